@@ -1,0 +1,114 @@
+"""`chrono timeline PATH...`: read, tag, attach, merge, export (design §8).
+
+    chrono timeline seeds/ --manifest seeds/manifest.json                 # terminal table
+    chrono timeline seeds/ --manifest seeds/manifest.json --format json -o out/timeline.json
+    chrono timeline seeds/ --manifest seeds/manifest.json --format timeml -o out/timeml/
+
+Exit status: 0 ok; 1 when some documents failed (each listed in the output's `errors` and on
+stderr; the others are still written); 2 for usage errors (bad option, anchor or manifest).
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+import click
+
+from chrono.io_utils import atomic_write
+from chrono.models import Document, DocumentError, DocumentTags, Settings, TimelineOutput
+
+FORMATS = ["json", "csv", "timelinejs", "vis", "timeml", "html"]
+
+
+def _read_options(manifest: Optional[str], anchor: Optional[str]):
+    """Manifest and anchor, or a usage error (exit 2) that says what is wrong."""
+    from chrono.readers import load_manifest, parse_anchor_date
+
+    loaded = anchor_date = None
+    try:
+        if manifest:
+            loaded = load_manifest(manifest)
+        if anchor:
+            anchor_date = parse_anchor_date(anchor)
+    except (ValueError, OSError) as error:
+        raise click.UsageError(str(error)) from None
+    return loaded, anchor_date
+
+
+def _tag_all(paths, manifest, anchor_date, settings: Settings):
+    """(pairs, errors): every input tagged; one failing document never stops the others."""
+    from chrono.pipeline import tag_document
+    from chrono.readers import iter_inputs
+
+    pairs: list[tuple[Document, DocumentTags]] = []
+    errors: list[DocumentError] = []
+    try:
+        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    for item in items:
+        if isinstance(item, DocumentError):
+            errors.append(item)
+            continue
+        try:
+            pairs.append((item, tag_document(item, settings)))
+        except Exception as error:  # report and go on: design §8, exit 1
+            errors.append(DocumentError(path=item.path or item.id, id=item.id,
+                                        reason=f"tagging failed: {type(error).__name__}: {error}"))
+    return pairs, errors
+
+
+def _write_timeml_dir(directory: str, pairs) -> None:
+    from chrono.export import timeml
+
+    os.makedirs(directory, exist_ok=True)
+    for doc_id, xml in timeml.documents(pairs).items():
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id) or "document"
+        atomic_write(os.path.join(directory, safe + ".tml"), xml)
+
+
+def _is_directory_target(out: Optional[str]) -> bool:
+    return bool(out) and out != "-" and (os.path.isdir(out) or out.endswith(("/", os.sep)))
+
+
+def _render(timeline: TimelineOutput, fmt: Optional[str], pairs, per_mention: bool, bom: bool, bidi: str) -> str:
+    from chrono.export import EXPORTERS, html_available
+
+    if fmt == "html" and not html_available():
+        raise click.UsageError("--format html is not available in this installation (chrono.export.html)")
+    name = fmt or "table"
+    return EXPORTERS[name](timeline, per_mention=per_mention, bom=bom, pairs=pairs, bidi=bidi)
+
+
+@click.command("timeline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--manifest", type=click.Path(dir_okay=False), help="JSON manifest: file → published date.")
+@click.option("--anchor", help="Anchor (publication day) for every document, e.g. 2021-11-24.")
+@click.option("--prefer", type=click.Choice(["news", "past", "future"]), default="news", show_default=True,
+              help="Resolution policy for relative expressions.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Export format; without it a readable table is printed.")
+@click.option("--per-mention", is_flag=True, help="csv: one row per mention instead of per entry.")
+@click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for spreadsheet programs.")
+@click.option("--bidi", type=click.Choice(["isolate", "reorder", "none"]), default="isolate", show_default=True,
+              help="Table only: how Arabic is prepared for the terminal (see chrono/export/table.py).")
+@click.option("-o", "--output", "out", help="Output file, '-' for stdout, or a directory for --format timeml.")
+def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out):
+    """One ordered chronology of dated events from Arabic news articles."""
+    from chrono.merge import build_timeline
+
+    loaded_manifest, anchor_date = _read_options(manifest, anchor)
+    pairs, errors = _tag_all(paths, loaded_manifest, anchor_date, Settings(prefer=prefer))
+    result = build_timeline(pairs, errors)
+    if fmt == "timeml" and _is_directory_target(out):
+        _write_timeml_dir(out, pairs)
+    else:
+        text = _render(result, fmt, pairs, per_mention, bom, bidi)
+        if out and out != "-":
+            atomic_write(out, text)
+        else:
+            click.echo(text, nl=False)
+    for error in errors:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        click.echo(f"chrono timeline: {where}: {error.reason}", err=True)
+    raise SystemExit(1 if errors else 0)

@@ -1,0 +1,284 @@
+"""The rule engine: named rules whose patterns consume tokens, lexicon entries and items that
+other rules built (Duckling-style composition), each production returning a typed value.
+
+A rule is data plus a small production:
+
+    @rule("ar.date.month_year", M(), Y())
+    def month_year(month, year):
+        '''دجنبر 2020'''
+        return TimeValue(year=year.value, month=month.value.month)
+
+Parsing fills a chart right to left: every item starting at a position is built from items
+starting at the same or later positions, so when position p is done, all later ones are final.
+Each position is saturated to a fixpoint (bounded), then overlapping candidates are resolved
+by preferring the longest expression. Cost is linear in the number of tokens: patterns have
+a fixed length and an item never spans more than MAX_SPAN tokens.
+"""
+from __future__ import annotations
+
+import bisect
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from chrono.lexicon import LEXICON, Lex
+from chrono.tokens import Token, proclitic_readings, tokenize
+
+MAX_SPAN = 24  # tokens; no Arabic date phrase is longer, and it bounds the work per position
+MAX_ITEMS_PER_POSITION = 160
+MAX_ROUNDS = 8
+# Lexicon classes that may also be found without their article: "الثلاثة" → 3, "الأيام" → day(s).
+_ARTICLE_OPTIONAL = {"cardinal", "unit", "decade"}
+
+
+@dataclass(eq=False)
+class Item:
+    """A span of tokens with a typed value, and how it was built."""
+
+    cls: str
+    value: Any
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    cstart: int  # normalized char offsets of the expression proper (context words excluded)
+    cend: int
+    rule: str
+    children: tuple = ()
+    prefix: str = ""  # proclitics stripped from the first token ("و" in "وعشرين")
+    weight: int = 1  # tokens consumed including context; breaks ties between equal spans
+
+    def tree(self, indent: int = 0) -> str:
+        """The derivation, one rule per line (style §9)."""
+        line = "  " * indent + f"{self.rule}  [{self.cls}] {self.value!r}"
+        return "\n".join([line] + [c.tree(indent + 1) for c in self.children if c.rule != "tok"])
+
+
+# -- pattern elements ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Elem:
+    """Matches an item of class `cls` whose value passes `pred`. `ctx`: needed, not part of the text."""
+
+    cls: str
+    pred: Optional[Callable[[Item], bool]] = None
+    ctx: bool = False
+    label: str = ""
+
+    def matches(self, item: Item) -> bool:
+        return item.cls == self.cls and (self.pred is None or bool(self.pred(item)))
+
+    def as_context(self) -> "Elem":
+        return Elem(self.cls, self.pred, True, self.label)
+
+
+@dataclass(frozen=True)
+class Guard:
+    """Zero-width check on the neighbouring token: `after` looks at the next one, else the previous.
+
+    Why: "في 2020" is a year but "في 2020 شخصاً" is a count; "24-11-2021" is a date but not inside
+    "0661-24-11-2021". The predicate receives the tokens and the neighbour's index (which may be
+    outside the list at the text's edges).
+    """
+
+    pred: Callable[[list[Token], int], bool]
+    after: bool = True
+    label: str = ""
+    ctx: bool = True
+    cls: str = "guard"
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: tuple
+    production: Callable[..., Any]
+    out: str
+    priority: int = 0
+    order: int = 0
+    doc: str = ""
+
+    @property
+    def first(self) -> Elem:
+        return next(e for e in self.pattern if isinstance(e, Elem))
+
+
+@dataclass
+class Grammar:
+    rules: list[Rule] = field(default_factory=list)
+    by_first_cls: dict[str, list[Rule]] = field(default_factory=dict)
+
+    def add(self, r: Rule) -> None:
+        if any(x.name == r.name for x in self.rules):
+            raise ValueError(f"duplicate rule name {r.name}")
+        if not any(isinstance(e, Elem) and not e.ctx for e in r.pattern):
+            raise ValueError(f"rule {r.name} matches nothing of its own (empty expression)")
+        if isinstance(r.pattern[0], Guard):
+            raise ValueError(f"rule {r.name} starts with a guard; put guards after the first element")
+        arity = sum(1 for e in r.pattern if isinstance(e, Elem) and not e.ctx)
+        params = inspect.signature(r.production).parameters
+        if len(params) != arity:
+            raise ValueError(f"rule {r.name}: production takes {len(params)} arguments, pattern gives {arity}")
+        r.order = len(self.rules)
+        self.rules.append(r)
+        self.by_first_cls.setdefault(r.pattern[0].cls, []).append(r)
+
+
+GRAMMAR = Grammar()
+
+
+def rule(name: str, *pattern, out: str = "tv", priority: int = 0):
+    """Register a production: its positional arguments are the matched items of the
+    non-guard, non-context elements, in order; it returns the value or None to reject."""
+
+    def register(fn):
+        GRAMMAR.add(Rule(name, tuple(pattern), fn, out, priority, doc=(fn.__doc__ or "").strip()))
+        return fn
+
+    return register
+
+
+# -- parsing ---------------------------------------------------------------------------------
+class Chart:
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.at: list[list[Item]] = [[] for _ in range(len(tokens) + 1)]
+        self.keys: list[set] = [set() for _ in range(len(tokens) + 1)]
+
+    def add(self, item: Item) -> bool:
+        key = (item.rule, item.end, item.cls, _hashable(item.value))
+        bucket = self.keys[item.start]
+        if key in bucket or len(bucket) >= MAX_ITEMS_PER_POSITION:
+            return False
+        bucket.add(key)
+        self.at[item.start].append(item)
+        return True
+
+
+def _hashable(v: Any) -> Any:
+    try:
+        hash(v)
+        return v
+    except TypeError:
+        return repr(v)
+
+
+def lexical_items(tokens: list[Token]) -> Iterator[Item]:
+    """Terminal items: every token as `tok`, digit runs as `digits`, lexicon entries (one or more words)."""
+    max_words = LEXICON.max_words
+    for i, tok in enumerate(tokens):
+        yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
+        if tok.kind == "num":
+            yield Item("digits", tok.text, i, i + 1, tok.start, tok.end, "lex.digits")
+            continue
+        if tok.kind not in ("ar", "lat", "p"):
+            continue
+        readings = proclitic_readings(tok.text) if tok.kind == "ar" else [(tok.text, "")]
+        for n in range(min(max_words, len(tokens) - i), 0, -1):
+            rest = tuple(t.text for t in tokens[i + 1:i + n])
+            for lex, prefix in _lookup_readings(readings, rest):
+                end = tokens[i + n - 1].end
+                yield Item(lex.cls, lex, i, i + n, tok.start, end, f"lex.{lex.cls}", prefix=prefix)
+
+
+def _lookup_readings(readings, rest) -> list[tuple[Lex, str]]:
+    """Entries of the least-stripped reading that is in the lexicon ("بعد" stays "بعد", not ب+"عد")."""
+    for stem, prefix in readings:
+        found = LEXICON.lookup((stem,) + rest)
+        if found:
+            return [(lex, prefix) for lex in found]
+    for stem, prefix in readings:
+        other = stem[2:] if stem.startswith("ال") and len(stem) > 4 else "ال" + stem
+        found = [x for x in LEXICON.lookup((other,) + rest) if x.cls in _ARTICLE_OPTIONAL]
+        if found:
+            return [(lex, prefix) for lex in found]
+    return []
+
+
+def parse(normalized: str, grammar: Grammar = GRAMMAR) -> list[Item]:
+    """All items of the text, chart order. Use `select` to keep the best expressions."""
+    return analyze(normalized, grammar)[1]
+
+
+def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], list[Item]]:
+    """The tokens of the text and every item the grammar builds on them."""
+    tokens = tokenize(normalized)
+    chart = Chart(tokens)
+    for item in lexical_items(tokens):
+        chart.add(item)
+    for pos in range(len(tokens) - 1, -1, -1):
+        if len(chart.at[pos]) == 1 and tokens[pos].kind in ("ar", "lat"):
+            continue  # a plain word: no rule starts on a bare word
+        _saturate(chart, pos, grammar)
+    return tokens, [item for bucket in chart.at for item in bucket]
+
+
+def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
+    tried: set = set()
+    for _ in range(MAX_ROUNDS):
+        added = False
+        for first in list(chart.at[pos]):
+            for r in grammar.by_first_cls.get(first.cls, ()):
+                if (r.name, id(first)) in tried:
+                    continue
+                tried.add((r.name, id(first)))
+                if not r.pattern[0].matches(first):
+                    continue
+                for rest in _match(chart, r.pattern, 1, first.end, pos):
+                    added |= _produce(chart, r, [first] + rest)
+        if not added:
+            return
+
+
+def _match(chart: Chart, pattern: tuple, k: int, pos: int, start: int) -> Iterator[list]:
+    """All ways the elements pattern[k:] match from token `pos`, for a match that began at `start`."""
+    if k == len(pattern):
+        yield []
+        return
+    elem = pattern[k]
+    if isinstance(elem, Guard):
+        where = pos if elem.after else start - 1
+        if elem.pred(chart.tokens, where):
+            for rest in _match(chart, pattern, k + 1, pos, start):
+                yield [None] + rest
+        return
+    if pos >= len(chart.tokens):
+        return
+    for item in list(chart.at[pos]):
+        if elem.matches(item) and item.end - start <= MAX_SPAN:
+            for rest in _match(chart, pattern, k + 1, item.end, start):
+                yield [item] + rest
+
+
+def _produce(chart: Chart, r: Rule, items: list) -> bool:
+    args = [it for it, e in zip(items, r.pattern) if isinstance(e, Elem) and not e.ctx]
+    try:
+        value = r.production(*args)
+    except (ValueError, OverflowError):
+        value = None  # a production that cannot build a value rejects the match
+    if value is None:
+        return False
+    real = [it for it in items if it is not None]
+    own = [it for it, e in zip(items, r.pattern) if it is not None and not e.ctx]
+    item = Item(
+        r.out, value, real[0].start, real[-1].end, own[0].cstart, own[-1].cend, r.name,
+        tuple(own), prefix=real[0].prefix, weight=sum(it.weight for it in real) + 1,
+    )
+    return chart.add(item)
+
+
+def select(items: Iterable[Item], classes: tuple = ("tv",)) -> list[Item]:
+    """Non-overlapping expressions: longest text first, then more context consumed, then rule order."""
+    candidates = [it for it in items if it.cls in classes]
+    order = {r.name: (r.priority, r.order) for r in GRAMMAR.rules}
+    candidates.sort(key=lambda it: (-(it.cend - it.cstart), -order.get(it.rule, (0, 0))[0], -it.weight,
+                                    it.cstart, order.get(it.rule, (0, 0))[1]))
+    chosen: list[Item] = []
+    starts: list[int] = []  # taken spans, sorted and disjoint, so their ends are sorted too
+    ends: list[int] = []
+    for it in candidates:
+        i = bisect.bisect_left(starts, it.cend)
+        if i > 0 and ends[i - 1] > it.cstart:
+            continue
+        chosen.append(it)
+        starts.insert(i, it.cstart)
+        ends.insert(i, it.cend)
+    chosen.sort(key=lambda it: (it.cstart, it.cend))
+    return chosen

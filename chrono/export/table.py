@@ -1,0 +1,93 @@
+"""The terminal view (`chrono timeline` without `--format`): one line per entry.
+
+    2021-11-24           ⁧وقع المغرب وإسرائيل، أول اتفاق للتعاون العسكري بين البلدين⁩   001 002 003
+    2020-12-10  ≠e9      ⁧أعادت بموجبه الرباط علاقاتها الدبلوماسية ...⁩               000 001 …
+
+Right-to-left text, three modes (`bidi=`):
+- "isolate" (default): each Arabic run is wrapped in RLI … PDI (U+2067, U+2069). Terminals
+  that implement the Unicode bidi algorithm (GNOME Terminal/VTE ≥ 0.76, Konsole, mlterm, iTerm2)
+  then show the label right-to-left without disturbing the date and source columns; the
+  isolates are invisible everywhere else, and the logical text stays copy-pasteable.
+- "reorder": for terminals without bidi (xterm, the Linux console, most CI logs), each RTL run
+  is reversed into visual order here (word order and letters; digit runs stay left-to-right).
+  Letters are not reshaped, so the result is readable but not typographically joined.
+- "none": logical order, untouched (for piping into other tools).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from chrono.export.display import display_date
+from chrono.models import TimelineOutput
+
+RLI, PDI = "\u2067", "\u2069"
+# An RTL run: Arabic letters/marks and what sits between Arabic words (spaces, punctuation,
+# digits), ending on an Arabic character so trailing spaces stay outside the run.
+_RTL_RUN = regex.compile(
+    r"[\p{Arabic}\p{Hebrew}](?:[\p{Arabic}\p{Hebrew}\p{Mn}\s\d.,،؛:؟!«»\"“”()\-–/]*[\p{Arabic}\p{Hebrew}\p{Mn}»”)])?"
+)
+_DIGITS = regex.compile(r"\d+(?:[.,:/-]\d+)*")
+_MIRROR = str.maketrans("()«»[]{}<>", ")(»«][}{><")
+
+
+def _visual(run: str) -> str:
+    """Visual (left-to-right screen) order of one RTL run; digit groups keep their order."""
+    pieces = []
+    for chunk in regex.split(r"(\d+(?:[.,:/-]\d+)*)", run):
+        if _DIGITS.fullmatch(chunk or "x"):
+            pieces.append(chunk)
+        else:
+            pieces.append(chunk[::-1].translate(_MIRROR))
+    return "".join(reversed(pieces))
+
+
+def bidi_text(text: str, mode: str = "isolate") -> str:
+    """Arabic runs of `text` prepared for a terminal: "وقع المغرب 2021" → RLI…PDI wrapped."""
+    if mode == "none":
+        return text
+    if mode == "reorder":
+        return _RTL_RUN.sub(lambda m: _visual(m.group()), text)
+    return _RTL_RUN.sub(lambda m: RLI + m.group() + PDI, text)
+
+
+def _width(text: str) -> int:
+    """Terminal cells: combining marks and bidi controls take none, wide CJK two."""
+    cells = 0
+    for char in text:
+        if unicodedata.combining(char) or char in (RLI, PDI, "\u200f", "\u200e"):
+            continue
+        cells += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return cells
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def _short(doc_id: str) -> str:
+    """"001_76ae0159d87ba1ac" → "001" when the id has a numeric prefix, else the id."""
+    head = doc_id.split("_", 1)[0]
+    return head if head.isdigit() else doc_id
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render(timeline: TimelineOutput, bidi: str = "isolate", label_width: int = 60) -> str:
+    """The table as text, one entry per line, errors listed at the end."""
+    lines = []
+    date_width = max([_width(display_date(e)) for e in timeline.entries] + [4])
+    for entry in timeline.entries:
+        marks = " ".join("≠" + c.entry for c in entry.conflicts)
+        label = _clip(entry.label, label_width)
+        sources = " ".join(_short(s) for s in entry.sources)
+        cells = [_pad(bidi_text(display_date(entry), bidi), date_width), _pad(marks, 8),
+                 _pad(bidi_text(label, bidi), label_width), sources]
+        lines.append("  ".join(cells).rstrip())
+    lines.append(f"{len(timeline.entries)} entries from {len(timeline.documents)} documents")
+    for error in timeline.errors:
+        lines.append(f"error: {error.path}: {error.reason}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,74 @@
+"""`--format timelinejs`: TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html).
+
+Each entry is an event with `start_date` holding only what is known (`year` always; `month` and
+`day` at month/day granularity), `end_date` for ranges, `text {headline, text}`, a `group`
+(the first source by default, or the year with `group_by="year"`) and `display_date` when the
+numbers alone would mislead (a modifier such as "نهاية 2020", a part of day, a decade).
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+
+from chrono.export.display import display_date, is_partial_or_approximate
+from chrono.models import Entry, TimelineOutput
+
+_DAY_PRECISE = ("day", "part_of_day", "hour", "minute", "week")
+
+
+def _date_parts(value: str, granularity: str | None, fallback) -> dict:
+    """{"year", "month"?, "day"?, "hour"?, "minute"?} from a TIMEX3 value ("2021-11-24T18:30")."""
+    day_part, _, time_part = value.partition("T")
+    pieces = day_part.split("-")
+    parts: dict = {}
+    if pieces and pieces[0].isdigit() and len(pieces[0]) == 4:
+        parts["year"] = int(pieces[0])
+    else:
+        parts["year"] = fallback.year  # decades, centuries, weeks: the interval's first year
+    if len(pieces) >= 2 and pieces[1].isdigit():
+        parts["month"] = int(pieces[1])
+    if len(pieces) >= 3 and pieces[2].isdigit():
+        parts["day"] = int(pieces[2])
+    if granularity in _DAY_PRECISE and "day" not in parts and fallback is not None:
+        parts.update(month=fallback.month, day=fallback.day)
+    if ":" in time_part:
+        hour, _, minute = time_part.partition(":")
+        if hour.isdigit() and minute[:2].isdigit():
+            parts.update(hour=int(hour), minute=int(minute[:2]))
+    return parts
+
+
+def _text(entry: Entry) -> str:
+    items = "".join(
+        f"<p>{escape(m.sentence)} <small>({escape(m.doc)})</small></p>" for m in entry.mentions
+    )
+    conflicts = "".join(f"<p>⚠ {escape(c.reason)}</p>" for c in entry.conflicts)
+    return items + conflicts
+
+
+def event(entry: Entry, group_by: str = "source") -> dict:
+    """One TimelineJS event for one entry."""
+    if "/" in entry.value:
+        first, _, last = entry.value.partition("/")
+        start = _date_parts(first, entry.granularity, entry.start_date)
+        end = _date_parts(last, entry.granularity, entry.end_date)
+    else:
+        start = _date_parts(entry.value, entry.granularity, entry.start_date)
+        end = None
+        if entry.granularity in ("decade", "century"):
+            end = {"year": entry.end_date.year}
+    result: dict = {"start_date": start}
+    if end is not None:
+        result["end_date"] = end
+    result["text"] = {"headline": escape(entry.label), "text": _text(entry)}
+    result["group"] = entry.sources[0] if group_by == "source" and entry.sources else str(start["year"])
+    result["unique_id"] = entry.id
+    if is_partial_or_approximate(entry) or "/" in entry.value:
+        result["display_date"] = display_date(entry)
+    return result
+
+
+def render(timeline: TimelineOutput, group_by: str = "source") -> str:
+    """The TimelineJS3 document as JSON text."""
+    events = [event(entry, group_by) for entry in timeline.entries if entry.start_date is not None]
+    return json.dumps({"events": events}, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,37 @@
+"""`--format vis`: vis-timeline DataSets, `{"items": [...], "groups": [...]}`.
+
+Item: `{id, content, start, end?, type: "point" | "range", group, title}`. A one-day entry is a
+point on its day; a longer interval (a month, "من 23 إلى 25 نوفمبر") is a range whose `end` is the
+day AFTER the inclusive end date, because vis-timeline ends are exclusive instants.
+"""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from html import escape
+
+from chrono.export.display import display_date
+from chrono.models import Entry, TimelineOutput
+
+
+def item(entry: Entry) -> dict:
+    data: dict = {"id": entry.id, "content": escape(entry.label), "start": entry.start_date.isoformat()}
+    if entry.end_date is not None and entry.end_date != entry.start_date:
+        data["end"] = (entry.end_date + timedelta(days=1)).isoformat()
+        data["type"] = "range"
+    else:
+        data["type"] = "point"
+    data["group"] = entry.sources[0] if entry.sources else ""
+    title = f"{display_date(entry)} — {', '.join(entry.sources)}"
+    if entry.conflicts:
+        title += " — ⚠ " + ", ".join(c.entry for c in entry.conflicts)
+    data["title"] = escape(title)
+    return data
+
+
+def render(timeline: TimelineOutput) -> str:
+    """Items and one group per source document."""
+    items = [item(e) for e in timeline.entries if e.start_date is not None]
+    groups = sorted({i["group"] for i in items})
+    return json.dumps({"items": items, "groups": [{"id": g, "content": g} for g in groups]},
+                      ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,12 @@
+"""The Arabic grammar: importing this package registers every rule with chrono.engine.GRAMMAR.
+
+Modules by construction: numbers (parts), dates (calendar dates, weekdays), relative (anchor-
+relative dates, parts of periods, decades), times (parts of day, clock), durations (durations
+and sets), ranges (intervals), hijri (Hijri dates and Islamic holidays).
+"""
+from chrono.grammar import numbers, dates, relative, times, durations, ranges  # noqa: F401
+
+try:  # the Hijri grammar is optional while it is being built
+    from chrono.grammar import hijri  # noqa: F401
+except ImportError:  # pragma: no cover
+    pass

@@ -1,0 +1,100 @@
+"""Pattern building blocks shared by the grammar modules: small, named, readable."""
+from __future__ import annotations
+
+from typing import Optional
+
+from chrono.engine import Elem, Guard, Item
+from chrono.lexicon import LEXICON
+from chrono.tokens import Token
+from chrono.values import TimeValue
+
+
+def C(cls: str, pred=None, label: str = "") -> Elem:
+    """An item of class `cls` (a lexicon class like month, or a built class like tv)."""
+    return Elem(cls, pred, False, label or cls)
+
+
+def K(*roles: str) -> Elem:
+    """A function word by its lexicon role: K("in") matches في/خلال (with clitics: وفي)."""
+    return Elem("kw", lambda it: it.value.value in roles, False, "|".join(roles))
+
+
+def T(*texts: str) -> Elem:
+    """A literal token (normalized), mostly punctuation: T("(")."""
+    return Elem("tok", lambda it: it.value in texts, False, " ".join(texts))
+
+
+def ctx(e: Elem) -> Elem:
+    """Needed for the match but not part of the expression's text: "في" of "في 2020"."""
+    return e.as_context()
+
+
+def lexval(it: Item):
+    """The value of a lexicon item (Lex.value) or of a built item."""
+    v = it.value
+    return v.value if hasattr(v, "cls") and hasattr(v, "ambiguous") else v
+
+
+def TV(pred=None, label: str = "tv") -> Elem:
+    """A TimeValue built by another rule, filtered on its fields: TV(lambda v: v.month and not v.year)."""
+    return Elem("tv", (lambda it: pred(it.value)) if pred else None, False, label)
+
+
+def NUM(lo: int = 0, hi: int = 10**9) -> Elem:
+    return Elem("number", lambda it: lo <= it.value <= hi, False, f"number{lo}-{hi}")
+
+
+def DIGITS(min_len: int = 1, max_len: int = 4, lo: int = 0, hi: int = 10**9) -> Elem:
+    return Elem("digits", lambda it: min_len <= len(it.value) <= max_len and lo <= int(it.value) <= hi,
+                False, f"digits{min_len}-{max_len}")
+
+
+# -- guards ----------------------------------------------------------------------------------
+def _at(tokens: list[Token], i: int) -> Optional[Token]:
+    return tokens[i] if 0 <= i < len(tokens) else None
+
+
+def not_next(*texts: str) -> Guard:
+    """The next token is none of `texts`: 'اليوم' not before 'الوطني'."""
+    return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), True, "not before " + " ".join(texts))
+
+
+def not_prev(*texts: str) -> Guard:
+    return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), False, "not after " + " ".join(texts))
+
+
+def _continues_number(toks: list[Token], i: int, step: int) -> bool:
+    """A separator then digits ('-45', '/7'), or digits straight away: the number goes on."""
+    t = _at(toks, i)
+    if t is None:
+        return False
+    if t.kind == "num":
+        return True
+    nxt = _at(toks, i + step)
+    return t.text in "/-.:" and nxt is not None and nxt.kind == "num"
+
+
+def no_number_joined(after: bool = True) -> Guard:
+    """Not part of a longer number: phone numbers '0661-24-11-2021', versions '1.24.11.2021'."""
+    step = 1 if after else -1
+    return Guard(lambda toks, i: not _continues_number(toks, i, step), after, "no joined number")
+
+
+def year_guard() -> Guard:
+    """A 4-digit year is not followed by a count noun, a percent sign or more of a number:
+    'في 2020 شخصاً', 'في 2020%' and 'في 2020/21' are not the year 2020 (the last is a season)."""
+    counts = LEXICON.guard_words["count_nouns"]
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        return t is None or not (t.text in counts or t.text == "%" or _continues_number(toks, i, 1))
+
+    return Guard(ok, True, "not a count")
+
+
+def tv_of(it: Item) -> TimeValue:
+    return it.value
+
+
+def has_future_word(word: str) -> bool:
+    return word in LEXICON.future_cue_words

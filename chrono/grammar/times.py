@@ -1,0 +1,102 @@
+"""Times of day: parts of the day (مساء اليوم، ليلة الثلاثاء) and clock times (الساعة العاشرة صباحاً)."""
+from __future__ import annotations
+
+from chrono.engine import rule
+from chrono.grammar.base import DIGITS, TV, C, K, T, lexval
+from chrono.values import TimeValue
+
+
+def _day_like(v: TimeValue) -> bool:
+    """A single day, relative or named: اليوم، أمس، الثلاثاء، 24 نوفمبر."""
+    return v.kind == "date" and v.pod is None and v.hour is None and v.mod is None and (
+        (v.rel_unit == "day") or (v.weekday and v.month is None) or (v.day is not None))
+
+
+@rule("ar.time.pod_of_day", C("pod"), TV(_day_like))
+def pod_of_day(pod, d):
+    """'ليلة الثلاثاء' → TNI, 'مساء اليوم' → TEV, 'صباح أمس' → TMO, 'فجر الجمعة' → TMO"""
+    return d.value.with_(pod=lexval(pod))
+
+
+@rule("ar.time.pod_of_day_word", C("pod"), K("day_intro"), TV(_day_like))
+def pod_of_day_word(pod, _yawm, d):
+    """'مساء يوم الأربعاء' (when 'يوم' was not taken by the weekday rule)"""
+    return d.value.with_(pod=lexval(pod))
+
+
+@rule("ar.time.midnight_of", C("part", lambda it: lexval(it) == "MID"), TV(lambda v: v.pod == "NI"))
+def midnight_of(_mid, night):
+    """'منتصف ليلة أمس' → the night of yesterday (TNI)"""
+    return night.value
+
+
+@rule("ar.time.day_then_pod", TV(_day_like), C("pod", lambda it: it.value.value != "NI" or True))
+def day_then_pod(d, pod):
+    """'اليوم مساءً', 'أمس صباحاً', 'الخميس ليلاً'"""
+    return d.value.with_(pod=lexval(pod))
+
+
+# -- clock times -------------------------------------------------------------------------------
+
+
+def _hour_with_pod(hour: int, pod: str | None) -> int | None:
+    """'العاشرة مساءً' → 22, 'الثانية ليلاً' → 2, 'الثانية عشرة ظهراً' → 12."""
+    if not 0 <= hour <= 24:
+        return None
+    if pod in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if pod == "NI" and 6 <= hour < 12:
+        return hour + 12
+    if pod == "MO" and hour == 12:
+        return 0
+    return hour
+
+
+@rule("ar.time.clock_digits", DIGITS(1, 2, 0, 24), T(":"), DIGITS(2, 2, 0, 59))
+def clock_digits(h, _colon, m):
+    """'10:30' → 10:30 (anchor day)"""
+    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=int(h.value), minute=int(m.value))
+
+
+@rule("ar.time.clock_hour_word", K("clock"), C("day", lambda it: 1 <= it.value <= 12))
+def clock_hour_word(_sa, h):
+    """'الساعة العاشرة' → 10:00, 'الساعة 10' → 10:00"""
+    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=h.value, minute=0)
+
+
+@rule("ar.time.hour_ordinal_of_pod", C("ordinal", lambda it: 1 <= lexval(it) <= 12), K("of"), C("pod"))
+def hour_ordinal_of_pod(h, _of, pod):
+    """'التاسعة من صباح' (+ day: 'التاسعة من صباح غد')"""
+    hour = _hour_with_pod(lexval(h), lexval(pod))
+    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=hour, minute=0, pod=None) if hour is not None else None
+
+
+@rule("ar.time.clock_half", TV(lambda v: v.kind == "time" and v.minute == 0), K("half_word", "quarter_word"))
+def clock_half(t, frac):
+    """'العاشرة والنصف' → 10:30, 'العاشرة والربع' → 10:15"""
+    if not frac.prefix.startswith("و"):
+        return None
+    return t.value.with_(minute=30 if lexval(frac) == "half_word" else 15)
+
+
+@rule("ar.time.clock_pod", TV(lambda v: v.kind == "time" and v.pod is None), C("pod"))
+def clock_pod(t, pod):
+    """'الساعة العاشرة صباحاً' → 10:00, '10:30 مساءً' → 22:30"""
+    hour = _hour_with_pod(t.value.hour, lexval(pod))
+    return t.value.with_(hour=hour, pod="x") if hour is not None else None
+
+
+@rule("ar.time.clock_with_day", TV(lambda v: v.kind == "time" and v.rel_offset == 0 and v.rel_unit == "day"),
+      TV(lambda v: v.kind == "date" and v.hour is None and (v.rel_unit == "day" or v.weekday or v.day)))
+def clock_with_day(t, d):
+    """'الساعة العاشرة صباح اليوم', 'التاسعة من صباح غد', '10:30 من مساء الأربعاء'"""
+    pod = d.value.pod
+    hour = _hour_with_pod(t.value.hour, pod) if pod else t.value.hour
+    return d.value.with_(kind="time", hour=hour, minute=t.value.minute, pod=None)
+
+
+@rule("ar.time.clock_of_day", TV(lambda v: v.kind == "time" and v.rel_offset == 0 and v.rel_unit == "day"),
+      K("of"), TV(lambda v: v.kind == "date" and v.hour is None and (v.rel_unit == "day" or v.weekday or v.day)))
+def clock_of_day(t, _of, d):
+    """'التاسعة من صباح غد', 'العاشرة من مساء أمس'"""
+    return clock_with_day(t, d)

@@ -1,0 +1,113 @@
+"""Normalisation with an offset map: every later offset is mapped back into the ORIGINAL text.
+
+Each original character is either kept as exactly one character (possibly replaced: أ→ا, ٢→2)
+or deleted (diacritics, tatweel, bidi controls). Nothing is ever inserted, so the map is a
+monotone function from normalized positions to original positions, stored compactly as the
+positions where the number of deleted characters changes.
+
+    >>> n = normalize("وصلَ أمسِ")
+    >>> n.text
+    'وصل امس'
+    >>> n.span(4, 7)
+    (5, 9)
+
+(the kasra after "أمس" belongs to its last letter, so the span covers it).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Deleted: Arabic diacritics (fathatan … sukun, superscript alef), Quranic marks, tatweel,
+# bidi and zero-width controls, the BOM. Why: news text carries them inconsistently.
+_DELETED = (
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658"
+    "\u0670\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4"
+    "\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u0640"
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u061c\ufeff\u00ad"
+)
+
+# One character for one character. Why each: hamza seats and alef variants are spelled
+# inconsistently (أبريل/ابريل), ta marbuta and alef maqsura likewise (سنة/سنه), digits come in
+# three scripts, and Persian/Urdu letters appear in transliterated names (گانتز).
+_REPLACED = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي", "ۍ": "ي", "ې": "ي",
+    "ؤ": "و", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
+    "ک": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "／": "/",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
+}
+for _i in range(10):
+    _REPLACED[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic ٠-٩
+    _REPLACED[chr(0x06F0 + _i)] = str(_i)  # Persian ۰-۹
+
+_MARKS = frozenset(_DELETED[:_DELETED.index("\u200b")])
+_TABLE = {ord(c): None for c in _DELETED}
+_TABLE.update({ord(k): v for k, v in _REPLACED.items()})
+_DELETED_RUN = re.compile("[" + re.escape(_DELETED) + "]+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus the map back to the original text."""
+
+    original: str
+    text: str
+    # breaks[i] = normalized position from which `shifts[i]` deleted characters lie before it.
+    breaks: list[int] = field(default_factory=list)
+    shifts: list[int] = field(default_factory=list)
+
+    def to_original(self, pos: int) -> int:
+        """Original index of the normalized character at `pos` (pos == len(text) maps to the end)."""
+        if pos >= len(self.text):
+            return len(self.original)
+        i = bisect.bisect_right(self.breaks, pos) - 1
+        return pos + (self.shifts[i] if i >= 0 else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalized span [start, end): `end` maps after its last char."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        last = self.to_original(end - 1) + 1
+        while last < len(self.original) and self.original[last] in _MARKS:
+            last += 1  # a diacritic or tatweel belongs to the letter before it
+        return self.to_original(start), last
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize Arabic news text for matching; lowercase Latin letters too ("Nov" → "nov")."""
+    normalized = text.translate(_TABLE).lower()
+    if len(normalized) != len(text) - _count_deleted(text):
+        # str.lower() can change length for a few non-Arabic letters (e.g. "İ"); fall back to a
+        # per-character lowercase that keeps one character for one character.
+        normalized = "".join(_lower_one(c) for c in text.translate(_TABLE))
+    breaks: list[int] = []
+    shifts: list[int] = []
+    deleted = 0
+    for m in _DELETED_RUN.finditer(text):
+        deleted_before = deleted
+        deleted += m.end() - m.start()
+        # the first kept character after this run sits at normalized index m.start() - deleted_before
+        breaks.append(m.start() - deleted_before)
+        shifts.append(deleted)
+    return Normalized(text, normalized, breaks, shifts)
+
+
+def _count_deleted(text: str) -> int:
+    return sum(m.end() - m.start() for m in _DELETED_RUN.finditer(text))
+
+
+def _lower_one(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def normalize_word(word: str) -> str:
+    """Normalize a lexicon form the same way the text is normalized: 'أغسطس' → 'اغسطس'."""
+    return normalize(word).text.strip()

@@ -1,0 +1,151 @@
+"""normalize → tag → resolve for one document: the Python API behind `chrono tag`.
+
+    >>> from datetime import date
+    >>> [t.value for t in tag_text("وقع المغرب وإسرائيل اليوم الأربعاء اتفاقاً", date(2021, 11, 24))]
+    ['2021-11-24']
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+import chrono.grammar  # noqa: F401  (registers the rules)
+from chrono.engine import Item, analyze, select
+from chrono.lexicon import LEXICON
+from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
+from chrono.normalize import normalize
+from chrono.resolve import resolve
+from chrono.tokens import Token
+
+# Tokens that end the clause a future cue is looked for in.
+_CLAUSE_END = {".", "!", "?", "\n", '"', ";", ":"}
+_FUTURE_LOOKBACK = 8
+
+
+def tag_text(text: str, anchor: Optional[date] = None, settings: Optional[Settings] = None) -> list[Timex]:
+    """Every temporal expression of `text`, resolved against `anchor` (None: relative ones stay X)."""
+    doc = Document(id="text", text=text, anchor=Anchor(date=anchor, source="cli" if anchor else "none"))
+    return tag_document(doc, settings).timexes
+
+
+def tag_document(doc: Document, settings: Optional[Settings] = None) -> DocumentTags:
+    settings = settings or Settings()
+    segmentation = _segment(doc.text)
+    anchor = document_anchor(doc)
+    expressions = find_expressions(doc.text)
+    timexes = [
+        _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation)
+        for i, expr in enumerate(expressions)
+    ]
+    return DocumentTags(id=doc.id, path=doc.path, anchor=anchor, encoding=doc.encoding, timexes=timexes,
+                        set_aside=list(getattr(segmentation, "set_aside", []) or []))
+
+
+def document_anchor(doc: Document) -> Anchor:
+    """The given anchor, or one found in the text (dateline, inference) when none was given."""
+    if doc.anchor.date is not None:
+        return _check_anchor(doc) or doc.anchor
+    return _infer_anchor(doc) or doc.anchor
+
+
+class Expression:
+    """A selected item with its original-text span and its future cue."""
+
+    __slots__ = ("item", "start", "end", "future_cue")
+
+    def __init__(self, item: Item, start: int, end: int, future_cue: bool):
+        self.item, self.start, self.end, self.future_cue = item, start, end, future_cue
+
+
+def find_expressions(text: str) -> list[Expression]:
+    norm = normalize(text)
+    tokens, items = analyze(norm.text)
+    chosen = select(items)
+    out = []
+    for item in chosen:
+        start, end = norm.span(item.cstart, item.cend)
+        out.append(Expression(item, start, end, has_future_cue(tokens, item.start)))
+    return out
+
+
+def has_future_cue(tokens: list[Token], first: int) -> bool:
+    """A future marker in the same clause before the expression: 'سيلتقي غانتس ... يوم الخميس'."""
+    for tok in reversed(tokens[max(0, first - _FUTURE_LOOKBACK):first]):
+        if tok.text in _CLAUSE_END:
+            return False
+        if tok.text in LEXICON.future_cue_words or _is_future_verb(tok.text):
+            return True
+    return False
+
+
+def _is_future_verb(word: str) -> bool:
+    """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة)."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
+    return (len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and w not in LEXICON.guard_words["not_future_verbs"])
+
+
+def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], settings: Settings,
+              segmentation) -> Timex:
+    value = expr.item.value
+    r = resolve(value, anchor, settings.prefer, expr.future_cue)
+    flags = list(r.flags)
+    set_aside = _set_aside_reason(segmentation, expr.start)
+    if set_aside:
+        flags.append(f"set aside: {set_aside}")
+    return Timex(
+        id=f"t{n}", start=expr.start, end=expr.end, text=text[expr.start:expr.end], type=r.type, value=r.value,
+        granularity=r.granularity, start_date=r.start_date, end_date=r.end_date, mod=r.mod,
+        calendar=r.calendar, hijri_value=r.hijri_value, rule=expr.item.rule,
+        in_quote=_in_quote(segmentation, expr.start, expr.end), underspecified=value.canonical(), flags=flags,
+        sentence=_sentence(segmentation, expr.start),
+    )
+
+
+# -- optional stages: segmentation and anchor inference live in their own modules ------------------
+
+def _segment(text: str):
+    try:
+        from chrono.segment import segment
+    except ImportError:
+        return None
+    return segment(text)
+
+
+def _in_quote(seg, start: int, end: int) -> bool:
+    if seg is None:
+        return False
+    from chrono.segment import in_quote
+
+    return in_quote(seg, start, end)
+
+
+def _sentence(seg, offset: int) -> Optional[int]:
+    if seg is None:
+        return None
+    from chrono.segment import sentence_index
+
+    return sentence_index(seg, offset)
+
+
+def _set_aside_reason(seg, offset: int) -> Optional[str]:
+    for part in getattr(seg, "set_aside", None) or []:
+        if part.start <= offset < part.end:
+            return part.reason
+    return None
+
+
+def _check_anchor(doc: Document) -> Optional[Anchor]:
+    """A given anchor with warnings when the text contradicts it ('اليوم الخميس' on a Wednesday)."""
+    try:
+        from chrono.anchors import check_anchor
+    except ImportError:
+        return None
+    return check_anchor(doc)
+
+
+def _infer_anchor(doc: Document) -> Optional[Anchor]:
+    try:
+        from chrono.anchors import find_anchor
+    except ImportError:
+        return None
+    return find_anchor(doc)

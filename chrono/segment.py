@@ -1,0 +1,415 @@
+"""Segmentation of a news page: sentences, quotes, and the parts that are not the story.
+
+Every offset points into the ORIGINAL text (no normalisation happens here), so the tagger can
+call `segment(doc.text)` and compare its own original-text offsets directly.
+
+    >>> seg = segment("وقعت مملكة المغرب وإسرائيل مذكرة تفاهم في ظل توتر مع الجزائر.وشملت المذكرة التعاون.")
+    >>> len(seg.sentences)
+    2
+
+All scans are single passes with regexes (linear time); nothing here can raise on a string.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from chrono.models import SetAside, Span
+
+__all__ = [
+    "Segmentation", "segment", "sentence_index", "in_quote", "in_set_aside", "content_words",
+]
+
+
+@dataclass
+class Segmentation:
+    """The story's structure, offsets into the original text (end exclusive).
+
+    `sentences` and `paragraphs` cover the whole text, set-aside regions included (the tagger
+    still sees them; the merge drops what falls in `set_aside`). `quotes` are the spans between
+    quote marks (marks excluded) plus unquoted reported speech after "قال ...:".
+    """
+
+    sentences: list[Span] = field(default_factory=list)
+    quotes: list[Span] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    paragraphs: list[Span] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _quote_union: list[tuple[int, int]] = field(default_factory=list, repr=False)
+
+
+# ---------------------------------------------------------------- sentences
+
+# A sentence ends at ". ؟ ? ! …" (plus any closing quotes/brackets right after it) or a newline.
+_TERMINAL = regex.compile(r"[.!?؟…]+[»”\"')\]]*|\n")
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_CLOSERS = "»”\"')]"
+
+
+def _is_abbreviation_dot(text: str, dot: int) -> bool:
+    """A dot inside an abbreviation: each part is one letter, "د.ب.أ" "ق.م" "أ.ف.ب".
+
+    True when the word before the dot is a single letter (start of text, space, "(" or another
+    abbreviation dot before it), e.g. the first dot of "(د.ب.أ)" and the dot of "ق.م".
+    """
+    if dot == 0 or not text[dot - 1].isalpha():
+        return False
+    before = text[dot - 2] if dot >= 2 else " "
+    return not before.isalpha() and not before.isdigit()
+
+
+def _is_boundary(text: str, match: regex.Match) -> bool:
+    """Whether a terminal-punctuation run really ends a sentence.
+
+    Not boundaries: decimals "3.5", abbreviations "د.ب.أ", ellipsis ".." inside a line
+    ("الأمن السيبراني والاستخبارات.. مفاتيح"), Latin dotted names "www.example.com".
+    A dot glued to the next Arabic word IS a boundary ("الجزائر.وشملت").
+    """
+    punct = match.group()
+    if punct == "\n":
+        return True
+    start, end = match.span()
+    after = text[end] if end < len(text) else "\n"
+    if punct.rstrip(_CLOSERS) == ".":
+        if start > 0 and text[start - 1].isdigit() and after.isdigit():
+            return False
+        if _is_abbreviation_dot(text, start):
+            return False
+        if after.isascii() and after.isalnum():
+            return False  # domain names, "e.g", version numbers
+    if punct.startswith("..") and after not in "\n":
+        return False
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end) if start < end else None
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans, whitespace-trimmed, never empty.
+
+    Example: "...مع الجزائر.وشملت المذكرة..." gives two sentences split after the dot.
+    """
+    spans: list[Span] = []
+    start = 0
+    for match in _TERMINAL.finditer(text):
+        if not _is_boundary(text, match):
+            continue
+        end = match.start() if match.group() == "\n" else match.end()
+        span = _trimmed(text, start, end)
+        if span is not None:
+            spans.append(span)
+        start = match.end()
+    tail = _trimmed(text, start, len(text))
+    if tail is not None:
+        spans.append(tail)
+    return spans
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Non-blank lines (news pages put one paragraph per line)."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        span = _trimmed(text, pos, pos + len(line))
+        if span is not None:
+            spans.append(span)
+        pos += len(line) + 1
+    return spans
+
+
+# ---------------------------------------------------------------- quotes
+
+_QUOTE_MARK = regex.compile(r"[«»“”\"„\n]")
+# Unquoted speech after a speech verb and a colon: "وقال في تغريدته: لقد اتخذنا خطوة تاريخية".
+_SPEECH_COLON = regex.compile(
+    r"(?:^|[\s(])[وف]?(?:قال|قالت|أضاف|أضافت|تابع|أكد|أكدت|أوضح|شدد|ذكر|كتب|غرد)[^\n.:؟!]{0,60}:[ \t]*"
+)
+
+
+def find_quotes(text: str) -> list[Span]:
+    """Spans inside quote marks (marks excluded); unbalanced marks are dropped, never guessed.
+
+    Pairs: « » (nesting allowed), “ ” and straight " (toggle). A "”" with nothing open opens
+    (pages write ”وطن” with the closing mark twice). Open quotes do not cross a newline, so one
+    stray « cannot turn the rest of the page into speech.
+    Example: 'وقال في تغريدته: «لقد اتخذنا خطوة تاريخية اليوم».' → the span of 'لقد ... اليوم'.
+    """
+    spans: list[Span] = []
+    guillemets: list[int] = []  # stack of positions after «
+    curly: int | None = None  # position after the open “/”/„/"
+    for match in _QUOTE_MARK.finditer(text):
+        mark, pos = match.group(), match.start()
+        if mark == "\n":
+            guillemets.clear()
+            curly = None
+        elif mark == "«":
+            guillemets.append(pos + 1)
+        elif mark == "»":
+            if guillemets:
+                spans.append(Span(start=guillemets.pop(), end=pos))
+        elif mark in "“„":
+            curly = pos + 1
+        elif curly is not None:  # ” or " closing
+            spans.append(Span(start=curly, end=pos))
+            curly = None
+        else:  # ” or " with nothing open
+            curly = pos + 1
+    spans.extend(_colon_speech(text, spans))
+    spans = [s for s in spans if s.end > s.start]
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _colon_speech(text: str, quoted: list[Span]) -> list[Span]:
+    """Speech after "قال ...:" without quote marks runs to the end of its sentence."""
+    quoted_starts = {s.start for s in quoted}
+    found = []
+    for match in _SPEECH_COLON.finditer(text):
+        begin = match.end()
+        if begin >= len(text) or text[begin] in "«“”\"„" or begin + 1 in quoted_starts:
+            continue
+        stop = _TERMINAL.search(text, begin)
+        end = stop.start() if stop else len(text)
+        if end > begin:
+            found.append(Span(start=begin, end=end))
+    return found
+
+
+# ---------------------------------------------------------------- set aside
+
+_COMMENT_FORM = regex.compile(
+    r"^\s*(?:ترك الرد|اترك (?:ردا|رداً|تعليقا|تعليقاً)|أضف تعليق|اضف تعليق|من فضلك ادخل|التعليقات|"
+    r"هذا الموقع يستخدم Akismet)"
+)
+_TEASER = regex.compile(r"^\s*[«\"]?(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|^\s*(?:قد يعجبك|قد يهمك|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)")
+_FOLLOW = regex.compile(r"تابعنا|تابعونا|follow us", regex.IGNORECASE)
+_BREADCRUMB = regex.compile(r"^\s*(?:الرئيسية|الصفحة الرئيسية)\s*[»>/]")
+# Page furniture: a short line with no Arabic word ("TT", share-button labels).
+_FURNITURE = regex.compile(r"^[^\p{Arabic}\d]{1,12}$")
+
+_MAX_FOLLOW_LINE = 80
+_MAX_REPEATED_LINE = 200
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, newline excluded."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _aside(text: str, start: int, end: int, reason: str) -> SetAside | None:
+    span = _trimmed(text, start, end)
+    if span is None:
+        return None
+    return SetAside(start=span.start, end=span.end, reason=reason, text=text[span.start:span.end])
+
+
+def _line_reason(line: str, seen: set[str]) -> str | None:
+    """Why one line is page furniture, or None for story text.
+
+    Examples: "اقرأ أيضاً: باحث مقدسي ..." → teaser; "«تابعنا عبر قناتنا في YOUTUBE»" → follow
+    link; "الرئيسية » تقارير » ..." → breadcrumb; "TT" → page furniture; a caption or headline
+    printed a second time → repeated.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if _TEASER.search(stripped):
+        return "teaser: related-article link"
+    if _BREADCRUMB.search(stripped):
+        return "breadcrumb: site navigation"
+    if len(stripped) <= _MAX_FOLLOW_LINE and _FOLLOW.search(stripped):
+        return "follow link"
+    if _FURNITURE.match(stripped):
+        return "page furniture"
+    if len(stripped) <= _MAX_REPEATED_LINE and stripped in seen:
+        return "repeated line: headline or image caption printed twice"
+    return None
+
+
+def _furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list[SetAside], int]:
+    """Line-level furniture, and where a trailing comment form starts (len(text) if none).
+
+    A comment form ("ترك الرد", "أضف تعليق", "من فضلك ادخل تعليقك") sits at the bottom of a
+    page: from its first short marker line to the end of the text everything is set aside.
+    """
+    found: list[SetAside] = []
+    seen: set[str] = set()
+    for start, end in lines:
+        line = text[start:end]
+        stripped = line.strip()
+        if stripped and len(stripped) <= 120 and _COMMENT_FORM.search(stripped):
+            return found, start
+        reason = _line_reason(line, seen)
+        if reason:
+            aside = _aside(text, start, end, reason)
+            if aside:
+                found.append(aside)
+        if stripped:
+            seen.add(stripped)
+    return found, len(text)
+
+
+# Content words for topic comparison: Arabic words of 3+ letters, minus function words.
+_WORD = regex.compile(r"\p{Arabic}{3,}")
+_FUNCTION_WORDS = frozenset(
+    "الذي التي الذين اللذين هذا هذه ذلك تلك هؤلاء على إلى الى عن من في مع بين بعد قبل حول خلال "
+    "عند منذ حتى لكن لكنه لكنها كما كان كانت يكون تكون وكان وكانت أن إن أنه إنه أنها إنها قد لقد "
+    "لم لن ما لا كل بعض غير أي أو أم ثم هو هي هم هما نحن أيضا أيضاً فقط عبر ضد دون تحت فوق أمام "
+    "وفي وقد ولا وهو وهي وأن وإن بأن فإن لأن عليه عليها إليه إليها فيه فيها منه منها".split()
+)
+_CLITIC_PREFIX = regex.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\p{Arabic}{3,})")
+
+
+def content_words(text: str, limit: int | None = None) -> list[str]:
+    """Lightly normalised content words, in order: "والرباط" → "رباط", "بالجزائر" → "جزائر"."""
+    words: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word in _FUNCTION_WORDS:
+            continue
+        word = _CLITIC_PREFIX.sub("", word)
+        word = word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ة", "ه").replace("ى", "ي")
+        if word not in _FUNCTION_WORDS:
+            words.append(word)
+        if limit is not None and len(words) >= limit:
+            break
+    return words
+
+
+_LEAD_WORDS = 80
+_MIN_STORY_WORDS = 60
+_TOPIC_OVERLAP_MAX = 0.2
+_RESTART_LOOKAHEAD = 6
+
+
+def _restart_candidates(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """Line indexes where a second article may start.
+
+    A restart is a non-empty line preceded by two or more blank lines, or a short headline-like
+    line printed again within the next few lines (the "headline, caption, caption, TT, headline"
+    pattern of 004's appended article).
+    """
+    found = []
+    blank_run = 0
+    for index, (start, end) in enumerate(lines):
+        stripped = text[start:end].strip()
+        if not stripped:
+            blank_run += 1
+            continue
+        repeated = len(stripped) <= _MAX_REPEATED_LINE and any(
+            text[s:e].strip() == stripped for s, e in lines[index + 1:index + 1 + _RESTART_LOOKAHEAD]
+        )
+        if blank_run >= 2 or repeated:
+            found.append(index)
+        blank_run = 0
+    return found
+
+
+def _appended_article(text: str, lines: list[tuple[int, int]], stop: int) -> SetAside | None:
+    """An unrelated article that the page appended after the story.
+
+    Heuristic, in two steps. (1) A restart point (see `_restart_candidates`) after at least
+    `_MIN_STORY_WORDS` content words of story. (2) A topic shift: the overlap coefficient between
+    the content words of the story's lead (its first `_LEAD_WORDS` words: headline and opening)
+    and the first `_LEAD_WORDS` words after the restart is at most `_TOPIC_OVERLAP_MAX`.
+    A follow-up section on the same subject shares names and places with the lead ("غانتس",
+    "الرباط") and stays; 004's appended "بغداد لتكثيف العمل الدبلوماسي..." shares almost none.
+    Everything from the restart up to the comment form (if any) is set aside.
+    """
+    lead = set(content_words(text[:stop], _LEAD_WORDS))
+    for index in _restart_candidates(text, lines):
+        start = lines[index][0]
+        if start >= stop:
+            break
+        if len(content_words(text[:start], _MIN_STORY_WORDS)) < _MIN_STORY_WORDS:
+            continue
+        tail = set(content_words(text[start:stop], _LEAD_WORDS))
+        if len(tail) < 10 or not lead:
+            continue
+        overlap = len(lead & tail) / min(len(lead), len(tail))
+        if overlap <= _TOPIC_OVERLAP_MAX:
+            headline = text[start:lines[index][1]].strip()
+            return _aside(text, start, stop,
+                          f"appended article: different topic (overlap {overlap:.2f}) from '{headline[:60]}'")
+    return None
+
+
+def find_set_aside(text: str) -> list[SetAside]:
+    """Regions that are not the story, each with its reason, sorted and non-overlapping."""
+    lines = _line_spans(text)
+    furniture, comment_start = _furniture(text, lines)
+    appended = _appended_article(text, lines, comment_start)
+    found = [a for a in furniture if appended is None or a.end <= appended.start]
+    if appended is not None:
+        found.append(appended)
+    if comment_start < len(text):
+        tail = _aside(text, comment_start, len(text), "comment form")
+        if tail:
+            found.append(tail)
+    found.sort(key=lambda a: (a.start, a.end))
+    return found
+
+
+# ---------------------------------------------------------------- API
+
+def segment(text: str) -> Segmentation:
+    """Sentences, paragraphs, quotes and set-aside regions of one article's original text."""
+    sentences = split_sentences(text)
+    quotes = find_quotes(text)
+    return Segmentation(
+        sentences=sentences,
+        quotes=quotes,
+        set_aside=find_set_aside(text),
+        paragraphs=split_paragraphs(text),
+        _sentence_starts=[s.start for s in sentences],
+        _quote_union=_union(quotes),
+    )
+
+
+def _union(spans: list[Span]) -> list[tuple[int, int]]:
+    """Sorted, disjoint cover of possibly nested spans (quotes inside quotes)."""
+    merged: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span.end))
+        else:
+            merged.append((span.start, span.end))
+    return merged
+
+
+def sentence_index(seg: Segmentation, offset: int) -> int | None:
+    """Index of the sentence containing `offset`, or None (blank space between sentences)."""
+    starts = seg._sentence_starts or [s.start for s in seg.sentences]
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0:
+        return None
+    span = seg.sentences[index]
+    return index if span.start <= offset < span.end else None
+
+
+def in_quote(seg: Segmentation, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one quote span: «لقد اتخذنا خطوة تاريخية اليوم»."""
+    union = seg._quote_union or _union(seg.quotes)
+    index = bisect.bisect_right(union, (start, float("inf"))) - 1
+    return index >= 0 and union[index][0] <= start and end <= union[index][1]
+
+
+def in_set_aside(seg: Segmentation, start: int, end: int) -> SetAside | None:
+    """The set-aside region overlapping [start, end), if any."""
+    starts = [region.start for region in seg.set_aside]  # few regions per page
+    index = bisect.bisect_left(starts, end) - 1
+    if index >= 0 and seg.set_aside[index].end > start:
+        return seg.set_aside[index]
+    return None

@@ -1,0 +1,137 @@
+"""The underspecified, anchor-free value a rule builds, with a canonical text form.
+
+Rules never read the clock or the anchor: "ديسمبر الماضي" becomes
+`TimeValue(month=12, cue='past')`, and resolve.py turns it into 2020-12 for an article of
+2021-11-24. The canonical form is a line of `key=value` pairs in field order, which parses back:
+
+    >>> v = TimeValue(month=12, cue="past")
+    >>> v.canonical()
+    'date month=12 cue=past'
+    >>> parse_canonical(v.canonical()) == v
+    True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Optional
+
+# kind: date (a calendar period or day), time (clock time), duration, set, range, ref (PRESENT_REF…)
+KINDS = ("date", "time", "duration", "set", "range", "ref")
+# cue: how a value missing its year/day is placed relative to the anchor (design §5)
+#   past   "الماضي"  strictly before      future "المقبل" strictly after
+#   this   "الحالي"  the anchor's own     None   news default (latest on or before)
+CUES = ("past", "future", "this")
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    kind: str = "date"
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    weekday: Optional[int] = None  # ISO 1=Monday … 7=Sunday
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    pod: Optional[str] = None  # part of day: MO MI AF EV NI
+    quarter: Optional[int] = None
+    half: Optional[int] = None
+    decade: Optional[int] = None  # 199 = the 1990s
+    decade_digit: Optional[int] = None  # 9 = "التسعينيات", century still unknown
+    century: Optional[int] = None  # 19 = the 20th century (1900-1999), TimeML convention
+    bc: bool = False
+    # relative to the anchor: unit in day/week/month/year/decade/century and a signed offset
+    rel_unit: Optional[str] = None
+    rel_offset: Optional[int] = None
+    cue: Optional[str] = None
+    mod: Optional[str] = None
+    # durations and sets: P3D, PT2H (unit, amount); amount may be fractional for "نصف ساعة"
+    unit: Optional[str] = None
+    amount: Optional[float] = None
+    set_weekday: Optional[int] = None
+    ref: Optional[str] = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    # Hijri source value (filled by the Hijri rules), converted in resolve
+    calendar: str = "gregorian"
+    hijri_year: Optional[int] = None
+    hijri_month: Optional[int] = None
+    hijri_day: Optional[int] = None
+    holiday: Optional[str] = None
+    # ranges: both ends in canonical form (kept as strings so the value stays hashable and flat)
+    range_start: Optional[str] = None
+    range_end: Optional[str] = None
+
+    def canonical(self) -> str:
+        parts = [self.kind]
+        for f in fields(self)[1:]:
+            v = getattr(self, f.name)
+            if v is None or v is False or (f.name == "calendar" and v == "gregorian"):
+                continue
+            if isinstance(v, str) and f.name.startswith("range_"):
+                v = "(" + v + ")"
+            elif isinstance(v, float) and v.is_integer():
+                v = int(v)
+            parts.append(f"{f.name}={v}")
+        return " ".join(parts)
+
+    def with_(self, **changes) -> "TimeValue":
+        return replace(self, **changes)
+
+    @property
+    def is_range(self) -> bool:
+        return self.kind == "range"
+
+    def start(self) -> "TimeValue":
+        return parse_canonical(self.range_start) if self.range_start else self
+
+    def end(self) -> "TimeValue":
+        return parse_canonical(self.range_end) if self.range_end else self
+
+
+_FIELD_TYPES = {f.name: f.type for f in fields(TimeValue)}
+
+
+def make_range(start: TimeValue, end: TimeValue, mod: Optional[str] = None) -> TimeValue:
+    """A range "من 23 إلى 25 نوفمبر" from its two ends."""
+    return TimeValue(kind="range", range_start=start.canonical(), range_end=end.canonical(), mod=mod)
+
+
+def parse_canonical(text: str) -> TimeValue:
+    """Inverse of TimeValue.canonical(); raises ValueError on malformed input."""
+    text = text.strip()
+    kind, _, rest = text.partition(" ")
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r} in {text!r}")
+    values: dict = {"kind": kind}
+    i = 0
+    while i < len(rest):
+        if rest[i] == " ":
+            i += 1
+            continue
+        eq = rest.index("=", i)
+        key = rest[i:eq]
+        if key not in _FIELD_TYPES:
+            raise ValueError(f"unknown field {key!r} in {text!r}")
+        if rest[eq + 1] == "(":
+            depth, j = 0, eq + 1
+            while True:
+                depth += {"(": 1, ")": -1}.get(rest[j], 0)
+                if depth == 0:
+                    break
+                j += 1
+            raw, i = rest[eq + 2:j], j + 1
+        else:
+            j = rest.find(" ", eq)
+            j = len(rest) if j < 0 else j
+            raw, i = rest[eq + 1:j], j
+        values[key] = _coerce(key, raw)
+    return TimeValue(**values)
+
+
+def _coerce(key: str, raw: str):
+    t = str(_FIELD_TYPES[key])
+    if "bool" in t:
+        return raw == "True"
+    if "float" in t:
+        return float(raw)
+    if "int" in t:
+        return int(raw)
+    return raw

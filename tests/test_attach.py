@@ -1,0 +1,98 @@
+"""Event attachment: clause, trigger verb, label, and what never becomes an event."""
+from __future__ import annotations
+
+from datetime import date
+
+from chrono.attach import attach_document, clause_span, is_placeable, stem, trigger_root
+from chrono.models import Anchor, Document, DocumentTags, SetAside, Timex
+
+
+def _doc_and_tags(text: str, *phrases: tuple[str, str], **timex_fields):
+    doc = Document(id="d", text=text, anchor=Anchor(date=date(2021, 11, 24)))
+    timexes = []
+    for n, (phrase, value) in enumerate(phrases, 1):
+        at = text.index(phrase)
+        day = date.fromisoformat(value[:10]) if len(value) >= 10 else None
+        fields = dict(granularity="day", start_date=day, end_date=day, rule="test")
+        fields.update(timex_fields)
+        timexes.append(Timex(id=f"t{n}", start=at, end=at + len(phrase), text=phrase, type="DATE", value=value, **fields))
+    return doc, DocumentTags(id="d", anchor=doc.anchor, timexes=timexes)
+
+
+def _events(text, *phrases, **fields):
+    doc, tags = _doc_and_tags(text, *phrases, **fields)
+    return list(attach_document(doc, tags))
+
+
+def test_clause_is_the_dated_part_of_a_run_on_sentence():
+    text = ("وقع المغرب وإسرائيل مذكرة تفاهم دفاعية في الرباط يوم الأربعاء، الأمر الذي يمهد الطريق "
+            "للمبيعات العسكرية بعد أن رفع البلدان مستوى علاقاتهما الدبلوماسية في العام الماضي.")
+    doc, tags = _doc_and_tags(text, ("يوم الأربعاء", "2021-11-24"), ("العام الماضي", "2020-01-01"))
+    signing, upgrade = (clause_span(doc, t) for t in tags.timexes)
+    assert text[signing.start:signing.end].startswith("وقع المغرب") and "رفع" not in text[signing.start:signing.end]
+    assert text[upgrade.start:upgrade.end].startswith("بعد أن رفع البلدان")
+
+
+def test_trigger_is_the_event_verb_before_the_date():
+    text = "وصل وزير الدفاع الإسرائيلي، بيني غانتس، منتصف ليلة أمس إلى مطار الرباط - سلا، في أول زيارة رسمية للمغرب."
+    (event,) = _events(text, ("منتصف ليلة أمس", "2021-11-23TNI"))
+    assert (event.trigger, event.root) == ("وصل", "وصل")
+    assert event.label.startswith("وصل وزير الدفاع الإسرائيلي") and "ليلة" not in event.label
+
+
+def test_future_verb_conjunction_and_auxiliary():
+    (meets,) = _events("في سياق ذلك، سيلتقي غانتس غداً الخميس مع محمد ياسين المنصوري.", ("غداً الخميس", "2021-11-25"))
+    assert meets.trigger == "سيلتقي"
+    (resumed,) = _events("وكان المغرب قد أعاد العلاقات الدبلوماسية مع إسرائيل في العاشر من ديسمبر الماضي.",
+                         ("العاشر من ديسمبر الماضي", "2020-12-10"))
+    assert resumed.trigger == "أعاد"
+    (arrived,) = _events("ووصل بيني غانتس ليلة الثلاثاء إلى الرباط.", ("ليلة الثلاثاء", "2021-11-23TNI"))
+    assert arrived.trigger == "وصل" and arrived.label.startswith("وصل بيني غانتس")
+
+
+def test_a_word_in_a_quoted_name_is_not_the_trigger_of_a_date_outside():
+    text = 'ومنعت السلطات نشطاء من تنظيم وقفة احتجاجية "للجبهة المغربية لدعم فلسطين وضد التطبيع" مساء يوم الاربعاء.'
+    (event,) = _events(text, ("مساء يوم الاربعاء", "2021-11-24TEV"))
+    assert event.trigger != "التطبيع"
+
+
+def test_thin_sentence_after_a_stray_full_stop_borrows_the_previous_one():
+    text = "نشرت الصحيفة تقريرا عن توقيع اتفاق دفاعي بين إسرائيل والمغرب. يوم الأربعاء الماضي في الرباط."
+    (event,) = _events(text, ("يوم الأربعاء الماضي", "2021-11-24"))
+    assert event.root == "وقع" and "اتفاق" in event.words
+
+
+def test_light_stemming_and_roots():
+    assert stem("والإسرائيلية") == "اسراييل"
+    assert stem("وزير") == "وزير"
+    assert stem("البلدين") == "بلد"
+    assert trigger_root("التوقيع") == trigger_root("يوقعان") == trigger_root("وقعت") == "وقع"
+    assert trigger_root("الرباط") is None
+
+
+def test_what_does_not_become_an_event():
+    base = dict(id="t", start=0, end=1, text="x", rule="r")
+    assert not is_placeable(Timex(type="DURATION", value="P2Y", **base))
+    assert not is_placeable(Timex(type="SET", value="P1Y", **base))
+    assert not is_placeable(Timex(type="DATE", value="PRESENT_REF", start_date=date(2021, 1, 1),
+                                  end_date=date(2021, 1, 1), **base))
+    assert not is_placeable(Timex(type="DATE", value="XXXX-12-10", **base))
+    assert is_placeable(Timex(type="DATE", value="2020-12-10", start_date=date(2020, 12, 10),
+                              end_date=date(2020, 12, 10), **base))
+
+
+def test_set_aside_regions_give_no_events():
+    text = "وقع الاتفاق اليوم.\n\nاقرأ أيضا: زار الوزير بغداد اليوم الاثنين"
+    doc, tags = _doc_and_tags(text, ("اليوم", "2021-11-24"), ("اليوم الاثنين", "2021-11-22"))
+    assert [e.timex.text for e in attach_document(doc, tags)] == ["اليوم"]
+    # a region the tagger set aside counts too
+    end = text.index(".")
+    tags.set_aside.append(SetAside(start=0, end=end, reason="test", text=text[:end]))
+    assert [e.timex.text for e in attach_document(doc, tags)] == []
+
+
+def test_never_crashes_on_odd_offsets_and_empty_text():
+    doc, tags = _doc_and_tags("اليوم", ("اليوم", "2021-11-24"))
+    assert len(list(attach_document(doc, tags))) == 1
+    tags.timexes[0] = tags.timexes[0].model_copy(update={"end": 99})
+    assert list(attach_document(doc, tags)) == []
