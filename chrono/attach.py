@@ -37,6 +37,7 @@ class Event:
     words: frozenset[str]  # light-stemmed content words near the mention
     deictic: bool  # resolved against the anchor ("اليوم", "أمس", "الأربعاء")
     context: frozenset[str] = frozenset()  # content words of the whole sentence (quoted "today")
+    anchor_sure: bool = True  # the document's anchor is certain (confidence 1), not estimated
 
 
 def is_placeable(timex: Timex) -> bool:
@@ -343,6 +344,7 @@ def _strip_conjunction(word: str) -> str:
 
 
 _SPACES = regex.compile(r"\s+")
+_DANGLING_PREPOSITION = regex.compile(r"(?:^|\s)(?:في|منذ|خلال|حتى|قبل|بعد|يوم)\s*$")
 _EDGE_PUNCT = " \t\n،,.؛;:«»“”\"()-–"
 
 
@@ -350,7 +352,11 @@ def _label(doc: str, clause: tuple[int, int], timex: Timex, trigger_word: str | 
     """Short label: the clause without the date expression, at most a dozen words from the
     trigger on. "وقع المغرب وإسرائيل اليوم الأربعاء، أول اتفاق ..." → "وقع المغرب وإسرائيل، أول اتفاق ..."."""
     start, end = clause
-    text = doc[start:timex.start] + " " + doc[timex.end:end] if start <= timex.start < end else doc[start:end]
+    if start <= timex.start < end:
+        head = _DANGLING_PREPOSITION.sub("", doc[start:timex.start])  # "لابيد في [أغسطس]" → "لابيد"
+        text = head + " " + doc[timex.end:end]
+    else:
+        text = doc[start:end]
     text = _SPACES.sub(" ", text).replace(" ،", "،").replace(" ,", ",").strip(_EDGE_PUNCT)
     words = text.split(" ")
     if trigger_word:
@@ -386,14 +392,15 @@ def _window_words(doc: str, clause: tuple[int, int], timex: Timex) -> frozenset[
     return frozenset(chosen)
 
 
-_DEICTIC_RULE = regex.compile(r"relative|deictic|weekday|today|yesterday|tomorrow|anchor", regex.IGNORECASE)
-
-
 def _is_deictic(timex: Timex) -> bool:
-    """Resolved against the anchor: "اليوم", "أمس", "الأربعاء", "العام الماضي" (no year written)."""
-    if _DEICTIC_RULE.search(timex.rule or ""):
-        return True
-    return not regex.search(r"\d{4}", timex.text) and "X" in (timex.underspecified or "X")
+    """Resolved against the anchor: "اليوم", "أمس", "الأربعاء", "العام الماضي" (no year written).
+
+    Read from the canonical underspecified value ("date rel_unit=day rel_offset=0" has no
+    "year="); a timex without one falls back to "no four-digit year in its text".
+    """
+    if timex.underspecified:
+        return "year=" not in timex.underspecified
+    return not regex.search(r"\d{4}", timex.text)
 
 
 def _shown_sentence(doc: str, seg: Segmentation, timex: Timex, clause: tuple[int, int]) -> str:
@@ -438,6 +445,7 @@ def attach_document(document: Document, tags: DocumentTags, doc_order: int = 0,
             words=_window_words(text, clause, timex),
             deictic=_is_deictic(timex),
             context=_sentence_words(text, seg, timex),
+            anchor_sure=tags.anchor.confidence >= 1.0,
         )
 
 

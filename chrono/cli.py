@@ -103,12 +103,19 @@ def main():
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "timeml"]), default="json",
               show_default=True)
 @click.option("-o", "--output", default="-", help="Output file ('-' = stdout).")
-def tag(paths, anchor, manifest, prefer, encoding, fmt, output):
+@click.option("--jobs", default="1", show_default=True, help="Worker processes: a number or 'auto' (= cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="'dask': tag on a dask.distributed cluster (extra chrono[dask]).")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+def tag(paths, anchor, manifest, prefer, encoding, fmt, output, jobs, engine, scheduler):
     """Find and resolve every temporal expression in PATH... (files, folders, JSONL, '-')."""
     from chrono.io_utils import atomic_open
 
     settings = Settings(prefer=prefer)
-    results = tag_items(read_inputs(paths, anchor, manifest, encoding), settings)
+    from chrono.parallel import cli_tag_stream
+
+    results = cli_tag_stream(read_inputs(paths, anchor, manifest, encoding), settings, paths=paths, jobs=jobs,
+                             engine=engine, scheduler=scheduler)
     errors: list[DocumentError] = []
     with atomic_open(output, "w") as out:
         WRITERS[fmt](results, out, errors)

@@ -61,12 +61,14 @@ class Elem:
     pred: Optional[Callable[[Item], bool]] = None
     ctx: bool = False
     label: str = ""
+    # for literal-word elements: the words it can match, so plain words can be skipped fast
+    words: Optional[frozenset] = None
 
     def matches(self, item: Item) -> bool:
         return item.cls == self.cls and (self.pred is None or bool(self.pred(item)))
 
     def as_context(self) -> "Elem":
-        return Elem(self.cls, self.pred, True, self.label)
+        return Elem(self.cls, self.pred, True, self.label, self.words)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ class Rule:
 class Grammar:
     rules: list[Rule] = field(default_factory=list)
     by_first_cls: dict[str, list[Rule]] = field(default_factory=dict)
+    # words that can start a rule whose first element is a literal word ("صحيفة" of 'صحيفة الغد')
+    trigger_words: set = field(default_factory=set)
 
     def add(self, r: Rule) -> None:
         if any(x.name == r.name for x in self.rules):
@@ -116,6 +120,11 @@ class Grammar:
         params = inspect.signature(r.production).parameters
         if len(params) != arity:
             raise ValueError(f"rule {r.name}: production takes {len(params)} arguments, pattern gives {arity}")
+        first = r.pattern[0]
+        if first.cls == "tok":
+            if first.words is None:
+                raise ValueError(f"rule {r.name} starts with a literal token but lists no words")
+            self.trigger_words |= first.words
         r.order = len(self.rules)
         self.rules.append(r)
         self.by_first_cls.setdefault(r.pattern[0].cls, []).append(r)
@@ -204,10 +213,14 @@ def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], l
     for item in lexical_items(tokens):
         chart.add(item)
     for pos in range(len(tokens) - 1, -1, -1):
-        if len(chart.at[pos]) == 1 and tokens[pos].kind in ("ar", "lat"):
-            continue  # a plain word: no rule starts on a bare word
+        if len(chart.at[pos]) == 1 and tokens[pos].kind in ("ar", "lat") and not _is_trigger(tokens[pos], grammar):
+            continue  # a plain word: no rule starts on it
         _saturate(chart, pos, grammar)
     return tokens, [item for bucket in chart.at for item in bucket]
+
+
+def _is_trigger(tok: Token, grammar: Grammar) -> bool:
+    return any(stem in grammar.trigger_words for stem, _ in proclitic_readings(tok.text))
 
 
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:

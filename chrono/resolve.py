@@ -129,8 +129,8 @@ def _relative(v: TimeValue, ctx: Context) -> Resolved:
     if ctx.anchor is None:
         masks = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
                  "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
-        grain = "day" if unit == "day" else unit
-        return Resolved("DATE", masks[unit] + _pod_suffix(v), grain, mod=v.mod, flags=[NO_ANCHOR])
+        kind = "TIME" if (v.hour is not None or v.pod) else "DATE"
+        return Resolved(kind, masks[unit] + _pod_suffix(v), unit, mod=v.mod, flags=[NO_ANCHOR])
     a = ctx.anchor
     if unit == "day":
         d = a + timedelta(days=n)

@@ -45,11 +45,7 @@ def _mention(doc: str, phrase: str, value: str, *, in_quote: bool = False) -> Me
 
 
 def _anchor(published: date) -> Anchor:
-    # model_construct: models.py's `Anchor.date: Optional[date]` is read as Optional[None]
-    # (the field name shadows the type under postponed annotations), so validation rejects
-    # any day; constructing skips that until the contract is fixed.
-    return Anchor.model_construct(date=published, source="manifest", confidence=1.0,
-                                  evidence="", candidates=None, warnings=[])
+    return Anchor(date=published, source="manifest", confidence=1.0)
 
 
 def _entry(eid, value, granularity, start, end, label, mentions, *, mod=None, trigger=None,

@@ -50,6 +50,8 @@ _ROWS = {
         ("2017-2021", 0, "2017/2021", "year", "2017-01-01", "2021-12-31", None, False, "range"),
         ("أغسطس المنقضي", 0, "2021-08", "month", "2021-08-01", "2021-08-31", None, False, "month"),
         ("عام 1973", 0, "1973", "year", "1973-01-01", "1973-12-31", None, True, "year"),
+        ("اليوم", 0, "2021-11-27", "day", "2021-11-27", "2021-11-27", None, True, "relative.today"),
+        ("اليوم", 1, "2021-11-27", "day", "2021-11-27", "2021-11-27", None, True, "relative.today"),
         ("أكتوبر/ تشرين الأول 1973", 0, "1973-10", "month", "1973-10-01", "1973-10-31", None, False, "month_year"),
     ],
     "004": [
@@ -80,8 +82,9 @@ def _find(text: str, phrase: str, occurrence: int) -> int:
     return pos
 
 
-def _anchor(day: date) -> Anchor:
-    return Anchor(date=day, source="manifest", confidence=1.0)
+def _anchor(day: date, approximate: bool) -> Anchor:
+    # an estimated publication day is not certain (003: "published between 25 and 30 November")
+    return Anchor(date=day, source="manifest", confidence=0.7 if approximate else 1.0)
 
 
 def seed_documents() -> list[Document]:
@@ -90,7 +93,7 @@ def seed_documents() -> list[Document]:
     for row in manifest["documents"]:
         path = SEEDS / row["file"]
         docs.append(Document(id=path.stem, path=str(path), text=path.read_text(encoding="utf-8"),
-                             anchor=_anchor(D(row["published"]))))
+                             anchor=_anchor(D(row["published"]), row.get("approximate", False))))
     return docs
 
 

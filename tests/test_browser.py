@@ -280,10 +280,13 @@ def test_enter_key_toggles_an_entry(seeds_tab):
     tab, timeline = seeds_tab
     selector = f'li[data-entry="{timeline.entries[0].id}"] button.head'
     tab.eval(f"document.querySelector('{selector}').focus()")
+    state = f"""(() => {{ const b = document.querySelector('{selector}');
+        return [b.getAttribute('aria-expanded'),
+                document.getElementById(b.getAttribute('aria-controls')).checkVisibility()]; }})()"""
     tab.press_enter()
-    assert tab.eval(f"document.querySelector('{selector}').getAttribute('aria-expanded')") == "true"
+    assert tab.eval(state) == ["true", True]
     tab.press_enter()
-    assert tab.eval(f"document.querySelector('{selector}').getAttribute('aria-expanded')") == "false"
+    assert tab.eval(state) == ["false", False]
 
 
 def test_conflict_link_jumps_to_the_other_entry(seeds_tab):
@@ -322,12 +325,29 @@ def test_source_and_period_filters(seeds_tab):
     assert len(_visible_entry_ids(tab)) == len(timeline.entries)
 
 
-def test_no_request_leaves_the_machine(seeds_tab):
+def test_no_request_leaves_the_machine_and_the_console_is_clean(seeds_tab):
     tab, _ = seeds_tab
     tab.click("li[data-entry] button.head")
+    tab.click('button[data-sources="none"]')
+    tab.click("#reset-filters")
     urls = tab.requested_urls()
     assert urls, "the navigation itself should have been recorded"
     assert all(u.startswith(("file://", "data:", "about:")) for u in urls), urls
+    assert tab.console_errors() == []
+
+
+def test_a_link_to_an_entry_opens_it(devtools, seeds_page_file):
+    path, timeline, _ = seeds_page_file
+    last = timeline.entries[-1].id
+    for fragment, opened in ((f"#entry-{last}", True), ("#entry-%E0%A4%A", False)):
+        tab = Tab(devtools)
+        try:
+            tab.goto(path.as_uri() + fragment)
+            selector = f'li[data-entry="{last}"] .details'
+            assert tab.eval(f"document.querySelector('{selector}').checkVisibility()") is opened
+            assert tab.console_errors() == [], "a malformed fragment is ignored quietly"
+        finally:
+            tab.close()
 
 
 def test_phone_layout_screenshot(devtools, seeds_page_file):

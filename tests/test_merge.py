@@ -67,6 +67,12 @@ def test_quoted_today_joins_the_signing_it_names():
     assert signing.value == "2021-11-24"  # the unquoted, most precise date wins
 
 
+def test_quoted_today_on_an_estimated_anchor_gives_no_entry():
+    """003's anchor (27 Nov) is an estimate: «كل ما يجري اليوم ...» cannot be placed on a day."""
+    timeline = build_timeline(hand_pairs())
+    assert not [e for e in timeline.entries if e.value == "2021-11-27"]
+
+
 def test_visit_range_is_not_merged_into_the_arrival_day():
     timeline = build_timeline(hand_pairs())
     (visit,) = _by_value(timeline, "2021-11-23/2021-11-25")
@@ -99,7 +105,9 @@ def test_coarse_mention_joins_one_precise_entry_not_two():
 
 
 def test_merge_cost_grows_like_n_log_n():
-    small, large = synthetic_events(2_000, seed=1), synthetic_events(20_000, seed=1)
+    # same density (mentions per day) at both sizes, so only n changes
+    small = synthetic_events(2_000, seed=1, span_days=200)
+    large = synthetic_events(20_000, seed=1, span_days=2_000)
     started = time.perf_counter()
     merge_events(small)
     small_time = time.perf_counter() - started
@@ -125,3 +133,11 @@ def test_seed_timeline_from_the_real_tagger():
     documents = seed_documents()
     timeline = build_timeline([(d, tag_document(d, Settings())) for d in documents])
     check_seed_timeline(timeline, documents)
+    import json
+
+    import jsonschema
+
+    from chrono.schemas import load
+
+    jsonschema.validate(json.loads(dump_json(timeline)), load("timeline.schema.json"))
+    assert dump_json(timeline) == dump_json(build_timeline([(d, tag_document(d, Settings())) for d in documents]))

@@ -31,7 +31,7 @@ MONTHS_AR = (
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
     "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
 )
-_ORDINALS_FEMININE_LESS = ("الأول", "الثاني", "الثالث", "الرابع")  # for ربع / نصف
+_ORDINALS_MASCULINE = ("الأول", "الثاني", "الثالث", "الرابع")  # الربع الرابع، النصف الأول
 _CENTURY_ORDINALS = (
     "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
     "العاشر", "الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر",
@@ -55,6 +55,7 @@ EN_DASH = "\u2013"
 # (one, two, 3–10, 11–99, otherwise): Arabic nouns change with the number they count.
 EVENT_FORMS = ("حدث واحد", "حدثان", "أحداث", "حدثاً", "حدث")
 SOURCE_FORMS = ("مصدر واحد", "مصدران", "مصادر", "مصدراً", "مصدر")
+MENTION_FORMS = ("ذكر واحد", "ذكران", "مواضع ذكر", "موضع ذكر", "موضع ذكر")
 
 
 def arabic_count(n: int, forms: tuple[str, str, str, str, str]) -> str:
@@ -150,9 +151,9 @@ def _format_point(value: str) -> Optional[str]:
     if _YEAR.match(value):
         return value
     if m := _QUARTER.match(value):
-        return f"الربع {_ORDINALS_FEMININE_LESS[int(m['q']) - 1]} {m['y']}"
+        return f"الربع {_ORDINALS_MASCULINE[int(m['q']) - 1]} {m['y']}"
     if m := _HALF.match(value):
-        return f"النصف {_ORDINALS_FEMININE_LESS[int(m['h']) - 1]} {m['y']}"
+        return f"النصف {_ORDINALS_MASCULINE[int(m['h']) - 1]} {m['y']}"
     if m := _WEEK.match(value):
         return f"الأسبوع {int(m['w'])} من {m['y']}"
     if (m := _PART_OF_DAY.match(value)) and (day := _format_day_value(m["day"])):
@@ -418,7 +419,7 @@ def _render_details(entry: Entry, ctx: _Context) -> str:
     return (
         f'<div class="details" id="{_attr("details-" + entry.id)}" hidden>'
         f"{_render_conflicts(entry, ctx)}"
-        f'<h4>{arabic_count(len(entry.mentions), ("ذكر واحد", "ذكران", "مواضع ذكر", "موضع ذكر", "موضع ذكر"))}</h4>'
+        f"<h4>{arabic_count(len(entry.mentions), MENTION_FORMS)}</h4>"
         f'<ul class="mentions">{mentions}</ul>'
         f'<h4>المصادر</h4><ul class="sources">{sources}</ul>'
         f'<p class="meta">{" · ".join(meta)}</p></div>'

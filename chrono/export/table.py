@@ -4,12 +4,12 @@
     2020-12-10  ≠e9      ⁧أعادت بموجبه الرباط علاقاتها الدبلوماسية ...⁩               000 001 …
 
 Right-to-left text, three modes (`bidi=`):
-- "isolate" (default): each Arabic run is wrapped in RLI … PDI (U+2067, U+2069). Terminals
+- "isolate" (default): each cell holding Arabic is wrapped in RLI … PDI (U+2067, U+2069). Terminals
   that implement the Unicode bidi algorithm (GNOME Terminal/VTE ≥ 0.76, Konsole, mlterm, iTerm2)
   then show the label right-to-left without disturbing the date and source columns; the
   isolates are invisible everywhere else, and the logical text stays copy-pasteable.
-- "reorder": for terminals without bidi (xterm, the Linux console, most CI logs), each RTL run
-  is reversed into visual order here (word order and letters; digit runs stay left-to-right).
+- "reorder": for terminals without bidi (xterm, the Linux console, most CI logs), each Arabic
+  cell is reversed into visual order here (word order and letters; digit runs stay left-to-right).
   Letters are not reshaped, so the result is readable but not typographically joined.
 - "none": logical order, untouched (for piping into other tools).
 """
@@ -23,11 +23,7 @@ from chrono.export.display import display_date
 from chrono.models import TimelineOutput
 
 RLI, PDI = "\u2067", "\u2069"
-# An RTL run: Arabic letters/marks and what sits between Arabic words (spaces, punctuation,
-# digits), ending on an Arabic character so trailing spaces stay outside the run.
-_RTL_RUN = regex.compile(
-    r"[\p{Arabic}\p{Hebrew}](?:[\p{Arabic}\p{Hebrew}\p{Mn}\s\d.,،؛:؟!«»\"“”()\-–/]*[\p{Arabic}\p{Hebrew}\p{Mn}»”)])?"
-)
+_RTL_CHAR = regex.compile(r"[\p{Arabic}\p{Hebrew}]")
 _DIGITS = regex.compile(r"\d+(?:[.,:/-]\d+)*")
 _MIRROR = str.maketrans("()«»[]{}<>", ")(»«][}{><")
 
@@ -44,12 +40,16 @@ def _visual(run: str) -> str:
 
 
 def bidi_text(text: str, mode: str = "isolate") -> str:
-    """Arabic runs of `text` prepared for a terminal: "وقع المغرب 2021" → RLI…PDI wrapped."""
-    if mode == "none":
+    """A cell with Arabic in it is a right-to-left paragraph of its own.
+
+    isolate: "وقع المغرب 2021" → RLI + text + PDI (the terminal's bidi puts 2021 on the left);
+    reorder: → "2021 برغملا عقو" (visual order computed here); none: unchanged.
+    """
+    if mode == "none" or not _RTL_CHAR.search(text):
         return text
     if mode == "reorder":
-        return _RTL_RUN.sub(lambda m: _visual(m.group()), text)
-    return _RTL_RUN.sub(lambda m: RLI + m.group() + PDI, text)
+        return _visual(text)
+    return RLI + text + PDI
 
 
 def _width(text: str) -> int:

@@ -21,7 +21,7 @@ def K(*roles: str) -> Elem:
 
 def T(*texts: str) -> Elem:
     """A literal token (normalized), mostly punctuation: T("(")."""
-    return Elem("tok", lambda it: it.value in texts, False, " ".join(texts))
+    return Elem("tok", lambda it: it.value in texts, False, " ".join(texts), frozenset(texts))
 
 
 def ctx(e: Elem) -> Elem:
@@ -57,6 +57,18 @@ def _at(tokens: list[Token], i: int) -> Optional[Token]:
 def not_next(*texts: str) -> Guard:
     """The next token is none of `texts`: 'اليوم' not before 'الوطني'."""
     return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), True, "not before " + " ".join(texts))
+
+
+def W(role: str) -> Elem:
+    """A word (clitics allowed) from the lexicon's guard list `role`: W("media_nouns") matches 'صحيفة', 'وقناة'."""
+    words = LEXICON.guard_words[role]
+    return Elem("tok", lambda it: bool(_readings(it.value) & words), False, role, frozenset(words))
+
+
+def _readings(word: str) -> set:
+    from chrono.tokens import proclitic_readings
+
+    return {stem for stem, _ in proclitic_readings(word)}
 
 
 def not_prev(*texts: str) -> Guard:

@@ -5,7 +5,7 @@ import calendar
 from typing import NamedTuple, Optional
 
 from chrono.engine import rule
-from chrono.grammar.base import (DIGITS, TV, C, K, T, ctx, lexval, no_number_joined, not_next,
+from chrono.grammar.base import (DIGITS, TV, C, K, T, ctx, lexval, no_number_joined,
                                  year_guard)
 from chrono.values import TimeValue
 
@@ -218,3 +218,34 @@ def weekday_date(w, d):
 def day_word_date(_yawm, d):
     """'يوم 24 نوفمبر'"""
     return d.value
+
+
+@rule("ar.date.weekday_paren_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit), T("("),
+      TV(lambda v: v.day is not None and v.weekday is None), T(")"))
+def weekday_paren_date(w, _open, d, _close):
+    """'الثلاثاء (23 نوفمبر)'"""
+    return d.value.with_(weekday=w.value.weekday)
+
+
+@rule("ar.date.event_year", ctx(K("event_noun")), C("year"), year_guard())
+def event_year(y):
+    """'حرب 1967', 'انتخابات 2021', 'مونديال 2022': an event named by its year"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.short_year_era", C("number", lambda it: 1 <= it.value <= 999), K("era_ad"))
+def short_year_era(n, _era):
+    """'622 م', '70 ميلادي' (years before 1000 need their era)"""
+    return TimeValue(year=n.value)
+
+
+@rule("ar.month.named_month", K("month_word"), C("gmonth", lambda it: it.value.cue is None), out="gmonth")
+def named_month(_shahr, m):
+    """'شهر مارس' → March (the word شهر makes even an ambiguous month name safe)"""
+    return GMonth(m.value.month)
+
+
+@rule("ar.date.part_of_month", C("part"), C("gmonth"))
+def part_of_month(part, m):
+    """'أواخر مارس', 'مطلع يناير المقبل', 'منتصف أغسطس الماضي'"""
+    return TimeValue(month=m.value.month, cue=m.value.cue, mod=lexval(part))

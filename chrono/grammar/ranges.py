@@ -1,8 +1,8 @@
 """Ranges and open intervals: من 23 إلى 25 نوفمبر، بين عامي 2017 و2021، (2017-2021)، منذ 2000، حتى نهاية العام."""
 from __future__ import annotations
 
-from chrono.engine import rule
-from chrono.grammar.base import TV, C, K, T, ctx, year_guard
+from chrono.engine import Elem, rule
+from chrono.grammar.base import TV, C, K, T, ctx, no_number_joined, year_guard
 from chrono.values import TimeValue, make_range
 
 
@@ -11,7 +11,11 @@ def _complete(v: TimeValue) -> bool:
 
 
 def _inherit(start: TimeValue, end: TimeValue) -> TimeValue:
-    """The start of "من 23 إلى 25 نوفمبر الحالي" takes the month, year and cue of its end."""
+    """The start of "من 23 إلى 25 نوفمبر الحالي" takes the month, year and cue of its end;
+    "من يناير إلى مارس 2020" → the start is January 2020; "من نوفمبر إلى فبراير 2021" → November 2020."""
+    if start.day is None and start.month is not None and start.year is None and end.year is not None \
+            and end.month is not None:
+        return start.with_(year=end.year if start.month <= end.month else end.year - 1, cue=None)
     changes = {}
     if start.month is None and end.month is not None and start.day is not None:
         changes["month"] = end.month
@@ -61,8 +65,8 @@ def month_to_date(_from, m, _to, end):
 
 @rule("ar.range.from_to", K("from"), TV(_complete), K("to"), TV(_complete))
 def from_to(_from, a, _to, b):
-    """'من عام 2010 إلى عام 2015', 'من الاثنين إلى الأربعاء', 'من 2010 إلى 2015' (via year rule)"""
-    return make_range(a.value, b.value)
+    """'من عام 2010 إلى عام 2015', 'من الاثنين إلى الأربعاء', 'من يناير إلى مارس 2020'"""
+    return make_range(_inherit(a.value, b.value), b.value)
 
 
 @rule("ar.range.from_year_to_year", K("from"), C("year"), K("to"), C("year"), year_guard())
@@ -79,9 +83,33 @@ def between_years(_between, _years, a, _and, b):
 
 @rule("ar.range.between_dates", K("between"), TV(_complete), K("and"), TV(_complete))
 def between_dates(_between, a, _and, b):
-    """'بين عام 2010 وعام 2015', 'بين يناير ومارس 2020'"""
-    start = _inherit(a.value, b.value) if a.value.year is None else a.value
-    return make_range(start, b.value)
+    """'بين 2010 و 2015' with a free-standing و"""
+    return make_range(_inherit(a.value, b.value), b.value)
+
+
+def _and_prefixed(it) -> bool:
+    return it.prefix.startswith("و")
+
+
+@rule("ar.range.between_dates_clitic", K("between"), TV(_complete),
+      Elem("tv", lambda it: _and_prefixed(it) and _complete(it.value), False, "و+tv"))
+def between_dates_clitic(_between, a, b):
+    """'بين يناير ومارس 2020', 'بين تشرين الأول 2019 وشباط 2020' (و written on the word)"""
+    return make_range(_inherit(a.value, b.value), b.value)
+
+
+@rule("ar.range.between_bare_years", K("between"), C("year"), K("and"), C("year"))
+def between_bare_years(_between, a, _and, b):
+    """'بين 2017 و2021' → 2017/2021"""
+    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if a.value < b.value else None
+
+
+@rule("ar.range.year_dash_year", C("year"), no_number_joined(after=False), T("-"), C("year"),
+      no_number_joined())
+def year_dash_year(a, _dash, b):
+    """'2017-2021' → 2017/2021 (two plausible years, increasing, at most a century apart)"""
+    ok = a.value < b.value <= a.value + 100
+    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if ok else None
 
 
 @rule("ar.range.year_dash_year_paren", ctx(T("(")), C("year"), T("-", "/"), C("year"), ctx(T(")")))

@@ -6,18 +6,6 @@ from chrono.grammar.base import TV, C, K, T, lexval, not_next
 from chrono.lexicon import LEXICON
 from chrono.values import TimeValue
 
-def _qty_unit(qty, unit) -> tuple[str, float] | None:
-    """'ثلاثة أيام' → (day, 3); 'عامين' → (year, 2) (the dual carries its number)."""
-    name, number = lexval(unit)
-    if qty is None:
-        return (name, number) if number else None
-    if number == 2:
-        return None  # "ثلاثة عامين" is not Arabic
-    if number == 1 and qty.value not in (1,) and qty.value < 11:
-        return None  # 3–10 take the plural: "ثلاثة أيام"; 11+ take the singular: "15 يوما"
-    return name, qty.value
-
-
 # -- today, yesterday, tomorrow ----------------------------------------------------------------
 
 
@@ -61,40 +49,62 @@ def this_period(_this, p):
 # -- N units ago / in N units ---------------------------------------------------------------------
 
 
-@rule("ar.relative.unit_ago", K("ago"), C("number", lambda it: 1 <= it.value <= 5000), C("unit"))
-def unit_ago(_ago, n, unit):
-    """'قبل ثلاثة أيام' → day −3, 'منذ 5 سنوات' → year −5"""
-    q = _qty_unit(n, unit)
-    return TimeValue(rel_unit=_rel_unit(q[0]), rel_offset=-int(q[1]) * _scale(q[0])) if q else None
+def _offset(q, sign: int) -> TimeValue:
+    unit = q.unit if q.unit not in ("hour", "minute") else "day"
+    amount = 0 if q.unit in ("hour", "minute") else int(q.amount) * sign
+    return TimeValue(rel_unit=unit, rel_offset=amount, mod="APPROX" if q.approx else None)
 
 
-@rule("ar.relative.dual_ago", K("ago"), C("unit", lambda it: lexval(it)[1] in (1, 2)))
-def dual_ago(_ago, unit):
-    """'منذ عامين' → year −2, 'قبل يومين' → day −2, 'قبل عام' → year −1"""
-    q = _qty_unit(None, unit)
-    return TimeValue(rel_unit=_rel_unit(q[0]), rel_offset=-int(q[1]) * _scale(q[0])) if q else None
+@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: float(it.value.amount).is_integer()))
+def unit_ago(_ago, q):
+    """'قبل ثلاثة أيام' → day −3, 'منذ عامين' → year −2, 'قبل نحو عام' → year −1 APPROX
+    ('قبل ساعتين' is today: hours and minutes ago stay on the anchor day)"""
+    return _offset(q.value, -1)
 
 
-@rule("ar.relative.approx_ago", K("ago"), K("approx"), TV(lambda v: v.kind == "date" and v.rel_unit
-                                                           and (v.rel_offset or 0) < 0 and v.mod is None))
-def approx_ago(_ago, _approx, inner):
-    """'قبل نحو عامين' (the inner 'عامين' is matched through the dual rule below)"""
-    return inner.value.with_(mod="APPROX")
-
-
-@rule("ar.relative.unit_later", K("after"), C("number", lambda it: 1 <= it.value <= 5000), C("unit"),
+@rule("ar.relative.unit_later", K("after"), C("qty", lambda it: float(it.value.amount).is_integer()),
       not_next("على", "من", "علي"))
-def unit_later(_after, n, unit):
-    """'بعد ثلاثة أيام' → day +3 (but 'بعد عام على التطبيع' is a duration)"""
-    q = _qty_unit(n, unit)
-    return TimeValue(rel_unit=_rel_unit(q[0]), rel_offset=int(q[1]) * _scale(q[0])) if q else None
+def unit_later(_after, q):
+    """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
+    return _offset(q.value, 1)
 
 
-@rule("ar.relative.dual_later", K("after"), C("unit", lambda it: lexval(it)[1] == 2), not_next("على", "من", "علي"))
-def dual_later(_after, unit):
-    """'بعد أسبوعين' → week +2, 'بعد يومين' → day +2"""
-    q = _qty_unit(None, unit)
-    return TimeValue(rel_unit=_rel_unit(q[0]), rel_offset=int(q[1]) * _scale(q[0])) if q else None
+@rule("ar.relative.period_before_last", C("period", lambda it: lexval(it) in ("year", "month", "week")),
+      K("before"), C("shift", lambda it: lexval(it) == -1))
+def period_before_last(p, _before, _last):
+    """'العام قبل الماضي' → year −2, 'الأسبوع قبل الماضي' → week −2"""
+    return TimeValue(rel_unit=lexval(p), rel_offset=-2)
+
+
+@rule("ar.relative.this_day", C("shift", lambda it: lexval(it) == 0), C("relday", lambda it: lexval(it) == 0))
+def this_day(_this, _day):
+    """'هذا اليوم' → today"""
+    return TimeValue(rel_unit="day", rel_offset=0)
+
+
+@rule("ar.relative.this_pod", C("shift", lambda it: lexval(it) == 0), C("pod"))
+def this_pod(_this, pod):
+    """'هذا المساء' → this evening, 'هذا الصباح' → this morning"""
+    return TimeValue(rel_unit="day", rel_offset=0, pod=lexval(pod))
+
+
+@rule("ar.relative.last_night", K("tonight"), C("shift", lambda it: lexval(it) == -1))
+def last_night(_night, _past):
+    """'الليلة الماضية' → the night before the anchor"""
+    return TimeValue(rel_unit="day", rel_offset=-1, pod="NI")
+
+
+@rule("ar.relative.day_word_relday", K("day_intro"), C("relday", lambda it: lexval(it) != 0))
+def day_word_relday(_yawm, d):
+    """'يوم غد' → tomorrow, 'يوم أمس' → yesterday"""
+    return TimeValue(rel_unit="day", rel_offset=lexval(d))
+
+
+@rule("ar.relative.day_weekday_paren", TV(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None),
+      T("(", ",", "-"), TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue))
+def relative_day_weekday_paren(d, _sep, w):
+    """'اليوم (الأربعاء)', 'أمس، الثلاثاء' (the closing bracket stays outside)"""
+    return d.value.with_(weekday=w.value.weekday)
 
 
 def _rel_unit(unit: str) -> str:
@@ -110,7 +120,7 @@ def _scale(unit: str) -> int:
 
 
 @rule("ar.relative.part_of", C("part"), TV(lambda v: v.kind == "date" and v.mod is None and v.day is None
-                                            and not v.weekday and v.pod is None))
+                                            and not v.weekday and v.pod is None and v.rel_unit != "day"))
 def part_of(part, inner):
     """'أواخر العام الماضي' → END, 'مطلع الشهر الجاري' → START, 'منتصف 2019' via year rule"""
     return inner.value.with_(mod=lexval(part))
@@ -230,6 +240,22 @@ def reference_phrase(_in, _p, shift):
     return TimeValue(kind="ref", ref={-1: "PAST_REF", 1: "FUTURE_REF", 0: "PRESENT_REF"}[lexval(shift)])
 
 
+@rule("ar.relative.vague_period", K("in", "within"), K("vague_period"), C("shift"))
+def vague_period(_in, _p, shift):
+    """'خلال الفترة المقبلة' → FUTURE_REF, 'في الوقت الحالي' → PRESENT_REF, 'خلال الأيام القليلة المقبلة'"""
+    return TimeValue(kind="ref", ref={-1: "PAST_REF", 1: "FUTURE_REF", 0: "PRESENT_REF"}[lexval(shift)])
+
+
+@rule("ar.relative.recently", K("in"), K("vague_period"), K("last_ordinal"))
+def recently(_in, _p, _last):
+    """'في الآونة الأخيرة', 'في الفترة الأخيرة' → PAST_REF"""
+    return TimeValue(kind="ref", ref="PAST_REF")
+
+
+def _unused_reference_phrase(_in, _p, shift):
+    return None
+
+
 @rule("ar.relative.future_phrase", K("in"), K("future_word"))
 def future_phrase(_in, _w):
     """'في المستقبل' → FUTURE_REF"""
@@ -240,3 +266,10 @@ def future_phrase(_in, _w):
 def past_phrase(_in, _w):
     """'في الماضي' → PAST_REF"""
     return TimeValue(kind="ref", ref="PAST_REF")
+
+
+@rule("ar.relative.day_of_relative_month", C("day"), K("of"),
+      TV(lambda v: v.rel_unit == "month" and v.mod is None and v.day is None))
+def day_of_relative_month(d, _of, month):
+    """'العشرين من الشهر الماضي' → day 20 of the previous month, '15 من الشهر الحالي'"""
+    return month.value.with_(day=d.value)

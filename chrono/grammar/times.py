@@ -58,17 +58,54 @@ def clock_digits(h, _colon, m):
     return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=int(h.value), minute=int(m.value))
 
 
-@rule("ar.time.clock_hour_word", K("clock"), C("day", lambda it: 1 <= it.value <= 12))
+@rule("ar.hour.ordinal_or_digits", C("day", lambda it: 1 <= it.value <= 12), out="hour")
+def hour_from_day(h):
+    """'العاشرة', 'الثانية عشرة', '10' → an hour (only a time with الساعة or a part of day)"""
+    return h.value
+
+
+@rule("ar.hour.cardinal", C("number", lambda it: 1 <= it.value <= 12), out="hour")
+def hour_from_number(h):
+    """'الواحدة' → 1"""
+    return h.value
+
+
+def _clock(hour: int, minute: int = 0, pod=None) -> TimeValue:
+    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=hour, minute=minute, pod=pod)
+
+
+@rule("ar.time.clock_hour_word", K("clock"), C("hour"))
 def clock_hour_word(_sa, h):
-    """'الساعة العاشرة' → 10:00, 'الساعة 10' → 10:00"""
-    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=h.value, minute=0)
+    """'الساعة العاشرة' → 10:00, 'الساعة 10' → 10:00, 'الساعة الواحدة' → 01:00"""
+    return _clock(h.value)
 
 
-@rule("ar.time.hour_ordinal_of_pod", C("ordinal", lambda it: 1 <= lexval(it) <= 12), K("of"), C("pod"))
-def hour_ordinal_of_pod(h, _of, pod):
-    """'التاسعة من صباح' (+ day: 'التاسعة من صباح غد')"""
-    hour = _hour_with_pod(lexval(h), lexval(pod))
-    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=hour, minute=0, pod=None) if hour is not None else None
+@rule("ar.time.hour_pod", C("hour"), C("pod"))
+def hour_pod(h, pod):
+    """'العاشرة صباحاً' → 10:00, 'الثالثة عصراً' → 15:00, 'الحادية عشرة ليلاً' → 23:00"""
+    hour = _hour_with_pod(h.value, lexval(pod))
+    return _clock(hour, 0, lexval(pod)) if hour is not None else None
+
+
+@rule("ar.time.hour_of_day", C("hour"), TV(lambda v: v.kind == "date" and v.pod is not None and v.hour is None))
+def hour_of_day(h, d):
+    """'الثامنة مساء اليوم' → 20:00 today, 'التاسعة صباح غد' → 09:00 tomorrow"""
+    hour = _hour_with_pod(h.value, d.value.pod)
+    return d.value.with_(kind="time", hour=hour, minute=0) if hour is not None else None
+
+
+@rule("ar.time.hour_of_of_day", C("hour"), K("of"), TV(lambda v: v.kind == "date" and v.pod is not None
+                                                      and v.hour is None))
+def hour_of_of_day(h, _of, d):
+    """'التاسعة من صباح غد' → 09:00 tomorrow"""
+    return hour_of_day(h, d)
+
+
+@rule("ar.time.clock_minus_quarter", TV(lambda v: v.kind == "time" and v.minute == 0 and v.hour),
+      K("minus"), K("quarter_word"))
+def clock_minus_quarter(t, _minus, _quarter):
+    """'السابعة إلا ربعاً' → 06:45"""
+    return t.value.with_(hour=t.value.hour - 1, minute=45)
 
 
 @rule("ar.time.clock_half", TV(lambda v: v.kind == "time" and v.minute == 0), K("half_word", "quarter_word"))
@@ -76,14 +113,14 @@ def clock_half(t, frac):
     """'العاشرة والنصف' → 10:30, 'العاشرة والربع' → 10:15"""
     if not frac.prefix.startswith("و"):
         return None
-    return t.value.with_(minute=30 if lexval(frac) == "half_word" else 15)
+    return t.value.with_(minute=30 if frac.value.value == "half_word" else 15)
 
 
-@rule("ar.time.clock_pod", TV(lambda v: v.kind == "time" and v.pod is None), C("pod"))
+@rule("ar.time.clock_pod", TV(lambda v: v.kind == "time" and v.pod is None and v.rel_offset == 0), C("pod"))
 def clock_pod(t, pod):
     """'الساعة العاشرة صباحاً' → 10:00, '10:30 مساءً' → 22:30"""
     hour = _hour_with_pod(t.value.hour, lexval(pod))
-    return t.value.with_(hour=hour, pod="x") if hour is not None else None
+    return t.value.with_(hour=hour, pod=lexval(pod)) if hour is not None else None
 
 
 @rule("ar.time.clock_with_day", TV(lambda v: v.kind == "time" and v.rel_offset == 0 and v.rel_unit == "day"),
@@ -92,7 +129,7 @@ def clock_with_day(t, d):
     """'الساعة العاشرة صباح اليوم', 'التاسعة من صباح غد', '10:30 من مساء الأربعاء'"""
     pod = d.value.pod
     hour = _hour_with_pod(t.value.hour, pod) if pod else t.value.hour
-    return d.value.with_(kind="time", hour=hour, minute=t.value.minute, pod=None)
+    return d.value.with_(kind="time", hour=hour, minute=t.value.minute, pod=pod or t.value.pod)
 
 
 @rule("ar.time.clock_of_day", TV(lambda v: v.kind == "time" and v.rel_offset == 0 and v.rel_unit == "day"),
@@ -100,3 +137,16 @@ def clock_with_day(t, d):
 def clock_of_day(t, _of, d):
     """'التاسعة من صباح غد', 'العاشرة من مساء أمس'"""
     return clock_with_day(t, d)
+
+
+@rule("ar.time.hour_and_fraction", C("hour"), C("kw", lambda it: it.value.value in ("half_word", "quarter_word")
+                                                 and it.prefix.startswith("و")))
+def hour_and_fraction(h, frac):
+    """'السابعة والنصف' → 07:30, 'الثامنة والربع' → 08:15 (a part of day or الساعة usually follows)"""
+    return _clock(h.value, 30 if frac.value.value == "half_word" else 15)
+
+
+@rule("ar.time.hour_minus_quarter", C("hour"), K("minus"), K("quarter_word"))
+def hour_minus_quarter(h, _minus, _quarter):
+    """'السابعة إلا ربعاً' → 06:45"""
+    return _clock(h.value - 1, 45) if h.value > 1 else None

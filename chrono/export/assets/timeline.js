@@ -129,7 +129,12 @@
     document.getElementById('filters-box').open = false;
   }
   applyFilters();
-  var wanted = decodeURIComponent(location.hash.replace(/^#entry-/, ''));
-  if (location.hash.indexOf('#entry-') === 0 && byId.has(wanted)) { jumpTo(wanted); }
+  // A link to one entry (timeline.html#entry-e7) opens it; a malformed hash is ignored.
+  if (location.hash.indexOf('#entry-') === 0) {
+    try {
+      var wanted = decodeURIComponent(location.hash.slice('#entry-'.length));
+      if (byId.has(wanted)) { jumpTo(wanted); }
+    } catch (ignored) { /* not percent-encoded text: nothing to open */ }
+  }
   document.documentElement.classList.add('js');
 }());
