@@ -1,8 +1,10 @@
-# Every target sets itself up: on a fresh machine `make demo` and `make test` are enough.
+# Every target sets itself up: on a fresh machine `make demo` and `make test` are all you need.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SEEDS := seeds/ --manifest seeds/manifest.json
 
 .PHONY: install demo test golden bench fuzz clean browser
 
@@ -14,21 +16,35 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Headless Chromium (+ an Arabic font) for tests/test_browser.py; nothing to do when present.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core; }
+	@command -v chromium >/dev/null || { echo "chromium still missing" >&2; exit 1; }
+
 demo: $(STAMP)
 	mkdir -p out
-	$(BIN)/chrono tag seeds/ --manifest seeds/manifest.json --format json -o out/tags.json
-	@echo "wrote out/tags.json"
+	$(BIN)/chrono timeline $(SEEDS)
+	$(BIN)/chrono tag $(SEEDS) --format json -o out/tags.json
+	$(BIN)/chrono timeline $(SEEDS) --format json -o out/timeline.json
+	$(BIN)/chrono timeline $(SEEDS) --format csv --bom -o out/timeline.csv
+	$(BIN)/chrono timeline $(SEEDS) --format timelinejs -o out/timelinejs.json
+	$(BIN)/chrono timeline $(SEEDS) --format vis -o out/vis.json
+	$(BIN)/chrono timeline $(SEEDS) --format timeml -o out/timeml/
+	$(BIN)/chrono timeline $(SEEDS) --format html -o out/timeline.html
+	@echo "wrote out/tags.json, out/timeline.{json,csv,html}, out/timelinejs.json, out/vis.json, out/timeml/"
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
 
 golden: $(STAMP)
 	$(BIN)/python -m chrono.tools.golden
 	git --no-pager diff --stat -- golden/ || true
-	git --no-pager diff -- golden/ | head -200 || true
+	git --no-pager diff -- golden/ | head -300 || true
 
 bench: $(STAMP)
 	$(BIN)/python -m chrono.tools.bench
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -295,19 +295,42 @@ def _finish(r: Resolved, v: TimeValue) -> Resolved:
 
 
 def narrow(start: date, end: date, mod: str) -> tuple[date, date]:
-    """START/MID/END keep the first, middle or last third of the period (by days).
+    """START/MID/END keep the first, middle or last third of the period.
 
-    أواخر 2020 → 2020-09-01 … 2020-12-31; مطلع الشهر (November) → 2021-11-01 … 2021-11-10.
+    A period of whole months splits by months (أواخر 2020 → 2020-09-01 … 2020-12-31), anything
+    shorter by days (مطلع الشهر, November → 2021-11-01 … 2021-11-10; أواخره → 21 … 30).
     """
+    months = _whole_months(start, end)
+    if months and months >= 3:
+        third = months // 3
+        first = (0, third, months - third)[("START", "MID", "END").index(mod)]
+        count = third if mod != "MID" else months - 2 * third
+        return _month_start(start, first), _month_end(start, first + count - 1)
     days = (end - start).days + 1
-    third = days // 3
     if days < 3:
         return start, end
+    third = days // 3
     if mod == "START":
         return start, start + timedelta(days=third - 1)
     if mod == "MID":
-        return start + timedelta(days=third), end - timedelta(days=third)
-    return end - timedelta(days=third - 1), end
+        return start + timedelta(days=third), start + timedelta(days=2 * third - 1)
+    return start + timedelta(days=2 * third), end
+
+
+def _whole_months(start: date, end: date) -> int:
+    if start.day != 1 or end.day != calendar.monthrange(end.year, end.month)[1]:
+        return 0
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _month_start(first: date, offset: int) -> date:
+    y, m = divmod(first.year * 12 + first.month - 1 + offset, 12)
+    return date(y, m + 1, 1)
+
+
+def _month_end(first: date, offset: int) -> date:
+    d = _month_start(first, offset)
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
 
 
 def _written(v: TimeValue) -> str:

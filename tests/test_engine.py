@@ -1,0 +1,119 @@
+"""Load-time validation of rules and lexicon, the canonical value form, normalisation offsets."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from chrono.engine import GRAMMAR, Elem, Grammar, Rule
+from chrono.lexicon import Lexicon, LexiconData, LexiconError, load_lexicon
+from chrono.normalize import normalize
+from chrono.resolve import narrow, resolve
+from chrono.values import TimeValue, make_range, parse_canonical
+
+
+def _rule(name, pattern, production=lambda x: x):
+    return Rule(name, tuple(pattern), production, "tv")
+
+
+def test_duplicate_rule_name_is_rejected():
+    g = Grammar()
+    g.add(_rule("r", [Elem("month")]))
+    with pytest.raises(ValueError, match="duplicate"):
+        g.add(_rule("r", [Elem("month")]))
+
+
+def test_rule_with_only_context_is_rejected():
+    with pytest.raises(ValueError, match="empty"):
+        Grammar().add(_rule("r", [Elem("month", ctx=True)], lambda: None))
+
+
+def test_production_arity_is_checked():
+    with pytest.raises(ValueError, match="arguments"):
+        Grammar().add(_rule("r", [Elem("month"), Elem("year")], lambda m: m))
+
+
+def test_literal_first_element_needs_words():
+    with pytest.raises(ValueError, match="lists no words"):
+        Grammar().add(_rule("r", [Elem("tok")]))
+
+
+def test_rule_names_read_like_the_grammar():
+    for r in GRAMMAR.rules:
+        assert r.name.startswith("ar.") and r.doc, f"{r.name} needs an ar.* name and an Arabic example docstring"
+
+
+def _lexicon_json():
+    from importlib import resources
+
+    return json.loads(resources.files("chrono.data").joinpath("ar_lexicon.json").read_text(encoding="utf-8"))
+
+
+def test_a_form_naming_two_months_is_rejected():
+    data = _lexicon_json()
+    data["gregorian_months"][4]["forms"].append("مارس")  # May would also be "مارس"
+    with pytest.raises(LexiconError, match="several month values"):
+        Lexicon(LexiconData.model_validate(data))
+
+
+def test_a_form_listed_twice_is_rejected():
+    data = _lexicon_json()
+    data["weekdays"][0]["forms"].append("الإثنين")  # normalizes like الاثنين, already there
+    with pytest.raises(LexiconError, match="twice"):
+        Lexicon(LexiconData.model_validate(data))
+
+
+def test_shipped_lexicon_loads():
+    assert load_lexicon().lookup(("كانون", "الاول"))[0].value == 12
+
+
+@pytest.mark.parametrize("value", [
+    TimeValue(month=12, cue="past"), TimeValue(year=2021, month=11, day=24, weekday=3),
+    TimeValue(kind="duration", unit="hour", amount=0.5), TimeValue(rel_unit="day", rel_offset=-1, pod="NI"),
+    make_range(TimeValue(day=23, month=11, cue="this"), TimeValue(day=25, month=11, cue="this")),
+    TimeValue(calendar="hijri", hijri_year=1443, hijri_month=4, hijri_day=19),
+])
+def test_canonical_form_parses_back(value):
+    assert parse_canonical(value.canonical()) == value
+
+
+def test_offsets_survive_diacritics_and_tatweel():
+    text = "وصلَ الوزيـــر أمسِ"
+    n = normalize(text)
+    start = n.text.index("امس")
+    s, e = n.span(start, start + 3)
+    assert text[s:e] == "أمسِ"
+
+
+@pytest.mark.parametrize("mod,expected", [
+    ("START", (date(2020, 1, 1), date(2020, 4, 30))),
+    ("MID", (date(2020, 5, 1), date(2020, 8, 31))),
+    ("END", (date(2020, 9, 1), date(2020, 12, 31))),
+])
+def test_mod_narrows_a_year_to_its_third(mod, expected):
+    assert narrow(date(2020, 1, 1), date(2020, 12, 31), mod) == expected
+
+
+@pytest.mark.parametrize("value,flag", [
+    (TimeValue(year=2021, month=2, day=31), "invalid"),
+    (TimeValue(year=99999), "invalid"),
+    (TimeValue(year=0), "invalid"),
+    (TimeValue(year=300, bc=True), "before the common era"),
+])
+def test_odd_values_are_flagged_not_invented(value, flag):
+    r = resolve(value, date(2021, 11, 24))
+    assert r.start_date is None and r.end_date is None
+    assert any(flag in f for f in r.flags)
+
+
+def test_no_anchor_keeps_relative_parts_unknown():
+    r = resolve(TimeValue(month=12, day=10, cue="past"), None)
+    assert r.value == "XXXX-12-10" and r.start_date is None and "unresolved: no anchor" in r.flags
+
+
+@pytest.mark.parametrize("prefer,expected", [("news", "2021-11-23"), ("past", "2021-11-23"),
+                                              ("future", "2021-11-30")])
+def test_prefer_switch_for_a_bare_weekday(prefer, expected):
+    # anchor Tuesday 2021-11-23: "الثلاثاء" is that day for news, next Tuesday for assistant-style text
+    assert resolve(TimeValue(weekday=2), date(2021, 11, 23), prefer).value == expected

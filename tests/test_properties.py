@@ -1,0 +1,41 @@
+"""Property tests: any Unicode string tags without an exception, with valid offsets, twice the same."""
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chrono.normalize import normalize
+from chrono.pipeline import tag_text
+
+ANCHOR = date(2021, 11, 24)
+# Arabic-heavy text with the characters the normalizer treats specially, plus anything at all.
+ARABIC_BITS = st.sampled_from([
+    "اليوم", "أمس", "الأربعاء", "يوم", "الماضي", "المقبل", "عام", "2021", "24", "١٩", "نوفمبر", "ديسمبر",
+    "(كانون الأول)", "من", "إلى", "بين", "و", "قبل", "منذ", "ثلاثة", "أيام", "الساعة", "العاشرة", "صباحاً",
+    "أواخر", "هـ", "ربيع الثاني", "/", "-", ".", "،", "«", "»", "\u064e", "\u0640", "\u200f", "\n", " ", "ق.م",
+])
+TEXTS = st.one_of(st.text(max_size=200), st.lists(ARABIC_BITS, max_size=40).map(" ".join),
+                  st.lists(st.one_of(ARABIC_BITS, st.text(max_size=3)), max_size=40).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, st.booleans())
+def test_any_text_gives_valid_offsets_and_same_output_twice(text, with_anchor):
+    anchor = ANCHOR if with_anchor else None
+    first = tag_text(text, anchor)
+    for t in first:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+    assert [t.model_dump() for t in first] == [t.model_dump() for t in tag_text(text, anchor)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_normalized_spans_map_inside_the_original(text):
+    n = normalize(text)
+    for a in range(0, len(n.text) + 1, max(1, len(n.text) // 7 or 1)):
+        for b in range(a, len(n.text) + 1, max(1, len(n.text) // 5 or 1)):
+            s, e = n.span(a, b)
+            assert 0 <= s <= e <= len(text)
