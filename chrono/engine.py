@@ -48,7 +48,8 @@ class Item:
 
     def tree(self, indent: int = 0) -> str:
         """The derivation, one rule per line (style §9)."""
-        line = "  " * indent + f"{self.rule}  [{self.cls}] {self.value!r}"
+        shown = self.value.canonical() if hasattr(self.value, "canonical") else repr(self.value)
+        line = "  " * indent + f"{self.rule}  [{self.cls}] {shown}"
         return "\n".join([line] + [c.tree(indent + 1) for c in self.children if c.rule != "tok"])
 
 

@@ -128,6 +128,8 @@ def _hijri_only(v: TimeValue, ctx: Context) -> Resolved:
         start, end = _span_in(v, hy)
     except OverflowError:
         return _unconvertible(v, hy, OUT_OF_RANGE)
+    except ValueError as err:  # 30 of a month that has 29 days that year
+        return _unconvertible(v, hy, f"invalid: {err}")
     return _finish(v, hy, start, end)
 
 
@@ -190,9 +192,9 @@ def _finish(v: TimeValue, hy: int, start: date, end: date) -> Resolved:
     flags = _weekday_flags(v, start) if grain == "day" else []
     if grain == "day" and (v.pod or v.hour is not None):
         return _with_time_of_day(v, start, hv, flags)
-    if v.mod in ("START", "MID", "END"):
-        start, end = narrow(start, end, v.mod)
     value = start.isoformat() if grain == "day" else f"{start.isoformat()}/{end.isoformat()}"
+    if v.mod in ("START", "MID", "END"):  # the value names the period, the interval is narrowed
+        start, end = narrow(start, end, v.mod)
     return Resolved("DATE", value, grain, start, end, v.mod, flags, "hijri", hv)
 
 

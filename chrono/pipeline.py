@@ -81,7 +81,7 @@ def has_future_cue(tokens: list[Token], first: int) -> bool:
 def _is_future_verb(word: str) -> bool:
     """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة)."""
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
-    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and w not in LEXICON.guard_words["not_future_verbs"])
+    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"])
 
 
 def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], settings: Settings,
