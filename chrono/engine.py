@@ -185,7 +185,9 @@ def lexical_items(tokens: list[Token]) -> Iterator[Item]:
             rest = tuple(t.text for t in tokens[i + 1:i + n])
             for lex, prefix in _lookup_readings(readings, rest):
                 end = tokens[i + n - 1].end
-                yield Item(lex.cls, lex, i, i + n, tok.start, end, f"lex.{lex.cls}", prefix=prefix)
+                # a conjunction written on the word ("وأمس") is not part of the expression
+                start = tok.start + (1 if prefix[:1] in ("و", "ف") else 0)
+                yield Item(lex.cls, lex, i, i + n, start, end, f"lex.{lex.cls}", prefix=prefix)
 
 
 def _lookup_readings(readings, rest) -> list[tuple[Lex, str]]:

@@ -79,6 +79,7 @@ class LexiconData(BaseModel):
     sets: dict[str, Any]
     guards: dict[str, Any]
     weekday_bare: dict[str, Any]
+    seasons: dict[str, Any]
 
 
 SHIFT_OFFSETS = {"past": -1, "future": 1, "this": 0}
@@ -147,6 +148,7 @@ class Lexicon:
         self._table("decade", d.decades, int)
         self._table("set", d.sets)
         self._table("weekday_bare", d.weekday_bare, int)
+        self._table("season", d.seasons)
 
     def _add_once(self, form: str, lex: Lex) -> None:
         """A month form shared by two regional series (مارس in MSA and Maghrebi) is listed once."""

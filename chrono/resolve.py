@@ -69,7 +69,10 @@ _ISO_UNIT = {"year": ("", "Y"), "month": ("", "M"), "week": ("", "W"), "day": ("
 
 
 def duration_value(unit: str, amount: float) -> str:
-    """P3D, PT2H, PT30M for "نصف ساعة" (a fractional hour becomes minutes)."""
+    """P3D, PT2H, PT30M for "نصف ساعة" (a fractional hour becomes minutes), PXD for "بضعة أيام"."""
+    if amount < 0:  # an unknown count
+        t, letter = _ISO_UNIT[unit]
+        return f"P{t}X{letter}"
     if unit == "hour" and not float(amount).is_integer():
         unit, amount = "minute", amount * 60
     if unit in ("decade", "century"):
@@ -212,6 +215,10 @@ def _year_for_month(month: int, v: TimeValue, ctx: Context) -> int:
 def _calendar(v: TimeValue, ctx: Context) -> Resolved:
     """Absolute or partly absolute dates: 24 نوفمبر 2021, نوفمبر 2021, 2021, العاشر من ديسمبر الماضي."""
     year = v.year
+    if year is None and v.season is not None:
+        if ctx.anchor is None:
+            return Resolved("DATE", f"XXXX-{v.season}", "quarter", mod=v.mod, flags=[NO_ANCHOR])
+        year = _year_for_month(_SEASON_MONTHS[v.season][0], v, ctx)
     if year is None and v.month is not None:
         if ctx.anchor is None:
             return _masked(v)
@@ -235,11 +242,24 @@ def _calendar(v: TimeValue, ctx: Context) -> Resolved:
         first = 3 * (v.quarter - 1) + 1
         end = date(year, first + 2, calendar.monthrange(year, first + 2)[1])
         return _finish(Resolved("DATE", f"{year:04d}-Q{v.quarter}", "quarter", date(year, first, 1), end), v)
+    if v.season:
+        return _finish(_season(year, v.season), v)
     if v.half:
         first = 1 if v.half == 1 else 7
         end = date(year, 6, 30) if v.half == 1 else date(year, 12, 31)
         return _finish(Resolved("DATE", f"{year:04d}-H{v.half}", "half", date(year, first, 1), end), v)
     return _finish(Resolved("DATE", f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31)), v)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _season(year: int, code: str) -> Resolved:
+    """صيف 2016 → 2016-SU, June–August; شتاء 2020 → December 2020 – February 2021."""
+    first, last = _SEASON_MONTHS[code]
+    ly, lm = (year + 1, last - 12) if last > 12 else (year, last)
+    return Resolved("DATE", f"{year:04d}-{code}", "quarter", date(year, first, 1),
+                    date(ly, lm, calendar.monthrange(ly, lm)[1]))
 
 
 def _decade_or_century(v: TimeValue, ctx: Context) -> Resolved:

@@ -12,7 +12,7 @@ Rules never read the clock or the anchor: "ديسمبر الماضي" becomes
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Optional
 
 # kind: date (a calendar period or day), time (clock time), duration, set, range, ref (PRESENT_REF…)
@@ -35,6 +35,7 @@ class TimeValue:
     pod: Optional[str] = None  # part of day: MO MI AF EV NI
     quarter: Optional[int] = None
     half: Optional[int] = None
+    season: Optional[str] = None  # SP SU FA WI
     decade: Optional[int] = None  # 199 = the 1990s
     decade_digit: Optional[int] = None  # 9 = "التسعينيات", century still unknown
     century: Optional[int] = None  # 19 = the 20th century (1900-1999), TimeML convention

@@ -249,3 +249,60 @@ def named_month(_shahr, m):
 def part_of_month(part, m):
     """'أواخر مارس', 'مطلع يناير المقبل', 'منتصف أغسطس الماضي'"""
     return TimeValue(month=m.value.month, cue=m.value.cue, mod=lexval(part))
+
+
+# -- seasons, and a few more written forms ---------------------------------------------------
+
+
+@rule("ar.season.year", C("season"), C("year"), year_guard())
+def season_year(s, y):
+    """'صيف 2016' → 2016-SU, 'شتاء 2020'"""
+    return TimeValue(year=y.value, season=lexval(s))
+
+
+@rule("ar.season.of_year", C("season"), TV(_is_plain_year))
+def season_of_year(s, y):
+    """'ربيع عام 1978', 'صيف العام الماضي'"""
+    return y.value.with_(season=lexval(s))
+
+
+@rule("ar.season.shifted", C("season"), C("shift"))
+def season_shifted(s, shift):
+    """'الصيف الماضي', 'الربيع القادم', 'الشتاء الحالي'"""
+    return TimeValue(season=lexval(s), cue=CUE_OF_SHIFT[lexval(shift)])
+
+
+@rule("ar.season.this", C("shift", lambda it: lexval(it) == 0), C("season"))
+def season_this(_this, s):
+    """'هذا الصيف' → the anchor's summer"""
+    return TimeValue(season=lexval(s), cue="this")
+
+
+@rule("ar.date.this_month", C("shift", lambda it: lexval(it) == 0), C("gmonth", lambda it: it.value.cue is None))
+def this_month(_this, m):
+    """'هذا مارس', 'هذا الشهر' is relative.this_period"""
+    return TimeValue(month=m.value.month, cue="this")
+
+
+@rule("ar.date.month_comma_year", C("gmonth", lambda it: it.value.cue is None), T(","), C("year"), year_guard())
+def month_comma_year(m, _comma, y):
+    """'مارس، 2001' → 2001-03"""
+    return TimeValue(year=y.value, month=m.value.month)
+
+
+@rule("ar.date.numeric_month_year", DIGITS(1, 2, 1, 12), no_number_joined(after=False), T("/", "-", "."),
+      DIGITS(4, 4, 1000, 2200), no_number_joined())
+def numeric_month_year(m, _sep, y):
+    """'3/2015', '11-2021' → month"""
+    return TimeValue(year=int(y.value), month=int(m.value))
+
+
+@rule("ar.date.numeric_dmy_short", DIGITS(1, 2, 1, 31), no_number_joined(after=False), T("/"), DIGITS(1, 2, 1, 12),
+      T("/"), DIGITS(2, 2), no_number_joined())
+def numeric_dmy_short(d, _s1, m, _s2, yy):
+    """'16/04/21' → 2021-04-16 (two-digit years: 00–50 → 2000s, 51–99 → 1900s)"""
+    y = int(yy.value)
+    year = 2000 + y if y <= 50 else 1900 + y
+    if not _valid_day(int(d.value), int(m.value), year):
+        return None
+    return TimeValue(year=year, month=int(m.value), day=int(d.value))

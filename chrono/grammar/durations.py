@@ -60,7 +60,7 @@ def last_al_n_units(unit, _al, n, _shift):
 # -- sets ------------------------------------------------------------------------------------
 
 
-@rule("ar.set.every_qty", K("every"), C("qty", lambda it: not it.value.approx))
+@rule("ar.set.every_qty", K("every"), C("qty", lambda it: not it.value.approx and it.value.amount > 0))
 def every_qty(_every, q):
     """'كل عام' → P1Y, 'كل يوم' → P1D, 'كل ثلاثة أشهر' → P3M, 'كل عامين' → P2Y"""
     return TimeValue(kind="set", unit=q.value.unit, amount=float(q.value.amount))

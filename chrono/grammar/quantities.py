@@ -64,3 +64,19 @@ def half(_half, unit):
 def approx(_about, q):
     """'نحو عامين', 'حوالي ثلاثة أشهر', 'قرابة عام'"""
     return q.value._replace(approx=True, bare=False)
+
+
+SEVERAL = -1.0  # an unknown count: 'بضعة أيام' → PXD
+
+
+@rule("ar.qty.several", K("several"), C("unit", lambda it: lexval(it)[1] is None), out="qty")
+def several(_few, unit):
+    """'بضعة أيام', 'عدة أشهر', 'بضع ساعات' → an unknown number of units (PXD)"""
+    return Qty(lexval(unit)[0], SEVERAL)
+
+
+@rule("ar.qty.and_half", C("unit", lambda it: lexval(it)[1] == 1),
+      C("kw", lambda it: it.value.value == "half_word" and it.prefix.startswith("و")), out="qty")
+def and_half(unit, _half):
+    """'ساعة ونصف' → (hour, 1.5), 'عام ونصف' → (year, 1.5)"""
+    return Qty(lexval(unit)[0], 1.5)

@@ -55,14 +55,14 @@ def _offset(q, sign: int) -> TimeValue:
     return TimeValue(rel_unit=unit, rel_offset=amount, mod="APPROX" if q.approx else None)
 
 
-@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: float(it.value.amount).is_integer()))
+@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()))
 def unit_ago(_ago, q):
     """'قبل ثلاثة أيام' → day −3, 'منذ عامين' → year −2, 'قبل نحو عام' → year −1 APPROX
     ('قبل ساعتين' is today: hours and minutes ago stay on the anchor day)"""
     return _offset(q.value, -1)
 
 
-@rule("ar.relative.unit_later", K("after"), C("qty", lambda it: float(it.value.amount).is_integer()),
+@rule("ar.relative.unit_later", K("after"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
       not_next("على", "من", "علي"))
 def unit_later(_after, q):
     """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
@@ -273,3 +273,17 @@ def past_phrase(_in, _w):
 def day_of_relative_month(d, _of, month):
     """'العشرين من الشهر الماضي' → day 20 of the previous month, '15 من الشهر الحالي'"""
     return month.value.with_(day=d.value)
+
+
+@rule("ar.relative.period_after_next", C("period", lambda it: lexval(it) in ("year", "month", "week")),
+      K("after"), C("shift", lambda it: lexval(it) == 1))
+def period_after_next(p, _after, _next):
+    """'الأسبوع بعد القادم' → week +2"""
+    return TimeValue(rel_unit=lexval(p), rel_offset=2)
+
+
+@rule("ar.relative.few_units_ref", C("unit", lambda it: lexval(it)[1] is None), K("few"),
+      C("shift", lambda it: lexval(it) != 0))
+def few_units_ref(_unit, _few, shift):
+    """'الأسابيع القليلة الماضية' → PAST_REF, 'الأيام القليلة المقبلة' → FUTURE_REF"""
+    return TimeValue(kind="ref", ref="PAST_REF" if lexval(shift) < 0 else "FUTURE_REF")

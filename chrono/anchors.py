@@ -1,0 +1,365 @@
+"""Anchors found in the text: a dateline at the top, else inference from what the text says.
+
+Rules stay anchor-free, so the tagger runs once with no anchor and each expression becomes a
+constraint on the unknown publication day (design §4):
+
+- "اليوم الأربعاء", "أمس الثلاثاء", "غداً الخميس": the anchor is a Wednesday (strong);
+- "نوفمبر الحالي", "من 23 إلى 25 نوفمبر الحالي": the anchor is in November (strong), and likely
+  inside the range (news reports what is under way);
+- a dated event told without a future cue ("في دجنبر 2020") lies on or before publication;
+- "العام الماضي" next to an absolute year ("دجنبر 2020") makes the anchor year 2021 likely;
+- a bare "يوم الأربعاء" in news is the latest Wednesday, most often the publication day itself.
+
+Each candidate day is scored by the weights of the constraints it satisfies; the best day is
+reported with the evidence that decided it, or the interval of tied days when the text does not
+decide. `check_anchor` reports the strong constraints a given anchor breaks.
+
+    >>> find_anchor(Document(id="d", text="الأربعاء - 19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ\\nوقع ...")).date
+    datetime.date(2021, 11, 24)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Iterable, Optional
+
+from chrono.lexicon import LEXICON
+from chrono.models import Anchor, Document
+from chrono.normalize import normalize, normalize_word
+from chrono.resolve import NO_ANCHOR, resolve
+from chrono.values import TimeValue, parse_canonical
+
+DATELINE_CONFIDENCE = 0.9
+DATELINE_LINES = 6  # a dateline sits in the first non-empty lines, above or at the head of the story
+_DATELINE_MAX_RESIDUE = 3  # words besides the date on a dateline line: a place, an agency
+_DATELINE_MAX_PREFIX = 2  # "الرباط -", "نشر في:" before a date that opens a paragraph
+_SEPARATORS = {"-", ":", "|", ",", "/", "(", ")", ".", "_", "*"}
+_MAX_CANDIDATE_SPAN = 366  # tied days spread wider than this say nothing useful
+
+# Constraint weights: strong ones are what check_anchor warns about.
+W_STRONG = 10.0  # اليوم الأربعاء; نوفمبر الحالي
+W_PAST_DATED = 5.0  # a dated past event (day or month precision) lies before publication
+W_PAST_YEAR = 2.0  # the same for a bare year ('رؤية 2030' must not pull the anchor forward much)
+W_YEAR_LINK = 3.0  # العام الماضي + an absolute 2020 → 2021
+W_WEEKDAY = 2.0  # يوم الأربعاء: nearer on-or-before days score higher
+W_INSIDE_RANGE = 1.5  # من 23 إلى 25 نوفمبر الحالي: likely under way
+W_RECENCY = 0.3  # per year between the latest dated event and the anchor: news is about now
+QUOTE_FACTOR = 0.5  # speech may have its own day
+
+
+@dataclass
+class Constraint:
+    """A scoring function over candidate anchor days, with the text that set it."""
+
+    score: Callable[[date], float]
+    weight: float
+    text: str
+    why: str  # what it says about the anchor, for the evidence line
+    strong: bool = False
+    check: Optional[Callable[[date], bool]] = None  # for strong ones: does the day satisfy it
+
+
+@dataclass
+class _PastEvent(Constraint):
+    """A dated past event: also bounds the window of candidate days."""
+
+    bound: date = date.min
+
+
+# -- public API ------------------------------------------------------------------------------
+def find_anchor(doc: Document) -> Optional[Anchor]:
+    """A document without an anchor: its dateline, else an inferred day or candidate interval."""
+    body = doc.text[_body_start(doc):]
+    return find_dateline(body) or infer_anchor(doc.text, _body_start(doc))
+
+
+def check_anchor(doc: Document) -> Optional[Anchor]:
+    """The given anchor plus warnings when strong evidence in the text contradicts it
+    ('اليوم الخميس' in an article anchored on a Wednesday). None when nothing contradicts it."""
+    given = doc.anchor
+    if given.date is None:
+        return None
+    warnings = []
+    for c in _constraints(doc.text, _body_start(doc)):
+        if c.strong and not c.check(given.date):
+            warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {given.date.isoformat()} "
+                            f"({_WEEKDAY_EN[given.date.isoweekday()]}) does not fit")
+    dateline = find_dateline(doc.text[_body_start(doc):])
+    if dateline and dateline.date != given.date:
+        warnings.append(f"dateline {dateline.evidence!r} says {dateline.date.isoformat()}, "
+                        f"the anchor is {given.date.isoformat()}")
+    new = [w for w in warnings if w not in given.warnings]
+    if not new:
+        return None
+    return given.model_copy(update={"warnings": list(given.warnings) + new})
+
+
+# -- datelines -------------------------------------------------------------------------------
+def find_dateline(text: str) -> Optional[Anchor]:
+    """'الأربعاء - 19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ', 'الرباط - 24 نوفمبر 2021',
+    'نشر في: 24/11/2021' in the first lines → Anchor(source="dateline")."""
+    for line in _first_lines(text, DATELINE_LINES):
+        found = _dateline_in(line)
+        if found:
+            return found
+    return None
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return lines[:n]
+
+
+def _dateline_in(line: str) -> Optional[Anchor]:
+    from chrono.pipeline import find_expressions
+
+    for expr in find_expressions(line):
+        r = resolve(expr.item.value)
+        if not _is_absolute_day(r):
+            continue
+        before, after = line[:expr.start], line[expr.end:]
+        if _is_dateline_context(before, after):
+            warnings = [f"dateline: {f}" for f in r.flags]
+            return Anchor(date=r.start_date, source="dateline",
+                          confidence=DATELINE_CONFIDENCE if not warnings else DATELINE_CONFIDENCE - 0.2,
+                          evidence=line[:200], warnings=warnings)
+    return None
+
+
+def _is_absolute_day(r) -> bool:
+    return (r.start_date is not None and r.start_date == r.end_date and NO_ANCHOR not in r.flags
+            and r.granularity in ("day", "part_of_day", "hour", "minute"))
+
+
+def _words(text: str) -> list[str]:
+    """Words of a line part, without separators, markers and digits: what is left besides the date."""
+    norm = normalize(text).text
+    for marker in _published_markers():
+        norm = norm.replace(marker, " ")
+    return [w for w in norm.replace("(", " ").replace(")", " ").split()
+            if not all(ch in _SEPARATORS or ch.isdigit() for ch in w)]
+
+
+def _has_marker(text: str) -> bool:
+    norm = normalize(text).text
+    return any(m in norm for m in _published_markers())
+
+
+def _published_markers() -> list[str]:
+    forms = LEXICON.data.keywords.get("published_marker", [])
+    return sorted({normalize_word(f) for f in forms}, key=len, reverse=True)
+
+
+def _is_dateline_context(before: str, after: str) -> bool:
+    """A line that is little more than the date ('الرباط - 24 نوفمبر 2021'), a publish marker
+    ('نشر في: 24/11/2021'), or a date opening a paragraph ('الرباط - 24 نوفمبر 2021 (رويترز) - وقع')."""
+    if len(_words(before)) + len(_words(after)) <= _DATELINE_MAX_RESIDUE:
+        return True
+    if _has_marker(before) and len(_words(before)) <= _DATELINE_MAX_PREFIX:
+        return True
+    opens = before.strip()
+    closes = after.strip()
+    return (len(_words(before)) <= _DATELINE_MAX_PREFIX and (not opens or opens[-1] in "-:|")
+            and (not closes or closes[0] in "-(|"))
+
+
+# -- inference -------------------------------------------------------------------------------
+def infer_anchor(text: str, body_start: int = 0) -> Optional[Anchor]:
+    """The publication day the text implies (seed 002 → 2021-11-24), or the interval of days it
+    cannot tell apart, or None when it gives no year to start from."""
+    constraints = _constraints(text, body_start)
+    window = _window(constraints)
+    if window is None:
+        return None
+    days = [window[0] + timedelta(days=i) for i in range((window[1] - window[0]).days + 1)]
+    scored = [(sum(c.weight * c.score(d) for c in constraints), d) for d in days]
+    best = max(s for s, _ in scored)
+    tied = [d for s, d in scored if s >= best - 1e-9]
+    runner_up = max((s for s, d in scored if s < best - 1e-9), default=best - W_STRONG)
+    evidence = _evidence(constraints, tied[0])
+    if len(tied) == 1:
+        return Anchor(date=tied[0], source="inferred", confidence=_confidence(best - runner_up),
+                      evidence=evidence)
+    if (tied[-1] - tied[0]).days > _MAX_CANDIDATE_SPAN:
+        return None
+    return Anchor(date=None, source="inferred", confidence=0.3, evidence=evidence,
+                  candidates=(tied[0], tied[-1]))
+
+
+def _confidence(margin: float) -> float:
+    """0.5 when a soft preference decided, up to 0.8 when a strong constraint did."""
+    if margin >= W_STRONG / 2:
+        return 0.8
+    if margin >= W_WEEKDAY:
+        return 0.7
+    return 0.6 if margin >= W_WEEKDAY / 2 else 0.5
+
+
+def _evidence(constraints: list[Constraint], day: date) -> str:
+    used = sorted((c for c in constraints if c.score(day) > 0), key=lambda c: -c.weight * c.score(day))
+    seen, parts = set(), []
+    for c in used:
+        if c.why not in seen:
+            seen.add(c.why)
+            parts.append(f"{c.text!r}: {c.why}")
+    return "; ".join(parts[:5])
+
+
+def _window(constraints: list[Constraint]) -> Optional[tuple[date, date]]:
+    """Days worth scoring: from Jan 1 of the latest year a dated past event gives, two years on."""
+    years = [c.bound.year for c in constraints if isinstance(c, _PastEvent)]
+    if not years:
+        return None
+    y = max(years)
+    return date(y, 1, 1), date(min(y + 2, 9999), 12, 31)
+
+
+# -- building constraints from the tagged text -----------------------------------------------
+def _constraints(text: str, body_start: int = 0) -> list[Constraint]:
+    from chrono.pipeline import find_expressions
+
+    seg = _segmentation(text)
+    exprs = [e for e in find_expressions(text) if e.start >= body_start and not _set_aside(seg, e.start)]
+    absolute_years = set()
+    out: list[Constraint] = []
+    for e in exprs:
+        r = resolve(e.item.value)
+        if r.start_date and NO_ANCHOR not in r.flags and r.granularity in ("day", "month", "year", "part_of_day"):
+            absolute_years.add(r.start_date.year)
+    for e in exprs:
+        quoted = _quoted(seg, e.start, e.end)
+        for c in _from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years):
+            if quoted:
+                c.weight *= QUOTE_FACTOR
+                c.strong = False
+            out.append(c)
+    latest = max((c.bound for c in out if isinstance(c, _PastEvent)), default=None)
+    if latest:
+        out.append(Constraint(lambda d: -((d - latest).days // 365) if d >= latest else 0, W_RECENCY,
+                              "", "recency"))
+    return out
+
+
+def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int]) -> Iterable[Constraint]:
+    if v.kind == "range":
+        yield from _from_range(v, text)
+        return
+    if v.kind != "date":
+        return
+    if v.rel_unit == "day" and v.weekday and v.rel_offset is not None:
+        yield _deictic_weekday(v, text)
+    elif v.rel_unit == "year" and v.rel_offset and v.calendar == "gregorian":
+        link = _period_link(v, text, absolute_years)
+        if link:
+            yield link
+    elif v.cue == "this" and v.calendar == "gregorian" and v.month is not None and v.year is None:
+        yield _this_month(v.month, text)
+    elif v.weekday and v.day is None and v.month is None and not v.rel_unit:
+        yield _bare_weekday(v, text, future)
+    else:
+        past = _past_event(v, text, future)
+        if past:
+            yield past
+
+
+def _deictic_weekday(v: TimeValue, text: str) -> Constraint:
+    """'اليوم الأربعاء' (offset 0), 'أمس الثلاثاء' (−1), 'غداً الخميس' (+1)."""
+    n, w = v.rel_offset, v.weekday
+
+    def ok(d: date) -> bool:
+        return (d + timedelta(days=n)).isoweekday() == w
+
+    anchor_weekday = (w - n - 1) % 7 + 1
+    return Constraint(lambda d: float(ok(d)), W_STRONG, text, f"the anchor is a {_WEEKDAY_EN[anchor_weekday]}",
+                      strong=True, check=ok)
+
+
+def _this_month(month: int, text: str) -> Constraint:
+    """'نوفمبر الحالي' → the anchor is in November."""
+
+    def ok(d: date) -> bool:
+        return d.month == month
+
+    return Constraint(lambda d: float(ok(d)), W_STRONG, text, f"the anchor is in month {month}",
+                      strong=True, check=ok)
+
+
+def _from_range(v: TimeValue, text: str) -> Iterable[Constraint]:
+    """'من 23 إلى 25 نوفمبر الحالي': the month (strong) and, softly, inside the days."""
+    start, end = parse_canonical(v.range_start), parse_canonical(v.range_end)
+    if end.cue == "this" and end.month is not None and end.year is None:
+        yield _this_month(end.month, text)
+        if start.day and end.day and (start.month in (None, end.month)):
+            lo, hi, m = start.day, end.day, end.month
+            yield Constraint(lambda d: float(d.month == m and lo <= d.day <= hi), W_INSIDE_RANGE, text,
+                             f"likely under way: days {lo}-{hi} of month {m}")
+
+
+def _period_link(v: TimeValue, text: str, absolute_years: set[int]) -> Optional[Constraint]:
+    """'العام الماضي' beside 'دجنبر 2020': the text likely names last year, so the anchor year is 2021."""
+    if not absolute_years:
+        return None
+    k = v.rel_offset
+    years = sorted(absolute_years)
+    return Constraint(lambda d: float((d.year + k) in absolute_years), W_YEAR_LINK, text,
+                      f"it names a year the text dates ({', '.join(map(str, years[-3:]))})")
+
+
+def _bare_weekday(v: TimeValue, text: str, future: bool) -> Constraint:
+    """'يوم الأربعاء': the latest Wednesday on or before the anchor, most often the anchor itself."""
+    w = v.weekday
+    forward = future or v.cue == "future"
+
+    def nearness(d: date) -> float:
+        gap = (w - d.isoweekday()) % 7 if forward else (d.isoweekday() - w) % 7
+        if v.cue in ("past", "future") and gap == 0:
+            gap = 7  # الماضي / المقبل: strictly before / after
+        return 1 - gap / 7
+
+    where = "on or after" if forward else "on or before"
+    return Constraint(nearness, W_WEEKDAY, text, f"a {_WEEKDAY_EN[w]} shortly {where} the anchor")
+
+
+def _past_event(v: TimeValue, text: str, future: bool) -> Optional[Constraint]:
+    """A dated event told without a future cue lies on or before publication; with one, after."""
+    r = resolve(v)
+    if r.start_date is None or NO_ANCHOR in r.flags or v.mod in ("AFTER", "ON_OR_AFTER", "BEFORE"):
+        return None
+    weight = W_PAST_DATED if r.granularity in ("day", "month", "part_of_day") else W_PAST_YEAR
+    if future:
+        bound_end = r.end_date
+        return Constraint(lambda d: float(d <= bound_end), weight / 2, text,
+                          f"announced ahead: the anchor is on or before {bound_end.isoformat()}")
+    start = r.start_date
+    return _PastEvent(lambda d: float(d >= start), weight, text,
+                      f"told as past: the anchor is on or after {start.isoformat()}", bound=start)
+
+
+_WEEKDAY_EN = {1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday", 6: "Saturday",
+               7: "Sunday"}
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _body_start(doc: Document) -> int:
+    start = doc.meta.get("body_start", 0) if isinstance(doc.meta, dict) else 0
+    return start if isinstance(start, int) and 0 <= start <= len(doc.text) else 0
+
+
+def _segmentation(text: str):
+    try:
+        from chrono.segment import segment
+    except ImportError:  # pragma: no cover
+        return None
+    return segment(text)
+
+
+def _quoted(seg, start: int, end: int) -> bool:
+    if seg is None:
+        return False
+    from chrono.segment import in_quote
+
+    return in_quote(seg, start, end)
+
+
+def _set_aside(seg, offset: int) -> bool:
+    return any(part.start <= offset < part.end for part in getattr(seg, "set_aside", None) or [])
