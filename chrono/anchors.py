@@ -57,6 +57,7 @@ class Constraint:
     why: str  # what it says about the anchor, for the evidence line
     strong: bool = False
     check: Optional[Callable[[date], bool]] = None  # for strong ones: does the day satisfy it
+    quoted: bool = False  # inside reported speech: weaker, and never grounds for a warning
 
 
 @dataclass
@@ -81,7 +82,7 @@ def check_anchor(doc: Document) -> Optional[Anchor]:
         return None
     warnings = []
     for c in _constraints(doc.text, _body_start(doc)):
-        if c.strong and not c.check(given.date):
+        if c.strong and not c.quoted and not c.check(given.date):
             warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {given.date.isoformat()} "
                             f"({_WEEKDAY_EN[given.date.isoweekday()]}) does not fit")
     dateline = find_dateline(doc.text[_body_start(doc):])
@@ -169,14 +170,16 @@ def infer_anchor(text: str, body_start: int = 0) -> Optional[Anchor]:
     cannot tell apart, or None when it gives no year to start from."""
     constraints = _constraints(text, body_start)
     window = _window(constraints)
-    if window is None:
-        return None
+    if window is None or not any(c.strong for c in constraints):
+        return None  # soft hints alone ('العام الماضي' near 'عام 2014') would make a false anchor
     days = [window[0] + timedelta(days=i) for i in range((window[1] - window[0]).days + 1)]
     scored = [(sum(c.weight * c.score(d) for c in constraints), d) for d in days]
     best = max(s for s, _ in scored)
     tied = [d for s, d in scored if s >= best - 1e-9]
     runner_up = max((s for s, d in scored if s < best - 1e-9), default=best - W_STRONG)
     evidence = _evidence(constraints, tied[0])
+    if not any(c.strong and c.check(tied[0]) for c in constraints):
+        return None
     if len(tied) == 1:
         return Anchor(date=tied[0], source="inferred", confidence=_confidence(best - runner_up),
                       evidence=evidence)
@@ -196,7 +199,10 @@ def _confidence(margin: float) -> float:
 
 
 def _evidence(constraints: list[Constraint], day: date) -> str:
-    used = sorted((c for c in constraints if c.score(day) > 0), key=lambda c: -c.weight * c.score(day))
+    used = [c for c in constraints if c.score(day) > 0]
+    latest = max((c.bound for c in used if isinstance(c, _PastEvent)), default=None)
+    used = [c for c in used if not isinstance(c, _PastEvent) or c.bound == latest]  # one bound says it
+    used.sort(key=lambda c: -c.weight * c.score(day))
     seen, parts = set(), []
     for c in used:
         if c.why not in seen:
@@ -231,7 +237,7 @@ def _constraints(text: str, body_start: int = 0) -> list[Constraint]:
         for c in _from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years):
             if quoted:
                 c.weight *= QUOTE_FACTOR
-                c.strong = False
+                c.quoted = True
             out.append(c)
     latest = max((c.bound for c in out if isinstance(c, _PastEvent)), default=None)
     if latest:

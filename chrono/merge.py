@@ -237,6 +237,12 @@ def _conflict_score(a: _Cluster, b: _Cluster, idf: dict[str, float]) -> float:
     return sum(idf[w] for w in shared) / min(weight_a, weight_b)
 
 
+def _neighbour_months(day: date) -> list[tuple]:
+    """Month keys of the month of `day` and the months before and after (covers ±31 days)."""
+    months = day.year * 12 + day.month - 1
+    return [("m", m // 12, m % 12 + 1) for m in (months - 1, months, months + 1)]
+
+
 def _find_conflicts(clusters: list[_Cluster]) -> None:
     """Step 3: same content, disjoint dates close together, different defining sources.
 
@@ -249,8 +255,7 @@ def _find_conflicts(clusters: list[_Cluster]) -> None:
     for cluster in clusters:
         if cluster.start != cluster.end:
             continue
-        periods = [("y", cluster.start.year - 1), ("y", cluster.start.year), ("y", cluster.start.year + 1)]
-        for other in index.candidates(periods, sorted(cluster.best.words)):
+        for other in index.candidates(_neighbour_months(cluster.start), sorted(cluster.best.words)):
             if other.best.doc == cluster.best.doc or other.start == cluster.start:
                 continue
             if abs((other.start - cluster.start).days) > _CONFLICT_MAX_DAYS:

@@ -84,10 +84,12 @@ def item_chars(item: Item) -> int:
     return len(item.text) if isinstance(item, Document) else 0
 
 
-def chunked(items: Iterable[Item], max_documents: int = CHUNK_DOCUMENTS,
-            max_chars: int = CHUNK_CHARS) -> Iterator[list[Item]]:
+def chunked(items: Iterable[Item], max_documents: Optional[int] = None,
+            max_chars: Optional[int] = None) -> Iterator[list[Item]]:
     """Consecutive chunks, cut at `max_documents` items or `max_chars` characters of text, so a
     chunk of long pages is as much work as a chunk of short wire items."""
+    max_documents = max_documents or CHUNK_DOCUMENTS
+    max_chars = max_chars or CHUNK_CHARS
     chunk: list[Item] = []
     chars = 0
     for item in items:

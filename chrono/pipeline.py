@@ -19,6 +19,7 @@ from chrono.tokens import Token
 
 # Tokens that end the clause a future cue is looked for in.
 _CLAUSE_END = {".", "!", "?", "\n", '"', ";", ":"}
+_SENTENCE_END = {".", "!", "?", "\n"}
 _FUTURE_LOOKBACK = 8
 
 
@@ -62,9 +63,30 @@ def find_expressions(text: str) -> list[Expression]:
     tokens, items = analyze(norm.text)
     chosen = [it for it in select(items, ("tv", "block")) if it.cls == "tv"]
     out = []
-    for item in chosen:
+    for item in with_sentence_years(chosen, tokens):
         start, end = norm.span(item.cstart, item.cend)
         out.append(Expression(item, start, end, has_future_cue(tokens, item.start)))
+    return out
+
+
+def with_sentence_years(items: list[Item], tokens: list[Token]) -> list[Item]:
+    """A day and month without a year take the year written earlier in the same sentence:
+    'تعود الأزمة إلى عام 2019 عندما بدأت الاحتجاجات في 17 تشرين الأول' → 2019-10-17.
+    (HeidelTime does the same with the last mentioned year; it beats guessing from the anchor.)"""
+    year, last_end = None, 0
+    out = []
+    for item in items:
+        if any(t.text in _SENTENCE_END for t in tokens[last_end:item.start]):
+            year = None
+        v = item.value
+        if v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit:
+            year = v.year
+        elif (year is not None and v.kind in ("date", "time") and v.month is not None and v.year is None
+              and v.cue is None and not v.rel_unit and v.calendar == "gregorian"):
+            item = Item(item.cls, v.with_(year=year), item.start, item.end, item.cstart, item.cend,
+                        item.rule + "+sentence_year", item.children, item.prefix, item.weight)
+        out.append(item)
+        last_end = item.end
     return out
 
 

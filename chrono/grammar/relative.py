@@ -287,3 +287,17 @@ def period_after_next(p, _after, _next):
 def few_units_ref(_unit, _few, shift):
     """'الأسابيع القليلة الماضية' → PAST_REF, 'الأيام القليلة المقبلة' → FUTURE_REF"""
     return TimeValue(kind="ref", ref="PAST_REF" if lexval(shift) < 0 else "FUTURE_REF")
+
+
+@rule("ar.relative.more_than_ago", K("ago"), K("more_than", "less_than"),
+      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()))
+def more_than_ago(_ago, bound, q):
+    """'منذ أكثر من عامين' → year −2 BEFORE (earlier still), 'قبل أقل من شهر' → month −1 AFTER"""
+    return _offset(q.value, -1).with_(mod="BEFORE" if bound.value.value == "more_than" else "AFTER")
+
+
+@rule("ar.relative.units_ago_vague", K("ago", "after"), C("unit", lambda it: lexval(it)[1] is None),
+      not_next("على", "من"))
+def units_ago_vague(word, _units):
+    """'قبل أيام' → PAST_REF (some days ago), 'بعد أسابيع' → FUTURE_REF"""
+    return TimeValue(kind="ref", ref="FUTURE_REF" if word.value.value == "after" else "PAST_REF")
