@@ -121,6 +121,10 @@ def _dateline_in(line: str) -> Optional[Anchor]:
         before, after = line[:expr.start], line[expr.end:]
         if _is_dateline_context(before, after):
             warnings = [f"dateline: {f}" for f in r.flags]
+            weekday = expr.item.value.weekday
+            if weekday and r.start_date.isoweekday() != weekday and not any("weekday" in w for w in warnings):
+                warnings.append(f"dateline: weekday {_WEEKDAY_EN[weekday]} but {r.start_date.isoformat()} "
+                                f"is a {_WEEKDAY_EN[r.start_date.isoweekday()]}")
             return Anchor(date=r.start_date, source="dateline",
                           confidence=DATELINE_CONFIDENCE if not warnings else DATELINE_CONFIDENCE - 0.2,
                           evidence=line[:200], warnings=warnings)

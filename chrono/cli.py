@@ -206,6 +206,8 @@ def explain(text, anchor, prefer):
         click.echo(f"[{expr.start}:{expr.end}] {text[expr.start:expr.end]!r} → {r.type} {r.value}{mod}"
                    f" ({r.granularity or '-'}: {r.start_date or '?'} … {r.end_date or '?'})")
         click.echo(f"  underspecified: {expr.item.value.canonical()}")
+        if r.calendar != "gregorian":
+            click.echo(f"  calendar: {r.calendar} {r.hijri_value or ''}")
         if expr.future_cue:
             click.echo("  future cue in the clause")
         for flag in r.flags:

@@ -26,12 +26,10 @@ from typing import Callable, Optional
 
 from hijridate import Gregorian, Hijri
 
-from chrono.resolve import NO_ANCHOR, Context, Resolved, _direction, narrow, resolve
+from chrono.resolve import NO_ANCHOR, Context, Resolved, direction, narrow, resolve
 from chrono.values import TimeValue
 
 OUT_OF_RANGE = "hijri: outside converter range (Umm al-Qura table 1343-1500 AH)"
-# Hijri years written without هـ are told from Gregorian ones by size: "رمضان 1443" vs "رمضان 2022".
-FIRST_GREGORIAN_LOOKING_YEAR = 1800
 _DUAL_TOLERANCE_DAYS = 1  # local moon sighting vs Umm al-Qura: one day apart is normal
 
 
@@ -167,7 +165,7 @@ def _occurrence_near_anchor(v: TimeValue, ctx: Context) -> int:
     'الحالي' → the one of the anchor's Hijri year; a future cue → the next one not yet over."""
     a = ctx.anchor
     hy0 = to_hijri(a)[0]
-    direction = _direction(v.cue, ctx)
+    direction = direction(v.cue, ctx)
     if direction == "this":
         return hy0
     spans = []

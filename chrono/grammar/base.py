@@ -77,13 +77,18 @@ def not_prev(*texts: str) -> Guard:
 
 def _continues_number(toks: list[Token], i: int, step: int) -> bool:
     """A separator then digits ('-45', '/7'), or digits straight away: the number goes on."""
-    t = _at(toks, i)
-    if t is None:
-        return False
+    t, here = _at(toks, i), _at(toks, i - step)
+    if t is None or here is None or not _touching(here, t, step):
+        return False  # a space breaks the number: '24/11/2021 - 10:30' is a date then a time
     if t.kind == "num":
         return True
     nxt = _at(toks, i + step)
-    return t.text in "/-.:" and nxt is not None and nxt.kind == "num"
+    return t.text in "/-.:" and nxt is not None and nxt.kind == "num" and _touching(t, nxt, step)
+
+
+def _touching(a: Token, b: Token, step: int) -> bool:
+    """b follows a (step 1) or precedes it (step -1) with no space between them."""
+    return a.end == b.start if step > 0 else b.end == a.start
 
 
 def no_number_joined(after: bool = True) -> Guard:

@@ -259,6 +259,12 @@ def month_after_in(m):
     return hijri(hijri_month=m.value.month)
 
 
+@rule("ar.hijri.month_blessed", C("hm"), K("holy_epithet"))
+def month_blessed(m, _epithet):
+    """'رمضان المبارك', 'رمضان الفضيل': the epithet makes the name a month"""
+    return hijri(hijri_month=m.value.month)
+
+
 @rule("ar.hijri.month_epithet", TV(lambda v: _is_yearless_hijri(v) and v.hijri_day is None), K("holy_epithet"))
 def month_epithet(m, _epithet):
     """'شهر رمضان المبارك', 'في رمضان الفضيل'"""

@@ -150,3 +150,23 @@ def hour_and_fraction(h, frac):
 def hour_minus_quarter(h, _minus, _quarter):
     """'السابعة إلا ربعاً' → 06:45"""
     return _clock(h.value - 1, 45) if h.value > 1 else None
+
+
+def _full_day(v: TimeValue) -> bool:
+    return v.kind == "date" and v.day is not None and v.month is not None and v.hour is None and v.mod is None
+
+
+def _clock_today(v: TimeValue) -> bool:
+    return v.kind == "time" and v.rel_unit == "day" and v.rel_offset == 0 and v.hour is not None
+
+
+@rule("ar.time.date_then_clock", TV(_full_day), TV(_clock_today))
+def date_then_clock(d, t):
+    """'24 نوفمبر 2021 الساعة العاشرة صباحاً' → 2021-11-24T10:00"""
+    return d.value.with_(kind="time", hour=t.value.hour, minute=t.value.minute, pod=t.value.pod)
+
+
+@rule("ar.time.date_sep_clock", TV(_full_day), T("-", ",", "|"), TV(_clock_today))
+def date_sep_clock(d, _sep, t):
+    """'24/11/2021 - 10:30' (datelines) → 2021-11-24T10:30"""
+    return date_then_clock(d, t)

@@ -1,0 +1,450 @@
+"""`make bench`: throughput, memory, merge cost and adversarial inputs, written to bench/RESULTS.md.
+
+    python -m chrono.tools.bench            # full run: 100 MB corpus, 1M-mention merge, 5 MB adversarial lines
+    python -m chrono.tools.bench --quick    # a few minutes less: 5 MB corpus, 0.5 MB adversarial lines
+
+Every number comes from this run on this machine: `chrono tag` is timed as a whole process (JSONL
+in, JSON out to a file) with `--jobs 1`, `--jobs 2` and on a local Dask cluster started with the
+`dask scheduler` / `dask worker` commands; `dateparser.search.search_dates(text, languages=["ar"])`
+runs on a sample of the same documents (it is slow) next to `chrono.pipeline.tag_document` on
+that very sample. Peak memory is `ru_maxrss` of the child process (its largest process) plus the
+sampled sum of the process tree's resident memory.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from chrono.tools.gen_corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "bench" / "RESULTS.md"
+PY = sys.executable
+
+
+@dataclass
+class Profile:
+    corpus_mb: float
+    dateparser_chars: int
+    merge_sizes: tuple[int, ...]
+    adversarial_mb: float
+    dask: bool = True
+
+
+FULL = Profile(corpus_mb=100, dateparser_chars=150_000, merge_sizes=(10_000, 100_000, 1_000_000), adversarial_mb=5)
+QUICK = Profile(corpus_mb=5, dateparser_chars=40_000, merge_sizes=(10_000, 100_000), adversarial_mb=0.5)
+
+
+# ---------------------------------------------------------------- measuring a child process
+
+@dataclass
+class Run:
+    seconds: float
+    returncode: int
+    maxrss_mb: float  # the largest single process of the child's tree (ru_maxrss)
+    tree_peak_mb: float  # sampled sum over the child and its descendants
+    stderr: str = ""
+
+
+def _tree_rss(pid: int) -> float:
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        processes = [root] + root.children(recursive=True)
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:
+            pass
+    return total / 2**20
+
+
+def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, timeout: Optional[float] = None,
+                 env: Optional[dict] = None) -> Run:
+    """Run `cmd`; wall time, exit code, ru_maxrss (wait4) and the sampled tree RSS peak."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=ROOT, env=env)
+        peak = [0.0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.1):
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        timer = threading.Timer(timeout, proc.kill) if timeout else None
+        if timer:
+            timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+        if timer:
+            timer.cancel()
+        err.seek(0)
+        message = err.read().decode("utf-8", "replace")
+    return Run(seconds, proc.returncode, usage.ru_maxrss / 1024, peak[0], message[-2000:])
+
+
+# ---------------------------------------------------------------- corpus facts
+
+def corpus_chars(path: Path) -> tuple[int, int]:
+    documents = chars = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                documents += 1
+                chars += len(json.loads(line)["text"])
+    return documents, chars
+
+
+def sample_texts(path: Path, max_chars: int) -> list[tuple[str, str]]:
+    """(published, text) of documents spread over the corpus (every k-th), up to `max_chars`."""
+    documents, chars = corpus_chars(path)
+    step = max(1, chars // max(max_chars, 1))
+    picked, total = [], 0
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number % step or not line.strip():
+                continue
+            record = json.loads(line)
+            picked.append((record["published"], record["text"]))
+            total += len(record["text"])
+            if total >= max_chars:
+                break
+    return picked
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- the measurements
+
+def tag_run(corpus: Path, out: Path, extra: list[str]) -> Run:
+    return run_measured([PY, "-m", "chrono.cli", "tag", str(corpus), "--format", "json", "-o", str(out), *extra])
+
+
+_DATEPARSER_SCRIPT = r"""
+import json, sys, time
+from datetime import date
+sample = json.load(open(sys.argv[1], encoding="utf-8"))
+from dateparser.search import search_dates
+from chrono.models import Anchor, Document
+from chrono.pipeline import tag_document
+search_dates("وقع الاتفاق يوم 24 نوفمبر 2021", languages=["ar"])  # warm-up: load dateparser's data
+tag_document(Document(id="w", text="وقع الاتفاق يوم 24 نوفمبر 2021"))
+t = time.perf_counter(); found_dp = 0
+for published, text in sample:
+    found_dp += len(search_dates(text, languages=["ar"]) or [])
+dp = time.perf_counter() - t
+t = time.perf_counter(); found_chrono = 0
+for i, (published, text) in enumerate(sample):
+    doc = Document(id=str(i), text=text, anchor=Anchor(date=date.fromisoformat(published), source="jsonl"))
+    found_chrono += len(tag_document(doc).timexes)
+ch = time.perf_counter() - t
+print(json.dumps({"dateparser_s": dp, "chrono_s": ch, "dateparser_found": found_dp, "chrono_found": found_chrono}))
+"""
+
+
+def dateparser_run(sample: list[tuple[str, str]], work: Path) -> dict:
+    path = work / "dp_sample.json"
+    path.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([PY, "-c", _DATEPARSER_SCRIPT, str(path)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise RuntimeError(out.stderr[-2000:])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["chars"] = sum(len(text) for _, text in sample)
+    result["documents"] = len(sample)
+    return result
+
+
+_MERGE_SCRIPT = r"""
+import json, sys, time, resource
+from chrono.merge import merge_events, synthetic_events
+n = int(sys.argv[1])
+t = time.perf_counter(); events = synthetic_events(n); made = time.perf_counter() - t
+t = time.perf_counter(); entries = merge_events(events); merged = time.perf_counter() - t
+print(json.dumps({"n": n, "generate_s": made, "merge_s": merged, "entries": len(entries),
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def merge_run(n: int) -> Optional[dict]:
+    out = subprocess.run([PY, "-c", _MERGE_SCRIPT, str(n)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        return {"n": n, "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+_ADVERSARIAL_SCRIPT = r"""
+import json, sys, time, resource
+from datetime import date
+from chrono.models import Anchor, Document
+from chrono.pipeline import tag_document
+text = open(sys.argv[1], encoding="utf-8").read()
+tag_document(Document(id="w", text="وقع الاتفاق يوم 24 نوفمبر 2021"))
+doc = Document(id="adv", text=text, anchor=Anchor(date=date(2021, 11, 24), source="cli"))
+t = time.perf_counter(); tags = tag_document(doc); s = time.perf_counter() - t
+print(json.dumps({"chars": len(text), "seconds": s, "timexes": len(tags.timexes),
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def adversarial_texts(seed_text: str) -> dict[str, str]:
+    """Units repeated to fill one line; the news line is the seeds' text with newlines removed."""
+    return {
+        "normal news text (seeds, one line)": seed_text.replace("\n", " ") + " ",
+        "repeated digits": "1234567890",
+        "repeated 'من 12 إلى '": "من 12 إلى ",
+        "repeated 'الماضي الماضي'": "الماضي ",
+        "repeated 'قبل'": "قبل ",
+        "repeated 'يوم الأربعاء الماضي قبل '": "يوم الأربعاء الماضي قبل ",
+        "digits and slashes '12/11/2021/'": "12/11/2021/",
+    }
+
+
+def adversarial_run(name: str, unit: str, chars: int, work: Path, timeout: float) -> dict:
+    text = (unit * (chars // len(unit) + 1))[:chars]
+    path = work / "adversarial.txt"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        out = subprocess.run([PY, "-c", _ADVERSARIAL_SCRIPT, str(path)], capture_output=True, text=True,
+                             cwd=ROOT, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"name": name, "chars": chars, "seconds": None, "timeout": timeout,
+                "wall": time.perf_counter() - started}
+    if out.returncode:
+        return {"name": name, "chars": chars, "seconds": None, "error": out.stderr.strip().splitlines()[-1]}
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["name"] = name
+    return result
+
+
+# ---------------------------------------------------------------- a local dask cluster
+
+class DaskCluster:
+    """`dask scheduler` + `dask worker` on 127.0.0.1, as a user would start them."""
+
+    def __init__(self, work: Path, workers: int = 2):
+        self.file = work / "scheduler.json"
+        self.processes: list[subprocess.Popen] = []
+        self.workers = workers
+        self.log = open(work / "dask.log", "wb")
+
+    def __enter__(self) -> "DaskCluster":
+        dask = [str(Path(PY).parent / "dask")] if (Path(PY).parent / "dask").exists() else [PY, "-m", "distributed.cli.dask_scheduler"]
+        self.processes.append(subprocess.Popen(
+            dask + ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                    "--scheduler-file", str(self.file)], stdout=self.log, stderr=self.log, cwd=ROOT))
+        self._wait_for(lambda: self.file.exists(), "scheduler")
+        self.processes.append(subprocess.Popen(
+            dask + ["worker", "--scheduler-file", str(self.file), "--nworkers", str(self.workers),
+                    "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+            stdout=self.log, stderr=self.log, cwd=ROOT))
+        from distributed import Client
+
+        with Client(scheduler_file=str(self.file), timeout=60) as client:
+            client.wait_for_workers(self.workers, timeout=120)
+        return self
+
+    @property
+    def address(self) -> str:
+        return json.loads(self.file.read_text())["address"]
+
+    def _wait_for(self, ready, what: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while not ready():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"dask {what} did not start (see dask.log)")
+            time.sleep(0.2)
+
+    def __exit__(self, *exc) -> None:
+        for process in reversed(self.processes):  # workers first, then the scheduler
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.log.close()
+
+
+# ---------------------------------------------------------------- report
+
+@dataclass
+class Report:
+    profile: str
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+        for line in lines:
+            print(line, flush=True)
+
+
+def _mb(n: float) -> str:
+    return f"{n:,.0f} MB"
+
+
+def _rate(chars: int, seconds: float) -> str:
+    return f"{chars / seconds:,.0f}"
+
+
+def bench(profile: Profile, name: str, work: Path) -> Report:
+    report = Report(name)
+    started = time.perf_counter()
+    load = os.getloadavg()
+    report.add(
+        f"# chrono benchmarks ({name} run)", "",
+        f"Generated by `python -m chrono.tools.bench{' --quick' if name == 'quick' else ''}` on "
+        f"{time.strftime('%Y-%m-%d %H:%M')}; machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average at start {load[0]:.2f}. The machine is shared with other developers, so "
+        "timings carry noise of that size; every number below comes from this one run.", "")
+
+    corpus = work / "corpus.jsonl"
+    write_corpus(str(corpus), profile.corpus_mb, seed=0)
+    documents, chars = corpus_chars(corpus)
+    size_mb = corpus.stat().st_size / 1e6
+    report.add("## Throughput of `chrono tag` (whole process: JSONL in, JSON out)", "",
+               f"Corpus: {size_mb:.1f} MB of JSONL, {documents:,} generated news articles, {chars:,} characters "
+               "(seed sentences with shifted anchors, years, months and weekdays; `chrono.tools.gen_corpus`).", "",
+               "| run | seconds | chars/s | speed-up | peak RSS, largest process | peak RSS, all processes | output |",
+               "|---|---:|---:|---:|---:|---:|---|")
+    runs = {}
+    for label, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"])):
+        out = work / f"out{len(runs)}.json"
+        runs[label] = (tag_run(corpus, out, extra), file_digest(out))
+        out.unlink()
+    if profile.dask:
+        try:
+            t = time.perf_counter()
+            with DaskCluster(work, workers=2) as cluster:
+                startup = time.perf_counter() - t
+                out = work / "out_dask.json"
+                runs["dask (2 workers)"] = (tag_run(corpus, out, ["--engine", "dask", "--scheduler", cluster.address]),
+                                            file_digest(out))
+                out.unlink()
+        except Exception as err:  # noqa: BLE001 - report, keep the other measurements
+            report.lines.append(f"(dask run failed: {err!r})")
+            startup = None
+    base = runs["--jobs 1"][0].seconds
+    reference = runs["--jobs 1"][1]
+    for label, (run, digest) in runs.items():
+        same = "same bytes as --jobs 1" if digest == reference else f"DIFFERENT ({digest})"
+        if run.returncode:
+            same += f", exit {run.returncode}: {run.stderr[-300:]!r}"
+        report.add(f"| `{label}` | {run.seconds:.1f} | {_rate(chars, run.seconds)} | {base / run.seconds:.2f}× | "
+                   f"{_mb(run.maxrss_mb)} | {_mb(run.tree_peak_mb)} | {same} |")
+    if profile.dask and startup is not None:
+        report.add("", f"The Dask cluster (`dask scheduler` + `dask worker --nworkers 2 --nthreads 1` on 127.0.0.1) "
+                       f"took {startup:.1f} s to start, not counted above; its workers' memory is not in the table.")
+    report.add("", f"Peak memory of `chrono tag --jobs 1` on this {size_mb:.0f} MB JSONL: "
+                   f"{runs['--jobs 1'][0].maxrss_mb:,.0f} MB (target: under 300 MB for 100 MB).", "")
+
+    sample = sample_texts(corpus, profile.dateparser_chars)
+    dp = dateparser_run(sample, work)
+    dp_rate = dp["chars"] / dp["dateparser_s"]
+    chrono_rate = dp["chars"] / dp["chrono_s"]
+    whole = chars / base
+    report.add("## chrono vs dateparser on the same text", "",
+               f"Sample: {dp['documents']} documents of the corpus, {dp['chars']:,} characters; both run in one "
+               "process after a warm-up call.", "",
+               "| tagger | chars/s | expressions found |", "|---|---:|---:|",
+               f"| `dateparser.search.search_dates(text, languages=['ar'])` | {dp_rate:,.0f} | {dp['dateparser_found']:,} |",
+               f"| `chrono.pipeline.tag_document` (same sample) | {chrono_rate:,.0f} | {dp['chrono_found']:,} |",
+               f"| `chrono tag --jobs 1`, whole process on the corpus | {whole:,.0f} | |", "",
+               f"Ratio chrono / dateparser: **{chrono_rate / dp_rate:.1f}×** on the same sample in-process, "
+               f"**{whole / dp_rate:.1f}×** for the whole `chrono tag` process (`--jobs 1`) against "
+               f"dateparser's in-process rate (target: at least 10×).", "")
+
+    report.add("## Merge cost (`chrono.merge.merge_events` on `synthetic_events(n)`)", "",
+               "| mentions | seconds | µs per mention | entries | peak RSS | time / (n log n), relative to the smallest |",
+               "|---:|---:|---:|---:|---:|---:|")
+    first = None
+    for n in profile.merge_sizes:
+        result = merge_run(n)
+        if "error" in result:
+            report.add(f"| {n:,} | failed: {result['error']} | | | | |")
+            continue
+        unit = result["merge_s"] / (n * math.log(n))
+        first = first or unit
+        report.add(f"| {n:,} | {result['merge_s']:.2f} | {result['merge_s'] / n * 1e6:.1f} | {result['entries']:,} | "
+                   f"{_mb(result['maxrss_mb'])} | {unit / first:.2f} |")
+    report.add("")
+
+    seed_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    adv_chars = int(profile.adversarial_mb * 1_000_000)
+    report.add(f"## Adversarial single-line inputs ({profile.adversarial_mb:g} M characters each)", "",
+               "`chrono.pipeline.tag_document` on one line made of a repeated unit, in its own process; "
+               "the per-character time is compared with normal news text made into one line of the same length, "
+               f"and with the same input at a tenth of the length (linear cost: the two per-character times match).", "",
+               "| input | seconds | µs per char | × news text | µs per char at 1/10 length | expressions | peak RSS |",
+               "|---|---:|---:|---:|---:|---:|---:|")
+    timeout = 600 if name == "full" else 120
+    news_unit = None
+    for label, unit in adversarial_texts(seed_text).items():
+        big = adversarial_run(label, unit, adv_chars, work, timeout)
+        small = adversarial_run(label, unit, adv_chars // 10, work, timeout)
+        if big.get("seconds") is None:
+            report.add(f"| {label} | over {timeout} s or failed ({big.get('error', 'timeout')}) | | | | | |")
+            continue
+        per_char = big["seconds"] / big["chars"] * 1e6
+        news_unit = news_unit or per_char
+        small_per_char = small["seconds"] / small["chars"] * 1e6 if small.get("seconds") else float("nan")
+        report.add(f"| {label} | {big['seconds']:.1f} | {per_char:.2f} | {per_char / news_unit:.2f} | "
+                   f"{small_per_char:.2f} | {big['timexes']:,} | {_mb(big['maxrss_mb'])} |")
+    report.add("", f"Whole benchmark: {(time.perf_counter() - started) / 60:.1f} minutes.")
+    return report
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description="chrono benchmarks → bench/RESULTS.md")
+    parser.add_argument("--quick", action="store_true", help="small sizes (a few minutes)")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask cluster run")
+    parser.add_argument("-o", "--output", default=None,
+                        help="results file (default: bench/RESULTS.md; bench/RESULTS-quick.md with --quick)")
+    args = parser.parse_args(argv)
+    profile = QUICK if args.quick else FULL
+    profile.dask = not args.no_dask
+    name = "quick" if args.quick else "full"
+    output = Path(args.output) if args.output else RESULTS.with_name("RESULTS-quick.md" if args.quick else "RESULTS.md")
+    work = Path(tempfile.mkdtemp(prefix="chrono-bench-"))
+    try:
+        report = bench(profile, name, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Anchors from the text: datelines, inference from the constraints the text sets, and warnings when
+a given anchor contradicts the text (design §4)."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chrono.anchors import check_anchor, find_anchor, find_dateline, infer_anchor
+from chrono.cli import main
+from chrono.models import Anchor, Document
+from chrono.pipeline import document_anchor, tag_document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BODY = "\nوقع المغرب وإسرائيل مذكرة تفاهم دفاعية في الرباط.\n"
+
+
+def doc(text: str, anchor: Anchor | None = None) -> Document:
+    return Document(id="d", text=text, anchor=anchor or Anchor())
+
+
+# -- datelines -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "الأربعاء - 19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ",
+    "الرباط - 24 نوفمبر 2021",
+    "نشر في: 24/11/2021",
+    "آخر تحديث: الأربعاء 24/11/2021",
+    "الأربعاء 24 نوفمبر 2021",
+    "الرياض - الأربعاء 19 ربيع الثاني 1443 هـ",
+    "الرباط - 24 نونبر 2021 (رويترز) - وقع المغرب وإسرائيل مذكرة تفاهم دفاعية اليوم الأربعاء",
+])
+def test_dateline_gives_the_anchor(line):
+    a = find_anchor(doc("عنوان المقال\n" + line + BODY))
+    assert (a.date, a.source, a.confidence) == (date(2021, 11, 24), "dateline", 0.9)
+    assert a.evidence == line[:200]
+
+
+@pytest.mark.parametrize("text", [
+    "وقع المغرب وإسرائيل في 24 نوفمبر 2021 مذكرة تفاهم دفاعية بحضور عدد من المسؤولين",
+    "تعود الأزمة إلى 22 ديسمبر 2020 حين أعلن الطرفان استئناف العلاقات بينهما",
+    "الرباط - نوفمبر 2021",  # a month is not a publication day
+    "الرباط - يوم الأربعاء",
+])
+def test_a_date_inside_a_sentence_is_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_dateline_after_the_first_lines_is_ignored():
+    text = "\n".join(["سطر من المقال"] * 8) + "\nالرباط - 24 نوفمبر 2021\n"
+    assert find_dateline(text) is None
+
+
+def test_dateline_with_mismatched_weekday_is_flagged():
+    a = find_dateline("الخميس 24 نوفمبر 2021" + BODY)
+    assert a.date == date(2021, 11, 24) and a.confidence < 0.9 and a.warnings
+
+
+def test_pipeline_uses_the_dateline():
+    tags = tag_document(doc("الأربعاء - 19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ\nوقع الطرفان أمس اتفاقاً"))
+    assert tags.anchor.source == "dateline"
+    assert [t.value for t in tags.timexes][-1] == "2021-11-23"
+
+
+# -- inference -----------------------------------------------------------------------------------
+def test_seed_002_infers_its_publication_day():
+    text = (SEEDS / "002_9b3bef138c95522f.txt").read_text(encoding="utf-8")
+    a = infer_anchor(text)
+    assert (a.date, a.source) == (date(2021, 11, 24), "inferred")
+    assert 0.4 <= a.confidence < 0.9
+    for evidence in ("نوفمبر الحالي", "العام الماضي", "دجنبر(ديسمبر) 2020", "يوم الأربعاء"):
+        assert evidence in a.evidence
+
+
+def test_today_weekday_and_current_month_decide_one_day():
+    text = ("وقع الوزيران اليوم الأربعاء اتفاقاً للتعاون خلال زيارة تستمر من 23 إلى 25 نوفمبر الحالي، "
+            "بعد أن أعلن البلدان في 22 ديسمبر 2020 استئناف العلاقات التي جمدت حتى العام الماضي.")
+    a = infer_anchor(text)
+    assert a.date == date(2021, 11, 24)
+    # the weekday and month are strong, the year comes from 'العام الماضي' + 2020, and the week from
+    # the soft "under way" range (Wednesday 17 November is the runner-up)
+    assert a.confidence >= 0.6
+    assert "اليوم الأربعاء" in a.evidence
+
+
+def test_year_decided_by_recency_alone_has_low_confidence():
+    # without 'العام الماضي' nothing tells November 2021 from November 2022 but recency
+    text = "وقع الوزيران اليوم الأربعاء اتفاقاً، بعد أن أعلن البلدان في 22 ديسمبر 2020 استئناف العلاقات خلال نوفمبر الحالي."
+    a = infer_anchor(text)
+    assert a.date is None or a.confidence <= 0.5
+
+
+def test_undecided_text_gives_a_candidate_interval():
+    text = "أعلن الطرفان في 22 ديسمبر 2020 استئناف العلاقات، ووقعا اليوم الأربعاء اتفاقاً جديداً."
+    a = infer_anchor(text)
+    assert a.date is None and a.candidates is not None
+    lo, hi = a.candidates
+    assert lo <= date(2021, 11, 24) <= hi and lo.isoweekday() == hi.isoweekday() == 3
+    assert a.confidence < 0.5
+
+
+def test_no_year_in_the_text_gives_no_anchor():
+    assert infer_anchor("وقع الطرفان اليوم الأربعاء اتفاقاً في الرباط") is None
+
+
+def test_soft_hints_alone_give_no_anchor():
+    # 'العام الماضي' beside 'عام 2014' would suggest 2015: nothing strong, so nothing at all
+    assert infer_anchor("رفع البلدان العلاقات العام الماضي، بعد حرب غزة عام 2014.") is None
+
+
+def test_seed_000_and_003_give_no_false_anchor():
+    for name in ("000_a5dac5ccf9ad4a48.txt", "003_40561cede18762f4.txt"):
+        a = find_anchor(doc((SEEDS / name).read_text(encoding="utf-8")))
+        assert a is None or (a.candidates and a.candidates[0] <= date(2021, 11, 27) <= a.candidates[1])
+
+
+# -- checking a given anchor ---------------------------------------------------------------------
+def test_given_anchor_contradicted_by_today_weekday_warns():
+    given = Anchor(date=date(2021, 11, 24), source="manifest", confidence=1.0)
+    a = check_anchor(doc("وقع الطرفان اليوم الخميس اتفاقاً.", given))
+    assert a.date == date(2021, 11, 24) and a.source == "manifest"
+    assert any("اليوم الخميس" in w for w in a.warnings)
+    assert document_anchor(doc("وقع الطرفان اليوم الخميس اتفاقاً.", given)).warnings
+
+
+def test_consistent_anchor_gets_no_warning():
+    given = Anchor(date=date(2021, 11, 24), source="manifest", confidence=1.0)
+    assert check_anchor(doc("وقع الطرفان اليوم الأربعاء اتفاقاً خلال نوفمبر الحالي.", given)) is None
+
+
+def test_quoted_today_is_no_ground_for_a_warning():
+    given = Anchor(date=date(2021, 11, 24), source="manifest", confidence=1.0)
+    assert check_anchor(doc('وقال الوزير: "نحن هنا اليوم الخميس لنوقع".', given)) is None
+
+
+def test_dateline_contradicting_the_given_anchor_warns():
+    given = Anchor(date=date(2021, 11, 25), source="manifest", confidence=1.0)
+    a = check_anchor(doc("الرباط - 24 نوفمبر 2021" + BODY, given))
+    assert a and any("dateline" in w for w in a.warnings)
+
+
+def test_seeds_with_their_manifest_get_no_warning():
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["documents"]:
+        given = Anchor(date=date.fromisoformat(entry["published"]), source="manifest", confidence=1.0)
+        text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
+        assert check_anchor(doc(text, given)) is None, entry["file"]
+
+
+# -- the command ---------------------------------------------------------------------------------
+def test_chrono_anchors_on_seeds():
+    result = CliRunner().invoke(main, ["anchors", str(SEEDS), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"][:3]: r["anchor"] for r in json.loads(result.output)["documents"]}
+    assert rows["002"]["date"] == "2021-11-24" and rows["002"]["source"] == "inferred"
+    assert rows["002"]["evidence"]
