@@ -26,7 +26,7 @@ from typing import Callable, Optional
 
 from hijridate import Gregorian, Hijri
 
-from chrono.resolve import NO_ANCHOR, Context, Resolved, direction, narrow, resolve
+from chrono.resolve import NO_ANCHOR, Context, Resolved, direction_of, narrow, resolve
 from chrono.values import TimeValue
 
 OUT_OF_RANGE = "hijri: outside converter range (Umm al-Qura table 1343-1500 AH)"
@@ -165,7 +165,7 @@ def _occurrence_near_anchor(v: TimeValue, ctx: Context) -> int:
     'الحالي' → the one of the anchor's Hijri year; a future cue → the next one not yet over."""
     a = ctx.anchor
     hy0 = to_hijri(a)[0]
-    direction = direction(v.cue, ctx)
+    direction = direction_of(v.cue, ctx)
     if direction == "this":
         return hy0
     spans = []

@@ -168,7 +168,7 @@ def _weekday(v: TimeValue, ctx: Context) -> Resolved:
     a = ctx.anchor
     back = (a.isoweekday() - v.weekday) % 7
     ahead = (v.weekday - a.isoweekday()) % 7
-    direction = direction(v.cue, ctx)
+    direction = direction_of(v.cue, ctx)
     if direction == "past_strict":
         d = a - timedelta(days=back or 7)
     elif direction == "future_strict":
@@ -182,7 +182,7 @@ def _weekday(v: TimeValue, ctx: Context) -> Resolved:
     return _day_resolved(d, v)
 
 
-def direction(cue: Optional[str], ctx: Context) -> str:
+def direction_of(cue: Optional[str], ctx: Context) -> str:
     """past_strict, future_strict, this, future (on or after) or past (on or before)."""
     if cue == "past":
         return "past_strict"
@@ -200,7 +200,7 @@ def direction(cue: Optional[str], ctx: Context) -> str:
 def _year_for_month(month: int, v: TimeValue, ctx: Context) -> int:
     """ديسمبر الماضي → the latest December strictly before the anchor's month; نوفمبر الحالي → the anchor's."""
     a = ctx.anchor
-    direction = direction(v.cue, ctx)
+    direction = direction_of(v.cue, ctx)
     if direction == "this":
         return a.year
     if direction == "past_strict":
