@@ -30,6 +30,7 @@ from chrono.resolve import NO_ANCHOR, resolve
 from chrono.values import TimeValue, parse_canonical
 
 DATELINE_CONFIDENCE = 0.9
+DATELINE_MAX_CHARS = 300
 DATELINE_LINES = 6  # a dateline sits in the first non-empty lines, above or at the head of the story
 _DATELINE_MAX_RESIDUE = 3  # words besides the date on a dateline line: a place, an agency
 _DATELINE_MAX_PREFIX = 2  # "الرباط -", "نشر في:" before a date that opens a paragraph
@@ -68,20 +69,21 @@ class _PastEvent(Constraint):
 
 
 # -- public API ------------------------------------------------------------------------------
-def find_anchor(doc: Document) -> Optional[Anchor]:
-    """A document without an anchor: its dateline, else an inferred day or candidate interval."""
+def find_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
+    """A document without an anchor: its dateline, else an inferred day or candidate interval.
+    `exprs`/`seg`: the pipeline's own expressions and segmentation of doc.text, to avoid tagging twice."""
     body = doc.text[_body_start(doc):]
-    return find_dateline(body) or infer_anchor(doc.text, _body_start(doc))
+    return find_dateline(body) or infer_anchor(doc.text, _body_start(doc), exprs, seg)
 
 
-def check_anchor(doc: Document) -> Optional[Anchor]:
+def check_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
     """The given anchor plus warnings when strong evidence in the text contradicts it
     ('اليوم الخميس' in an article anchored on a Wednesday). None when nothing contradicts it."""
     given = doc.anchor
     if given.date is None:
         return None
     warnings = []
-    for c in _constraints(doc.text, _body_start(doc)):
+    for c in _constraints(doc.text, _body_start(doc), exprs, seg):
         if c.strong and not c.quoted and not c.check(given.date):
             warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {given.date.isoformat()} "
                             f"({_WEEKDAY_EN[given.date.isoweekday()]}) does not fit")
@@ -107,8 +109,13 @@ def find_dateline(text: str) -> Optional[Anchor]:
 
 
 def _first_lines(text: str, n: int) -> list[str]:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return lines[:n]
+    lines = []
+    for ln in text[:n * DATELINE_MAX_CHARS].splitlines():
+        if ln.strip():
+            lines.append(ln.strip()[:DATELINE_MAX_CHARS])  # a dateline is short: never scan a whole page
+        if len(lines) == n:
+            break
+    return lines
 
 
 def _dateline_in(line: str) -> Optional[Anchor]:
@@ -169,10 +176,10 @@ def _is_dateline_context(before: str, after: str) -> bool:
 
 
 # -- inference -------------------------------------------------------------------------------
-def infer_anchor(text: str, body_start: int = 0) -> Optional[Anchor]:
+def infer_anchor(text: str, body_start: int = 0, exprs=None, seg=None) -> Optional[Anchor]:
     """The publication day the text implies (seed 002 → 2021-11-24), or the interval of days it
     cannot tell apart, or None when it gives no year to start from."""
-    constraints = _constraints(text, body_start)
+    constraints = _constraints(text, body_start, exprs, seg)
     window = _window(constraints)
     if window is None or not any(c.strong for c in constraints):
         return None  # soft hints alone ('العام الماضي' near 'عام 2014') would make a false anchor
@@ -225,11 +232,11 @@ def _window(constraints: list[Constraint]) -> Optional[tuple[date, date]]:
 
 
 # -- building constraints from the tagged text -----------------------------------------------
-def _constraints(text: str, body_start: int = 0) -> list[Constraint]:
+def _constraints(text: str, body_start: int = 0, exprs=None, seg=None) -> list[Constraint]:
     from chrono.pipeline import find_expressions
 
-    seg = _segmentation(text)
-    exprs = [e for e in find_expressions(text) if e.start >= body_start and not _set_aside(seg, e.start)]
+    seg = seg if seg is not None else _segmentation(text)
+    exprs = [e for e in (exprs if exprs is not None else find_expressions(text)) if e.start >= body_start and not _set_aside(seg, e.start)]
     absolute_years = set()
     out: list[Constraint] = []
     for e in exprs:

@@ -28,7 +28,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from chrono.attach import Event, attach_document
 from chrono.models import (
@@ -121,13 +121,20 @@ class _Index:
             for word in words:
                 self.buckets[(period, word)].append(cluster)
 
-    def candidates(self, periods: list[tuple], words: Iterable[str]) -> list[_Cluster]:
-        found: dict[int, _Cluster] = {}
+    def candidates(self, periods: list[tuple], words: Iterable[str]) -> Iterator[_Cluster]:
+        """Clusters filed under any (period, word), each once, in no particular order: callers
+        break ties by cluster number, so the result does not depend on this order."""
+        seen: set[int] = set()
+        buckets = self.buckets
         for period in periods:
             for word in words:
-                for cluster in self.buckets.get((period, word), ())[-_BUCKET_CAP:]:
-                    found[cluster.number] = cluster
-        return [found[number] for number in sorted(found)]
+                bucket = buckets.get((period, word))
+                if not bucket:
+                    continue
+                for cluster in bucket[-_BUCKET_CAP:]:
+                    if cluster.number not in seen:
+                        seen.add(cluster.number)
+                        yield cluster
 
 
 def _keys(event: Event) -> list[str]:
@@ -199,14 +206,15 @@ def _cluster(events: Sequence[Event]) -> list[_Cluster]:
     for event in sorted(events, key=_precision_key):
         timex = event.timex
         periods = _lookup_period(timex.start_date, timex.end_date) + _quote_lag_periods(event)
-        best, best_score = None, _JOIN_SCORE - 1
+        best, best_key = None, (_JOIN_SCORE - 1, 0)
         for cluster in index.candidates(periods, _keys(event)):
             if _date_compatible(event, cluster):
                 score = similarity(event, cluster.words, cluster.roots)
             else:
                 score = _lagged_quote_score(event, cluster)
-            if score > best_score:
-                best, best_score = cluster, score
+            key = (score, -cluster.number)  # ties: the older cluster
+            if key > best_key:
+                best, best_key = cluster, key
         if best is None:
             best = _Cluster(number=len(clusters), best=event, start=timex.start_date, end=timex.end_date)
             clusters.append(best)

@@ -32,8 +32,8 @@ def tag_text(text: str, anchor: Optional[date] = None, settings: Optional[Settin
 def tag_document(doc: Document, settings: Optional[Settings] = None) -> DocumentTags:
     settings = settings or Settings()
     segmentation = _segment(doc.text)
-    anchor = document_anchor(doc)
     expressions = find_expressions(doc.text)
+    anchor = document_anchor(doc, expressions, segmentation)
     timexes = [
         _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation)
         for i, expr in enumerate(expressions)
@@ -42,11 +42,13 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
                         set_aside=list(getattr(segmentation, "set_aside", []) or []))
 
 
-def document_anchor(doc: Document) -> Anchor:
-    """The given anchor, or one found in the text (dateline, inference) when none was given."""
+def document_anchor(doc: Document, expressions=None, segmentation=None) -> Anchor:
+    """The given anchor (with warnings when the text contradicts it), or one found in the text
+    (dateline, inference) when none was given. Pass the document's expressions and segmentation
+    when you have them, so the text is not tagged twice."""
     if doc.anchor.date is not None:
-        return _check_anchor(doc) or doc.anchor
-    return _infer_anchor(doc) or doc.anchor
+        return _check_anchor(doc, expressions, segmentation) or doc.anchor
+    return _infer_anchor(doc, expressions, segmentation) or doc.anchor
 
 
 class Expression:
@@ -156,18 +158,18 @@ def _set_aside_reason(seg, offset: int) -> Optional[str]:
     return None
 
 
-def _check_anchor(doc: Document) -> Optional[Anchor]:
+def _check_anchor(doc: Document, expressions, segmentation) -> Optional[Anchor]:
     """A given anchor with warnings when the text contradicts it ('اليوم الخميس' on a Wednesday)."""
     try:
         from chrono.anchors import check_anchor
     except ImportError:
         return None
-    return check_anchor(doc)
+    return check_anchor(doc, expressions, segmentation)
 
 
-def _infer_anchor(doc: Document) -> Optional[Anchor]:
+def _infer_anchor(doc: Document, expressions, segmentation) -> Optional[Anchor]:
     try:
         from chrono.anchors import find_anchor
     except ImportError:
         return None
-    return find_anchor(doc)
+    return find_anchor(doc, expressions, segmentation)

@@ -1,7 +1,6 @@
 """Calendar dates: months in every regional series, day-month-year, years, numeric dates, weekdays."""
 from __future__ import annotations
 
-import calendar
 from typing import NamedTuple, Optional
 
 from chrono.engine import rule
@@ -22,8 +21,9 @@ class GMonth(NamedTuple):
 
 
 def _valid_day(day: int, month: int, year: Optional[int] = None) -> bool:
-    last = calendar.monthrange(year or 2000, month)[1]  # 2000 is a leap year: 29 فبراير passes
-    return 1 <= day <= last
+    """Any day 1–31 is accepted here: '31 فبراير 2021' is still an expression, which resolve
+    flags as invalid instead of inventing a date (the tagger must not silently read it as February)."""
+    return 1 <= day <= 31 and 1 <= month <= 12
 
 
 def _is_plain_year(v: TimeValue) -> bool:
