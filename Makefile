@@ -46,5 +46,13 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m chrono.tools.bench
 
+FUZZ_SECONDS ?= 60
+# Coverage-guided fuzzing (atheris) of the tagger and the readers, bounded in time; the corpora in
+# fuzz/corpus/ grow with each run and are kept in the repo.
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	$(BIN)/python fuzz/fuzz_chrono.py tagger fuzz/corpus/tagger -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	$(BIN)/python fuzz/fuzz_chrono.py readers fuzz/corpus/readers -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis
