@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import inspect
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from chrono.lexicon import LEXICON, Lex
 from chrono.tokens import Token, proclitic_readings, tokenize
@@ -64,12 +64,14 @@ class Elem:
     label: str = ""
     # for literal-word elements: the words it can match, so plain words can be skipped fast
     words: Optional[frozenset] = None
+    # for function-word elements (cls "kw"): the lexicon roles it accepts, to index rules by role
+    roles: Optional[frozenset] = None
 
     def matches(self, item: Item) -> bool:
         return item.cls == self.cls and (self.pred is None or bool(self.pred(item)))
 
     def as_context(self) -> "Elem":
-        return Elem(self.cls, self.pred, True, self.label, self.words)
+        return Elem(self.cls, self.pred, True, self.label, self.words, self.roles)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,15 @@ class Grammar:
     by_first_cls: dict[str, list[Rule]] = field(default_factory=dict)
     # words that can start a rule whose first element is a literal word ("صحيفة" of 'صحيفة الغد')
     trigger_words: set = field(default_factory=set)
+    # every Arabic word any literal element names: only these words need a `tok` item
+    literal_words: set = field(default_factory=set)
+    by_first_role: dict[str, list[Rule]] = field(default_factory=dict)
+
+    def rules_for(self, item: "Item") -> list[Rule]:
+        """The rules whose first element could take `item` (function words indexed by role)."""
+        if item.cls == "kw":
+            return self.by_first_role.get(item.value.value, []) + self.by_first_cls.get("kw", [])
+        return self.by_first_cls.get(item.cls, ())
 
     def add(self, r: Rule) -> None:
         if any(x.name == r.name for x in self.rules):
@@ -126,9 +137,16 @@ class Grammar:
             if first.words is None:
                 raise ValueError(f"rule {r.name} starts with a literal token but lists no words")
             self.trigger_words |= first.words
+        for e in r.pattern:
+            if isinstance(e, Elem) and e.cls == "tok" and e.words:
+                self.literal_words |= e.words
         r.order = len(self.rules)
         self.rules.append(r)
-        self.by_first_cls.setdefault(r.pattern[0].cls, []).append(r)
+        if first.cls == "kw" and first.roles:
+            for role in sorted(first.roles):
+                self.by_first_role.setdefault(role, []).append(r)
+        else:
+            self.by_first_cls.setdefault(first.cls, []).append(r)
 
 
 GRAMMAR = Grammar()
@@ -170,24 +188,58 @@ def _hashable(v: Any) -> Any:
         return repr(v)
 
 
-def lexical_items(tokens: list[Token]) -> Iterator[Item]:
-    """Terminal items: every token as `tok`, digit runs as `digits`, lexicon entries (one or more words)."""
+def lexical_items(tokens: list[Token], grammar: "Grammar" = None) -> Iterator[Item]:
+    """Terminal items: digit runs as `digits`, lexicon entries (one or more words), and `tok` items
+    for punctuation, numbers and the few Arabic words a rule names literally."""
+    literal = (grammar or GRAMMAR).literal_words
     max_words = LEXICON.max_words
     for i, tok in enumerate(tokens):
-        yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
         if tok.kind == "num":
+            yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
             yield Item("digits", tok.text, i, i + 1, tok.start, tok.end, "lex.digits")
             continue
-        if tok.kind not in ("ar", "lat", "p"):
+        if tok.kind == "nl":
             continue
-        readings = proclitic_readings(tok.text) if tok.kind == "ar" else [(tok.text, "")]
-        for n in range(min(max_words, len(tokens) - i), 0, -1):
-            rest = tuple(t.text for t in tokens[i + 1:i + n])
-            for lex, prefix in _lookup_readings(readings, rest):
-                end = tokens[i + n - 1].end
-                # a conjunction written on the word ("وأمس") is not part of the expression
-                start = tok.start + (1 if prefix[:1] in ("و", "ف") else 0)
-                yield Item(lex.cls, lex, i, i + n, start, end, f"lex.{lex.cls}", prefix=prefix)
+        info = _word_info(tok.text, tok.kind)
+        if tok.kind != "ar" or tok.text in literal or info.readings_literal & literal:
+            yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
+        found = []
+        if info.multi:
+            for n in range(min(max_words, len(tokens) - i), 1, -1):
+                rest = tuple(t.text for t in tokens[i + 1:i + n])
+                found.extend((n, lex, prefix) for lex, prefix in _lookup_readings(info.multi, rest))
+        found.extend((1, lex, prefix) for lex, prefix in info.single)
+        for n, lex, prefix in found:
+            end = tokens[i + n - 1].end
+            # a conjunction written on the word ("وأمس") is not part of the expression
+            start = tok.start + (1 if prefix[:1] in ("و", "ف") else 0)
+            yield Item(lex.cls, lex, i, i + n, start, end, f"lex.{lex.cls}", prefix=prefix)
+
+
+class _WordInfo(NamedTuple):
+    single: list  # (Lex, prefix) for the word alone
+    multi: list  # readings that may start a longer lexicon entry ("كانون" of "كانون الأول")
+    readings_literal: frozenset  # the word's stems, to test against literal words
+
+
+_WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
+_MULTI_FIRST: set = set()
+
+
+def _word_info(word: str, kind: str) -> _WordInfo:
+    """Lexicon facts about one written word, computed once per distinct word (news repeats words)."""
+    key = (word, kind)
+    info = _WORD_CACHE.get(key)
+    if info is None:
+        if not _MULTI_FIRST:
+            _MULTI_FIRST.update(k[0] for k in LEXICON.words if len(k) > 1)
+            _MULTI_FIRST.update("ال" + k[0] for k in LEXICON.words if len(k) > 1)
+        readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
+        multi = [r for r in readings if r[0] in _MULTI_FIRST or r[0][2:] in _MULTI_FIRST]
+        info = _WordInfo(_lookup_readings(readings, ()), multi, frozenset(stem for stem, _ in readings))
+        if len(_WORD_CACHE) < 200_000:  # bounded: an archive of random strings cannot grow it forever
+            _WORD_CACHE[key] = info
+    return info
 
 
 def _lookup_readings(readings, rest) -> list[tuple[Lex, str]]:
@@ -213,17 +265,13 @@ def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], l
     """The tokens of the text and every item the grammar builds on them."""
     tokens = tokenize(normalized)
     chart = Chart(tokens)
-    for item in lexical_items(tokens):
+    for item in lexical_items(tokens, grammar):
         chart.add(item)
     for pos in range(len(tokens) - 1, -1, -1):
-        if len(chart.at[pos]) == 1 and tokens[pos].kind in ("ar", "lat") and not _is_trigger(tokens[pos], grammar):
-            continue  # a plain word: no rule starts on it
+        if not chart.at[pos]:
+            continue  # a plain word: no item, no rule starts on it
         _saturate(chart, pos, grammar)
     return tokens, [item for bucket in chart.at for item in bucket]
-
-
-def _is_trigger(tok: Token, grammar: Grammar) -> bool:
-    return any(stem in grammar.trigger_words for stem, _ in proclitic_readings(tok.text))
 
 
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
@@ -231,7 +279,7 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     for _ in range(MAX_ROUNDS):
         added = False
         for first in list(chart.at[pos]):
-            for r in grammar.by_first_cls.get(first.cls, ()):
+            for r in grammar.rules_for(first):
                 if (r.name, id(first)) in tried:
                     continue
                 tried.add((r.name, id(first)))

@@ -55,7 +55,7 @@ def test_engine_dask_output_equals_local_output(cluster, corpus):
     assert local.returncode == remote.returncode == 1
     assert remote.stdout == local.stdout
     assert remote.stderr == local.stderr
-    assert local.stdout.count(b"\n") > 30
+    assert local.stdout.count(b"\n") > 15  # 5 seeds, ~15 generated articles, 1 error line
 
 
 def test_timeline_map_reduce_equals_local_build_timeline(cluster, corpus):

@@ -16,7 +16,7 @@ def C(cls: str, pred=None, label: str = "") -> Elem:
 
 def K(*roles: str) -> Elem:
     """A function word by its lexicon role: K("in") matches في/خلال (with clitics: وفي)."""
-    return Elem("kw", lambda it: it.value.value in roles, False, "|".join(roles))
+    return Elem("kw", lambda it: it.value.value in roles, False, "|".join(roles), None, frozenset(roles))
 
 
 def T(*texts: str) -> Elem:
