@@ -72,7 +72,7 @@ def test_spans():
 def test_month_span_contains_the_day(d):
     hy, hm, hd = to_hijri(d)
     start, end = month_span(hy, hm)
-    assert start <= d <= end and (d - start).days == hd - 1 and 28 <= (end - start).days <= 29
+    assert start <= d <= end and (d - start).days == hd - 1 and 27 <= (end - start).days <= 29  # the early Umm al-Qura table has a few 28-day months (1349 AH)
 
 
 # -- out of range, invalid, no anchor: never crash, never guess ------------------------------------
