@@ -19,6 +19,8 @@ decide. `check_anchor` reports the strong constraints a given anchor breaks.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Iterable, Optional
@@ -102,10 +104,15 @@ def find_dateline(text: str) -> Optional[Anchor]:
     """'الأربعاء - 19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ', 'الرباط - 24 نوفمبر 2021',
     'نشر في: 24/11/2021' in the first lines → Anchor(source="dateline")."""
     for line in _first_lines(text, DATELINE_LINES):
+        if not _HAS_DIGIT.search(line):
+            continue  # a dateline names its day in digits; skipping other lines saves tagging them twice
         found = _dateline_in(line)
         if found:
             return found
     return None
+
+
+_HAS_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
 def _first_lines(text: str, n: int) -> list[str]:

@@ -26,7 +26,6 @@ from chrono.tokens import Token, proclitic_readings, tokenize
 
 MAX_SPAN = 24  # tokens; no Arabic date phrase is longer, and it bounds the work per position
 MAX_ITEMS_PER_POSITION = 160
-MAX_ROUNDS = 8
 # Lexicon classes that may also be found without their article: "الثلاثة" → 3, "الأيام" → day(s).
 _ARTICLE_OPTIONAL = {"cardinal", "unit", "decade"}
 
@@ -99,10 +98,18 @@ class Rule:
     priority: int = 0
     order: int = 0
     doc: str = ""
+    next_kinds: Optional[frozenset] = None  # set by Grammar.add from following_kinds()
 
     @property
     def first(self) -> Elem:
         return next(e for e in self.pattern if isinstance(e, Elem))
+
+    def following_kinds(self) -> Optional[frozenset]:
+        """What must be present right after the first element ('kw:of', 'gmonth'), or None."""
+        if len(self.pattern) < 2 or not isinstance(self.pattern[1], Elem):
+            return None
+        e = self.pattern[1]
+        return frozenset("kw:" + r for r in e.roles) if e.roles else frozenset([e.cls])
 
 
 @dataclass
@@ -114,11 +121,16 @@ class Grammar:
     # every Arabic word any literal element names: only these words need a `tok` item
     literal_words: set = field(default_factory=set)
     by_first_role: dict[str, list[Rule]] = field(default_factory=dict)
+    _role_cache: dict[str, list[Rule]] = field(default_factory=dict)
 
     def rules_for(self, item: "Item") -> list[Rule]:
         """The rules whose first element could take `item` (function words indexed by role)."""
         if item.cls == "kw":
-            return self.by_first_role.get(item.value.value, []) + self.by_first_cls.get("kw", [])
+            role = item.value.value
+            found = self._role_cache.get(role)
+            if found is None:
+                found = self._role_cache[role] = self.by_first_role.get(role, []) + self.by_first_cls.get("kw", [])
+            return found
         return self.by_first_cls.get(item.cls, ())
 
     def add(self, r: Rule) -> None:
@@ -141,6 +153,8 @@ class Grammar:
             if isinstance(e, Elem) and e.cls == "tok" and e.words:
                 self.literal_words |= e.words
         r.order = len(self.rules)
+        r.next_kinds = r.following_kinds()
+        self._role_cache.clear()
         self.rules.append(r)
         if first.cls == "kw" and first.roles:
             for role in sorted(first.roles):
@@ -169,6 +183,9 @@ class Chart:
         self.tokens = tokens
         self.at: list[list[Item]] = [[] for _ in range(len(tokens) + 1)]
         self.keys: list[set] = [set() for _ in range(len(tokens) + 1)]
+        # the classes (and function-word roles) present at each position: a rule whose second
+        # element finds nothing of its kind there is skipped without matching
+        self.kinds: list[set] = [set() for _ in range(len(tokens) + 1)]
 
     def add(self, item: Item) -> bool:
         key = (item.rule, item.end, item.cls, _hashable(item.value))
@@ -177,6 +194,9 @@ class Chart:
             return False
         bucket.add(key)
         self.at[item.start].append(item)
+        self.kinds[item.start].add(item.cls)
+        if item.cls == "kw":
+            self.kinds[item.start].add("kw:" + item.value.value)
         return True
 
 
@@ -275,20 +295,25 @@ def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], l
 
 
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
-    tried: set = set()
-    for _ in range(MAX_ROUNDS):
-        added = False
-        for first in list(chart.at[pos]):
-            for r in grammar.rules_for(first):
-                if (r.name, id(first)) in tried:
-                    continue
-                tried.add((r.name, id(first)))
-                if not r.pattern[0].matches(first):
-                    continue
-                for rest in _match(chart, r.pattern, 1, first.end, pos):
-                    added |= _produce(chart, r, [first] + rest)
-        if not added:
-            return
+    """Every rule on every item starting at `pos`, including the items this builds here.
+
+    Items at later positions are final (the chart fills right to left) and a rule's first element
+    takes the item at `pos`, so each item needs trying with its rules exactly once: walk the bucket
+    while it grows.
+    """
+    bucket = chart.at[pos]
+    i = 0
+    while i < len(bucket):
+        first = bucket[i]
+        i += 1
+        following = chart.kinds[first.end]
+        for r in grammar.rules_for(first):
+            if r.next_kinds is not None and r.next_kinds.isdisjoint(following):
+                continue
+            if not r.pattern[0].matches(first):
+                continue
+            for rest in _match(chart, r.pattern, 1, first.end, pos):
+                _produce(chart, r, [first] + rest)
 
 
 def _match(chart: Chart, pattern: tuple, k: int, pos: int, start: int) -> Iterator[list]:

@@ -1,6 +1,7 @@
 """Pattern building blocks shared by the grammar modules: small, named, readable."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from chrono.engine import Elem, Guard, Item
@@ -65,10 +66,11 @@ def W(role: str) -> Elem:
     return Elem("tok", lambda it: bool(_readings(it.value) & words), False, role, frozenset(words))
 
 
-def _readings(word: str) -> set:
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> frozenset:
     from chrono.tokens import proclitic_readings
 
-    return {stem for stem, _ in proclitic_readings(word)}
+    return frozenset(stem for stem, _ in proclitic_readings(word))
 
 
 def not_prev(*texts: str) -> Guard:
