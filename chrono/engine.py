@@ -284,6 +284,11 @@ def parse(normalized: str, grammar: Grammar = GRAMMAR) -> list[Item]:
 def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], list[Item]]:
     """The tokens of the text and every item the grammar builds on them."""
     tokens = tokenize(normalized)
+    return tokens, analyze_tokens(tokens, grammar)
+
+
+def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item]:
+    """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
     chart = Chart(tokens)
     for item in lexical_items(tokens, grammar):
         chart.add(item)
@@ -291,7 +296,7 @@ def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], l
         if not chart.at[pos]:
             continue  # a plain word: no item, no rule starts on it
         _saturate(chart, pos, grammar)
-    return tokens, [item for bucket in chart.at for item in bucket]
+    return [item for bucket in chart.at for item in bucket]
 
 
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:

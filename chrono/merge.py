@@ -28,7 +28,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 from chrono.attach import Event, attach_document
 from chrono.models import (
@@ -36,7 +36,7 @@ from chrono.models import (
     TimelineOutput,
 )
 
-__all__ = ["build_timeline", "merge_events", "similarity", "synthetic_events"]
+__all__ = ["MergeCounts", "build_timeline", "merge_events", "similarity", "synthetic_events"]
 
 _GRANULARITY_RANK = {
     "minute": 0, "hour": 1, "part_of_day": 2, "day": 3, "week": 4, "month": 5, "quarter": 6,
@@ -61,6 +61,7 @@ class _Cluster:
     words: set[str] = field(default_factory=set)
     roots: set[str] = field(default_factory=set)
     conflicts: dict[int, str] = field(default_factory=dict)
+    periods: list[int] = field(default_factory=list)  # `_period_code`s of `_periods(start, end)`
 
 
 def similarity(event: Event, words: set[str] | frozenset[str], roots: set[str]) -> int:
@@ -110,42 +111,140 @@ def _lookup_period(start: date, end: date) -> list[tuple]:
     return [("y", start.year), ("y", end.year)]  # long spans: the edges only, bounded cost
 
 
-class _Index:
-    """(period, word) → clusters, each bucket read for its `_BUCKET_CAP` most recent entries."""
+def _period_code(key: tuple) -> int:
+    """A period key as one small int (day, month and year codes never collide):
+    ("d", 738118) → 2214354, ("m", 2021, 11) → 72775, ("y", 2021) → 6065."""
+    if key[0] == "d":
+        return key[1] * 3
+    if key[0] == "m":
+        return (key[1] * 12 + key[2] - 1) * 3 + 1
+    return key[1] * 3 + 2
 
-    def __init__(self) -> None:
-        self.buckets: dict[tuple, list[_Cluster]] = defaultdict(list)
 
-    def add(self, cluster: _Cluster, words: Iterable[str]) -> None:
-        for period in _periods(cluster.start, cluster.end):
-            for word in words:
-                self.buckets[(period, word)].append(cluster)
+@dataclass
+class MergeCounts:
+    """The elementary work of one merge, counted instead of timed (tests/test_merge.py): the
+    index buckets read, the candidates read from them (each one a comparison), the index
+    entries written. Every one of them is bounded per mention, so the totals grow linearly.
+    Wall time is measured by `make bench` only."""
 
-    def candidates(self, periods: list[tuple], words: Iterable[str]) -> Iterator[_Cluster]:
-        """Clusters filed under any (period, word), each once, in no particular order: callers
-        break ties by cluster number, so the result does not depend on this order."""
-        seen: set[int] = set()
+    lookups: int = 0
+    candidates: int = 0
+    filed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.lookups + self.candidates + self.filed
+
+
+_WORD_SPACE = 1 << 32  # word ids below this: a (period, word, word) triple packs into one int
+
+
+class _PairIndex:
+    """(period, pair of content words) → clusters, each bucket read for its `_BUCKET_CAP`
+    most recent clusters.
+
+    Why pairs: joining needs a score of `_JOIN_SCORE` (3), which takes at least two shared
+    words (the trigger root adds at most 1), and a conflict needs `_CONFLICT_MIN_SHARED` (3).
+    A bucket keyed by one word ("مغرب", in every article of the seeds) fills up with unrelated
+    clusters as the corpus gets denser; a bucket keyed by two words ("مغرب" + "ثلاث") holds the
+    clusters that can actually match, so a lookup reads about the same few clusters at 10k and
+    at 1M mentions. Nothing is lost: a cluster sharing two words shares their pair.
+    """
+
+    def __init__(self, counts: MergeCounts) -> None:
+        self.buckets: dict[int, list[_Cluster]] = {}
+        self.word_ids: dict[str, int] = {}
+        self.counts = counts
+
+    def _known_ids(self, words: Iterable[str]) -> list[int]:
+        """Ids of the words some cluster was filed under (no other word can match), sorted."""
+        get = self.word_ids.get
+        return sorted(i for i in map(get, words) if i is not None)
+
+    def _new_ids(self, words: Iterable[str]) -> list[int]:
+        ids = self.word_ids
+        return [ids.setdefault(word, len(ids)) for word in words]
+
+    def add(self, cluster: _Cluster, periods: list[int], old_words: Iterable[str],
+            new_words: Iterable[str]) -> None:
+        """File `cluster` under the pairs that `new_words` form with each other and with
+        `old_words` (the pairs among the old words are already filed)."""
+        old_ids, new_ids = self._new_ids(old_words), self._new_ids(new_words)
+        pairs = [a * _WORD_SPACE + b if a < b else b * _WORD_SPACE + a
+                 for i, a in enumerate(new_ids) for b in new_ids[i + 1:] + old_ids]
         buckets = self.buckets
         for period in periods:
-            for word in words:
-                bucket = buckets.get((period, word))
-                if not bucket:
+            base = period * _WORD_SPACE * _WORD_SPACE
+            for pair in pairs:
+                key = base + pair
+                bucket = buckets.get(key)
+                if bucket is None:
+                    buckets[key] = [cluster]
                     continue
-                for cluster in bucket[-_BUCKET_CAP:]:
-                    if cluster.number not in seen:
-                        seen.add(cluster.number)
-                        yield cluster
+                bucket.append(cluster)
+                if len(bucket) > 2 * _BUCKET_CAP:  # only the newest are ever read
+                    del bucket[:-_BUCKET_CAP]
+        self.counts.filed += len(pairs) * len(periods)
+
+    def candidates(self, periods: list[int], words: Iterable[str]) -> list[_Cluster]:
+        """Clusters filed under any (period, pair of `words`), each once, in no particular
+        order: callers break ties by cluster number, so the result does not depend on it."""
+        ids = self._known_ids(words)
+        seen: set[int] = set()
+        found: list[_Cluster] = []
+        buckets = self.buckets
+        lookups = read = 0
+        for period in periods:
+            base = period * _WORD_SPACE
+            for i, a in enumerate(ids):
+                row = (base + a) * _WORD_SPACE
+                for b in ids[i + 1:]:
+                    lookups += 1
+                    bucket = buckets.get(row + b)
+                    if not bucket:
+                        continue
+                    newest = bucket[-_BUCKET_CAP:]
+                    read += len(newest)
+                    for cluster in newest:
+                        if cluster.number not in seen:
+                            seen.add(cluster.number)
+                            found.append(cluster)
+        self.counts.lookups += lookups
+        self.counts.candidates += read
+        return found
 
 
-def _keys(event: Event) -> list[str]:
-    keys = sorted(event.words | event.context)
-    if event.root:
-        keys.append("root:" + event.root)
-    return keys
+class _QuoteIndex:
+    """(day, defining trigger root) → the single-day clusters of that day, for a quoted
+    "اليوم" whose sentence names the happening: 000's «... اليوم» after "عقب التوقيع" finds the
+    signing of the day before under (24 Nov, "وقع")."""
 
+    def __init__(self, counts: MergeCounts) -> None:
+        self.buckets: dict[tuple[int, str], list[_Cluster]] = defaultdict(list)
+        self.counts = counts
 
-def _cluster_keys(words: Iterable[str], roots: Iterable[str]) -> list[str]:
-    return sorted(words) + ["root:" + root for root in sorted(roots)]
+    def add(self, cluster: _Cluster) -> None:
+        if cluster.start == cluster.end and cluster.best.root:
+            bucket = self.buckets[(cluster.start.toordinal(), cluster.best.root)]
+            bucket.append(cluster)
+            if len(bucket) > 2 * _BUCKET_CAP:
+                del bucket[:-_BUCKET_CAP]
+            self.counts.filed += 1
+
+    def candidates(self, event: Event) -> list[_Cluster]:
+        """Clusters up to `_QUOTE_LAG_DAYS` days before a quoted deictic day, defined by a
+        mention whose root the quote's sentence contains (see `_lagged_quote_score`)."""
+        found: list[_Cluster] = []
+        for _, day in _quote_lag_periods(event):
+            for word in sorted(event.context):
+                self.counts.lookups += 1
+                bucket = self.buckets.get((day, word))
+                if bucket:
+                    newest = bucket[-_BUCKET_CAP:]
+                    self.counts.candidates += len(newest)
+                    found.extend(newest)
+        return found
 
 
 def _contains(outer_start: date, outer_end: date, inner_start: date, inner_end: date) -> bool:
@@ -188,36 +287,49 @@ def _lagged_quote_score(event: Event, cluster: _Cluster) -> int:
     return similarity(event, cluster.words, cluster.roots) + len((event.context - event.words) & cluster.words)
 
 
-def _join(event: Event, cluster: _Cluster, index: _Index) -> None:
+def _join(event: Event, cluster: _Cluster, index: _PairIndex) -> None:
     cluster.events.append(event)
     new_words = [w for w in sorted(event.words) if w not in cluster.words]
     room = max(_MAX_CLUSTER_WORDS - len(cluster.words), 0)
     new_words = new_words[:room]
+    if new_words:
+        index.add(cluster, cluster.periods, sorted(cluster.words), new_words)
     cluster.words.update(new_words)
-    new_roots = [event.root] if event.root and event.root not in cluster.roots else []
-    cluster.roots.update(new_roots)
-    index.add(cluster, _cluster_keys(new_words, new_roots))
+    if event.root:
+        cluster.roots.add(event.root)
 
 
-def _cluster(events: Sequence[Event]) -> list[_Cluster]:
-    """Step 2: greedy clustering, narrowest first (see module docstring)."""
-    index = _Index()
-    clusters: list[_Cluster] = []
-    for event in sorted(events, key=_precision_key):
-        timex = event.timex
-        periods = _lookup_period(timex.start_date, timex.end_date) + _quote_lag_periods(event)
-        best, best_key = None, (_JOIN_SCORE - 1, 0)
-        for cluster in index.candidates(periods, _keys(event)):
-            if _date_compatible(event, cluster):
-                score = similarity(event, cluster.words, cluster.roots)
-            else:
-                score = _lagged_quote_score(event, cluster)
-            key = (score, -cluster.number)  # ties: the older cluster
+def _best_cluster(event: Event, index: _PairIndex, quotes: _QuoteIndex) -> _Cluster | None:
+    """The cluster `event` joins: the highest score of at least `_JOIN_SCORE`, the older
+    cluster on ties; None when no cluster agrees in both date and content."""
+    timex = event.timex
+    periods = [_period_code(key) for key in _lookup_period(timex.start_date, timex.end_date)]
+    best, best_key = None, (_JOIN_SCORE - 1, 0)
+    for cluster in index.candidates(periods, event.words):
+        if _date_compatible(event, cluster):
+            key = (similarity(event, cluster.words, cluster.roots), -cluster.number)
             if key > best_key:
                 best, best_key = cluster, key
+    for cluster in quotes.candidates(event):
+        key = (_lagged_quote_score(event, cluster), -cluster.number)
+        if key > best_key:
+            best, best_key = cluster, key
+    return best
+
+
+def _cluster(events: Sequence[Event], counts: MergeCounts | None = None) -> list[_Cluster]:
+    """Step 2: greedy clustering, narrowest first (see module docstring)."""
+    counts = counts if counts is not None else MergeCounts()
+    index, quotes = _PairIndex(counts), _QuoteIndex(counts)
+    clusters: list[_Cluster] = []
+    for event in sorted(events, key=_precision_key):
+        best = _best_cluster(event, index, quotes)
         if best is None:
-            best = _Cluster(number=len(clusters), best=event, start=timex.start_date, end=timex.end_date)
+            timex = event.timex
+            best = _Cluster(number=len(clusters), best=event, start=timex.start_date, end=timex.end_date,
+                            periods=[_period_code(key) for key in _periods(timex.start_date, timex.end_date)])
             clusters.append(best)
+            quotes.add(best)
         _join(event, best, index)
     return clusters
 
@@ -251,19 +363,22 @@ def _neighbour_months(day: date) -> list[tuple]:
     return [("m", m // 12, m % 12 + 1) for m in (months - 1, months, months + 1)]
 
 
-def _find_conflicts(clusters: list[_Cluster]) -> None:
+def _find_conflicts(clusters: list[_Cluster], counts: MergeCounts | None = None) -> None:
     """Step 3: same content, disjoint dates close together, different defining sources.
 
     Only precise clusters (a day or narrower) at most `_CONFLICT_MAX_DAYS` apart: sources that
     disagree on a date disagree by days or weeks ("العاشر من ديسمبر" vs "22 ديسمبر" for the
     tripartite agreement); two signings a year apart are two happenings, not a conflict.
+    Candidates share a pair of defining words within the month and its two neighbours.
     """
     idf = _idf(clusters)
-    index = _Index()
+    index = _PairIndex(counts if counts is not None else MergeCounts())
     for cluster in clusters:
         if cluster.start != cluster.end:
             continue
-        for other in index.candidates(_neighbour_months(cluster.start), sorted(cluster.best.words)):
+        words = sorted(cluster.best.words)
+        months = [_period_code(key) for key in _neighbour_months(cluster.start)]
+        for other in index.candidates(months, words):
             if other.best.doc == cluster.best.doc or other.start == cluster.start:
                 continue
             if abs((other.start - cluster.start).days) > _CONFLICT_MAX_DAYS:
@@ -274,7 +389,7 @@ def _find_conflicts(clusters: list[_Cluster]) -> None:
                           f"and {second.start.isoformat()} by {second.best.doc}")
                 cluster.conflicts[other.number] = reason
                 other.conflicts[cluster.number] = reason
-        index.add(cluster, sorted(cluster.best.words))
+        index.add(cluster, months[1:2], [], words)
 
 
 def _mention(event: Event) -> Mention:
@@ -318,19 +433,21 @@ def _is_weak(event: Event) -> bool:
     return event.deictic and event.timex.in_quote and not event.anchor_sure
 
 
-def merge_events(events: Sequence[Event]) -> list[Entry]:
+def merge_events(events: Sequence[Event], *, counts: MergeCounts | None = None) -> list[Entry]:
     """Events (any documents) → ordered entries with ids e1, e2, … and conflict links.
 
     A cluster made only of weak mentions (`_is_weak`) gives no entry: a false date is worse
-    than a missing one. This is the function `make bench` times (see `synthetic_events`).
+    than a missing one. This is the function `make bench` times (see `synthetic_events`);
+    `counts`, when given, receives the elementary work done (see `MergeCounts`).
     """
+    counts = counts if counts is not None else MergeCounts()
     # The merge allocates millions of small objects and frees none: CPython's cyclic GC would
     # rescan all of them again and again (quadratic in practice), so pause it meanwhile.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        clusters = [c for c in _cluster(events) if not all(_is_weak(e) for e in c.events)]
-        _find_conflicts(clusters)
+        clusters = [c for c in _cluster(events, counts) if not all(_is_weak(e) for e in c.events)]
+        _find_conflicts(clusters, counts)
         clusters.sort(key=lambda c: (c.start, c.end, _first_mention_key(c)))
         ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
         return [_entry(cluster, ids[cluster.number], ids) for cluster in clusters]

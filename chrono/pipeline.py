@@ -1,25 +1,31 @@
 """normalize → tag → resolve for one document: the Python API behind `chrono tag`.
 
-    >>> from datetime import date
+    >>> import re
+from datetime import date
     >>> [t.value for t in tag_text("وقع المغرب وإسرائيل اليوم الأربعاء اتفاقاً", date(2021, 11, 24))]
     ['2021-11-24']
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
 
 import chrono.grammar  # noqa: F401  (registers the rules)
-from chrono.engine import Item, analyze, select
+from chrono.engine import Item, analyze_tokens, select
 from chrono.lexicon import LEXICON
 from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
 from chrono.normalize import normalize
 from chrono.resolve import resolve
-from chrono.tokens import Token
+from chrono.tokens import Token, windows
 
 # Tokens that end the clause a future cue is looked for in.
 _CLAUSE_END = {".", "!", "?", "\n", '"', ";", ":"}
-_SENTENCE_END = {".", "!", "?", "\n"}
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+# Parsing windows: items never span more than engine.MAX_SPAN tokens, and the future-cue
+# look-back reads _FUTURE_LOOKBACK tokens, so the overlap covers both.
+WINDOW_TOKENS = 2000
+WINDOW_OVERLAP = 40
 _FUTURE_LOOKBACK = 8
 
 
@@ -61,24 +67,31 @@ class Expression:
 
 
 def find_expressions(text: str) -> list[Expression]:
+    """The selected expressions of `text`, in order, with original-text offsets.
+
+    The text is parsed in overlapping windows of tokens, so memory stays flat on a 5 MB one-line
+    page; each window keeps the expressions that start in the part it owns."""
     norm = normalize(text)
-    tokens, items = analyze(norm.text)
-    chosen = [it for it in select(items, ("tv", "block")) if it.cls == "tv"]
+    found: list[tuple[Item, bool]] = []
+    for tokens, own_from, own_to in windows(norm.text, WINDOW_TOKENS, WINDOW_OVERLAP):
+        for item in select(analyze_tokens(tokens), ("tv", "block")):
+            if item.cls == "tv" and own_from <= item.start < own_to:
+                found.append((item, has_future_cue(tokens, item.start)))
     out = []
-    for item in with_sentence_years(chosen, tokens):
+    for item, future in with_sentence_years(found, norm.text):
         start, end = norm.span(item.cstart, item.cend)
-        out.append(Expression(item, start, end, has_future_cue(tokens, item.start)))
+        out.append(Expression(item, start, end, future))
     return out
 
 
-def with_sentence_years(items: list[Item], tokens: list[Token]) -> list[Item]:
+def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
     """A day and month without a year take the year written earlier in the same sentence:
     'تعود الأزمة إلى عام 2019 عندما بدأت الاحتجاجات في 17 تشرين الأول' → 2019-10-17.
     (HeidelTime does the same with the last mentioned year; it beats guessing from the anchor.)"""
     year, last_end = None, 0
     out = []
-    for item in items:
-        if any(t.text in _SENTENCE_END for t in tokens[last_end:item.start]):
+    for item, future in found:
+        if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
             year = None
         v = item.value
         if v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit:
@@ -87,8 +100,8 @@ def with_sentence_years(items: list[Item], tokens: list[Token]) -> list[Item]:
               and v.cue is None and not v.rel_unit and v.calendar == "gregorian"):
             item = Item(item.cls, v.with_(year=year), item.start, item.end, item.cstart, item.cend,
                         item.rule + "+sentence_year", item.children, item.prefix, item.weight)
-        out.append(item)
-        last_end = item.end
+        out.append((item, future))
+        last_end = item.cend
     return out
 
 

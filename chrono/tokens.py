@@ -7,7 +7,7 @@ so that no expression spans two lines.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 _TOKEN = re.compile(
     r"(?P<ar>[\u0621-\u064a\u0671-\u06d3]+)|(?P<lat>[^\W\d_\u0621-\u06ff]+)|(?P<num>[0-9]+)|(?P<nl>\n)|(?P<p>[^\s])"
@@ -23,7 +23,35 @@ class Token(NamedTuple):
 
 def tokenize(normalized: str) -> list[Token]:
     """'في 24/11/2021' → في, 24, /, 11, /, 2021."""
-    return [Token(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(normalized)]
+    return list(iter_tokens(normalized))
+
+
+def iter_tokens(normalized: str) -> Iterator[Token]:
+    """The tokens one at a time, so a 5 MB page never has to be held as a token list."""
+    for m in _TOKEN.finditer(normalized):
+        yield Token(m.group(), m.start(), m.end(), m.lastgroup)
+
+
+def windows(normalized: str, size: int, overlap: int) -> Iterator[tuple[list[Token], int, int]]:
+    """Overlapping token windows: (tokens, first owned index, end of owned indexes).
+
+    Window k owns tokens [k·size, (k+1)·size) and also sees `overlap` tokens on each side, so an
+    expression (never longer than `overlap` tokens) that starts in the owned part lies wholly
+    inside the window, and the rules' look-behind and look-ahead see their neighbours.
+    """
+    buffer: list[Token] = []
+    first = 0  # absolute index of buffer[0]
+    owned = 0  # absolute index where the next window's owned part begins
+    for tok in iter_tokens(normalized):
+        buffer.append(tok)
+        if first + len(buffer) >= owned + size + overlap:
+            yield buffer, owned - first, owned + size - first
+            owned += size
+            drop = owned - overlap - first
+            buffer = buffer[drop:]
+            first += drop
+    if buffer and owned < first + len(buffer) or not owned:
+        yield buffer, owned - first, len(buffer)
 
 
 def proclitic_readings(word: str) -> list[tuple[str, str]]:

@@ -117,3 +117,25 @@ def test_no_anchor_keeps_relative_parts_unknown():
 def test_prefer_switch_for_a_bare_weekday(prefer, expected):
     # anchor Tuesday 2021-11-23: "الثلاثاء" is that day for news, next Tuesday for assistant-style text
     assert resolve(TimeValue(weekday=2), date(2021, 11, 23), prefer).value == expected
+
+
+def test_windowed_parsing_gives_the_same_expressions(monkeypatch):
+    """Parsing in small overlapping windows finds what one whole-text parse finds (seeds text)."""
+    from pathlib import Path
+
+    import chrono.pipeline as pipeline
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt")))
+    whole = [(e.start, e.end, e.item.value) for e in pipeline.find_expressions(text)]
+    monkeypatch.setattr(pipeline, "WINDOW_TOKENS", 37)
+    windowed = [(e.start, e.end, e.item.value) for e in pipeline.find_expressions(text)]
+    assert windowed == whole and len(whole) > 50
+
+
+def test_windows_own_every_token_once():
+    from chrono.tokens import tokenize, windows
+
+    for n in (0, 1, 39, 40, 41, 2039, 2040, 2041, 6543):
+        text = " ".join(str(i) for i in range(n))
+        owned = [t.text for buf, a, b in windows(text, 2000, 40) for t in buf[a:b]]
+        assert owned == [t.text for t in tokenize(text)]
