@@ -75,7 +75,7 @@ def find_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
     """A document without an anchor: its dateline, else an inferred day or candidate interval.
     `exprs`/`seg`: the pipeline's own expressions and segmentation of doc.text, to avoid tagging twice."""
     body = doc.text[_body_start(doc):]
-    return find_dateline(body) or infer_anchor(doc.text, _body_start(doc), exprs, seg)
+    return find_dateline(body, exprs, _body_start(doc)) or infer_anchor(doc.text, _body_start(doc), exprs, seg)
 
 
 def check_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
@@ -89,7 +89,7 @@ def check_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
         if c.strong and not c.quoted and not c.check(given.date):
             warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {given.date.isoformat()} "
                             f"({_WEEKDAY_EN[given.date.isoweekday()]}) does not fit")
-    dateline = find_dateline(doc.text[_body_start(doc):])
+    dateline = find_dateline(doc.text[_body_start(doc):], exprs, _body_start(doc))
     if dateline and dateline.date != given.date:
         warnings.append(f"dateline {dateline.evidence!r} says {dateline.date.isoformat()}, "
                         f"the anchor is {given.date.isoformat()}")
@@ -100,13 +100,16 @@ def check_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
 
 
 # -- datelines -------------------------------------------------------------------------------
-def find_dateline(text: str) -> Optional[Anchor]:
+def find_dateline(text: str, exprs=None, offset: int = 0) -> Optional[Anchor]:
     """'الأربعاء - 19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ', 'الرباط - 24 نوفمبر 2021',
-    'نشر في: 24/11/2021' in the first lines → Anchor(source="dateline")."""
-    for line in _first_lines(text, DATELINE_LINES):
+    'نشر في: 24/11/2021' in the first lines → Anchor(source="dateline").
+
+    `exprs`: the document's expressions when the caller has them (their offsets count from
+    `offset` characters before `text`), so the first lines need not be tagged again."""
+    for start, line in _first_lines(text, DATELINE_LINES):
         if not _HAS_DIGIT.search(line):
-            continue  # a dateline names its day in digits; skipping other lines saves tagging them twice
-        found = _dateline_in(line)
+            continue  # a dateline names its day in digits
+        found = _dateline_in(line, _line_expressions(exprs, offset + start, len(line)))
         if found:
             return found
     return None
@@ -115,20 +118,39 @@ def find_dateline(text: str) -> Optional[Anchor]:
 _HAS_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
-def _first_lines(text: str, n: int) -> list[str]:
+def _first_lines(text: str, n: int) -> list[tuple[int, str]]:
+    """The first n non-empty lines, stripped and cut to DATELINE_MAX_CHARS, with their offsets."""
     lines = []
-    for ln in text[:n * DATELINE_MAX_CHARS].splitlines():
-        if ln.strip():
-            lines.append(ln.strip()[:DATELINE_MAX_CHARS])  # a dateline is short: never scan a whole page
+    for m in re.finditer(r"[^\n]+", text[:n * DATELINE_MAX_CHARS]):
+        raw = m.group()
+        if not raw.strip():
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        lines.append((m.start() + lead, raw.strip()[:DATELINE_MAX_CHARS]))  # a dateline is short
         if len(lines) == n:
             break
     return lines
 
 
-def _dateline_in(line: str) -> Optional[Anchor]:
+class _Shifted:
+    """An expression seen from inside one line (offsets relative to the line)."""
+
+    __slots__ = ("item", "start", "end")
+
+    def __init__(self, expr, shift: int):
+        self.item, self.start, self.end = expr.item, expr.start - shift, expr.end - shift
+
+
+def _line_expressions(exprs, line_start: int, length: int):
+    if exprs is None:
+        return None
+    return [_Shifted(e, line_start) for e in exprs if line_start <= e.start and e.end <= line_start + length]
+
+
+def _dateline_in(line: str, exprs=None) -> Optional[Anchor]:
     from chrono.pipeline import find_expressions
 
-    for expr in find_expressions(line):
+    for expr in exprs if exprs is not None else find_expressions(line):
         r = resolve(expr.item.value)
         if not _is_absolute_day(r):
             continue

@@ -99,6 +99,11 @@ class Rule:
     order: int = 0
     doc: str = ""
     next_kinds: Optional[frozenset] = None  # set by Grammar.add from following_kinds()
+    # set by Grammar.add: where the production's arguments (non-context elements) and the real
+    # (non-guard) elements stand in the pattern
+    arg_positions: tuple = ()
+    real_positions: tuple = ()
+    last_real: int = 0
 
     @property
     def first(self) -> Elem:
@@ -154,6 +159,9 @@ class Grammar:
                 self.literal_words |= e.words
         r.order = len(self.rules)
         r.next_kinds = r.following_kinds()
+        r.arg_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem) and not e.ctx)
+        r.real_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem))
+        r.last_real = r.real_positions[-1]
         self._role_cache.clear()
         self.rules.append(r)
         if first.cls == "kw" and first.roles:
@@ -179,24 +187,42 @@ def rule(name: str, *pattern, out: str = "tv", priority: int = 0):
 
 # -- parsing ---------------------------------------------------------------------------------
 class Chart:
+    """Items by start position. Positions are created on first use: most words build nothing."""
+
+    _EMPTY: list = []
+
     def __init__(self, tokens: list[Token]):
         self.tokens = tokens
-        self.at: list[list[Item]] = [[] for _ in range(len(tokens) + 1)]
-        self.keys: list[set] = [set() for _ in range(len(tokens) + 1)]
+        self.items: dict[int, list[Item]] = {}
+        self.keys: dict[int, set] = {}
         # the classes (and function-word roles) present at each position: a rule whose second
         # element finds nothing of its kind there is skipped without matching
-        self.kinds: list[set] = [set() for _ in range(len(tokens) + 1)]
+        self.kinds: dict[int, set] = {}
+
+    def at(self, pos: int) -> list[Item]:
+        return self.items.get(pos, self._EMPTY)
+
+    def kinds_at(self, pos: int) -> set:
+        return self.kinds.get(pos, self._EMPTY_SET)
+
+    _EMPTY_SET: frozenset = frozenset()
 
     def add(self, item: Item) -> bool:
         key = (item.rule, item.end, item.cls, _hashable(item.value))
-        bucket = self.keys[item.start]
+        pos = item.start
+        bucket = self.keys.get(pos)
+        if bucket is None:
+            bucket = self.keys[pos] = set()
+            self.items[pos] = []
+            self.kinds[pos] = set()
         if key in bucket or len(bucket) >= MAX_ITEMS_PER_POSITION:
             return False
         bucket.add(key)
-        self.at[item.start].append(item)
-        self.kinds[item.start].add(item.cls)
+        self.items[pos].append(item)
+        kinds = self.kinds[pos]
+        kinds.add(item.cls)
         if item.cls == "kw":
-            self.kinds[item.start].add("kw:" + item.value.value)
+            kinds.add("kw:" + item.value.value)
         return True
 
 
@@ -213,15 +239,19 @@ def lexical_items(tokens: list[Token], grammar: "Grammar" = None) -> Iterator[It
     for punctuation, numbers and the few Arabic words a rule names literally."""
     literal = (grammar or GRAMMAR).literal_words
     max_words = LEXICON.max_words
+    cache = _WORD_CACHE
     for i, tok in enumerate(tokens):
-        if tok.kind == "num":
+        kind = tok.kind
+        if kind == "num":
             yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
             yield Item("digits", tok.text, i, i + 1, tok.start, tok.end, "lex.digits")
             continue
-        if tok.kind == "nl":
+        if kind == "nl":
             continue
-        info = _word_info(tok.text, tok.kind)
-        if tok.kind != "ar" or tok.text in literal or info.readings_literal & literal:
+        info = cache.get((tok.text, kind)) or _word_info(tok.text, kind)
+        if info is _PLAIN_WORD:
+            continue  # most words of a news text: nothing to build
+        if kind != "ar" or tok.text in literal or info.readings_literal & literal:
             yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
         found = []
         if info.multi:
@@ -243,6 +273,7 @@ class _WordInfo(NamedTuple):
 
 
 _WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
+_PLAIN_WORD = _WordInfo([], [], frozenset())
 _MULTI_FIRST: set = set()
 
 
@@ -257,6 +288,9 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
         multi = [r for r in readings if r[0] in _MULTI_FIRST or r[0][2:] in _MULTI_FIRST]
         info = _WordInfo(_lookup_readings(readings, ()), multi, frozenset(stem for stem, _ in readings))
+        if kind == "ar" and not info.single and not info.multi \
+                and not (info.readings_literal & GRAMMAR.literal_words):
+            info = _PLAIN_WORD
         if len(_WORD_CACHE) < 200_000:  # bounded: an archive of random strings cannot grow it forever
             _WORD_CACHE[key] = info
     return info
@@ -292,11 +326,9 @@ def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item
     chart = Chart(tokens)
     for item in lexical_items(tokens, grammar):
         chart.add(item)
-    for pos in range(len(tokens) - 1, -1, -1):
-        if not chart.at[pos]:
-            continue  # a plain word: no item, no rule starts on it
+    for pos in sorted(chart.items, reverse=True):
         _saturate(chart, pos, grammar)
-    return [item for bucket in chart.at for item in bucket]
+    return [item for pos in sorted(chart.items) for item in chart.items[pos]]
 
 
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
@@ -306,12 +338,12 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     takes the item at `pos`, so each item needs trying with its rules exactly once: walk the bucket
     while it grows.
     """
-    bucket = chart.at[pos]
+    bucket = chart.at(pos)
     i = 0
     while i < len(bucket):
         first = bucket[i]
         i += 1
-        following = chart.kinds[first.end]
+        following = chart.kinds_at(first.end)
         for r in grammar.rules_for(first):
             if r.next_kinds is not None and r.next_kinds.isdisjoint(following):
                 continue
@@ -335,25 +367,25 @@ def _match(chart: Chart, pattern: tuple, k: int, pos: int, start: int) -> Iterat
         return
     if pos >= len(chart.tokens):
         return
-    for item in list(chart.at[pos]):
+    for item in list(chart.at(pos)):
         if elem.matches(item) and item.end - start <= MAX_SPAN:
             for rest in _match(chart, pattern, k + 1, item.end, start):
                 yield [item] + rest
 
 
 def _produce(chart: Chart, r: Rule, items: list) -> bool:
-    args = [it for it, e in zip(items, r.pattern) if isinstance(e, Elem) and not e.ctx]
+    args = [items[i] for i in r.arg_positions]
     try:
         value = r.production(*args)
     except (ValueError, OverflowError):
         value = None  # a production that cannot build a value rejects the match
     if value is None:
         return False
-    real = [it for it in items if it is not None]
-    own = [it for it, e in zip(items, r.pattern) if it is not None and not e.ctx]
+    last = items[r.last_real]
     item = Item(
-        r.out, value, real[0].start, real[-1].end, own[0].cstart, own[-1].cend, r.name,
-        tuple(own), prefix=real[0].prefix, weight=sum(it.weight for it in real) + 1,
+        r.out, value, items[0].start, last.end, args[0].cstart, args[-1].cend, r.name,
+        tuple(args), prefix=items[0].prefix,
+        weight=sum(items[i].weight for i in r.real_positions) + 1,
     )
     return chart.add(item)
 
