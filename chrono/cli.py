@@ -114,11 +114,17 @@ def tag(paths, anchor, manifest, prefer, encoding, fmt, output, jobs, engine, sc
     settings = Settings(prefer=prefer)
     from chrono.parallel import cli_tag_stream
 
-    results = cli_tag_stream(read_inputs(paths, anchor, manifest, encoding), settings, paths=paths, jobs=jobs,
-                             engine=engine, scheduler=scheduler)
+    inputs = read_inputs(paths, anchor, manifest, encoding)
+    pending: dict[str, list[Document]] = {}
+    if fmt == "timeml":  # TimeML needs each document's text back: keep the ones in flight
+        inputs = _remember_documents(inputs, pending)
+    results = cli_tag_stream(inputs, settings, paths=paths, jobs=jobs, engine=engine, scheduler=scheduler)
     errors: list[DocumentError] = []
     with atomic_open(output, "w") as out:
-        WRITERS[fmt](results, out, errors)
+        if fmt == "timeml":
+            write_timeml(results, out, errors, pending)
+        else:
+            WRITERS[fmt](results, out, errors)
     for err in errors:
         report_error(err)
     sys.exit(1 if errors else 0)
@@ -174,15 +180,31 @@ def write_csv(results, out, errors) -> None:
             writer.writerow(["" if row.get(c) is None else row[c] for c in CSV_COLUMNS])
 
 
-def write_timeml(results, out, errors) -> None:
+def _remember_documents(items: Iterable[Item], pending: dict[str, list[Document]]) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, Document):
+            pending.setdefault(item.id, []).append(item)
+        yield item
+
+
+def write_timeml(results, out, errors, pending: dict[str, list[Document]]) -> None:
     """Each document's text with its TIMEX3 elements, one <TimeML> element per document."""
-    from chrono.export.timeml import document_timeml
+    from chrono.export.timeml import annotate
 
-    for doc in _collect(results, errors):
-        out.write(document_timeml(doc) + "\n")
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLDocuments>\n')
+    for r in results:
+        waiting = pending.get(r.id or "", [])
+        doc = waiting.pop(0) if waiting else None
+        if not waiting:
+            pending.pop(r.id or "", None)
+        if isinstance(r, DocumentError):
+            errors.append(r)
+        elif doc is not None:
+            out.write(annotate(doc, r).split("\n", 1)[1])  # one XML declaration for the stream
+    out.write("</TimeMLDocuments>\n")
 
 
-WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv, "timeml": write_timeml}
+WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv}
 
 
 # -- chrono explain --------------------------------------------------------------------------------

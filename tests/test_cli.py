@@ -88,3 +88,14 @@ def test_output_file_is_written(tmp_path):
     out = tmp_path / "tags.json"
     assert run("tag", *SEEDS, "-o", str(out)).exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["documents"]
+
+
+def test_tag_timeml_is_one_well_formed_stream():
+    import xml.dom.minidom
+
+    r = run("tag", *SEEDS, "--format", "timeml")
+    assert r.exit_code == 0
+    doc = xml.dom.minidom.parseString(r.output.encode("utf-8"))
+    assert len(doc.getElementsByTagName("TimeML")) == 5
+    texts = [t.firstChild.data for t in doc.getElementsByTagName("TIMEX3") if t.firstChild]
+    assert "اليوم الأربعاء" in texts and "دجنبر(ديسمبر) 2020" in texts

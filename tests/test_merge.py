@@ -1,13 +1,14 @@
 """Cross-article merge on the seeds (hand-built tags, and the real tagger when it exists)."""
 from __future__ import annotations
 
+import math
 import random
-import time
 
 import pytest
 
 from chrono.attach import attach_document
-from chrono.merge import build_timeline, merge_events, synthetic_events
+from chrono import merge
+from chrono.merge import MergeCounts, build_timeline, merge_events, synthetic_events
 from chrono.models import TimelineOutput, dump_json
 
 from seed_hand_tags import hand_pairs, seed_documents
@@ -104,18 +105,65 @@ def test_coarse_mention_joins_one_precise_entry_not_two():
     assert len(mentions) == len(set(mentions)), "every mention is in exactly one entry"
 
 
-def test_merge_cost_grows_like_n_log_n():
-    # same density (mentions per day) at both sizes, so only n changes
-    small = synthetic_events(2_000, seed=1, span_days=200)
-    large = synthetic_events(20_000, seed=1, span_days=2_000)
-    started = time.perf_counter()
-    merge_events(small)
-    small_time = time.perf_counter() - started
-    started = time.perf_counter()
-    entries = merge_events(large)
-    large_time = time.perf_counter() - started
-    assert entries and sum(len(e.mentions) for e in entries) == 20_000
-    assert large_time < 25 * max(small_time, 0.01), (small_time, large_time)  # ×10 input, not ×100
+# ---------------------------------------------------------------- merge cost, counted not timed
+
+_GROWTH = 4  # the large run has 4× the mentions over the same days: 4× denser, as in `make bench`
+_SLACK = 1.1  # ε: random word collisions grow a little with density
+
+
+def _merge_work(n: int) -> int:
+    """Elementary operations (index lookups, candidates read, entries filed) to merge `n`
+    generated mentions over one year."""
+    counts = MergeCounts()
+    entries = merge_events(synthetic_events(n, seed=1, span_days=365), counts=counts)
+    assert sum(len(e.mentions) for e in entries) == n
+    return counts.total
+
+
+def _n_log_n_bound(small_n: int, small_work: int) -> float:
+    large_n = small_n * _GROWTH
+    return small_work * _GROWTH * _SLACK * math.log(large_n) / math.log(small_n)
+
+
+class _ExhaustiveIndex(merge._PairIndex):
+    """Every cluster is a candidate for every lookup: the quadratic merge the bound must reject,
+    and the reference that the pair index must agree with while no bucket is full."""
+
+    def __init__(self, counts: MergeCounts) -> None:
+        super().__init__(counts)
+        self.clusters: dict[int, object] = {}
+
+    def add(self, cluster, periods, old_words, new_words) -> None:
+        self.clusters.setdefault(id(cluster), cluster)
+        self.counts.filed += 1
+
+    def candidates(self, periods, words) -> list:
+        self.counts.lookups += 1
+        self.counts.candidates += len(self.clusters)
+        return list(self.clusters.values())
+
+
+def test_merge_work_grows_like_n_log_n():
+    small = _merge_work(5_000)
+    large = _merge_work(5_000 * _GROWTH)
+    assert large <= _n_log_n_bound(5_000, small), (small, large)
+
+
+def test_the_work_bound_rejects_a_quadratic_merge(monkeypatch):
+    monkeypatch.setattr(merge, "_PairIndex", _ExhaustiveIndex)
+    small = _merge_work(1_000)
+    large = _merge_work(1_000 * _GROWTH)
+    assert large > _n_log_n_bound(1_000, small), (small, large)
+
+
+def test_pair_index_finds_what_an_exhaustive_scan_finds(monkeypatch):
+    """A cluster that can reach the join score shares two words with the mention, so it is in
+    one of the pair buckets read: with no bucket over `_BUCKET_CAP`, nothing is missed."""
+    events = synthetic_events(1_500, seed=4, documents=50, span_days=90)
+    indexed = [entry.model_dump() for entry in merge_events(events)]
+    assert any(entry["conflicts"] for entry in indexed) or len(indexed) < 1_500
+    monkeypatch.setattr(merge, "_PairIndex", _ExhaustiveIndex)
+    assert [entry.model_dump() for entry in merge_events(events)] == indexed
 
 
 def _real_pipeline():
