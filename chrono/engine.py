@@ -127,6 +127,7 @@ class Grammar:
     literal_words: set = field(default_factory=set)
     by_first_role: dict[str, list[Rule]] = field(default_factory=dict)
     _role_cache: dict[str, list[Rule]] = field(default_factory=dict)
+    rank: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule name → (priority, order)
 
     def rules_for(self, item: "Item") -> list[Rule]:
         """The rules whose first element could take `item` (function words indexed by role)."""
@@ -158,6 +159,7 @@ class Grammar:
             if isinstance(e, Elem) and e.cls == "tok" and e.words:
                 self.literal_words |= e.words
         r.order = len(self.rules)
+        self.rank[r.name] = (r.priority, r.order)
         r.next_kinds = r.following_kinds()
         r.arg_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem) and not e.ctx)
         r.real_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem))
@@ -234,6 +236,28 @@ def _hashable(v: Any) -> Any:
         return repr(v)
 
 
+# Function words that never make an expression without a content word beside them; a run of
+# triggers made of these alone ("في", "من ... إلى", "و") is not parsed.
+FUNCTION_ROLES = frozenset({"in", "from", "since", "to", "until", "between", "and", "of", "on_event",
+                            "agreeing", "minus"})
+
+
+def trigger_level(word: str, kind: str) -> int:
+    """0: a plain token (never part of an expression); 1: a function word or rule punctuation
+    that can join an expression; 2: a content token (digits, month, weekday, unit, …) that can
+    carry one. Expressions are made of triggers only and need a content token."""
+    if kind == "num":
+        return 2
+    if kind == "p":
+        return 1 if word in GRAMMAR.literal_words else 0
+    if kind == "nl":
+        return 0
+    info = _WORD_CACHE.get((word, kind)) or _word_info(word, kind)
+    if info is _PLAIN_WORD:
+        return 0
+    return info.level
+
+
 def lexical_items(tokens: list[Token], grammar: "Grammar" = None) -> Iterator[Item]:
     """Terminal items: digit runs as `digits`, lexicon entries (one or more words), and `tok` items
     for punctuation, numbers and the few Arabic words a rule names literally."""
@@ -270,11 +294,13 @@ class _WordInfo(NamedTuple):
     single: list  # (Lex, prefix) for the word alone
     multi: list  # readings that may start a longer lexicon entry ("كانون" of "كانون الأول")
     readings_literal: frozenset  # the word's stems, to test against literal words
+    level: int = 2  # see trigger_level
 
 
 _WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
-_PLAIN_WORD = _WordInfo([], [], frozenset())
+_PLAIN_WORD = _WordInfo([], [], frozenset(), 0)
 _MULTI_FIRST: set = set()
+_MULTI_LATER: set = set()  # the second and later words of multi-word entries ("الحجه" of "ذو الحجه")
 
 
 def _word_info(word: str, kind: str) -> _WordInfo:
@@ -285,11 +311,15 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         if not _MULTI_FIRST:
             _MULTI_FIRST.update(k[0] for k in LEXICON.words if len(k) > 1)
             _MULTI_FIRST.update("ال" + k[0] for k in LEXICON.words if len(k) > 1)
+            _MULTI_LATER.update(w for k in LEXICON.words if len(k) > 1 for w in k[1:])
         readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
         multi = [r for r in readings if r[0] in _MULTI_FIRST or r[0][2:] in _MULTI_FIRST]
-        info = _WordInfo(_lookup_readings(readings, ()), multi, frozenset(stem for stem, _ in readings))
-        if kind == "ar" and not info.single and not info.multi \
-                and not (info.readings_literal & GRAMMAR.literal_words):
+        single = _lookup_readings(readings, ())
+        only_function = single and all(lex.cls == "kw" and lex.value in FUNCTION_ROLES for lex, _ in single)
+        info = _WordInfo(single, multi, frozenset(stem for stem, _ in readings),
+                         1 if only_function and not multi else 2)
+        if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
+                and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
             info = _PLAIN_WORD
         if len(_WORD_CACHE) < 200_000:  # bounded: an archive of random strings cannot grow it forever
             _WORD_CACHE[key] = info
@@ -393,7 +423,9 @@ def _produce(chart: Chart, r: Rule, items: list) -> bool:
 def select(items: Iterable[Item], classes: tuple = ("tv",)) -> list[Item]:
     """Non-overlapping expressions: longest text first, then more context consumed, then rule order."""
     candidates = [it for it in items if it.cls in classes]
-    order = {r.name: (r.priority, r.order) for r in GRAMMAR.rules}
+    if len(candidates) < 2:
+        return candidates
+    order = GRAMMAR.rank
     candidates.sort(key=lambda it: (-(it.cend - it.cstart), -order.get(it.rule, (0, 0))[0], -it.weight,
                                     it.cstart, order.get(it.rule, (0, 0))[1]))
     chosen: list[Item] = []

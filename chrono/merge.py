@@ -6,14 +6,18 @@ trigger roots, see `similarity`). The entry takes the most precise date. The sam
 incompatible dates ("في العاشر من ديسمبر الماضي" in 000 vs "في 22 ديسمبر (كانون الأول) الماضي"
 in 004, both the tripartite agreement) gives two entries linked by Conflict records both ways.
 
-Algorithm, O(n log n) in the number of mentions:
+Algorithm, O(n log n) in the number of mentions (the sorts; every mention does bounded work
+besides, counted by `MergeCounts` and checked by tests/test_merge.py):
 0. mentions resolved from an estimated anchor inside quotes cannot stand alone;
 1. sort events narrowest interval first (ties: finer granularity, outside quotes, doc order);
 2. each event joins the most similar existing cluster that its interval contains (clusters
    are narrower or equal, so "العام الماضي" can join "10 ديسمبر 2020" but not the reverse);
-   candidates come from an index keyed by (calendar period, content word), each bucket read
-   for at most `_BUCKET_CAP` most recent clusters, so one lookup costs O(1);
-3. conflicts: the same index, between clusters whose dates are disjoint;
+   candidates come from an index keyed by (calendar period, pair of content words), as joining
+   takes two shared words; a bucket holds the clusters that can match, not every cluster of the
+   period that uses a common word ("مغرب"), so its size does not grow with the corpus's density;
+   each bucket is read for at most `_BUCKET_CAP` most recent clusters (bounded in dense input);
+3. conflicts: a pair index of the defining words over the month and its neighbours (±31 days),
+   between clusters whose dates are disjoint;
 4. order entries by start date, end date, first mention (doc order, offset).
 
 A quoted "today" is the speech's day, which precedes publication: a deictic mention inside a
@@ -113,7 +117,7 @@ def _lookup_period(start: date, end: date) -> list[tuple]:
 
 def _period_code(key: tuple) -> int:
     """A period key as one small int (day, month and year codes never collide):
-    ("d", 738118) → 2214354, ("m", 2021, 11) → 72775, ("y", 2021) → 6065."""
+    ("d", 738118) → 2214354, ("m", 2021, 11) → 72787, ("y", 2021) → 6065."""
     if key[0] == "d":
         return key[1] * 3
     if key[0] == "m":

@@ -12,15 +12,17 @@ from datetime import date
 from typing import Optional
 
 import chrono.grammar  # noqa: F401  (registers the rules)
-from chrono.engine import Item, analyze_tokens, select
+from chrono.engine import Item, analyze_tokens, select, trigger_level
 from chrono.lexicon import LEXICON
 from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
 from chrono.normalize import normalize
 from chrono.resolve import resolve
-from chrono.tokens import Token, windows
+from chrono.tokens import list_windows, trigger_runs
 
 # Tokens that end the clause a future cue is looked for in.
-_CLAUSE_END = {".", "!", "?", "\n", '"', ";", ":"}
+_CLAUSE_END_RE = re.compile(r'[.!?\n";:]')
+_WORD_RE = re.compile(r"[\u0621-\u064a]+")
+_FUTURE_LOOKBACK_CHARS = 160
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 # Parsing windows: items never span more than engine.MAX_SPAN tokens, and the future-cue
 # look-back reads _FUTURE_LOOKBACK tokens, so the overlap covers both.
@@ -69,14 +71,16 @@ class Expression:
 def find_expressions(text: str) -> list[Expression]:
     """The selected expressions of `text`, in order, with original-text offsets.
 
-    The text is parsed in overlapping windows of tokens, so memory stays flat on a 5 MB one-line
-    page; each window keeps the expressions that start in the part it owns."""
+    Only runs of trigger tokens are parsed (tokens.trigger_runs); a long run is parsed in
+    overlapping windows, so memory stays flat even on a 5 MB one-line page, and each window
+    keeps the expressions that start in the part it owns."""
     norm = normalize(text)
     found: list[tuple[Item, bool]] = []
-    for tokens, own_from, own_to in windows(norm.text, WINDOW_TOKENS, WINDOW_OVERLAP):
-        for item in select(analyze_tokens(tokens), ("tv", "block")):
-            if item.cls == "tv" and own_from <= item.start < own_to:
-                found.append((item, has_future_cue(tokens, item.start)))
+    for run in trigger_runs(norm.text, trigger_level):
+        for tokens, own_from, own_to in list_windows(run, WINDOW_TOKENS, WINDOW_OVERLAP):
+            for item in select(analyze_tokens(tokens), ("tv", "block")):
+                if item.cls == "tv" and own_from <= item.start < own_to:
+                    found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []
     for item, future in with_sentence_years(found, norm.text):
         start, end = norm.span(item.cstart, item.cend)
@@ -105,12 +109,12 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
     return out
 
 
-def has_future_cue(tokens: list[Token], first: int) -> bool:
+def has_future_cue(normalized: str, start: int) -> bool:
     """A future marker in the same clause before the expression: 'سيلتقي غانتس ... يوم الخميس'."""
-    for tok in reversed(tokens[max(0, first - _FUTURE_LOOKBACK):first]):
-        if tok.text in _CLAUSE_END:
-            return False
-        if tok.text in LEXICON.future_cue_words or _is_future_verb(tok.text):
+    before = normalized[max(0, start - _FUTURE_LOOKBACK_CHARS):start]
+    clause = _CLAUSE_END_RE.split(before)[-1]
+    for word in reversed(_WORD_RE.findall(clause)[-_FUTURE_LOOKBACK:]):
+        if word in LEXICON.future_cue_words or _is_future_verb(word):
             return True
     return False
 

@@ -71,3 +71,51 @@ def proclitic_readings(word: str) -> list[tuple[str, str]]:
         else:
             readings.append((rest[1:], prefix + rest[0]))
     return readings
+
+
+_LEVELS: dict[str, int] = {}
+
+
+def trigger_runs(normalized: str, trigger_level) -> Iterator[list[Token]]:
+    """Runs of consecutive trigger tokens that hold at least one content token, each with the
+    plain token just before and just after it (rules' guards look at those neighbours).
+
+    `trigger_level(word, kind)`: 0 plain, 1 function word, 2 content (engine.trigger_level).
+    Plain words never become Token objects: most of a news text is skipped at the cost of one
+    regex match and one cached look-up per word."""
+    run: list[Token] = []
+    content = False
+    before = None
+    levels = _LEVELS  # a word's spelling decides its kind, so the word alone is the key
+    for m in _TOKEN.finditer(normalized):
+        word = m.group()
+        level = levels.get(word)
+        kind = m.lastgroup
+        if level is None:
+            level = trigger_level(word, kind)
+            if len(levels) < 500_000:
+                levels[word] = level
+        if level:
+            if not run and before is not None:
+                run.append(Token(before.group(), before.start(), before.end(), before.lastgroup))
+            run.append(Token(word, m.start(), m.end(), kind))
+            content = content or level == 2
+        else:
+            if run:
+                if content:
+                    run.append(Token(word, m.start(), m.end(), kind))
+                    yield run
+                run, content = [], False
+            before = m
+    if run and content:
+        yield run
+
+
+def list_windows(tokens: list[Token], size: int, overlap: int) -> Iterator[tuple[list[Token], int, int]]:
+    """`windows` over a token list already in memory (a long run of triggers)."""
+    if len(tokens) <= size + overlap:
+        yield tokens, 0, len(tokens)
+        return
+    for owned in range(0, len(tokens), size):
+        lo = max(0, owned - overlap)
+        yield tokens[lo:owned + size + overlap], owned - lo, min(owned + size, len(tokens)) - lo
