@@ -51,6 +51,12 @@ def atomic_open(path: str, mode: str = "w", encoding: str = "utf-8") -> Iterator
         return
 
     target = os.path.abspath(path)
+    if os.path.exists(target) and not os.path.isfile(target):
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO): write to it directly. Renaming a
+        # temporary file over it would replace the device itself (as root, /dev/null).
+        with open(target, mode, **({} if binary else {"encoding": encoding, "newline": ""})) as stream:
+            yield stream
+        return
     folder = os.path.dirname(target)
     fd, temp_path = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     try:

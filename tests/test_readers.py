@@ -470,3 +470,14 @@ def test_failed_writer_creates_nothing(tmp_path):
 def test_atomic_write_dash_is_stdout(capsys):
     atomic_write("-", "اليوم الأربعاء\n")
     assert capsys.readouterr().out == "اليوم الأربعاء\n"
+
+
+def test_atomic_open_writes_devices_in_place():
+    """`-o /dev/null` must write to the device, never rename a file over it."""
+    import stat
+
+    from chrono.io_utils import atomic_open
+
+    with atomic_open("/dev/null") as out:
+        out.write("nothing")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
