@@ -118,7 +118,12 @@ def tag(paths, anchor, manifest, prefer, encoding, fmt, output, jobs, engine, sc
     pending: dict[str, list[Document]] = {}
     if fmt == "timeml":  # TimeML needs each document's text back: keep the ones in flight
         inputs = _remember_documents(inputs, pending)
-    results = cli_tag_stream(inputs, settings, paths=paths, jobs=jobs, engine=engine, scheduler=scheduler)
+    from chrono.pipeline import tag_document_json
+
+    # json, jsonl and csv need only the serialised tags: workers render them (cheap to send back)
+    tagger = None if fmt == "timeml" else tag_document_json
+    results = cli_tag_stream(inputs, settings, paths=paths, jobs=jobs, engine=engine, scheduler=scheduler,
+                             tagger=tagger)
     errors: list[DocumentError] = []
     with atomic_open(output, "w") as out:
         if fmt == "timeml":
@@ -130,20 +135,25 @@ def tag(paths, anchor, manifest, prefer, encoding, fmt, output, jobs, engine, sc
     sys.exit(1 if errors else 0)
 
 
-def _collect(results, errors) -> Iterator[DocumentTags]:
+def _collect(results, errors) -> Iterator[str]:
+    """The documents' JSON (compact, one line each); errors are set aside in `errors`."""
     for r in results:
         if isinstance(r, DocumentError):
             errors.append(r)
         else:
-            yield r
+            yield _document_json(r)
+
+
+def _document_json(r) -> str:
+    return r.json if hasattr(r, "json") and isinstance(r.json, str) else r.model_dump_json()
 
 
 def write_json(results, out, errors) -> None:
-    """The TagOutput object, streamed document by document (same bytes as dumping it whole)."""
+    """The TagOutput object, streamed document by document, one document per line."""
     out.write('{\n  "schema": "chrono.tags/1",\n  "documents": [')
     first = True
     for doc in _collect(results, errors):
-        out.write(("" if first else ",") + "\n    " + _indented(doc.model_dump(mode="json"), 4))
+        out.write(("" if first else ",") + "\n    " + doc)
         first = False
     out.write(("\n  " if not first else "") + "],\n  \"errors\": ")
     out.write(_indented([e.model_dump(mode="json") for e in errors], 2) + "\n}\n")
@@ -160,7 +170,7 @@ def write_jsonl(results, out, errors) -> None:
             errors.append(r)
             out.write(json.dumps({"error": r.model_dump(mode="json")}, ensure_ascii=False) + "\n")
         else:
-            out.write(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            out.write(_document_json(r) + "\n")
         out.flush()
 
 
@@ -172,11 +182,10 @@ def write_csv(results, out, errors) -> None:
     """One row per expression."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for doc in _collect(results, errors):
-        for t in doc.timexes:
-            row = t.model_dump(mode="json")
-            row["doc"] = doc.id
-            row["flags"] = "; ".join(t.flags)
+    for doc in map(json.loads, _collect(results, errors)):
+        for row in doc["timexes"]:
+            row["doc"] = doc["id"]
+            row["flags"] = "; ".join(row["flags"])
             writer.writerow(["" if row.get(c) is None else row[c] for c in CSV_COLUMNS])
 
 

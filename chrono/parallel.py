@@ -230,7 +230,8 @@ def _isolated(item: Item, pool: _Pool, settings: Settings, tagger: Optional[Tagg
 
 
 def cli_tag_stream(items: Iterable[Item], settings: Settings, *, paths: Iterable[str] = (), jobs: str = "1",
-                   engine: str = "local", scheduler: Optional[str] = None) -> Iterator[Result]:
+                   engine: str = "local", scheduler: Optional[str] = None,
+                   tagger: Optional[Tagger] = None) -> Iterator[Result]:
     """What `chrono tag` runs: options checked now (usage errors, exit 2), results streamed later.
 
         chrono tag archive.jsonl --jobs auto
@@ -255,7 +256,7 @@ def cli_tag_stream(items: Iterable[Item], settings: Settings, *, paths: Iterable
                                    f"(pip install 'chrono[dask]'): {err}") from None
         return with_progress(tag_stream_dask(items, settings, scheduler=scheduler, workers=workers),
                              progress, total)
-    return tag_stream(items, settings, jobs=workers, progress=progress, total=total)
+    return tag_stream(items, settings, jobs=workers, progress=progress, total=total, tagger=tagger)
 
 
 def _stderr_is_terminal() -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import chrono.grammar  # noqa: F401  (registers the rules)
 from chrono.engine import Item, analyze_tokens, select, trigger_level
@@ -48,6 +48,20 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
     ]
     return DocumentTags(id=doc.id, path=doc.path, anchor=anchor, encoding=doc.encoding, timexes=timexes,
                         set_aside=list(getattr(segmentation, "set_aside", []) or []))
+
+
+class RenderedTags(NamedTuple):
+    """A document's tags already serialised (DocumentTags JSON): what worker processes send back,
+    since a string crosses a process boundary far cheaper than a tree of models."""
+
+    id: str
+    json: str
+
+
+def tag_document_json(doc: Document, settings: Optional[Settings] = None) -> RenderedTags:
+    """tag_document, rendered to compact JSON in the process that tagged it."""
+    tags = tag_document(doc, settings)
+    return RenderedTags(tags.id, tags.model_dump_json())
 
 
 def document_anchor(doc: Document, expressions=None, segmentation=None) -> Anchor:
