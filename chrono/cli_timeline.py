@@ -10,7 +10,7 @@ stderr; the others are still written); 2 for usage errors (bad option, anchor or
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import Iterator, Optional
 
 import click
 
@@ -35,27 +35,30 @@ def _read_options(manifest: Optional[str], anchor: Optional[str]):
     return loaded, anchor_date
 
 
-def _tag_all(paths, manifest, anchor_date, settings: Settings):
-    """(pairs, errors): every input tagged; one failing document never stops the others."""
-    from chrono.pipeline import tag_document
+def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
+                  errors: list[DocumentError]) -> Iterator[tuple[Document, DocumentTags]]:
+    """(document, tags) for every input, lazily and in input order, tagged by `jobs` processes;
+    failures go to `errors` (one failing document never stops the others). Only the documents in
+    flight are held, so the merge can take the pairs one at a time without keeping the texts."""
+    from chrono.cli import _remember_documents
+    from chrono.parallel import resolve_jobs, tag_stream
     from chrono.readers import iter_inputs
 
-    pairs: list[tuple[Document, DocumentTags]] = []
-    errors: list[DocumentError] = []
     try:
         items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date)
+        workers = resolve_jobs(jobs)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    for item in items:
-        if isinstance(item, DocumentError):
-            errors.append(item)
-            continue
-        try:
-            pairs.append((item, tag_document(item, settings)))
-        except Exception as error:  # report and go on: design §8, exit 1
-            errors.append(DocumentError(path=item.path or item.id, id=item.id,
-                                        reason=f"tagging failed: {type(error).__name__}: {error}"))
-    return pairs, errors
+    pending: dict[str, list[Document]] = {}
+    for result in tag_stream(_remember_documents(items, pending), settings, jobs=workers):
+        waiting = pending.get(result.id or "", [])
+        document = waiting.pop(0) if waiting else None
+        if not waiting:
+            pending.pop(result.id or "", None)
+        if isinstance(result, DocumentError):
+            errors.append(result)
+        elif document is not None:
+            yield document, result
 
 
 def _write_timeml_dir(directory: str, pairs) -> None:
@@ -93,12 +96,16 @@ def _render(timeline: TimelineOutput, fmt: Optional[str], pairs, per_mention: bo
 @click.option("--bidi", type=click.Choice(["isolate", "reorder", "none"]), default="isolate", show_default=True,
               help="Table only: how Arabic is prepared for the terminal (see chrono/export/table.py).")
 @click.option("-o", "--output", "out", help="Output file, '-' for stdout, or a directory for --format timeml.")
-def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out):
+@click.option("--jobs", default="1", show_default=True, help="Worker processes for tagging: a number or 'auto'.")
+def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out, jobs):
     """One ordered chronology of dated events from Arabic news articles."""
     from chrono.merge import build_timeline
 
     loaded_manifest, anchor_date = _read_options(manifest, anchor)
-    pairs, errors = _tag_all(paths, loaded_manifest, anchor_date, Settings(prefer=prefer))
+    errors: list[DocumentError] = []
+    pairs = _tagged_pairs(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, errors)
+    if fmt == "timeml":
+        pairs = list(pairs)  # TimeML writes the texts back: only this format keeps them
     result = build_timeline(pairs, errors)
     if fmt == "timeml" and _is_directory_target(out):
         _write_timeml_dir(out, pairs)

@@ -152,3 +152,15 @@ def test_count_documents(small_corpus, tmp_path):
     lines = sum(1 for line in small_corpus.read_text(encoding="utf-8").splitlines() if line.strip())
     assert count_documents([str(small_corpus), str(SEEDS / "000_a5dac5ccf9ad4a48.txt")]) == lines + 1
     assert count_documents(["-"]) is None
+
+
+def test_timeline_jobs_2_gives_the_same_bytes_as_jobs_1():
+    from click.testing import CliRunner
+
+    from chrono.cli import main
+
+    args = ["timeline", "seeds/", "--manifest", "seeds/manifest.json", "--format", "json"]
+    one = CliRunner().invoke(main, args + ["--jobs", "1"])
+    two = CliRunner().invoke(main, args + ["--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and '"entries"' in one.stdout
