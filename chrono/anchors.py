@@ -29,6 +29,7 @@ from chrono.lexicon import LEXICON
 from chrono.models import Anchor, Document
 from chrono.normalize import normalize, normalize_word
 from chrono.resolve import NO_ANCHOR, resolve
+from chrono.segment import in_quote, in_set_aside, segment
 from chrono.values import TimeValue, parse_canonical
 
 DATELINE_CONFIDENCE = 0.9
@@ -264,7 +265,7 @@ def _window(constraints: list[Constraint]) -> Optional[tuple[date, date]]:
 def _constraints(text: str, body_start: int = 0, exprs=None, seg=None) -> list[Constraint]:
     from chrono.pipeline import find_expressions
 
-    seg = seg if seg is not None else _segmentation(text)
+    seg = seg if seg is not None else segment(text)
     exprs = [e for e in (exprs if exprs is not None else find_expressions(text)) if e.start >= body_start and not _set_aside(seg, e.start)]
     absolute_years = set()
     out: list[Constraint] = []
@@ -273,7 +274,7 @@ def _constraints(text: str, body_start: int = 0, exprs=None, seg=None) -> list[C
         if r.start_date and NO_ANCHOR not in r.flags and r.granularity in ("day", "month", "year", "part_of_day"):
             absolute_years.add(r.start_date.year)
     for e in exprs:
-        quoted = _quoted(seg, e.start, e.end)
+        quoted = in_quote(seg, e.start, e.end)
         for c in _from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years):
             if quoted:
                 c.weight *= QUOTE_FACTOR
@@ -391,21 +392,5 @@ def _body_start(doc: Document) -> int:
     return start if isinstance(start, int) and 0 <= start <= len(doc.text) else 0
 
 
-def _segmentation(text: str):
-    try:
-        from chrono.segment import segment
-    except ImportError:  # pragma: no cover
-        return None
-    return segment(text)
-
-
-def _quoted(seg, start: int, end: int) -> bool:
-    if seg is None:
-        return False
-    from chrono.segment import in_quote
-
-    return in_quote(seg, start, end)
-
-
 def _set_aside(seg, offset: int) -> bool:
-    return any(part.start <= offset < part.end for part in getattr(seg, "set_aside", None) or [])
+    return in_set_aside(seg, offset, offset + 1) is not None

@@ -117,7 +117,7 @@ def tag(paths, anchor, manifest, prefer, encoding, fmt, output, jobs, engine, sc
     inputs = read_inputs(paths, anchor, manifest, encoding)
     pending: dict[str, list[Document]] = {}
     if fmt == "timeml":  # TimeML needs each document's text back: keep the ones in flight
-        inputs = _remember_documents(inputs, pending)
+        inputs = remember_documents(inputs, pending)
     from chrono.pipeline import tag_document_json
 
     # json, jsonl and csv need only the serialised tags: workers render them (cheap to send back)
@@ -189,11 +189,20 @@ def write_csv(results, out, errors) -> None:
             writer.writerow(["" if row.get(c) is None else row[c] for c in CSV_COLUMNS])
 
 
-def _remember_documents(items: Iterable[Item], pending: dict[str, list[Document]]) -> Iterator[Item]:
+def remember_documents(items: Iterable[Item], pending: dict[str, list[Document]]) -> Iterator[Item]:
     for item in items:
         if isinstance(item, Document):
             pending.setdefault(item.id, []).append(item)
         yield item
+
+
+def take_document(pending: dict[str, list[Document]], result) -> Optional[Document]:
+    """The in-flight document a result (tags or error) belongs to, removed from `pending`."""
+    waiting = pending.get(result.id or "", [])
+    doc = waiting.pop(0) if waiting else None
+    if not waiting:
+        pending.pop(result.id or "", None)
+    return doc
 
 
 def write_timeml(results, out, errors, pending: dict[str, list[Document]]) -> None:
@@ -202,10 +211,7 @@ def write_timeml(results, out, errors, pending: dict[str, list[Document]]) -> No
 
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLDocuments>\n')
     for r in results:
-        waiting = pending.get(r.id or "", [])
-        doc = waiting.pop(0) if waiting else None
-        if not waiting:
-            pending.pop(r.id or "", None)
+        doc = take_document(pending, r)
         if isinstance(r, DocumentError):
             errors.append(r)
         elif doc is not None:

@@ -40,7 +40,7 @@ def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
     """(document, tags) for every input, lazily and in input order, tagged by `jobs` processes;
     failures go to `errors` (one failing document never stops the others). Only the documents in
     flight are held, so the merge can take the pairs one at a time without keeping the texts."""
-    from chrono.cli import _remember_documents
+    from chrono.cli import remember_documents, take_document
     from chrono.parallel import resolve_jobs, tag_stream
     from chrono.readers import iter_inputs
 
@@ -50,11 +50,8 @@ def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     pending: dict[str, list[Document]] = {}
-    for result in tag_stream(_remember_documents(items, pending), settings, jobs=workers):
-        waiting = pending.get(result.id or "", [])
-        document = waiting.pop(0) if waiting else None
-        if not waiting:
-            pending.pop(result.id or "", None)
+    for result in tag_stream(remember_documents(items, pending), settings, jobs=workers):
+        document = take_document(pending, result)
         if isinstance(result, DocumentError):
             errors.append(result)
         elif document is not None:

@@ -12,11 +12,13 @@ from datetime import date
 from typing import NamedTuple, Optional
 
 import chrono.grammar  # noqa: F401  (registers the rules)
+from chrono.anchors import check_anchor, find_anchor
 from chrono.engine import Item, analyze_tokens, select, trigger_level
 from chrono.lexicon import LEXICON
 from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
 from chrono.normalize import normalize
 from chrono.resolve import resolve
+from chrono.segment import Segmentation, in_quote, in_set_aside, segment, sentence_index
 from chrono.tokens import list_windows, trigger_runs
 
 # Tokens that end the clause a future cue is looked for in.
@@ -39,7 +41,7 @@ def tag_text(text: str, anchor: Optional[date] = None, settings: Optional[Settin
 
 def tag_document(doc: Document, settings: Optional[Settings] = None) -> DocumentTags:
     settings = settings or Settings()
-    segmentation = _segment(doc.text)
+    segmentation = segment(doc.text)
     expressions = find_expressions(doc.text)
     anchor = document_anchor(doc, expressions, segmentation)
     timexes = [
@@ -47,7 +49,7 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
         for i, expr in enumerate(expressions)
     ]
     return DocumentTags(id=doc.id, path=doc.path, anchor=anchor, encoding=doc.encoding, timexes=timexes,
-                        set_aside=list(getattr(segmentation, "set_aside", []) or []))
+                        set_aside=list(segmentation.set_aside))
 
 
 class RenderedTags(NamedTuple):
@@ -151,56 +153,22 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
         id=f"t{n}", start=expr.start, end=expr.end, text=text[expr.start:expr.end], type=r.type, value=r.value,
         granularity=r.granularity, start_date=r.start_date, end_date=r.end_date, mod=r.mod,
         calendar=r.calendar, hijri_value=r.hijri_value, rule=expr.item.rule,
-        in_quote=_in_quote(segmentation, expr.start, expr.end), underspecified=value.canonical(), flags=flags,
-        sentence=_sentence(segmentation, expr.start),
+        in_quote=in_quote(segmentation, expr.start, expr.end), underspecified=value.canonical(), flags=flags,
+        sentence=sentence_index(segmentation, expr.start),
     )
 
 
-# -- optional stages: segmentation and anchor inference live in their own modules ------------------
+# -- helpers -----------------------------------------------------------------------------------------
 
-def _segment(text: str):
-    try:
-        from chrono.segment import segment
-    except ImportError:
-        return None
-    return segment(text)
-
-
-def _in_quote(seg, start: int, end: int) -> bool:
-    if seg is None:
-        return False
-    from chrono.segment import in_quote
-
-    return in_quote(seg, start, end)
-
-
-def _sentence(seg, offset: int) -> Optional[int]:
-    if seg is None:
-        return None
-    from chrono.segment import sentence_index
-
-    return sentence_index(seg, offset)
-
-
-def _set_aside_reason(seg, offset: int) -> Optional[str]:
-    for part in getattr(seg, "set_aside", None) or []:
-        if part.start <= offset < part.end:
-            return part.reason
-    return None
+def _set_aside_reason(seg: Segmentation, offset: int) -> Optional[str]:
+    part = in_set_aside(seg, offset, offset + 1)
+    return part.reason if part else None
 
 
 def _check_anchor(doc: Document, expressions, segmentation) -> Optional[Anchor]:
     """A given anchor with warnings when the text contradicts it ('اليوم الخميس' on a Wednesday)."""
-    try:
-        from chrono.anchors import check_anchor
-    except ImportError:
-        return None
     return check_anchor(doc, expressions, segmentation)
 
 
 def _infer_anchor(doc: Document, expressions, segmentation) -> Optional[Anchor]:
-    try:
-        from chrono.anchors import find_anchor
-    except ImportError:
-        return None
     return find_anchor(doc, expressions, segmentation)

@@ -4,9 +4,4 @@ Modules by construction: numbers (parts), dates (calendar dates, weekdays), rela
 relative dates, parts of periods, decades), times (parts of day, clock), durations (durations
 and sets), ranges (intervals), hijri (Hijri dates and Islamic holidays).
 """
-from chrono.grammar import numbers, quantities, dates, relative, times, durations, ranges, blocks  # noqa: F401
-
-try:  # the Hijri grammar is optional while it is being built
-    from chrono.grammar import hijri  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
+from chrono.grammar import numbers, quantities, dates, relative, times, durations, ranges, blocks, hijri  # noqa: F401
