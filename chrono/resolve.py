@@ -137,6 +137,8 @@ def _relative(v: TimeValue, ctx: Context) -> Resolved:
     a = ctx.anchor
     if unit == "day":
         d = a + timedelta(days=n)
+        if v.year is not None:  # 'في مثل هذا اليوم من عام 1948': the anchor's day in another year
+            d = d.replace(year=v.year)
         r = _day_resolved(d, v)
         if v.weekday and d.isoweekday() != v.weekday:
             r.flags.append(f"weekday mismatch: text says weekday {v.weekday}, date is {d.isoweekday()}")

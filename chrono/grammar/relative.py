@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chrono.engine import rule
-from chrono.grammar.base import TV, C, K, T, lexval, not_next
+from chrono.grammar.base import TV, C, K, T, W, lexval, not_next
 from chrono.lexicon import LEXICON
 from chrono.values import TimeValue
 
@@ -301,3 +301,35 @@ def more_than_ago(_ago, bound, q):
 def units_ago_vague(word, _units):
     """'قبل أيام' → PAST_REF (some days ago), 'بعد أسابيع' → FUTURE_REF"""
     return TimeValue(kind="ref", ref="FUTURE_REF" if word.value.value == "after" else "PAST_REF")
+
+
+@rule("ar.relative.week_of_month", C("period", lambda it: lexval(it) == "week"),
+      C("ordinal", lambda it: lexval(it) <= 5), K("of"),
+      TV(lambda v: v.kind == "date" and v.month is not None and v.day is None and v.mod is None))
+def week_of_month(_week, ordinal, _of, month):
+    """'الأسبوع الأول من كانون الثاني المقبل' → January, START (never the 1st of January);
+    'الأسبوع الثاني من مارس' → March"""
+    return month.value.with_(mod="START") if lexval(ordinal) == 1 else month.value
+
+
+@rule("ar.relative.last_week_of_month", C("period", lambda it: lexval(it) == "week"), K("last_ordinal"), K("of"),
+      TV(lambda v: v.kind == "date" and v.month is not None and v.day is None and v.mod is None))
+def last_week_of_month(_week, _last, _of, month):
+    """'الأسبوع الأخير من ديسمبر' → December, END"""
+    return month.value.with_(mod="END")
+
+
+@rule("ar.relative.this_day_in_year", W("like_words"), C("shift", lambda it: lexval(it) == 0),
+      C("relday", lambda it: lexval(it) == 0), K("of"), TV(lambda v: v.kind == "date" and v.year is not None
+                                                          and v.month is None and not v.rel_unit and not v.mod))
+def this_day_in_year(_like, _this, _day, _of, year):
+    """'في مثل هذا اليوم من عام 1948' → the anchor's day and month in 1948"""
+    return TimeValue(year=year.value.year, rel_unit="day", rel_offset=0)
+
+
+@rule("ar.relative.week_of_named_month", C("period", lambda it: lexval(it) == "week"),
+      C("ordinal", lambda it: lexval(it) <= 5), K("of"), C("gmonth"))
+def week_of_named_month(_week, ordinal, _of, month):
+    """'الأسبوع الثاني من مارس' (a month word that needs context gets it from الأسبوع)"""
+    v = TimeValue(month=month.value.month, cue=month.value.cue)
+    return v.with_(mod="START") if lexval(ordinal) == 1 else v
