@@ -19,7 +19,7 @@ from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
 from chrono.normalize import normalize
 from chrono.resolve import resolve
 from chrono.segment import Segmentation, in_quote, in_set_aside, segment, sentence_index
-from chrono.tokens import list_windows, trigger_runs
+from chrono.tokens import trigger_windows
 
 # Tokens that end the clause a future cue is looked for in.
 _CLAUSE_END_RE = re.compile(r'[.!?\n";:]')
@@ -87,16 +87,15 @@ class Expression:
 def find_expressions(text: str) -> list[Expression]:
     """The selected expressions of `text`, in order, with original-text offsets.
 
-    Only runs of trigger tokens are parsed (tokens.trigger_runs); a long run is parsed in
+    Only runs of trigger tokens are parsed (tokens.trigger_windows); a long run is parsed in
     overlapping windows, so memory stays flat even on a 5 MB one-line page, and each window
     keeps the expressions that start in the part it owns."""
     norm = normalize(text)
     found: list[tuple[Item, bool]] = []
-    for run in trigger_runs(norm.text, trigger_level):
-        for tokens, own_from, own_to in list_windows(run, WINDOW_TOKENS, WINDOW_OVERLAP):
-            for item in select(analyze_tokens(tokens), ("tv", "block")):
-                if item.cls == "tv" and own_from <= item.start < own_to:
-                    found.append((item, has_future_cue(norm.text, item.cstart)))
+    for tokens, own_from, own_to in trigger_windows(norm.text, trigger_level, WINDOW_TOKENS, WINDOW_OVERLAP):
+        for item in select(analyze_tokens(tokens), ("tv", "block")):
+            if item.cls == "tv" and own_from <= item.start < own_to:
+                found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []
     for item, future in with_sentence_years(found, norm.text):
         start, end = norm.span(item.cstart, item.cend)

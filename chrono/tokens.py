@@ -76,15 +76,26 @@ def proclitic_readings(word: str) -> list[tuple[str, str]]:
 _LEVELS: dict[str, int] = {}
 
 
-def trigger_runs(normalized: str, trigger_level) -> Iterator[list[Token]]:
+class Run(NamedTuple):
+    """A piece of a run of triggers: its tokens, where its owned part starts, whether it ends the run."""
+
+    tokens: list[Token]
+    first_owned: int
+    last: bool
+
+
+def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0) -> Iterator[Run]:
     """Runs of consecutive trigger tokens that hold at least one content token, each with the
     plain token just before and just after it (rules' guards look at those neighbours).
 
     `trigger_level(word, kind)`: 0 plain, 1 function word, 2 content (engine.trigger_level).
     Plain words never become Token objects: most of a news text is skipped at the cost of one
-    regex match and one cached look-up per word."""
+    regex match and one cached look-up per word. A run longer than `max_run` tokens is given in
+    pieces: each piece's last `keep` tokens are owned by the next piece, which starts with `keep`
+    tokens of context before them (see `trigger_windows`)."""
     run: list[Token] = []
     content = False
+    first_owned = 0
     before = None
     levels = _LEVELS  # a word's spelling decides its kind, so the word alone is the key
     for m in _TOKEN.finditer(normalized):
@@ -100,22 +111,39 @@ def trigger_runs(normalized: str, trigger_level) -> Iterator[list[Token]]:
                 run.append(Token(before.group(), before.start(), before.end(), before.lastgroup))
             run.append(Token(word, m.start(), m.end(), kind))
             content = content or level == 2
+            if max_run and len(run) >= max_run + keep:
+                yield Run(run, first_owned, False)  # owns up to len(run) - keep
+                run = run[-2 * keep:]
+                first_owned = keep
         else:
             if run:
                 if content:
                     run.append(Token(word, m.start(), m.end(), kind))
-                    yield run
-                run, content = [], False
+                    yield Run(run, first_owned, True)
+                run, content, first_owned = [], False, 0
             before = m
     if run and content:
-        yield run
+        yield Run(run, first_owned, True)
 
 
-def list_windows(tokens: list[Token], size: int, overlap: int) -> Iterator[tuple[list[Token], int, int]]:
-    """`windows` over a token list already in memory (a long run of triggers)."""
-    if len(tokens) <= size + overlap:
+def trigger_windows(normalized: str, trigger_level, size: int, overlap: int
+                    ) -> Iterator[tuple[list[Token], int, int]]:
+    """The runs of `trigger_runs` cut into overlapping windows as they stream in: a 5 MB page made
+    of nothing but triggers never sits in memory as one token list. Yields (tokens, first owned
+    index, end of owned indexes) like `windows`."""
+    for run in trigger_runs(normalized, trigger_level, max_run=size + 2 * overlap, keep=overlap):
+        yield from list_windows(run.tokens, size, overlap, run.first_owned, run.last)
+
+
+def list_windows(tokens: list[Token], size: int, overlap: int, first_owned: int = 0, last: bool = True
+                 ) -> Iterator[tuple[list[Token], int, int]]:
+    """`windows` over a token list already in memory, owning tokens from `first_owned` on (the
+    ones before are context a previous piece owned) and, unless `last`, not owning its final
+    `overlap` tokens (the next piece of the run will)."""
+    end = len(tokens) if last else max(first_owned, len(tokens) - overlap)
+    if first_owned == 0 and last and len(tokens) <= size + overlap:
         yield tokens, 0, len(tokens)
         return
-    for owned in range(0, len(tokens), size):
+    for owned in range(first_owned, end, size):
         lo = max(0, owned - overlap)
-        yield tokens[lo:owned + size + overlap], owned - lo, min(owned + size, len(tokens)) - lo
+        yield tokens[lo:owned + size + overlap], owned - lo, min(owned + size, end) - lo

@@ -139,3 +139,16 @@ def test_windows_own_every_token_once():
         text = " ".join(str(i) for i in range(n))
         owned = [t.text for buf, a, b in windows(text, 2000, 40) for t in buf[a:b]]
         assert owned == [t.text for t in tokenize(text)]
+
+
+def test_long_trigger_runs_are_windowed_without_loss(monkeypatch):
+    """A page that is one long run of triggers is cut into pieces and windows; every expression of
+    the whole-text parse is still found once (run of dates and ranges with no plain word)."""
+    import chrono.pipeline as pipeline
+
+    text = " ".join(f"من {d} إلى {d + 1} نوفمبر 2021 و" for d in range(1, 28)) * 20
+    monkeypatch.setattr(pipeline, "WINDOW_TOKENS", 10**6)  # one window: the reference parse
+    whole = [(e.start, e.end, e.item.value) for e in pipeline.find_expressions(text)]
+    monkeypatch.setattr(pipeline, "WINDOW_TOKENS", 50)
+    windowed = [(e.start, e.end, e.item.value) for e in pipeline.find_expressions(text)]
+    assert windowed == whole and len(whole) >= 500
