@@ -6,7 +6,7 @@ so the shorter date inside it loses the selection, and blocks are then dropped f
 """
 from __future__ import annotations
 
-from chrono.engine import rule
+from chrono.engine import Guard, rule
 from chrono.grammar.base import TV, C, W
 
 
@@ -26,3 +26,23 @@ def media_name(_noun, _day):
 def person_or_pair(_before, _weekday):
     """'عبد الله الجمعة' (a surname), 'بين الاثنين' (between the two)"""
     return "not a weekday"
+
+
+def _no_year_follows() -> Guard:
+    """The next token is not a number: 'حرب أكتوبر 1973' is a date, 'حرب أكتوبر' a name."""
+    return Guard(lambda toks, i: not (0 <= i < len(toks) and toks[i].kind == "num"), True, "no year follows")
+
+
+@rule("ar.block.historic_month", W("historic_nouns"), C("gmonth", lambda it: it.value.cue is None),
+      _no_year_follows(), out="block", priority=1)
+def historic_month(_noun, _month):
+    """'نكسة حزيران', 'ثورة يوليو', 'حرب أكتوبر': a historical event's name, not last June"""
+    return "historic name"
+
+
+@rule("ar.block.historic_day_month", W("historic_nouns"), C("day"), C("gmonth", lambda it: it.value.cue is None),
+      _no_year_follows(), out="block", priority=1)
+def historic_day_month(_noun, _day, _month):
+    """'هجمات 11 سبتمبر', 'اتفاق 17 أيار', 'حراك 22 فبراير': an event named by its date, whose year
+    the text does not give (never the anchor's year)"""
+    return "historic name"
