@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 import click
 
-from chrono.models import Document, DocumentError, DocumentTags, Settings, TagOutput
+from chrono.models import Document, DocumentError, DocumentTags, Settings
 
 Item = Union[Document, DocumentError]
 

@@ -7,7 +7,7 @@ so the shorter date inside it loses the selection, and blocks are then dropped f
 from __future__ import annotations
 
 from chrono.engine import Guard, rule
-from chrono.grammar.base import TV, C, W
+from chrono.grammar.base import C, K, W, lexval
 
 
 @rule("ar.block.named_after_date", W("name_nouns"), C("day"), C("gmonth"), out="block", priority=1)
@@ -46,3 +46,16 @@ def historic_day_month(_noun, _day, _month):
     """'هجمات 11 سبتمبر', 'اتفاق 17 أيار', 'حراك 22 فبراير': an event named by its date, whose year
     the text does not give (never the anchor's year)"""
     return "historic name"
+
+
+@rule("ar.block.unit_after_unit", C("unit"), K("after"), C("unit"), out="block", priority=1)
+def unit_after_unit(first, _after, second):
+    """'يوماً بعد يوم', 'سنة بعد سنة', 'شهراً بعد شهر': "day by day", not tomorrow"""
+    return "repetition" if lexval(first)[0] == lexval(second)[0] else None
+
+
+@rule("ar.block.today_before_tomorrow", C("relday", lambda it: lexval(it) == 0), K("before"),
+      C("relday", lambda it: lexval(it) == 1), out="block", priority=1)
+def today_before_tomorrow(_today, _before, _tomorrow):
+    """'اليوم قبل الغد': "as soon as possible", an idiom"""
+    return "idiom"

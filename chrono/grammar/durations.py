@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chrono.engine import rule
-from chrono.grammar.base import TV, C, K, T, ctx, lexval
+from chrono.grammar.base import C, K, T, ctx, lexval
 from chrono.values import TimeValue
 
 
