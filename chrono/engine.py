@@ -236,16 +236,28 @@ def _hashable(v: Any) -> Any:
         return repr(v)
 
 
-# Function words that never make an expression without a content word beside them; a run of
-# triggers made of these alone ("في", "من ... إلى", "و") is not parsed.
+# Lexicon entries that never make an expression without a *head* beside them (a month, a weekday,
+# digits, a unit, a period word, a part of the day…): function words ("في", "من ... إلى", "و"),
+# modifiers ("هذا", "السابق"), ordinals and cardinals ("الأول", "ثلاثة"), parts ("نهاية").
+# A run of triggers without a head is not parsed: news text is full of these words.
 FUNCTION_ROLES = frozenset({"in", "from", "since", "to", "until", "between", "and", "of", "on_event",
-                            "agreeing", "minus"})
+                            "agreeing", "minus", "ago", "after", "before", "within", "for_duration", "every",
+                            "approx", "teen", "one", "whole", "few", "more_than", "less_than", "last_ordinal",
+                            "event_noun", "month_word", "several", "half_word", "quarter_word", "era_ad",
+                            "day_intro", "year_intro", "century_past", "quarter_last", "holy_epithet"})
+NON_HEAD_CLASSES = frozenset({"shift", "ordinal", "cardinal", "part"})
+
+
+def _is_head(lex: Lex) -> bool:
+    if lex.cls == "kw":
+        return lex.value not in FUNCTION_ROLES
+    return lex.cls not in NON_HEAD_CLASSES
 
 
 def trigger_level(word: str, kind: str) -> int:
-    """0: a plain token (never part of an expression); 1: a function word or rule punctuation
-    that can join an expression; 2: a content token (digits, month, weekday, unit, …) that can
-    carry one. Expressions are made of triggers only and need a content token."""
+    """0: a plain token (never part of an expression); 1: a word or rule punctuation that can join
+    an expression but not head one; 2: a head (digits, month, weekday, unit, …). Expressions are
+    made of triggers only and hold a head."""
     if kind == "num":
         return 2
     if kind == "p":
@@ -315,9 +327,8 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
         multi = [r for r in readings if r[0] in _MULTI_FIRST or r[0][2:] in _MULTI_FIRST]
         single = _lookup_readings(readings, ())
-        only_function = single and all(lex.cls == "kw" and lex.value in FUNCTION_ROLES for lex, _ in single)
-        info = _WordInfo(single, multi, frozenset(stem for stem, _ in readings),
-                         1 if only_function and not multi else 2)
+        head = bool(multi) or any(_is_head(lex) for lex, _ in single)
+        info = _WordInfo(single, multi, frozenset(stem for stem, _ in readings), 2 if head else 1)
         if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
                 and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
             info = _PLAIN_WORD

@@ -85,10 +85,10 @@ class Run(NamedTuple):
 
 
 def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0) -> Iterator[Run]:
-    """Runs of consecutive trigger tokens that hold at least one content token, each with the
+    """Runs of consecutive trigger tokens that hold at least one head token, each with the
     plain token just before and just after it (rules' guards look at those neighbours).
 
-    `trigger_level(word, kind)`: 0 plain, 1 function word, 2 content (engine.trigger_level).
+    `trigger_level(word, kind)`: 0 plain, 1 trigger that cannot head, 2 head (engine.trigger_level).
     Plain words never become Token objects: most of a news text is skipped at the cost of one
     regex match and one cached look-up per word. A run longer than `max_run` tokens is given in
     pieces: each piece's last `keep` tokens are owned by the next piece, which starts with `keep`
