@@ -325,7 +325,7 @@ def _word_info(word: str, kind: str) -> _WordInfo:
             _MULTI_FIRST.update("ال" + k[0] for k in LEXICON.words if len(k) > 1)
             _MULTI_LATER.update(w for k in LEXICON.words if len(k) > 1 for w in k[1:])
         readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
-        multi = [r for r in readings if r[0] in _MULTI_FIRST or r[0][2:] in _MULTI_FIRST]
+        multi = [r for r in readings if r[0] in _MULTI_FIRST or (r[0].startswith("ال") and r[0][2:] in _MULTI_FIRST)]
         single = _lookup_readings(readings, ())
         head = bool(multi) or any(_is_head(lex) for lex, _ in single)
         info = _WordInfo(single, multi, frozenset(stem for stem, _ in readings), 2 if head else 1)

@@ -328,8 +328,11 @@ def _appended_article(text: str, lines: list[tuple[int, int]], stop: int) -> Set
     "الرباط") and stays; 004's appended "بغداد لتكثيف العمل الدبلوماسي..." shares almost none.
     Everything from the restart up to the comment form (if any) is set aside.
     """
+    candidates = _restart_candidates(text, lines)
+    if not candidates:
+        return None
     lead = set(content_words(text[:stop], _LEAD_WORDS))
-    for index in _restart_candidates(text, lines):
+    for index in candidates:
         start = lines[index][0]
         if start >= stop:
             break
