@@ -58,6 +58,24 @@ def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
             yield document, result
 
 
+def _dask_timeline(paths, manifest, anchor_date, settings: Settings, jobs: str, scheduler: Optional[str]):
+    """The chronology computed on a dask.distributed cluster (equal to the local one)."""
+    from chrono.parallel import resolve_jobs
+    from chrono.readers import iter_inputs
+
+    try:
+        from chrono.dask_engine import build_timeline_dask
+    except ImportError as err:
+        raise click.UsageError(f"--engine dask needs the extra chrono[dask] (pip install 'chrono[dask]'): {err}") \
+            from None
+    try:
+        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date)
+        workers = resolve_jobs(jobs)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    return build_timeline_dask(items, settings, scheduler=scheduler, workers=workers)
+
+
 def _write_timeml_dir(directory: str, pairs) -> None:
     from chrono.export import timeml
 
@@ -94,16 +112,28 @@ def _render(timeline: TimelineOutput, fmt: Optional[str], pairs, per_mention: bo
               help="Table only: how Arabic is prepared for the terminal (see chrono/export/table.py).")
 @click.option("-o", "--output", "out", help="Output file, '-' for stdout, or a directory for --format timeml.")
 @click.option("--jobs", default="1", show_default=True, help="Worker processes for tagging: a number or 'auto'.")
-def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out, jobs):
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out, jobs, engine, scheduler):
     """One ordered chronology of dated events from Arabic news articles."""
     from chrono.merge import build_timeline
 
     loaded_manifest, anchor_date = _read_options(manifest, anchor)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     errors: list[DocumentError] = []
-    pairs = _tagged_pairs(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, errors)
-    if fmt == "timeml":
-        pairs = list(pairs)  # TimeML writes the texts back: only this format keeps them
-    result = build_timeline(pairs, errors)
+    if engine == "dask":
+        if fmt == "timeml":
+            raise click.UsageError("--format timeml needs the documents' texts: use --engine local")
+        result = _dask_timeline(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, scheduler)
+        errors = list(result.errors)
+        pairs = []
+    else:
+        pairs = _tagged_pairs(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, errors)
+        if fmt == "timeml":
+            pairs = list(pairs)  # TimeML writes the texts back: only this format keeps them
+        result = build_timeline(pairs, errors)
     if fmt == "timeml" and _is_directory_target(out):
         _write_timeml_dir(out, pairs)
     else:

@@ -108,3 +108,14 @@ def test_year_windows_join_linked_years():
     assert year_windows([frozenset({2019}), frozenset({2020, 2021}), frozenset({2021})]) == {
         2019: 2019, 2020: 2020, 2021: 2020}
     assert year_windows([frozenset({2010, 2019}), frozenset({2015})]) == {2010: 2010, 2019: 2010, 2015: 2015}
+
+
+def test_timeline_engine_dask_equals_local(cluster):
+    local_cluster, _ = cluster
+    common = ["timeline", str(SEEDS), "--manifest", str(MANIFEST), "--format", "json"]
+    local = subprocess.run([sys.executable, "-m", "chrono.cli", *common], cwd=ROOT, capture_output=True, timeout=120)
+    remote = subprocess.run([sys.executable, "-m", "chrono.cli", *common, "--engine", "dask",
+                             "--scheduler", local_cluster.scheduler_address],
+                            cwd=ROOT, capture_output=True, timeout=120)
+    assert local.returncode == remote.returncode == 0, remote.stderr
+    assert remote.stdout == local.stdout and b'"entries"' in local.stdout
