@@ -210,7 +210,7 @@ class Chart:
     _EMPTY_SET: frozenset = frozenset()
 
     def add(self, item: Item) -> bool:
-        key = (item.rule, item.end, item.cls, _hashable(item.value))
+        key = (item.rule, item.end, item.cls, item.value)  # every value type is hashable
         pos = item.start
         bucket = self.keys.get(pos)
         if bucket is None:
@@ -226,14 +226,6 @@ class Chart:
         if item.cls == "kw":
             kinds.add("kw:" + item.value.value)
         return True
-
-
-def _hashable(v: Any) -> Any:
-    try:
-        hash(v)
-        return v
-    except TypeError:
-        return repr(v)
 
 
 # Lexicon entries that never make an expression without a *head* beside them (a month, a weekday,
@@ -372,6 +364,9 @@ def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item
     return [item for pos in sorted(chart.items) for item in chart.items[pos]]
 
 
+_NOTHING: frozenset = frozenset()
+
+
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     """Every rule on every item starting at `pos`, including the items this builds here.
 
@@ -380,12 +375,17 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     while it grows.
     """
     bucket = chart.at(pos)
+    by_cls = grammar.by_first_cls
     i = 0
     while i < len(bucket):
         first = bucket[i]
         i += 1
-        following = chart.kinds_at(first.end)
-        for r in grammar.rules_for(first):
+        following = chart.kinds.get(first.end, _NOTHING)
+        if first.cls == "kw":
+            rules = grammar.rules_for(first)
+        else:
+            rules = by_cls.get(first.cls, ())
+        for r in rules:
             if r.next_kinds is not None and r.next_kinds.isdisjoint(following):
                 continue
             if not r.pattern[0].matches(first):
@@ -426,9 +426,16 @@ def _produce(chart: Chart, r: Rule, items: list) -> bool:
     item = Item(
         r.out, value, items[0].start, last.end, args[0].cstart, args[-1].cend, r.name,
         tuple(args), prefix=items[0].prefix,
-        weight=sum(items[i].weight for i in r.real_positions) + 1,
+        weight=_weight(items, r.real_positions),
     )
     return chart.add(item)
+
+
+def _weight(items: list, positions: tuple) -> int:
+    total = 1
+    for i in positions:
+        total += items[i].weight
+    return total
 
 
 def select(items: Iterable[Item], classes: tuple = ("tv",)) -> list[Item]:

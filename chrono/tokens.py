@@ -101,12 +101,12 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     for m in _TOKEN.finditer(normalized):
         word = m.group()
         level = levels.get(word)
-        kind = m.lastgroup
         if level is None:
-            level = trigger_level(word, kind)
+            level = trigger_level(word, m.lastgroup)
             if len(levels) < 500_000:
                 levels[word] = level
         if level:
+            kind = m.lastgroup
             if not run and before is not None:
                 run.append(Token(before.group(), before.start(), before.end(), before.lastgroup))
             run.append(Token(word, m.start(), m.end(), kind))
@@ -118,7 +118,7 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
         else:
             if run:
                 if content:
-                    run.append(Token(word, m.start(), m.end(), kind))
+                    run.append(Token(word, m.start(), m.end(), m.lastgroup))
                     yield Run(run, first_owned, True)
                 run, content, first_owned = [], False, 0
             before = m
