@@ -36,7 +36,8 @@ def _read_options(manifest: Optional[str], anchor: Optional[str]):
 
 
 def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
-                  errors: list[DocumentError]) -> Iterator[tuple[Document, DocumentTags]]:
+                  errors: list[DocumentError], encoding: Optional[str] = None
+                  ) -> Iterator[tuple[Document, DocumentTags]]:
     """(document, tags) for every input, lazily and in input order, tagged by `jobs` processes;
     failures go to `errors` (one failing document never stops the others). Only the documents in
     flight are held, so the merge can take the pairs one at a time without keeping the texts."""
@@ -45,7 +46,7 @@ def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
     from chrono.readers import iter_inputs
 
     try:
-        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date)
+        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date, encoding=encoding)
         workers = resolve_jobs(jobs)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
@@ -58,7 +59,8 @@ def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
             yield document, result
 
 
-def _dask_timeline(paths, manifest, anchor_date, settings: Settings, jobs: str, scheduler: Optional[str]):
+def _dask_timeline(paths, manifest, anchor_date, settings: Settings, jobs: str, scheduler: Optional[str],
+                   encoding: Optional[str] = None):
     """The chronology computed on a dask.distributed cluster (equal to the local one)."""
     from chrono.parallel import resolve_jobs
     from chrono.readers import iter_inputs
@@ -69,7 +71,7 @@ def _dask_timeline(paths, manifest, anchor_date, settings: Settings, jobs: str, 
         raise click.UsageError(f"--engine dask needs the extra chrono[dask] (pip install 'chrono[dask]'): {err}") \
             from None
     try:
-        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date)
+        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date, encoding=encoding)
         workers = resolve_jobs(jobs)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
@@ -112,10 +114,11 @@ def _render(timeline: TimelineOutput, fmt: Optional[str], pairs, per_mention: bo
               help="Table only: how Arabic is prepared for the terminal (see chrono/export/table.py).")
 @click.option("-o", "--output", "out", help="Output file, '-' for stdout, or a directory for --format timeml.")
 @click.option("--jobs", default="1", show_default=True, help="Worker processes for tagging: a number or 'auto'.")
+@click.option("--encoding", help="Force the input encoding (default: detect).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out, jobs, engine, scheduler):
+def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out, jobs, encoding, engine, scheduler):
     """One ordered chronology of dated events from Arabic news articles."""
     from chrono.merge import build_timeline
 
@@ -126,11 +129,13 @@ def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out, 
     if engine == "dask":
         if fmt == "timeml":
             raise click.UsageError("--format timeml needs the documents' texts: use --engine local")
-        result = _dask_timeline(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, scheduler)
+        result = _dask_timeline(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, scheduler,
+                                encoding)
         errors = list(result.errors)
         pairs = []
     else:
-        pairs = _tagged_pairs(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, errors)
+        pairs = _tagged_pairs(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, errors,
+                              encoding)
         if fmt == "timeml":
             pairs = list(pairs)  # TimeML writes the texts back: only this format keeps them
         result = build_timeline(pairs, errors)
