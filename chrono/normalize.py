@@ -82,11 +82,6 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalize Arabic news text for matching; lowercase Latin letters too ("Nov" → "nov")."""
-    normalized = text.translate(_TABLE).lower()
-    if len(normalized) != len(text) - _count_deleted(text):
-        # str.lower() can change length for a few non-Arabic letters (e.g. "İ"); fall back to a
-        # per-character lowercase that keeps one character for one character.
-        normalized = "".join(_lower_one(c) for c in text.translate(_TABLE))
     breaks: list[int] = []
     shifts: list[int] = []
     deleted = 0
@@ -96,11 +91,13 @@ def normalize(text: str) -> Normalized:
         # the first kept character after this run sits at normalized index m.start() - deleted_before
         breaks.append(m.start() - deleted_before)
         shifts.append(deleted)
+    kept = text.translate(_TABLE)
+    normalized = kept.lower()
+    if len(normalized) != len(text) - deleted:
+        # str.lower() can change length for a few non-Arabic letters (e.g. "İ"); fall back to a
+        # per-character lowercase that keeps one character for one character.
+        normalized = "".join(_lower_one(c) for c in kept)
     return Normalized(text, normalized, breaks, shifts)
-
-
-def _count_deleted(text: str) -> int:
-    return sum(m.end() - m.start() for m in _DELETED_RUN.finditer(text))
 
 
 def _lower_one(c: str) -> str:
