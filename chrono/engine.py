@@ -127,7 +127,21 @@ class Grammar:
     literal_words: set = field(default_factory=set)
     by_first_role: dict[str, list[Rule]] = field(default_factory=dict)
     _role_cache: dict[str, list[Rule]] = field(default_factory=dict)
+    _applicable: dict = field(default_factory=dict)
     rank: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule name → (priority, order)
+
+    def applicable(self, item: "Item", following) -> list[Rule]:
+        """The rules that could start on `item` given the kinds of items right after it, in rule
+        order; cached per (first kind, following kinds): a text repeats few combinations."""
+        first = "kw:" + item.value.value if item.cls == "kw" else item.cls
+        key = (first, frozenset(following))
+        found = self._applicable.get(key)
+        if found is None:
+            found = [r for r in self.rules_for(item)
+                     if r.next_kinds is None or not r.next_kinds.isdisjoint(following)]
+            if len(self._applicable) < 100_000:
+                self._applicable[key] = found
+        return found
 
     def rules_for(self, item: "Item") -> list[Rule]:
         """The rules whose first element could take `item` (function words indexed by role)."""
@@ -165,6 +179,7 @@ class Grammar:
         r.real_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem))
         r.last_real = r.real_positions[-1]
         self._role_cache.clear()
+        self._applicable.clear()
         self.rules.append(r)
         if first.cls == "kw" and first.roles:
             for role in sorted(first.roles):
@@ -375,19 +390,11 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     while it grows.
     """
     bucket = chart.at(pos)
-    by_cls = grammar.by_first_cls
     i = 0
     while i < len(bucket):
         first = bucket[i]
         i += 1
-        following = chart.kinds.get(first.end, _NOTHING)
-        if first.cls == "kw":
-            rules = grammar.rules_for(first)
-        else:
-            rules = by_cls.get(first.cls, ())
-        for r in rules:
-            if r.next_kinds is not None and r.next_kinds.isdisjoint(following):
-                continue
+        for r in grammar.applicable(first, chart.kinds.get(first.end, _NOTHING)):
             if not r.pattern[0].matches(first):
                 continue
             for rest in _match(chart, r.pattern, 1, first.end, pos):
