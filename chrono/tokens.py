@@ -7,6 +7,7 @@ so that no expression spans two lines.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
 from typing import Iterator, NamedTuple
 
 _TOKEN = re.compile(
@@ -73,9 +74,6 @@ def proclitic_readings(word: str) -> list[tuple[str, str]]:
     return readings
 
 
-_LEVELS: dict[str, int] = {}
-
-
 class Run(NamedTuple):
     """A piece of a run of triggers: its tokens, where its owned part starts, whether it ends the run."""
 
@@ -89,41 +87,119 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     plain token just before and just after it (rules' guards look at those neighbours).
 
     `trigger_level(word, kind)`: 0 plain, 1 trigger that cannot head, 2 head (engine.trigger_level).
-    Plain words never become Token objects: most of a news text is skipped at the cost of one
-    regex match and one cached look-up per word. A run longer than `max_run` tokens is given in
-    pieces: each piece's last `keep` tokens are owned by the next piece, which starts with `keep`
-    tokens of context before them (see `trigger_windows`)."""
-    run: list[Token] = []
-    content = False
+    Most of a news text is plain words, so the text is split into words in C (`re.split`, chunk by
+    chunk), each word's level comes from a cache (`map(dict.get)`), and Python only visits the
+    triggers (`itertools.compress`). A run longer than `max_run` tokens is given in pieces: each
+    piece's last `keep` tokens are owned by the next piece, which starts with `keep` tokens of
+    context before them (see `trigger_windows`)."""
+    carried: list[Token] = []  # the open run, when it goes on past the end of a chunk
+    run_idx: list[int] = []  # chunk indexes of the open run's tokens in this chunk
+    head = False
     first_owned = 0
-    before = None
-    levels = _LEVELS  # a word's spelling decides its kind, so the word alone is the key
-    for m in _TOKEN.finditer(normalized):
-        word = m.group()
-        level = levels.get(word)
-        if level is None:
-            level = trigger_level(word, m.lastgroup)
-            if len(levels) < 500_000:
-                levels[word] = level
-        if level:
-            kind = m.lastgroup
-            if not run and before is not None:
-                run.append(Token(before.group(), before.start(), before.end(), before.lastgroup))
-            run.append(Token(word, m.start(), m.end(), kind))
-            content = content or level == 2
-            if max_run and len(run) >= max_run + keep:
+    last = -2  # global index of the open run's last token
+    previous: list[Token] = []  # the last token of the previous chunk: a neighbour across the cut
+    for words, starts, levels, base in _leveled_chunks(normalized, trigger_level):
+        for i in compress(range(len(levels)), levels):
+            index = base + i
+            if index != last + 1 and (run_idx or carried):
+                if head:
+                    yield Run(_materialize(carried, run_idx, words, starts, previous)
+                              + _neighbour(words, starts, last + 1 - base), first_owned, True)
+                carried, run_idx, head, first_owned = [], [], False, 0
+            run_idx.append(i)
+            last = index
+            head = head or levels[i] == 2
+            if max_run and len(carried) + len(run_idx) >= max_run + keep:
+                run = _materialize(carried, run_idx, words, starts, previous)
                 yield Run(run, first_owned, False)  # owns up to len(run) - keep
-                run = run[-2 * keep:]
-                first_owned = keep
-        else:
-            if run:
-                if content:
-                    run.append(Token(word, m.start(), m.end(), m.lastgroup))
-                    yield Run(run, first_owned, True)
-                run, content, first_owned = [], False, 0
-            before = m
-    if run and content:
-        yield Run(run, first_owned, True)
+                carried, run_idx, first_owned = run[-2 * keep:], [], keep
+        if run_idx or carried:
+            if last == base + len(levels) - 1:  # the run may go on in the next chunk
+                carried, run_idx = _materialize(carried, run_idx, words, starts, previous), []
+            else:
+                if head:
+                    yield Run(_materialize(carried, run_idx, words, starts, previous)
+                              + _neighbour(words, starts, last + 1 - base), first_owned, True)
+                carried, run_idx, head, first_owned = [], [], False, 0
+        previous = _neighbour(words, starts, len(words) - 1)
+    if carried and head:
+        yield Run(carried, first_owned, True)
+
+
+_LEVELS: dict[str, int] = {}
+_KINDS: dict[str, str] = {}
+_SPLIT = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern) + ")")
+_CHUNK = 1 << 16
+
+
+def _materialize(carried: list[Token], run_idx: list[int], words, starts, previous: list[Token]) -> list[Token]:
+    """The open run as Tokens, with the plain token before it when the run starts in this chunk
+    (`previous`: the last token of the chunk before, for a run that starts a chunk)."""
+    out = list(carried)
+    if not carried and run_idx:
+        out.extend(_neighbour(words, starts, run_idx[0] - 1) if run_idx[0] else previous)
+    out.extend(_token(words, starts, i) for i in run_idx)
+    return out
+
+
+def _kind(word: str) -> str:
+    kind = _KINDS.get(word)
+    if kind is None:
+        m = _TOKEN.fullmatch(word)
+        kind = m.lastgroup if m else "p"
+        if len(_KINDS) < 500_000:
+            _KINDS[word] = kind
+    return kind
+
+
+def _token(words, starts, i) -> Token:
+    w = words[i]
+    return Token(w, starts[i], starts[i] + len(w), _kind(w))
+
+
+def _neighbour(words, starts, i) -> list[Token]:
+    """The token at chunk index i, as a neighbour of a run (none past the chunk's edges)."""
+    return [_token(words, starts, i)] if 0 <= i < len(words) else []
+
+
+def _leveled_chunks(text: str, trigger_level):
+    """(words, their start offsets, their levels, global index of the first word), chunk by chunk.
+    Chunks end where a token ends, so no token is cut, and memory stays bounded."""
+    cache = _LEVELS
+    base = 0
+    for offset, chunk in _chunks(text):
+        pieces = _SPLIT.split(chunk)
+        words = pieces[1::2]
+        starts = list(accumulate(map(len, pieces), initial=offset))[1::2]
+        levels = list(map(cache.get, words))
+        if None in levels:  # words seen for the first time
+            for i in compress(range(len(levels)), map(_is_none, levels)):
+                word = words[i]
+                levels[i] = trigger_level(word, _kind(word))
+                if len(cache) < 500_000:
+                    cache[word] = levels[i]
+        yield words, starts, levels, base
+        base += len(words)
+
+
+def _is_none(value) -> bool:
+    return value is None
+
+
+def _chunks(text: str):
+    """(offset, piece) of about _CHUNK characters, each ending where a token ends."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = pos + _CHUNK
+        if end >= n:
+            yield pos, text[pos:]
+            return
+        cut = end
+        straddle = _TOKEN.search(text, end - 1)  # the token around the cut, if any, stays whole
+        if straddle and straddle.start() < end < straddle.end():
+            cut = straddle.end()
+        yield pos, text[pos:cut]
+        pos = cut
 
 
 def trigger_windows(normalized: str, trigger_level, size: int, overlap: int

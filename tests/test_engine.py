@@ -152,3 +152,19 @@ def test_long_trigger_runs_are_windowed_without_loss(monkeypatch):
     monkeypatch.setattr(pipeline, "WINDOW_TOKENS", 50)
     windowed = [(e.start, e.end, e.item.value) for e in pipeline.find_expressions(text)]
     assert windowed == whole and len(whole) >= 500
+
+
+@pytest.mark.parametrize("chunk", [3, 17, 256])
+def test_token_chunks_do_not_change_the_expressions(monkeypatch, chunk):
+    """Words are split chunk by chunk (tokens._CHUNK characters); tiny chunks find what one chunk finds."""
+    from pathlib import Path
+
+    import chrono.pipeline as pipeline
+    import chrono.tokens as tokens
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
+    texts += ["من 12 إلى 14 نوفمبر " * 40, "24/11/2021 " * 30 + "12/11/2021/" * 30]
+    whole = [[(e.start, e.end, e.item.value) for e in pipeline.find_expressions(t)] for t in texts]
+    monkeypatch.setattr(tokens, "_CHUNK", chunk)
+    chunked = [[(e.start, e.end, e.item.value) for e in pipeline.find_expressions(t)] for t in texts]
+    assert chunked == whole
