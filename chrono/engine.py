@@ -30,7 +30,7 @@ MAX_ITEMS_PER_POSITION = 160
 _ARTICLE_OPTIONAL = {"cardinal", "unit", "decade"}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     """A span of tokens with a typed value, and how it was built."""
 
@@ -395,7 +395,8 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
         first = bucket[i]
         i += 1
         for r in grammar.applicable(first, chart.kinds.get(first.end, _NOTHING)):
-            if not r.pattern[0].matches(first):
+            pred = r.pattern[0].pred  # the class already matches: rules are indexed by it
+            if pred is not None and not pred(first):
                 continue
             for rest in _match(chart, r.pattern, 1, first.end, pos):
                 _produce(chart, r, [first] + rest)
