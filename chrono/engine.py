@@ -105,10 +105,6 @@ class Rule:
     real_positions: tuple = ()
     last_real: int = 0
 
-    @property
-    def first(self) -> Elem:
-        return next(e for e in self.pattern if isinstance(e, Elem))
-
     def following_kinds(self) -> Optional[frozenset]:
         """What must be present right after the first element ('kw:of', 'gmonth'), or None."""
         if len(self.pattern) < 2 or not isinstance(self.pattern[1], Elem):
@@ -356,11 +352,6 @@ def _lookup_readings(readings, rest) -> list[tuple[Lex, str]]:
         if found:
             return [(lex, prefix) for lex in found]
     return []
-
-
-def parse(normalized: str, grammar: Grammar = GRAMMAR) -> list[Item]:
-    """All items of the text, chart order. Use `select` to keep the best expressions."""
-    return analyze(normalized, grammar)[1]
 
 
 def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], list[Item]]:

@@ -33,28 +33,6 @@ def iter_tokens(normalized: str) -> Iterator[Token]:
         yield Token(m.group(), m.start(), m.end(), m.lastgroup)
 
 
-def windows(normalized: str, size: int, overlap: int) -> Iterator[tuple[list[Token], int, int]]:
-    """Overlapping token windows: (tokens, first owned index, end of owned indexes).
-
-    Window k owns tokens [k·size, (k+1)·size) and also sees `overlap` tokens on each side, so an
-    expression (never longer than `overlap` tokens) that starts in the owned part lies wholly
-    inside the window, and the rules' look-behind and look-ahead see their neighbours.
-    """
-    buffer: list[Token] = []
-    first = 0  # absolute index of buffer[0]
-    owned = 0  # absolute index where the next window's owned part begins
-    for tok in iter_tokens(normalized):
-        buffer.append(tok)
-        if first + len(buffer) >= owned + size + overlap:
-            yield buffer, owned - first, owned + size - first
-            owned += size
-            drop = owned - overlap - first
-            buffer = buffer[drop:]
-            first += drop
-    if buffer and owned < first + len(buffer) or not owned:
-        yield buffer, owned - first, len(buffer)
-
-
 def proclitic_readings(word: str) -> list[tuple[str, str]]:
     """The word and its readings without proclitics, least stripped first.
 
@@ -206,15 +184,17 @@ def trigger_windows(normalized: str, trigger_level, size: int, overlap: int
                     ) -> Iterator[tuple[list[Token], int, int]]:
     """The runs of `trigger_runs` cut into overlapping windows as they stream in: a 5 MB page made
     of nothing but triggers never sits in memory as one token list. Yields (tokens, first owned
-    index, end of owned indexes) like `windows`."""
+    index, end of owned indexes): an expression (never longer than `overlap` tokens) that starts
+    in the owned part lies wholly inside its window."""
     for run in trigger_runs(normalized, trigger_level, max_run=size + 2 * overlap, keep=overlap):
         yield from list_windows(run.tokens, size, overlap, run.first_owned, run.last)
 
 
 def list_windows(tokens: list[Token], size: int, overlap: int, first_owned: int = 0, last: bool = True
                  ) -> Iterator[tuple[list[Token], int, int]]:
-    """`windows` over a token list already in memory, owning tokens from `first_owned` on (the
-    ones before are context a previous piece owned) and, unless `last`, not owning its final
+    """Overlapping windows over a token list (tokens, first owned index, end of owned indexes),
+    owning tokens from `first_owned` on (the ones before are context a previous piece owned)
+    and, unless `last`, not owning its final
     `overlap` tokens (the next piece of the run will)."""
     end = len(tokens) if last else max(first_owned, len(tokens) - overlap)
     if first_owned == 0 and last and len(tokens) <= size + overlap:

@@ -132,15 +132,6 @@ def test_windowed_parsing_gives_the_same_expressions(monkeypatch):
     assert windowed == whole and len(whole) > 50
 
 
-def test_windows_own_every_token_once():
-    from chrono.tokens import tokenize, windows
-
-    for n in (0, 1, 39, 40, 41, 2039, 2040, 2041, 6543):
-        text = " ".join(str(i) for i in range(n))
-        owned = [t.text for buf, a, b in windows(text, 2000, 40) for t in buf[a:b]]
-        assert owned == [t.text for t in tokenize(text)]
-
-
 def test_long_trigger_runs_are_windowed_without_loss(monkeypatch):
     """A page that is one long run of triggers is cut into pieces and windows; every expression of
     the whole-text parse is still found once (run of dates and ranges with no plain word)."""

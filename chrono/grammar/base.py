@@ -7,7 +7,6 @@ from typing import Optional
 from chrono.engine import Elem, Guard, Item
 from chrono.lexicon import LEXICON
 from chrono.tokens import Token
-from chrono.values import TimeValue
 
 
 def C(cls: str, pred=None, label: str = "") -> Elem:
@@ -73,10 +72,6 @@ def _readings(word: str) -> frozenset:
     return frozenset(stem for stem, _ in proclitic_readings(word))
 
 
-def not_prev(*texts: str) -> Guard:
-    return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), False, "not after " + " ".join(texts))
-
-
 def _continues_number(toks: list[Token], i: int, step: int) -> bool:
     """A separator then digits ('-45', '/7'), or digits straight away: the number goes on."""
     t, here = _at(toks, i), _at(toks, i - step)
@@ -109,11 +104,3 @@ def year_guard() -> Guard:
         return t is None or not (t.text in counts or t.text == "%" or _continues_number(toks, i, 1))
 
     return Guard(ok, True, "not a count")
-
-
-def tv_of(it: Item) -> TimeValue:
-    return it.value
-
-
-def has_future_word(word: str) -> bool:
-    return word in LEXICON.future_cue_words
