@@ -220,6 +220,20 @@ class Chart:
 
     _EMPTY_SET: frozenset = frozenset()
 
+    def add_lexical(self, item: Item) -> None:
+        """A lexical item: unique by construction, so no duplicate check (rules never build "lex.*")."""
+        pos = item.start
+        bucket = self.items.get(pos)
+        if bucket is None:
+            bucket = self.items[pos] = []
+            self.keys[pos] = set()
+            self.kinds[pos] = set()
+        bucket.append(item)
+        kinds = self.kinds[pos]
+        kinds.add(item.cls)
+        if item.cls == "kw":
+            kinds.add("kw:" + item.value.value)
+
     def add(self, item: Item) -> bool:
         key = (item.rule, item.end, item.cls, item.value)  # every value type is hashable
         pos = item.start
@@ -364,7 +378,7 @@ def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item
     """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
     chart = Chart(tokens)
     for item in lexical_items(tokens, grammar):
-        chart.add(item)
+        chart.add_lexical(item)
     for pos in sorted(chart.items, reverse=True):
         _saturate(chart, pos, grammar)
     return [item for pos in sorted(chart.items) for item in chart.items[pos]]

@@ -13,6 +13,7 @@ Rules never read the clock or the anchor: "ديسمبر الماضي" becomes
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Optional
 
 # kind: date (a calendar period or day), time (clock time), duration, set, range, ref (PRESENT_REF…)
@@ -61,17 +62,7 @@ class TimeValue:
     range_end: Optional[str] = None
 
     def canonical(self) -> str:
-        parts = [self.kind]
-        for f in fields(self)[1:]:
-            v = getattr(self, f.name)
-            if v is None or v is False or (f.name == "calendar" and v == "gregorian"):
-                continue
-            if isinstance(v, str) and f.name.startswith("range_"):
-                v = "(" + v + ")"
-            elif isinstance(v, float) and v.is_integer():
-                v = int(v)
-            parts.append(f"{f.name}={v}")
-        return " ".join(parts)
+        return _canonical(self)
 
     def with_(self, **changes) -> "TimeValue":
         return replace(self, **changes)
@@ -88,6 +79,23 @@ class TimeValue:
 
 
 _FIELD_TYPES = {f.name: f.type for f in fields(TimeValue)}
+_FIELD_NAMES = tuple(f.name for f in fields(TimeValue))[1:]
+
+
+@lru_cache(maxsize=65536)
+def _canonical(v: TimeValue) -> str:
+    """TimeValue.canonical(), computed once per distinct value (news repeats the same values)."""
+    parts = [v.kind]
+    for name in _FIELD_NAMES:
+        x = getattr(v, name)
+        if x is None or x is False or (name == "calendar" and x == "gregorian"):
+            continue
+        if isinstance(x, str) and name.startswith("range_"):
+            x = "(" + x + ")"
+        elif isinstance(x, float) and x.is_integer():
+            x = int(x)
+        parts.append(f"{name}={x}")
+    return " ".join(parts)
 
 
 def make_range(start: TimeValue, end: TimeValue, mod: Optional[str] = None) -> TimeValue:
