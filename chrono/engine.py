@@ -126,11 +126,11 @@ class Grammar:
     _applicable: dict = field(default_factory=dict)
     rank: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule name → (priority, order)
 
-    def applicable(self, item: "Item", following) -> list[Rule]:
+    def applicable(self, item: "Item", following: frozenset) -> list[Rule]:
         """The rules that could start on `item` given the kinds of items right after it, in rule
         order; cached per (first kind, following kinds): a text repeats few combinations."""
         first = "kw:" + item.value.value if item.cls == "kw" else item.cls
-        key = (first, frozenset(following))
+        key = (first, following)
         found = self._applicable.get(key)
         if found is None:
             found = [r for r in self.rules_for(item)
@@ -211,6 +211,7 @@ class Chart:
         # the classes (and function-word roles) present at each position: a rule whose second
         # element finds nothing of its kind there is skipped without matching
         self.kinds: dict[int, set] = {}
+        self.final_kinds: dict[int, frozenset] = {}  # the same, frozen once the position is saturated
 
     def at(self, pos: int) -> list[Item]:
         return self.items.get(pos, self._EMPTY)
@@ -381,6 +382,7 @@ def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item
         chart.add_lexical(item)
     for pos in sorted(chart.items, reverse=True):
         _saturate(chart, pos, grammar)
+        chart.final_kinds[pos] = frozenset(chart.kinds[pos])  # nothing more starts here
     return [item for pos in sorted(chart.items) for item in chart.items[pos]]
 
 
@@ -399,32 +401,34 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     while i < len(bucket):
         first = bucket[i]
         i += 1
-        for r in grammar.applicable(first, chart.kinds.get(first.end, _NOTHING)):
+        for r in grammar.applicable(first, chart.final_kinds.get(first.end, _NOTHING)):
             pred = r.pattern[0].pred  # the class already matches: rules are indexed by it
             if pred is not None and not pred(first):
                 continue
-            for rest in _match(chart, r.pattern, 1, first.end, pos):
-                _produce(chart, r, [first] + rest)
+            found: list = []
+            _extend(chart, r.pattern, 1, first.end, pos, [first], found)
+            for items in found:
+                _produce(chart, r, items)
 
 
-def _match(chart: Chart, pattern: tuple, k: int, pos: int, start: int) -> Iterator[list]:
-    """All ways the elements pattern[k:] match from token `pos`, for a match that began at `start`."""
+def _extend(chart: Chart, pattern: tuple, k: int, pos: int, start: int, acc: list, found: list) -> None:
+    """Every way the elements pattern[k:] match from token `pos` (a match that began at `start`
+    with the items `acc`), appended to `found`. Items after `start` are final while this runs."""
     if k == len(pattern):
-        yield []
+        found.append(acc)
         return
     elem = pattern[k]
-    if isinstance(elem, Guard):
-        where = pos if elem.after else start - 1
-        if elem.pred(chart.tokens, where):
-            for rest in _match(chart, pattern, k + 1, pos, start):
-                yield [None] + rest
+    if elem.__class__ is Guard:
+        if elem.pred(chart.tokens, pos if elem.after else start - 1):
+            _extend(chart, pattern, k + 1, pos, start, acc + [None], found)
         return
-    if pos >= len(chart.tokens):
+    items = chart.items.get(pos)
+    if not items:
         return
-    for item in list(chart.at(pos)):
-        if elem.matches(item) and item.end - start <= MAX_SPAN:
-            for rest in _match(chart, pattern, k + 1, item.end, start):
-                yield [item] + rest
+    cls, pred = elem.cls, elem.pred
+    for item in items:
+        if item.cls == cls and (pred is None or pred(item)) and item.end - start <= MAX_SPAN:
+            _extend(chart, pattern, k + 1, item.end, start, acc + [item], found)
 
 
 def _produce(chart: Chart, r: Rule, items: list) -> bool:
