@@ -305,19 +305,22 @@ def lexical_items(tokens: list[Token], grammar: "Grammar" = None) -> Iterator[It
         info = cache.get((tok.text, kind)) or _word_info(tok.text, kind)
         if info is _PLAIN_WORD:
             continue  # most words of a news text: nothing to build
-        if kind != "ar" or tok.text in literal or info.readings_literal & literal:
-            yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
-        found = []
+        start, tok_end = tok.start, tok.end
+        if kind != "ar" or info.literal:
+            yield Item("tok", tok.text, i, i + 1, start, tok_end, "tok")
         if info.multi:
             for n in range(min(max_words, len(tokens) - i), 1, -1):
                 rest = tuple(t.text for t in tokens[i + 1:i + n])
-                found.extend((n, lex, prefix) for lex, prefix in _lookup_readings(info.multi, rest))
-        found.extend((1, lex, prefix) for lex, prefix in info.single)
-        for n, lex, prefix in found:
-            end = tokens[i + n - 1].end
-            # a conjunction written on the word ("وأمس") is not part of the expression
-            start = tok.start + (1 if prefix[:1] in ("و", "ف") else 0)
-            yield Item(lex.cls, lex, i, i + n, start, end, f"lex.{lex.cls}", prefix=prefix)
+                for lex, prefix in _lookup_readings(info.multi, rest):
+                    yield Item(lex.cls, lex, i, i + n, start + _shift(prefix), tokens[i + n - 1].end,
+                               "lex." + lex.cls, prefix=prefix)
+        for cls, lex, shift, rule_name, prefix in info.items:
+            yield Item(cls, lex, i, i + 1, start + shift, tok_end, rule_name, prefix=prefix)
+
+
+def _shift(prefix: str) -> int:
+    """A conjunction written on the word ("وأمس") is not part of the expression."""
+    return 1 if prefix[:1] in ("و", "ف") else 0
 
 
 class _WordInfo(NamedTuple):
@@ -325,6 +328,8 @@ class _WordInfo(NamedTuple):
     multi: list  # readings that may start a longer lexicon entry ("كانون" of "كانون الأول")
     readings_literal: frozenset  # the word's stems, to test against literal words
     level: int = 2  # see trigger_level
+    literal: bool = False  # a rule names this word: it needs a `tok` item
+    items: tuple = ()  # (cls, lex, start shift, rule name, prefix) of its one-word lexical items
 
 
 _WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
@@ -346,7 +351,10 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         multi = [r for r in readings if r[0] in _MULTI_FIRST or (r[0].startswith("ال") and r[0][2:] in _MULTI_FIRST)]
         single = _lookup_readings(readings, ())
         head = bool(multi) or any(_is_head(lex) for lex, _ in single)
-        info = _WordInfo(single, multi, frozenset(stem for stem, _ in readings), 2 if head else 1)
+        stems = frozenset(stem for stem, _ in readings)
+        literal = word in GRAMMAR.literal_words or bool(stems & GRAMMAR.literal_words)
+        items = tuple((lex.cls, lex, _shift(prefix), "lex." + lex.cls, prefix) for lex, prefix in single)
+        info = _WordInfo(single, multi, stems, 2 if head else 1, literal, items)
         if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
                 and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
             info = _PLAIN_WORD
