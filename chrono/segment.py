@@ -269,7 +269,16 @@ _FUNCTION_WORDS = frozenset(
     "لم لن ما لا كل بعض غير أي أو أم ثم هو هي هم هما نحن أيضا أيضاً فقط عبر ضد دون تحت فوق أمام "
     "وفي وقد ولا وهو وهي وأن وإن بأن فإن لأن عليه عليها إليه إليها فيه فيها منه منها".split()
 )
-_CLITIC_PREFIX = regex.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\p{Arabic}{3,})")
+_CLITIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _strip_clitic(word: str) -> str:
+    """The first of _CLITIC_PREFIXES that leaves at least three letters: "والرباط" → "رباط".
+    (`word` is a run of Arabic letters, so what is left is Arabic too.)"""
+    for prefix in _CLITIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
 
 
 def content_words(text: str, limit: int | None = None) -> list[str]:
@@ -279,7 +288,7 @@ def content_words(text: str, limit: int | None = None) -> list[str]:
         word = match.group()
         if word in _FUNCTION_WORDS:
             continue
-        word = _CLITIC_PREFIX.sub("", word)
+        word = _strip_clitic(word)
         word = word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ة", "ه").replace("ى", "ي")
         if word not in _FUNCTION_WORDS:
             words.append(word)
