@@ -269,6 +269,7 @@ _FUNCTION_WORDS = frozenset(
     "لم لن ما لا كل بعض غير أي أو أم ثم هو هي هم هما نحن أيضا أيضاً فقط عبر ضد دون تحت فوق أمام "
     "وفي وقد ولا وهو وهي وأن وإن بأن فإن لأن عليه عليها إليه إليها فيه فيها منه منها".split()
 )
+_LIGHT_NORMAL = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 _CLITIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
@@ -284,12 +285,10 @@ def _strip_clitic(word: str) -> str:
 def content_words(text: str, limit: int | None = None) -> list[str]:
     """Lightly normalised content words, in order: "والرباط" → "رباط", "بالجزائر" → "جزائر"."""
     words: list[str] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
+    for word in _WORD.findall(text):
         if word in _FUNCTION_WORDS:
             continue
-        word = _strip_clitic(word)
-        word = word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ة", "ه").replace("ى", "ي")
+        word = _strip_clitic(word).translate(_LIGHT_NORMAL)
         if word not in _FUNCTION_WORDS:
             words.append(word)
         if limit is not None and len(words) >= limit:

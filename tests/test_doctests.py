@@ -1,0 +1,15 @@
+"""The Arabic examples in module docstrings are run, so they stay true."""
+import doctest
+
+import pytest
+
+import chrono.normalize
+import chrono.pipeline
+import chrono.resolve
+import chrono.values
+
+
+@pytest.mark.parametrize("module", [chrono.normalize, chrono.values, chrono.resolve, chrono.pipeline])
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
