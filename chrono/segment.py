@@ -270,6 +270,7 @@ _FUNCTION_WORDS = frozenset(
     "وفي وقد ولا وهو وهي وأن وإن بأن فإن لأن عليه عليها إليه إليها فيه فيها منه منها".split()
 )
 _LIGHT_NORMAL = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+_FUNCTION_WORDS = _FUNCTION_WORDS | {w.translate(_LIGHT_NORMAL) for w in _FUNCTION_WORDS}
 _CLITIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
@@ -285,10 +286,10 @@ def _strip_clitic(word: str) -> str:
 def content_words(text: str, limit: int | None = None) -> list[str]:
     """Lightly normalised content words, in order: "والرباط" → "رباط", "بالجزائر" → "جزائر"."""
     words: list[str] = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(text.translate(_LIGHT_NORMAL)):  # one C pass, not one per word
         if word in _FUNCTION_WORDS:
             continue
-        word = _strip_clitic(word).translate(_LIGHT_NORMAL)
+        word = _strip_clitic(word)
         if word not in _FUNCTION_WORDS:
             words.append(word)
         if limit is not None and len(words) >= limit:
