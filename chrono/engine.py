@@ -358,7 +358,7 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
                 and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
             info = _PLAIN_WORD
-        if len(_WORD_CACHE) < 200_000:  # bounded: an archive of random strings cannot grow it forever
+        if len(_WORD_CACHE) < 150_000:  # bounded: a huge vocabulary must not grow memory without end
             _WORD_CACHE[key] = info
     return info
 

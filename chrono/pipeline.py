@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import NamedTuple, Optional
 
 import chrono.grammar  # noqa: F401  (registers the rules)
@@ -140,17 +139,10 @@ def _is_future_verb(word: str) -> bool:
     return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"])
 
 
-@lru_cache(maxsize=65536)
-def _resolve(value, anchor: Optional[date], prefer: str, future_cue: bool):
-    """resolve(), once per distinct (value, anchor, policy, cue): an archive repeats them a lot.
-    The result is shared, so callers must not change it (_to_timex copies the flags)."""
-    return resolve(value, anchor, prefer, future_cue)
-
-
 def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], settings: Settings,
               segmentation) -> Timex:
     value = expr.item.value
-    r = _resolve(value, anchor, settings.prefer, expr.future_cue)
+    r = resolve(value, anchor, settings.prefer, expr.future_cue)
     flags = list(r.flags)
     set_aside = _set_aside_reason(segmentation, expr.start)
     if set_aside:

@@ -104,6 +104,9 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
         yield Run(carried, first_owned, True)
 
 
+# Caches of a word's trigger level and token kind. Bounded, so that an archive with a huge
+# vocabulary keeps memory flat: past the bound, new words are simply looked at again each time.
+_MAX_CACHED = 150_000
 _LEVELS: dict[str, int] = {}
 _KINDS: dict[str, str] = {}
 _SPLIT = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern) + ")")
@@ -125,7 +128,7 @@ def _kind(word: str) -> str:
     if kind is None:
         m = _TOKEN.fullmatch(word)
         kind = m.lastgroup if m else "p"
-        if len(_KINDS) < 500_000:
+        if len(_KINDS) < _MAX_CACHED:
             _KINDS[word] = kind
     return kind
 
@@ -154,7 +157,7 @@ def _leveled_chunks(text: str, trigger_level):
             for i in compress(range(len(levels)), map(_is_none, levels)):
                 word = words[i]
                 levels[i] = trigger_level(word, _kind(word))
-                if len(cache) < 500_000:
+                if len(cache) < _MAX_CACHED:
                     cache[word] = levels[i]
         yield words, starts, levels, base
         base += len(words)

@@ -82,7 +82,7 @@ _FIELD_TYPES = {f.name: f.type for f in fields(TimeValue)}
 _FIELD_NAMES = tuple(f.name for f in fields(TimeValue))[1:]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _canonical(v: TimeValue) -> str:
     """TimeValue.canonical(), computed once per distinct value (news repeats the same values)."""
     parts = [v.kind]
