@@ -330,54 +330,45 @@ def gregorian_with_era(g, _era):
     return g.value
 
 
-@rule("ar.dual.gregorian_agreeing_hijri", TV(_is_gregorian_day), ctx(K("agreeing")), TV(_is_hijri_day))
-def gregorian_agreeing_hijri(g, h):
-    """'24 نوفمبر 2021 م الموافق 19 ربيع الثاني 1443 هـ'"""
-    return _dual(g.value, h.value)
+# How the two halves of a dual date are joined (rules as data): name → (elements between the
+# halves, element after the second half or None, an Arabic example in each order).
+_DUAL_JOINS = {
+    "agreeing": ((K("agreeing"),), None,
+                 "24 نوفمبر 2021 م الموافق 19 ربيع الثاني 1443 هـ",
+                 "19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م"),
+    "comma_agreeing": ((T(","), K("agreeing")), None,
+                       "الأربعاء 24 نوفمبر 2021، الموافق 19 ربيع الثاني 1443 هـ",
+                       "19 ربيع الثاني 1443 هـ، الموافق 24 نوفمبر 2021 م"),
+    "sep": ((T("-", "/", "|"),), None,
+            "24 نوفمبر 2021 م - 19 ربيع الثاني 1443 هـ (datelines)",
+            "19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ (the dateline form)"),
+    "paren": ((T("("),), T(")"),
+              "24 نوفمبر 2021 (19 ربيع الثاني 1443 هـ)",
+              "19 ربيع الثاني 1443 هـ (24 نوفمبر 2021)"),
+}
 
 
-@rule("ar.dual.gregorian_comma_agreeing_hijri", TV(_is_gregorian_day), ctx(T(",")), ctx(K("agreeing")),
-      TV(_is_hijri_day))
-def gregorian_comma_agreeing_hijri(g, h):
-    """'الأربعاء 24 نوفمبر 2021، الموافق 19 ربيع الثاني 1443 هـ'"""
-    return _dual(g.value, h.value)
+def _register_dual(join: str, gregorian_first: bool) -> None:
+    """One dual-date rule: 'ar.dual.gregorian_<join>_hijri' or 'ar.dual.hijri_<join>_gregorian'."""
+    between, close, example_g, example_h = _DUAL_JOINS[join]
+    first, second = (_is_gregorian_day, _is_hijri_day) if gregorian_first else (_is_hijri_day, _is_gregorian_day)
+    pattern = (TV(first),) + tuple(ctx(e) for e in between) + (TV(second),) + ((close,) if close else ())
+
+    def both(a, b):
+        return _dual(a.value, b.value) if gregorian_first else _dual(b.value, a.value)
+
+    def both_then_close(a, b, _close):
+        return both(a, b)
+
+    production = both_then_close if close else both
+    production.__doc__ = f"'{example_g if gregorian_first else example_h}'"
+    name = f"ar.dual.gregorian_{join}_hijri" if gregorian_first else f"ar.dual.hijri_{join}_gregorian"
+    rule(name, *pattern)(production)
 
 
-@rule("ar.dual.gregorian_sep_hijri", TV(_is_gregorian_day), ctx(T("-", "/", "|")), TV(_is_hijri_day))
-def gregorian_sep_hijri(g, h):
-    """'24 نوفمبر 2021 م - 19 ربيع الثاني 1443 هـ' (datelines)"""
-    return _dual(g.value, h.value)
-
-
-@rule("ar.dual.gregorian_paren_hijri", TV(_is_gregorian_day), ctx(T("(")), TV(_is_hijri_day), T(")"))
-def gregorian_paren_hijri(g, h, _close):
-    """'24 نوفمبر 2021 (19 ربيع الثاني 1443 هـ)'"""
-    return _dual(g.value, h.value)
-
-
-@rule("ar.dual.hijri_agreeing_gregorian", TV(_is_hijri_day), ctx(K("agreeing")), TV(_is_gregorian_day))
-def hijri_agreeing_gregorian(h, g):
-    """'19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م', '... الموافق لـ 24/11/2021'"""
-    return _dual(g.value, h.value)
-
-
-@rule("ar.dual.hijri_comma_agreeing_gregorian", TV(_is_hijri_day), ctx(T(",")), ctx(K("agreeing")),
-      TV(_is_gregorian_day))
-def hijri_comma_agreeing_gregorian(h, g):
-    """'19 ربيع الثاني 1443 هـ، الموافق 24 نوفمبر 2021 م'"""
-    return _dual(g.value, h.value)
-
-
-@rule("ar.dual.hijri_sep_gregorian", TV(_is_hijri_day), ctx(T("-", "/", "|")), TV(_is_gregorian_day))
-def hijri_sep_gregorian(h, g):
-    """'19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ' (the dateline form)"""
-    return _dual(g.value, h.value)
-
-
-@rule("ar.dual.hijri_paren_gregorian", TV(_is_hijri_day), ctx(T("(")), TV(_is_gregorian_day), T(")"))
-def hijri_paren_gregorian(h, g, _close):
-    """'19 ربيع الثاني 1443 هـ (24 نوفمبر 2021)'"""
-    return _dual(g.value, h.value)
+for _join in _DUAL_JOINS:
+    for _gregorian_first in (True, False):
+        _register_dual(_join, _gregorian_first)
 
 
 def _check_lexicon() -> None:
