@@ -285,6 +285,12 @@ def _strip_clitic(word: str) -> str:
 
 def content_words(text: str, limit: int | None = None) -> list[str]:
     """Lightly normalised content words, in order: "والرباط" → "رباط", "بالجزائر" → "جزائر"."""
+    if limit is not None and len(text) > 64 * limit:
+        # the first `limit` words usually lie in the first 32·limit characters; when more words
+        # follow in that head, its `limit`-th word was not cut by the slice
+        head = content_words(text[:32 * limit])
+        if len(head) > limit:
+            return head[:limit]
     words: list[str] = []
     for word in _WORD.findall(text.translate(_LIGHT_NORMAL)):  # one C pass, not one per word
         if word in _FUNCTION_WORDS:
