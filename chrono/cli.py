@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 import click
 
-from chrono.models import Document, DocumentError, DocumentTags, Settings
+from chrono.models import Document, DocumentError, Settings
 
 Item = Union[Document, DocumentError]
 
@@ -53,20 +53,6 @@ def read_inputs(paths: tuple[str, ...], anchor: Optional[str], manifest: Optiona
                            anchor=parse_anchor_option(anchor), encoding=encoding)
     except (LookupError, ValueError) as err:  # an unknown --encoding
         raise click.BadParameter(str(err), param_hint="--encoding") from None
-
-
-def tag_items(items: Iterable[Item], settings: Settings) -> Iterator[Union[DocumentTags, DocumentError]]:
-    """Tag each document; a document that makes the tagger fail is reported, never fatal."""
-    from chrono.pipeline import tag_document
-
-    for item in items:
-        if isinstance(item, DocumentError):
-            yield item
-            continue
-        try:
-            yield tag_document(item, settings)
-        except Exception as err:  # noqa: BLE001 - one broken document never stops the others
-            yield DocumentError(path=item.path or item.id, id=item.id, reason=f"internal error: {err!r}")
 
 
 def report_error(err: DocumentError) -> None:

@@ -66,9 +66,6 @@ class Elem:
     # for function-word elements (cls "kw"): the lexicon roles it accepts, to index rules by role
     roles: Optional[frozenset] = None
 
-    def matches(self, item: Item) -> bool:
-        return item.cls == self.cls and (self.pred is None or bool(self.pred(item)))
-
     def as_context(self) -> "Elem":
         return Elem(self.cls, self.pred, True, self.label, self.words, self.roles)
 
@@ -117,8 +114,6 @@ class Rule:
 class Grammar:
     rules: list[Rule] = field(default_factory=list)
     by_first_cls: dict[str, list[Rule]] = field(default_factory=dict)
-    # words that can start a rule whose first element is a literal word ("صحيفة" of 'صحيفة الغد')
-    trigger_words: set = field(default_factory=set)
     # every Arabic word any literal element names: only these words need a `tok` item
     literal_words: set = field(default_factory=set)
     by_first_role: dict[str, list[Rule]] = field(default_factory=dict)
@@ -164,7 +159,6 @@ class Grammar:
         if first.cls == "tok":
             if first.words is None:
                 raise ValueError(f"rule {r.name} starts with a literal token but lists no words")
-            self.trigger_words |= first.words
         for e in r.pattern:
             if isinstance(e, Elem) and e.cls == "tok" and e.words:
                 self.literal_words |= e.words
@@ -216,10 +210,6 @@ class Chart:
     def at(self, pos: int) -> list[Item]:
         return self.items.get(pos, self._EMPTY)
 
-    def kinds_at(self, pos: int) -> set:
-        return self.kinds.get(pos, self._EMPTY_SET)
-
-    _EMPTY_SET: frozenset = frozenset()
 
     def add_lexical(self, item: Item) -> None:
         """A lexical item: unique by construction, so no duplicate check (rules never build "lex.*")."""
@@ -288,10 +278,9 @@ def trigger_level(word: str, kind: str) -> int:
     return info.level
 
 
-def lexical_items(tokens: list[Token], grammar: "Grammar" = None) -> Iterator[Item]:
+def lexical_items(tokens: list[Token]) -> Iterator[Item]:
     """Terminal items: digit runs as `digits`, lexicon entries (one or more words), and `tok` items
     for punctuation, numbers and the few Arabic words a rule names literally."""
-    literal = (grammar or GRAMMAR).literal_words
     max_words = LEXICON.max_words
     cache = _WORD_CACHE
     for i, tok in enumerate(tokens):
@@ -386,7 +375,7 @@ def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], l
 def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item]:
     """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
     chart = Chart(tokens)
-    for item in lexical_items(tokens, grammar):
+    for item in lexical_items(tokens):
         chart.add_lexical(item)
     for pos in sorted(chart.items, reverse=True):
         _saturate(chart, pos, grammar)

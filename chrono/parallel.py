@@ -66,7 +66,7 @@ def default_tagger(doc: Document, settings: Settings) -> DocumentTags:
 
 def tag_one(item: Item, settings: Settings, tagger: Optional[Tagger] = None) -> Result:
     """One document → its tags; a reader error passes through; a tagger crash is reported with
-    the same reason as `chrono.cli.tag_items` ("internal error: ...")."""
+    the reason "internal error: ...", and the others go on."""
     if isinstance(item, DocumentError):
         return item
     try:

@@ -21,7 +21,6 @@ KINDS = ("date", "time", "duration", "set", "range", "ref")
 # cue: how a value missing its year/day is placed relative to the anchor (design §5)
 #   past   "الماضي"  strictly before      future "المقبل" strictly after
 #   this   "الحالي"  the anchor's own     None   news default (latest on or before)
-CUES = ("past", "future", "this")
 
 
 @dataclass(frozen=True)
@@ -66,10 +65,6 @@ class TimeValue:
 
     def with_(self, **changes) -> "TimeValue":
         return replace(self, **changes)
-
-    @property
-    def is_range(self) -> bool:
-        return self.kind == "range"
 
     def start(self) -> "TimeValue":
         return parse_canonical(self.range_start) if self.range_start else self

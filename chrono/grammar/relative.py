@@ -252,10 +252,6 @@ def recently(_in, _p, _last):
     return TimeValue(kind="ref", ref="PAST_REF")
 
 
-def _unused_reference_phrase(_in, _p, shift):
-    return None
-
-
 @rule("ar.relative.future_phrase", K("in"), K("future_word"))
 def future_phrase(_in, _w):
     """'في المستقبل' → FUTURE_REF"""

@@ -439,7 +439,7 @@ def bench(profile: Profile, name: str, work: Path) -> Report:
     report.add(f"## Adversarial single-line inputs ({profile.adversarial_mb:g} M characters each)", "",
                "`chrono.pipeline.tag_document` on one line made of a repeated unit, in its own process; "
                "the per-character time is compared with normal news text made into one line of the same length, "
-               f"and with the same input at a tenth of the length (linear cost: the two per-character times match).", "",
+               "and with the same input at a tenth of the length (linear cost: the two per-character times match).", "",
                "| input | seconds | µs per char | × news text | µs per char at 1/10 length | expressions | peak RSS |",
                "|---|---:|---:|---:|---:|---:|---:|")
     timeout = profile.adversarial_timeout
