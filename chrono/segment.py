@@ -12,6 +12,7 @@ All scans are single passes with regexes (linear time); nothing here can raise o
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import regex
@@ -382,8 +383,12 @@ def find_set_aside(text: str) -> list[SetAside]:
 
 # ---------------------------------------------------------------- API
 
+@lru_cache(maxsize=8)
 def segment(text: str) -> Segmentation:
-    """Sentences, paragraphs, quotes and set-aside regions of one article's original text."""
+    """Sentences, paragraphs, quotes and set-aside regions of one article's original text.
+
+    Cached for the last few texts: `chrono timeline` tags a document and then attaches its events,
+    and both need the segmentation of the same text. The result is shared: never modify it."""
     sentences = split_sentences(text)
     quotes = find_quotes(text)
     return Segmentation(

@@ -138,3 +138,19 @@ def test_never_crashes_on_any_unicode(text):
     seg = segment(text)
     sentence_index(seg, 0)
     in_quote(seg, 0, 1)
+
+
+def test_timeline_segments_each_text_once(monkeypatch):
+    """Tagging and attaching both need a document's segmentation: it is computed once."""
+    from click.testing import CliRunner
+
+    import chrono.segment as segment_module
+    from chrono.cli import main
+
+    segment_module.segment.cache_clear()
+    calls = []
+    original = segment_module.split_sentences
+    monkeypatch.setattr(segment_module, "split_sentences", lambda text: calls.append(1) or original(text))
+    result = CliRunner().invoke(main, ["timeline", "seeds/", "--manifest", "seeds/manifest.json", "--format", "json"])
+    assert result.exit_code == 0
+    assert len(calls) == 5  # five seeds, each segmented once
