@@ -252,7 +252,8 @@ FUNCTION_ROLES = frozenset({"in", "from", "since", "to", "until", "between", "an
                             "agreeing", "minus", "ago", "after", "before", "within", "for_duration", "every",
                             "approx", "teen", "one", "whole", "few", "more_than", "less_than", "last_ordinal",
                             "event_noun", "month_word", "several", "half_word", "quarter_word", "era_ad",
-                            "day_intro", "year_intro", "century_past", "quarter_last", "holy_epithet"})
+                            "day_intro", "year_intro", "century_past", "quarter_last", "holy_epithet",
+                            "published_marker", "era_bc"})
 NON_HEAD_CLASSES = frozenset({"shift", "ordinal", "cardinal", "part"})
 
 
@@ -264,8 +265,10 @@ def _is_head(lex: Lex) -> bool:
 
 def trigger_level(word: str, kind: str) -> int:
     """0: a plain token (never part of an expression); 1: a word or rule punctuation that can join
-    an expression but not head one; 2: a head (digits, month, weekday, unit, …). Expressions are
-    made of triggers only and hold a head."""
+    an expression but not head one; 2: a head (digits, month, weekday, unit, …); 3: a head only
+    when the next token is one of `HEAD_IF_NEXT` (it begins a multi-word head entry: "بعد" of
+    "بعد غد", "الذي" read as "ذي" of "ذي القعدة"; alone it is a function word or plain).
+    Expressions are made of triggers only and hold a head."""
     if kind == "num":
         return 2
     if kind == "p":
@@ -325,6 +328,29 @@ _WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
 _PLAIN_WORD = _WordInfo([], [], frozenset(), 0)
 _MULTI_FIRST: set = set()
 _MULTI_LATER: set = set()  # the second and later words of multi-word entries ("الحجه" of "ذو الحجه")
+# The same for entries that can head an expression ("بعد غد", not "ما يزيد على"): a first word
+# of one is a head only when one of HEAD_IF_NEXT follows it (trigger_level 3).
+_HEAD_MULTI_FIRST: set = set()
+HEAD_IF_NEXT: set = set()
+
+
+def _index_multi_word_entries() -> None:
+    for words, lexes in LEXICON.words.items():
+        if len(words) < 2:
+            continue
+        _MULTI_FIRST.update((words[0], "ال" + words[0]))
+        _MULTI_LATER.update(words[1:])
+        if any(_is_head(lex) for lex in lexes):
+            _HEAD_MULTI_FIRST.update((words[0], "ال" + words[0]))
+            HEAD_IF_NEXT.add(words[1])
+
+
+_index_multi_word_entries()
+
+
+def _starts_entry(stem: str, firsts: set) -> bool:
+    """Whether `stem` (or it without its article: "الذي" → "ذي") is the first word of an entry."""
+    return stem in firsts or (stem.startswith("ال") and stem[2:] in firsts)
 
 
 def _word_info(word: str, kind: str) -> _WordInfo:
@@ -332,18 +358,19 @@ def _word_info(word: str, kind: str) -> _WordInfo:
     key = (word, kind)
     info = _WORD_CACHE.get(key)
     if info is None:
-        if not _MULTI_FIRST:
-            _MULTI_FIRST.update(k[0] for k in LEXICON.words if len(k) > 1)
-            _MULTI_FIRST.update("ال" + k[0] for k in LEXICON.words if len(k) > 1)
-            _MULTI_LATER.update(w for k in LEXICON.words if len(k) > 1 for w in k[1:])
         readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
-        multi = [r for r in readings if r[0] in _MULTI_FIRST or (r[0].startswith("ال") and r[0][2:] in _MULTI_FIRST)]
+        multi = [r for r in readings if _starts_entry(r[0], _MULTI_FIRST)]
         single = _lookup_readings(readings, ())
-        head = bool(multi) or any(_is_head(lex) for lex, _ in single)
+        if any(_is_head(lex) for lex, _ in single):
+            level = 2
+        elif any(_starts_entry(stem, _HEAD_MULTI_FIRST) for stem, _ in multi):
+            level = 3
+        else:
+            level = 1
         stems = frozenset(stem for stem, _ in readings)
         literal = word in GRAMMAR.literal_words or bool(stems & GRAMMAR.literal_words)
         items = tuple((lex.cls, lex, _shift(prefix), "lex." + lex.cls, prefix) for lex, prefix in single)
-        info = _WordInfo(single, multi, stems, 2 if head else 1, literal, items)
+        info = _WordInfo(single, multi, stems, level, literal, items)
         if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
                 and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
             info = _PLAIN_WORD

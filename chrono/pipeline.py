@@ -12,7 +12,7 @@ from typing import NamedTuple, Optional
 
 import chrono.grammar  # noqa: F401  (registers the rules)
 from chrono.anchors import check_anchor, find_anchor
-from chrono.engine import Item, analyze_tokens, select, trigger_level
+from chrono.engine import HEAD_IF_NEXT, Item, analyze_tokens, select, trigger_level
 from chrono.lexicon import LEXICON
 from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
 from chrono.normalize import normalize
@@ -91,7 +91,8 @@ def find_expressions(text: str) -> list[Expression]:
     keeps the expressions that start in the part it owns."""
     norm = normalize(text)
     found: list[tuple[Item, bool]] = []
-    for tokens, own_from, own_to in trigger_windows(norm.text, trigger_level, WINDOW_TOKENS, WINDOW_OVERLAP):
+    for tokens, own_from, own_to in trigger_windows(norm.text, trigger_level, WINDOW_TOKENS, WINDOW_OVERLAP,
+                                                       HEAD_IF_NEXT):
         for item in select(analyze_tokens(tokens), ("tv", "block")):
             if item.cls == "tv" and own_from <= item.start < own_to:
                 found.append((item, has_future_cue(norm.text, item.cstart)))

@@ -12,16 +12,25 @@ All scans are single passes with regexes (linear time); nothing here can raise o
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
-from chrono.models import SetAside, Span
+from chrono.models import SetAside
 
 __all__ = [
     "Segmentation", "segment", "sentence_index", "in_quote", "in_set_aside", "content_words",
 ]
+
+
+class Span(NamedTuple):
+    """[start, end) in the original text. A tuple, not a pydantic model: a page has hundreds of
+    sentences and lines, and these never leave the process (models.Span is the output form)."""
+
+    start: int
+    end: int
 
 
 @dataclass
@@ -90,7 +99,7 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start=start, end=end) if start < end else None
+    return Span(start, end) if start < end else None
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -155,11 +164,11 @@ def find_quotes(text: str) -> list[Span]:
             guillemets.append(pos + 1)
         elif mark == "»":
             if guillemets:
-                spans.append(Span(start=guillemets.pop(), end=pos))
+                spans.append(Span(guillemets.pop(), pos))
         elif mark in "“„":
             curly = pos + 1
         elif curly is not None:  # ” or " closing
-            spans.append(Span(start=curly, end=pos))
+            spans.append(Span(curly, pos))
             curly = None
         else:  # ” or " with nothing open
             curly = pos + 1
@@ -180,7 +189,7 @@ def _colon_speech(text: str, quoted: list[Span]) -> list[Span]:
         stop = _TERMINAL.search(text, begin)
         end = stop.start() if stop else len(text)
         if end > begin:
-            found.append(Span(start=begin, end=end))
+            found.append(Span(begin, end))
     return found
 
 
@@ -272,35 +281,32 @@ _FUNCTION_WORDS = frozenset(
 )
 _LIGHT_NORMAL = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 _FUNCTION_WORDS = _FUNCTION_WORDS | {w.translate(_LIGHT_NORMAL) for w in _FUNCTION_WORDS}
-_CLITIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+# The first of these proclitic prefixes that leaves at least three letters is stripped
+# (alternatives are tried in order): "والرباط" → "رباط", "بالجزائر" → "جزائر", "ولد" stays.
+_CLITIC = regex.compile(r"(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=.{3})")
 
 
 def _strip_clitic(word: str) -> str:
-    """The first of _CLITIC_PREFIXES that leaves at least three letters: "والرباط" → "رباط".
-    (`word` is a run of Arabic letters, so what is left is Arabic too.)"""
-    for prefix in _CLITIC_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
-    return word
+    """"والرباط" → "رباط" (`word` is a run of Arabic letters, so what is left is Arabic too)."""
+    match = _CLITIC.match(word)
+    return word[match.end():] if match else word
 
 
-def content_words(text: str, limit: int | None = None) -> list[str]:
-    """Lightly normalised content words, in order: "والرباط" → "رباط", "بالجزائر" → "جزائر"."""
-    if limit is not None and len(text) > 64 * limit:
-        # the first `limit` words usually lie in the first 32·limit characters; when more words
-        # follow in that head, its `limit`-th word was not cut by the slice
-        head = content_words(text[:32 * limit])
-        if len(head) > limit:
-            return head[:limit]
+def content_words(text: str, limit: int | None = None, start: int = 0, stop: int | None = None) -> list[str]:
+    """Lightly normalised content words of text[start:stop], in order: "والرباط" → "رباط",
+    "بالجزائر" → "جزائر". Only the first `limit` are read, so the cost does not grow with the page."""
     words: list[str] = []
-    for word in _WORD.findall(text.translate(_LIGHT_NORMAL)):  # one C pass, not one per word
+    if limit is not None and limit <= 0:
+        return words
+    for match in _WORD.finditer(text, start, len(text) if stop is None else stop):
+        word = match.group().translate(_LIGHT_NORMAL)
         if word in _FUNCTION_WORDS:
             continue
         word = _strip_clitic(word)
         if word not in _FUNCTION_WORDS:
             words.append(word)
-        if limit is not None and len(words) >= limit:
-            break
+            if limit is not None and len(words) >= limit:
+                break
     return words
 
 
@@ -347,14 +353,14 @@ def _appended_article(text: str, lines: list[tuple[int, int]], stop: int) -> Set
     candidates = _restart_candidates(text, lines)
     if not candidates:
         return None
-    lead = set(content_words(text[:stop], _LEAD_WORDS))
+    lead = set(content_words(text, _LEAD_WORDS, 0, stop))
     for index in candidates:
         start = lines[index][0]
         if start >= stop:
             break
-        if len(content_words(text[:start], _MIN_STORY_WORDS)) < _MIN_STORY_WORDS:
+        if len(content_words(text, _MIN_STORY_WORDS, 0, start)) < _MIN_STORY_WORDS:
             continue
-        tail = set(content_words(text[start:stop], _LEAD_WORDS))
+        tail = set(content_words(text, _LEAD_WORDS, start, stop))
         if len(tail) < 10 or not lead:
             continue
         overlap = len(lead & tail) / min(len(lead), len(tail))

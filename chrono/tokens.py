@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress
-from typing import Iterator, NamedTuple
+from typing import Container, Iterator, NamedTuple
 
 _TOKEN = re.compile(
     r"(?P<ar>[\u0621-\u064a\u0671-\u06d3]+)|(?P<lat>[^\W\d_\u0621-\u06ff]+)|(?P<num>[0-9]+)|(?P<nl>\n)|(?P<p>[^\s])"
@@ -60,11 +60,13 @@ class Run(NamedTuple):
     last: bool
 
 
-def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0) -> Iterator[Run]:
+def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0,
+                 head_if_next: Container[str] = ()) -> Iterator[Run]:
     """Runs of consecutive trigger tokens that hold at least one head token, each with the
     plain token just before and just after it (rules' guards look at those neighbours).
 
-    `trigger_level(word, kind)`: 0 plain, 1 trigger that cannot head, 2 head (engine.trigger_level).
+    `trigger_level(word, kind)`: 0 plain, 1 trigger that cannot head, 2 head, 3 head when the next
+    token is in `head_if_next` (engine.trigger_level).
     Most of a news text is plain words, so the text is split into words in C (`re.split`, chunk by
     chunk), each word's level comes from a cache (`map(dict.get)`), and Python only visits the
     triggers (`itertools.compress`). A run longer than `max_run` tokens is given in pieces: each
@@ -86,7 +88,9 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
                 carried, run_idx, head, first_owned = [], [], False, 0
             run_idx.append(i)
             last = index
-            head = head or levels[i] == 2
+            if not head:
+                level = levels[i]
+                head = level == 2 or (level == 3 and (i + 1 == len(words) or words[i + 1] in head_if_next))
             if max_run and len(carried) + len(run_idx) >= max_run + keep:
                 run = _materialize(carried, run_idx, words, starts, previous)
                 yield Run(run, first_owned, False)  # owns up to len(run) - keep
@@ -183,13 +187,14 @@ def _chunks(text: str):
         pos = cut
 
 
-def trigger_windows(normalized: str, trigger_level, size: int, overlap: int
+def trigger_windows(normalized: str, trigger_level, size: int, overlap: int, head_if_next: Container[str] = ()
                     ) -> Iterator[tuple[list[Token], int, int]]:
     """The runs of `trigger_runs` cut into overlapping windows as they stream in: a 5 MB page made
     of nothing but triggers never sits in memory as one token list. Yields (tokens, first owned
     index, end of owned indexes): an expression (never longer than `overlap` tokens) that starts
     in the owned part lies wholly inside its window."""
-    for run in trigger_runs(normalized, trigger_level, max_run=size + 2 * overlap, keep=overlap):
+    for run in trigger_runs(normalized, trigger_level, max_run=size + 2 * overlap, keep=overlap,
+                            head_if_next=head_if_next):
         yield from list_windows(run.tokens, size, overlap, run.first_owned, run.last)
 
 

@@ -159,3 +159,62 @@ def test_token_chunks_do_not_change_the_expressions(monkeypatch, chunk):
     monkeypatch.setattr(tokens, "_CHUNK", chunk)
     chunked = [[(e.start, e.end, e.item.value) for e in pipeline.find_expressions(t)] for t in texts]
     assert chunked == whole
+
+
+class _Everything:
+    """A container that holds every word: makes each level-3 word a head."""
+
+    def __contains__(self, word) -> bool:
+        return True
+
+
+def _corpus_texts() -> list[str]:
+    from pathlib import Path
+
+    from chrono.tools.corpus import read_cases, read_negatives
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
+    for name in ("expressions.txt", "hijri.txt"):
+        texts += [case.text for case in read_cases(Path("tests/corpus") / name)]
+    texts += [row[1] for row in read_negatives(Path("tests/corpus/negatives.txt"))]
+    return texts
+
+
+@pytest.mark.parametrize("unfiltered", ["level3", "all"])
+def test_head_filter_never_loses_an_expression(monkeypatch, unfiltered):
+    """Only runs of triggers holding a head are parsed, and a word that merely begins a multi-word
+    head entry ("بعد" of "بعد غد") heads a run only when the entry's next word follows. Parsing
+    more runs (every level-3 word a head; every trigger a head) finds exactly the same expressions
+    on the seeds and every corpus phrasing, positive and negative."""
+    import chrono.engine as engine
+    import chrono.pipeline as pipeline
+
+    texts = _corpus_texts()
+    assert len(texts) > 1500
+    filtered = [[(e.start, e.end, e.item.value) for e in pipeline.find_expressions(t)] for t in texts]
+    if unfiltered == "level3":
+        monkeypatch.setattr(pipeline, "HEAD_IF_NEXT", _Everything())
+    else:
+        monkeypatch.setattr(pipeline, "trigger_level", lambda word, kind: min(engine.trigger_level(word, kind), 1) * 2)
+    wider = [[(e.start, e.end, e.item.value) for e in pipeline.find_expressions(t)] for t in texts]
+    assert wider == filtered
+
+
+def test_first_words_of_multi_word_entries_head_only_when_completed():
+    """"بعد" heads "بعد غد" but "بعد أن" is not parsed; "الذي" (read "ذي" of "ذي القعدة") likewise."""
+    from chrono.engine import HEAD_IF_NEXT, trigger_level
+    from chrono.pipeline import tag_text
+    from chrono.tokens import trigger_runs
+
+    assert trigger_level("بعد", "ar") == 3 and "غد" in HEAD_IF_NEXT
+    assert trigger_level("الذي", "ar") == 3 and "القعده" in HEAD_IF_NEXT
+    assert trigger_level("غد", "ar") == 2 and trigger_level("في", "ar") == 1
+    assert [t.value for t in tag_text("يصل الوفد بعد غد", date(2021, 11, 24))] == ["2021-11-26"]
+    # neither word of these entries heads alone: the first one does, because the second follows
+    assert [t.value for t in tag_text("تعقد القمة بشكل سنوي", date(2021, 11, 24))] == ["P1Y"]
+    assert [t.value for t in tag_text("صام الحجاج وقفة عرفة", date(2021, 11, 24))] == ["2021-07-19"]
+    text = normalize("قال الوزير بعد ان التقى نظيره الذي وصل").text
+    assert list(trigger_runs(text, trigger_level, head_if_next=HEAD_IF_NEXT)) == []
+    text = normalize("ويبدأ الموسم الذي القعدة فيه").text
+    assert [t.text for run in trigger_runs(text, trigger_level, head_if_next=HEAD_IF_NEXT) for t in run.tokens] \
+        == ["الموسم", "الذي", "القعده", "فيه"]
