@@ -25,7 +25,7 @@ from chrono.lexicon import LEXICON, Lex
 from chrono.tokens import Token, proclitic_readings, tokenize
 
 MAX_SPAN = 24  # tokens; no Arabic date phrase is longer, and it bounds the work per position
-MAX_ITEMS_PER_POSITION = 160
+MAX_ITEMS_PER_POSITION = 160  # items (lexical and built) starting at one token: bounds adversarial input
 # Lexicon classes that may also be found without their article: "الثلاثة" → 3, "الأيام" → day(s).
 _ARTICLE_OPTIONAL = {"cardinal", "unit", "decade"}
 
@@ -44,6 +44,21 @@ class Item:
     children: tuple = ()
     prefix: str = ""  # proclitics stripped from the first token ("و" in "وعشرين")
     weight: int = 1  # tokens consumed including context; breaks ties between equal spans
+
+    @property
+    def kind(self) -> str:
+        """What rules are indexed by: the class, or "kw:ROLE" for a function word ("kw:in" for في)."""
+        return "kw:" + self.value.value if self.cls == "kw" else self.cls
+
+    @property
+    def kinds(self) -> tuple:
+        """What a rule's next element may ask of it: its class, and its role ("kw:in") or its
+        literal text ("tok:(")."""
+        if self.cls == "kw":
+            return self.cls, "kw:" + self.value.value
+        if self.cls == "tok":
+            return self.cls, "tok:" + self.value
+        return (self.cls,)
 
     def tree(self, indent: int = 0) -> str:
         """The derivation, one rule per line (style §9)."""
@@ -65,9 +80,12 @@ class Elem:
     words: Optional[frozenset] = None
     # for function-word elements (cls "kw"): the lexicon roles it accepts, to index rules by role
     roles: Optional[frozenset] = None
+    # a literal element matching exactly `words` (T("(")), not their clitic forms: rules whose
+    # next element it is are skipped where no such token follows
+    exact: bool = False
 
     def as_context(self) -> "Elem":
-        return Elem(self.cls, self.pred, True, self.label, self.words, self.roles)
+        return Elem(self.cls, self.pred, True, self.label, self.words, self.roles, self.exact)
 
 
 @dataclass(frozen=True)
@@ -101,13 +119,19 @@ class Rule:
     arg_positions: tuple = ()
     real_positions: tuple = ()
     last_real: int = 0
+    first_pred: Optional[Callable[[Item], bool]] = None  # pattern[0].pred
 
     def following_kinds(self) -> Optional[frozenset]:
-        """What must be present right after the first element ('kw:of', 'gmonth'), or None."""
-        if len(self.pattern) < 2 or not isinstance(self.pattern[1], Elem):
+        """What must start right after the first element ('kw:of', 'gmonth', 'tok:('), or None.
+        Guards are zero-width, so the element after them is the one that must be there."""
+        e = next((e for e in self.pattern[1:] if isinstance(e, Elem)), None)
+        if e is None:
             return None
-        e = self.pattern[1]
-        return frozenset("kw:" + r for r in e.roles) if e.roles else frozenset([e.cls])
+        if e.roles:
+            return frozenset("kw:" + r for r in e.roles)
+        if e.exact and e.words:
+            return frozenset("tok:" + w for w in e.words)
+        return frozenset([e.cls])
 
 
 @dataclass
@@ -124,8 +148,7 @@ class Grammar:
     def applicable(self, item: "Item", following: frozenset) -> list[Rule]:
         """The rules that could start on `item` given the kinds of items right after it, in rule
         order; cached per (first kind, following kinds): a text repeats few combinations."""
-        first = "kw:" + item.value.value if item.cls == "kw" else item.cls
-        key = (first, following)
+        key = (item.kind, following)
         found = self._applicable.get(key)
         if found is None:
             found = [r for r in self.rules_for(item)
@@ -168,6 +191,7 @@ class Grammar:
         r.arg_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem) and not e.ctx)
         r.real_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem))
         r.last_real = r.real_positions[-1]
+        r.first_pred = first.pred
         self._role_cache.clear()
         self._applicable.clear()
         self.rules.append(r)
@@ -201,7 +225,7 @@ class Chart:
     def __init__(self, tokens: list[Token]):
         self.tokens = tokens
         self.items: dict[int, list[Item]] = {}
-        self.keys: dict[int, set] = {}
+        self.keys: dict[int, dict] = {}  # (rule, end, class) → the values built, per position
         # the classes (and function-word roles) present at each position: a rule whose second
         # element finds nothing of its kind there is skipped without matching
         self.kinds: dict[int, set] = {}
@@ -217,30 +241,34 @@ class Chart:
         bucket = self.items.get(pos)
         if bucket is None:
             bucket = self.items[pos] = []
-            self.keys[pos] = set()
+            self.keys[pos] = {}
             self.kinds[pos] = set()
         bucket.append(item)
-        kinds = self.kinds[pos]
-        kinds.add(item.cls)
-        if item.cls == "kw":
-            kinds.add("kw:" + item.value.value)
+        self.kinds[pos].update(item.kinds)
 
     def add(self, item: Item) -> bool:
-        key = (item.rule, item.end, item.cls, item.value)  # every value type is hashable
+        """A built item, unless the same rule already built the same value over the same span.
+        Values are compared only when rule, end and class agree: hashing a TimeValue costs more
+        than the rare comparison."""
         pos = item.start
-        bucket = self.keys.get(pos)
-        if bucket is None:
-            bucket = self.keys[pos] = set()
+        seen = self.keys.get(pos)
+        if seen is None:
+            seen = self.keys[pos] = {}
             self.items[pos] = []
             self.kinds[pos] = set()
-        if key in bucket or len(bucket) >= MAX_ITEMS_PER_POSITION:
+        bucket = self.items[pos]
+        if len(bucket) >= MAX_ITEMS_PER_POSITION:
             return False
-        bucket.add(key)
-        self.items[pos].append(item)
-        kinds = self.kinds[pos]
-        kinds.add(item.cls)
-        if item.cls == "kw":
-            kinds.add("kw:" + item.value.value)
+        key = (item.rule, item.end, item.cls)
+        values = seen.get(key)
+        if values is None:
+            seen[key] = [item.value]
+        elif item.value in values:
+            return False
+        else:
+            values.append(item.value)
+        bucket.append(item)
+        self.kinds[pos].update(item.kinds)
         return True
 
 
@@ -421,12 +449,18 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     while it grows.
     """
     bucket = chart.at(pos)
+    final_kinds = chart.final_kinds
+    cached = grammar._applicable
     i = 0
     while i < len(bucket):
         first = bucket[i]
         i += 1
-        for r in grammar.applicable(first, chart.final_kinds.get(first.end, _NOTHING)):
-            pred = r.pattern[0].pred  # the class already matches: rules are indexed by it
+        following = final_kinds.get(first.end, _NOTHING)
+        rules = cached.get((first.kind, following))
+        if rules is None:
+            rules = grammar.applicable(first, following)
+        for r in rules:
+            pred = r.first_pred  # the class already matches: rules are indexed by it
             if pred is not None and not pred(first):
                 continue
             found: list = []
@@ -463,20 +497,12 @@ def _produce(chart: Chart, r: Rule, items: list) -> bool:
         value = None  # a production that cannot build a value rejects the match
     if value is None:
         return False
-    last = items[r.last_real]
-    item = Item(
-        r.out, value, items[0].start, last.end, args[0].cstart, args[-1].cend, r.name,
-        tuple(args), prefix=items[0].prefix,
-        weight=_weight(items, r.real_positions),
-    )
-    return chart.add(item)
-
-
-def _weight(items: list, positions: tuple) -> int:
-    total = 1
-    for i in positions:
-        total += items[i].weight
-    return total
+    weight = 1  # tokens consumed including context; breaks ties between equal spans
+    for i in r.real_positions:
+        weight += items[i].weight
+    first = items[0]
+    return chart.add(Item(r.out, value, first.start, items[r.last_real].end, args[0].cstart, args[-1].cend,
+                          r.name, tuple(args), first.prefix, weight))
 
 
 def select(items: Iterable[Item], classes: tuple = ("tv",)) -> list[Item]:

@@ -21,7 +21,7 @@ def K(*roles: str) -> Elem:
 
 def T(*texts: str) -> Elem:
     """A literal token (normalized), mostly punctuation: T("(")."""
-    return Elem("tok", lambda it: it.value in texts, False, " ".join(texts), frozenset(texts))
+    return Elem("tok", lambda it: it.value in texts, False, " ".join(texts), frozenset(texts), exact=True)
 
 
 def ctx(e: Elem) -> Elem:
