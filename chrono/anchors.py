@@ -86,7 +86,7 @@ def check_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
     if given.date is None:
         return None
     warnings = []
-    for c in _constraints(doc.text, _body_start(doc), exprs, seg):
+    for c in _constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True):
         if c.strong and not c.quoted and not c.check(given.date):
             warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {given.date.isoformat()} "
                             f"({_WEEKDAY_EN[given.date.isoweekday()]}) does not fit")
@@ -262,20 +262,24 @@ def _window(constraints: list[Constraint]) -> Optional[tuple[date, date]]:
 
 
 # -- building constraints from the tagged text -----------------------------------------------
-def _constraints(text: str, body_start: int = 0, exprs=None, seg=None) -> list[Constraint]:
+def _constraints(text: str, body_start: int = 0, exprs=None, seg=None, strong_only: bool = False
+                 ) -> list[Constraint]:
+    """What the text says about its own publication day. `strong_only`: only the constraints
+    check_anchor warns about (weekday of "اليوم الأربعاء", month of "نوفمبر الحالي"), without
+    resolving every date for the soft ones."""
     from chrono.pipeline import find_expressions
 
     seg = seg if seg is not None else segment(text)
     exprs = [e for e in (exprs if exprs is not None else find_expressions(text)) if e.start >= body_start and not _set_aside(seg, e.start)]
     absolute_years = set()
     out: list[Constraint] = []
-    for e in exprs:
+    for e in exprs if not strong_only else ():
         r = resolve(e.item.value)
         if r.start_date and NO_ANCHOR not in r.flags and r.granularity in ("day", "month", "year", "part_of_day"):
             absolute_years.add(r.start_date.year)
     for e in exprs:
         quoted = in_quote(seg, e.start, e.end)
-        for c in _from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years):
+        for c in _from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years, strong_only):
             if quoted:
                 c.weight *= QUOTE_FACTOR
                 c.quoted = True
@@ -287,7 +291,8 @@ def _constraints(text: str, body_start: int = 0, exprs=None, seg=None) -> list[C
     return out
 
 
-def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int]) -> Iterable[Constraint]:
+def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int], strong_only: bool = False
+                ) -> Iterable[Constraint]:
     if v.kind == "range":
         yield from _from_range(v, text)
         return
@@ -301,6 +306,8 @@ def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int])
             yield link
     elif v.cue == "this" and v.calendar == "gregorian" and v.month is not None and v.year is None:
         yield _this_month(v.month, text)
+    elif strong_only:
+        return
     elif v.weekday and v.day is None and v.month is None and not v.rel_unit:
         yield _bare_weekday(v, text, future)
     else:

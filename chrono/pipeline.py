@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import repeat
 from typing import NamedTuple, Optional
 
 import chrono.grammar  # noqa: F401  (registers the rules)
@@ -20,8 +21,8 @@ from chrono.resolve import resolve
 from chrono.segment import Segmentation, in_quote, in_set_aside, segment, sentence_index
 from chrono.tokens import trigger_windows
 
-# Tokens that end the clause a future cue is looked for in.
-_CLAUSE_END_RE = re.compile(r'[.!?\n";:]')
+# Characters that end the clause a future cue is looked for in.
+_CLAUSE_ENDS = '.!?\n";:'
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
 _FUTURE_LOOKBACK_CHARS = 160
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
@@ -126,8 +127,10 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
 
 def has_future_cue(normalized: str, start: int) -> bool:
     """A future marker in the same clause before the expression: 'سيلتقي غانتس ... يوم الخميس'."""
-    before = normalized[max(0, start - _FUTURE_LOOKBACK_CHARS):start]
-    clause = _CLAUSE_END_RE.split(before)[-1]
+    lo = max(0, start - _FUTURE_LOOKBACK_CHARS)
+    # the clause starts after the last clause end within the look-back (rfind: one C scan each)
+    clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
+    clause = normalized[clause_start:start]
     for word in reversed(_WORD_RE.findall(clause)[-_FUTURE_LOOKBACK:]):
         if word in LEXICON.future_cue_words or _is_future_verb(word):
             return True

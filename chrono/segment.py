@@ -110,9 +110,12 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _TERMINAL.finditer(text):
-        if not _is_boundary(text, match):
+        if match.group() == "\n":  # most matches: always a boundary
+            end = match.start()
+        elif _is_boundary(text, match):
+            end = match.end()
+        else:
             continue
-        end = match.start() if match.group() == "\n" else match.end()
         span = _trimmed(text, start, end)
         if span is not None:
             spans.append(span)
@@ -123,15 +126,13 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
-def split_paragraphs(text: str) -> list[Span]:
-    """Non-blank lines (news pages put one paragraph per line)."""
+def split_paragraphs(text: str, lines: list[tuple[int, int]] | None = None) -> list[Span]:
+    """Non-blank lines (news pages put one paragraph per line), trimmed."""
     spans = []
-    pos = 0
-    for line in text.split("\n"):
-        span = _trimmed(text, pos, pos + len(line))
+    for start, end in lines if lines is not None else _line_spans(text):
+        span = _trimmed(text, start, end)
         if span is not None:
             spans.append(span)
-        pos += len(line) + 1
     return spans
 
 
@@ -292,9 +293,11 @@ def _strip_clitic(word: str) -> str:
     return word[match.end():] if match else word
 
 
-def content_words(text: str, limit: int | None = None, start: int = 0, stop: int | None = None) -> list[str]:
+def content_words(text: str, limit: int | None = None, start: int = 0, stop: int | None = None,
+                  ends: list[int] | None = None) -> list[str]:
     """Lightly normalised content words of text[start:stop], in order: "والرباط" → "رباط",
-    "بالجزائر" → "جزائر". Only the first `limit` are read, so the cost does not grow with the page."""
+    "بالجزائر" → "جزائر". Only the first `limit` are read, so the cost does not grow with the page.
+    `ends`, when given, receives where each word ends in `text`."""
     words: list[str] = []
     if limit is not None and limit <= 0:
         return words
@@ -305,6 +308,8 @@ def content_words(text: str, limit: int | None = None, start: int = 0, stop: int
         word = _strip_clitic(word)
         if word not in _FUNCTION_WORDS:
             words.append(word)
+            if ends is not None:
+                ends.append(match.end())
             if limit is not None and len(words) >= limit:
                 break
     return words
@@ -353,12 +358,15 @@ def _appended_article(text: str, lines: list[tuple[int, int]], stop: int) -> Set
     candidates = _restart_candidates(text, lines)
     if not candidates:
         return None
-    lead = set(content_words(text, _LEAD_WORDS, 0, stop))
+    lead_ends: list[int] = []  # where each of the lead's words ends
+    lead = set(content_words(text, _LEAD_WORDS, 0, stop, lead_ends))
     for index in candidates:
         start = lines[index][0]
         if start >= stop:
             break
-        if len(content_words(text, _MIN_STORY_WORDS, 0, start)) < _MIN_STORY_WORDS:
+        # enough story before the restart: its _MIN_STORY_WORDS-th content word ends before it
+        # (_LEAD_WORDS ≥ _MIN_STORY_WORDS, so the lead holds that word if the text does)
+        if len(lead_ends) < _MIN_STORY_WORDS or lead_ends[_MIN_STORY_WORDS - 1] > start:
             continue
         tail = set(content_words(text, _LEAD_WORDS, start, stop))
         if len(tail) < 10 or not lead:
@@ -371,9 +379,9 @@ def _appended_article(text: str, lines: list[tuple[int, int]], stop: int) -> Set
     return None
 
 
-def find_set_aside(text: str) -> list[SetAside]:
+def find_set_aside(text: str, lines: list[tuple[int, int]] | None = None) -> list[SetAside]:
     """Regions that are not the story, each with its reason, sorted and non-overlapping."""
-    lines = _line_spans(text)
+    lines = _line_spans(text) if lines is None else lines
     furniture, comment_start = _furniture(text, lines)
     appended = _appended_article(text, lines, comment_start)
     found = [a for a in furniture if appended is None or a.end <= appended.start]
@@ -397,11 +405,12 @@ def segment(text: str) -> Segmentation:
     and both need the segmentation of the same text. The result is shared: never modify it."""
     sentences = split_sentences(text)
     quotes = find_quotes(text)
+    lines = _line_spans(text)
     return Segmentation(
         sentences=sentences,
         quotes=quotes,
-        set_aside=find_set_aside(text),
-        paragraphs=split_paragraphs(text),
+        set_aside=find_set_aside(text, lines),
+        paragraphs=split_paragraphs(text, lines),
         _sentence_starts=[s.start for s in sentences],
         _quote_union=_union(quotes),
     )

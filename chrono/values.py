@@ -12,7 +12,7 @@ Rules never read the clock or the anchor: "ديسمبر الماضي" becomes
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Optional
 
@@ -64,7 +64,16 @@ class TimeValue:
         return _canonical(self)
 
     def with_(self, **changes) -> "TimeValue":
-        return replace(self, **changes)
+        """A copy with some fields changed: `dataclasses.replace`, without re-running the frozen
+        __init__ over all 31 fields (twenty times faster; rules call this on most matches)."""
+        unknown = changes.keys() - _FIELD_SET
+        if unknown:
+            raise TypeError(f"TimeValue has no field {sorted(unknown)[0]!r}")
+        copy = object.__new__(TimeValue)
+        fields_of_copy = copy.__dict__
+        fields_of_copy.update(self.__dict__)
+        fields_of_copy.update(changes)
+        return copy
 
     def start(self) -> "TimeValue":
         return parse_canonical(self.range_start) if self.range_start else self
@@ -75,6 +84,7 @@ class TimeValue:
 
 _FIELD_TYPES = {f.name: f.type for f in fields(TimeValue)}
 _FIELD_NAMES = tuple(f.name for f in fields(TimeValue))[1:]
+_FIELD_SET = frozenset(_FIELD_TYPES)
 
 
 @lru_cache(maxsize=4096)
