@@ -178,6 +178,8 @@ class Grammar:
         params = inspect.signature(r.production).parameters
         if len(params) != arity:
             raise ValueError(f"rule {r.name}: production takes {len(params)} arguments, pattern gives {arity}")
+        if r.out in ("kw", "tok"):
+            raise ValueError(f"rule {r.name} builds a {r.out!r} item; those come from the lexicon only")
         first = r.pattern[0]
         if first.cls == "tok":
             if first.words is None:
@@ -268,7 +270,7 @@ class Chart:
         else:
             values.append(item.value)
         bucket.append(item)
-        self.kinds[pos].update(item.kinds)
+        self.kinds[pos].add(item.cls)  # rules build no "kw" or "tok" items (Grammar.add checks)
         return True
 
 
@@ -328,7 +330,7 @@ def lexical_items(tokens: list[Token]) -> Iterator[Item]:
         start, tok_end = tok.start, tok.end
         if kind != "ar" or info.literal:
             yield Item("tok", tok.text, i, i + 1, start, tok_end, "tok")
-        if info.multi:
+        if info.multi and i + 1 < len(tokens) and tokens[i + 1].text in _MULTI_LATER:
             for n in range(min(max_words, len(tokens) - i), 1, -1):
                 rest = tuple(t.text for t in tokens[i + 1:i + n])
                 for lex, prefix in _lookup_readings(info.multi, rest):

@@ -131,10 +131,17 @@ def has_future_cue(normalized: str, start: int) -> bool:
     # the clause starts after the last clause end within the look-back (rfind: one C scan each)
     clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
     clause = normalized[clause_start:start]
+    if not _FUTURE_HINT.search(clause):
+        return False  # most clauses: no word that could be a cue, decided in one C scan
     for word in reversed(_WORD_RE.findall(clause)[-_FUTURE_LOOKBACK:]):
         if word in LEXICON.future_cue_words or _is_future_verb(word):
             return True
     return False
+
+
+# What any future cue contains: a word starting (after و/ف) with سي/ست/سن, or a cue word.
+_FUTURE_HINT = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
+                          + "|".join(sorted(map(re.escape, LEXICON.future_cue_words))))
 
 
 def _is_future_verb(word: str) -> bool:

@@ -95,6 +95,7 @@ def _is_boundary(text: str, match: regex.Match) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """text[start:end] without its leading and trailing whitespace, None if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -330,14 +331,13 @@ def _restart_candidates(text: str, lines: list[tuple[int, int]]) -> list[int]:
     """
     found = []
     blank_run = 0
-    for index, (start, end) in enumerate(lines):
-        stripped = text[start:end].strip()
+    stripped_lines = [text[start:end].strip() for start, end in lines]
+    for index, stripped in enumerate(stripped_lines):
         if not stripped:
             blank_run += 1
             continue
-        repeated = len(stripped) <= _MAX_REPEATED_LINE and any(
-            text[s:e].strip() == stripped for s, e in lines[index + 1:index + 1 + _RESTART_LOOKAHEAD]
-        )
+        repeated = (len(stripped) <= _MAX_REPEATED_LINE
+                    and stripped in stripped_lines[index + 1:index + 1 + _RESTART_LOOKAHEAD])
         if blank_run >= 2 or repeated:
             found.append(index)
         blank_run = 0

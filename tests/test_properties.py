@@ -47,3 +47,27 @@ def test_replacement_chain_equals_the_translation_table(text):
     """normalize() replaces character by character with str.replace (faster on news text); it
     must give what str.translate gives with the same table, on any string."""
     assert _translate(text) == text.translate(_TABLE)
+
+
+_CLAUSE_PIECES = st.sampled_from([
+    "سيلتقي", "وسيعقد", "فستكون", "لسيتم", "ستتم", "سوف", "المقرر", "تعتزم", "سنه", "سياسه", "غدا", "يوم",
+    "الخميس", "في", " ", ".", ";", ":", '"', "\n", "!", "?", "x",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_PIECES, max_size=60).map("".join), st.integers(min_value=0, max_value=400))
+def test_future_cue_matches_its_word_by_word_definition(text, start):
+    """has_future_cue (clause by rfind, words prefiltered by one regex) says what the plain
+    definition says: among the last eight words of the clause before `start`, a cue word or a
+    سـ future verb."""
+    import re
+
+    from chrono.lexicon import LEXICON
+    from chrono.pipeline import _FUTURE_LOOKBACK_CHARS, _is_future_verb, has_future_cue
+
+    start = min(start, len(text))
+    clause = re.split(r'[.!?\n";:]', text[max(0, start - _FUTURE_LOOKBACK_CHARS):start])[-1]
+    words = re.findall(r"[\u0621-\u064a]+", clause)[-8:]
+    expected = any(w in LEXICON.future_cue_words or _is_future_verb(w) for w in words)
+    assert has_future_cue(text, start) == expected
