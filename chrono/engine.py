@@ -237,16 +237,12 @@ class Chart:
         return self.items.get(pos, self._EMPTY)
 
 
-    def add_lexical(self, item: Item) -> None:
-        """A lexical item: unique by construction, so no duplicate check (rules never build "lex.*")."""
-        pos = item.start
-        bucket = self.items.get(pos)
-        if bucket is None:
-            bucket = self.items[pos] = []
-            self.keys[pos] = {}
-            self.kinds[pos] = set()
-        bucket.append(item)
-        self.kinds[pos].update(item.kinds)
+    def add_position(self, pos: int, lexical: list[Item], kinds: set) -> None:
+        """The lexical items starting at `pos` (unique by construction: rules never build "lex.*")
+        and their kinds."""
+        self.items[pos] = lexical
+        self.keys[pos] = {}
+        self.kinds[pos] = kinds
 
     def add(self, item: Item) -> bool:
         """A built item, unless the same rule already built the same value over the same span.
@@ -311,33 +307,43 @@ def trigger_level(word: str, kind: str) -> int:
     return info.level
 
 
-def lexical_items(tokens: list[Token]) -> Iterator[Item]:
-    """Terminal items: digit runs as `digits`, lexicon entries (one or more words), and `tok` items
-    for punctuation, numbers and the few Arabic words a rule names literally."""
+def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
+    """Terminal items, position by position: digit runs as `digits`, lexicon entries (one or more
+    words), and `tok` items for punctuation, numbers and the few Arabic words a rule names
+    literally. "في 24 نوفمبر" → kw:in at 0; tok "24" and digits "24" at 1; month 11 at 2."""
     max_words = LEXICON.max_words
     cache = _WORD_CACHE
+    n = len(tokens)
     for i, tok in enumerate(tokens):
-        kind = tok.kind
+        kind, text = tok.kind, tok.text
         if kind == "num":
-            yield Item("tok", tok.text, i, i + 1, tok.start, tok.end, "tok")
-            yield Item("digits", tok.text, i, i + 1, tok.start, tok.end, "lex.digits")
+            chart.add_position(i, [Item("tok", text, i, i + 1, tok.start, tok.end, "tok"),
+                                   Item("digits", text, i, i + 1, tok.start, tok.end, "lex.digits")],
+                               {"tok", "tok:" + text, "digits"})
             continue
         if kind == "nl":
             continue
-        info = cache.get((tok.text, kind)) or _word_info(tok.text, kind)
+        info = cache.get((text, kind)) or _word_info(text, kind)
         if info is _PLAIN_WORD:
             continue  # most words of a news text: nothing to build
         start, tok_end = tok.start, tok.end
+        bucket = []
+        kinds = set(info.kinds)
         if kind != "ar" or info.literal:
-            yield Item("tok", tok.text, i, i + 1, start, tok_end, "tok")
-        if info.multi and i + 1 < len(tokens) and tokens[i + 1].text in _MULTI_LATER:
-            for n in range(min(max_words, len(tokens) - i), 1, -1):
-                rest = tuple(t.text for t in tokens[i + 1:i + n])
+            bucket.append(Item("tok", text, i, i + 1, start, tok_end, "tok"))
+            kinds.update(("tok", "tok:" + text))
+        if info.multi and i + 1 < n and tokens[i + 1].text in _MULTI_LATER:
+            for m in range(min(max_words, n - i), 1, -1):
+                rest = tuple(t.text for t in tokens[i + 1:i + m])
                 for lex, prefix in _lookup_readings(info.multi, rest):
-                    yield Item(lex.cls, lex, i, i + n, start + _shift(prefix), tokens[i + n - 1].end,
-                               "lex." + lex.cls, prefix=prefix)
+                    item = Item(lex.cls, lex, i, i + m, start + _shift(prefix), tokens[i + m - 1].end,
+                                "lex." + lex.cls, prefix=prefix)
+                    bucket.append(item)
+                    kinds.update(item.kinds)
         for cls, lex, shift, rule_name, prefix in info.items:
-            yield Item(cls, lex, i, i + 1, start + shift, tok_end, rule_name, prefix=prefix)
+            bucket.append(Item(cls, lex, i, i + 1, start + shift, tok_end, rule_name, prefix=prefix))
+        if bucket:
+            chart.add_position(i, bucket, kinds)
 
 
 def _shift(prefix: str) -> int:
@@ -352,6 +358,7 @@ class _WordInfo(NamedTuple):
     level: int = 2  # see trigger_level
     literal: bool = False  # a rule names this word: it needs a `tok` item
     items: tuple = ()  # (cls, lex, start shift, rule name, prefix) of its one-word lexical items
+    kinds: frozenset = frozenset()  # the Item.kinds of those items
 
 
 _WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
@@ -400,7 +407,8 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         stems = frozenset(stem for stem, _ in readings)
         literal = word in GRAMMAR.literal_words or bool(stems & GRAMMAR.literal_words)
         items = tuple((lex.cls, lex, _shift(prefix), "lex." + lex.cls, prefix) for lex, prefix in single)
-        info = _WordInfo(single, multi, stems, level, literal, items)
+        kinds = frozenset(k for lex, _ in single for k in ((lex.cls, "kw:" + lex.value) if lex.cls == "kw" else (lex.cls,)))
+        info = _WordInfo(single, multi, stems, level, literal, items, kinds)
         if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
                 and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
             info = _PLAIN_WORD
@@ -432,8 +440,7 @@ def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], l
 def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item]:
     """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
     chart = Chart(tokens)
-    for item in lexical_items(tokens):
-        chart.add_lexical(item)
+    add_lexical_items(chart, tokens)
     for pos in sorted(chart.items, reverse=True):
         _saturate(chart, pos, grammar)
         chart.final_kinds[pos] = frozenset(chart.kinds[pos])  # nothing more starts here
