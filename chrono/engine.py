@@ -120,6 +120,7 @@ class Rule:
     real_positions: tuple = ()
     last_real: int = 0
     first_pred: Optional[Callable[[Item], bool]] = None  # pattern[0].pred
+    single: bool = False  # a one-element pattern: its first item is the whole match
 
     def following_kinds(self) -> Optional[frozenset]:
         """What must start right after the first element ('kw:of', 'gmonth', 'tok:('), or None.
@@ -194,6 +195,7 @@ class Grammar:
         r.real_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem))
         r.last_real = r.real_positions[-1]
         r.first_pred = first.pred
+        r.single = len(r.pattern) == 1
         self._role_cache.clear()
         self._applicable.clear()
         self.rules.append(r)
@@ -472,6 +474,9 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
             pred = r.first_pred  # the class already matches: rules are indexed by it
             if pred is not None and not pred(first):
                 continue
+            if r.single:
+                _produce(chart, r, [first])
+                continue
             found: list = []
             _extend(chart, r.pattern, 1, first.end, pos, [first], found)
             for items in found:
@@ -493,9 +498,13 @@ def _extend(chart: Chart, pattern: tuple, k: int, pos: int, start: int, acc: lis
     if not items:
         return
     cls, pred = elem.cls, elem.pred
+    last = k + 1 == len(pattern)
     for item in items:
         if item.cls == cls and (pred is None or pred(item)) and item.end - start <= MAX_SPAN:
-            _extend(chart, pattern, k + 1, item.end, start, acc + [item], found)
+            if last:
+                found.append(acc + [item])  # the pattern's end: no call to find that out
+            else:
+                _extend(chart, pattern, k + 1, item.end, start, acc + [item], found)
 
 
 def _produce(chart: Chart, r: Rule, items: list) -> bool:
