@@ -1,13 +1,15 @@
 """`make bench`: throughput, memory, merge cost and adversarial inputs, written to bench/RESULTS.md.
 
-    python -m chrono.tools.bench            # full run: 100 MB corpus, 1M-mention merge, 5 MB adversarial lines
-    python -m chrono.tools.bench --quick    # a few minutes less: 5 MB corpus, 0.5 MB adversarial lines
+    python -m chrono.tools.bench            # full run: 50 and 100 MB corpora, 10 MB against dateparser,
+                                            # 1M-mention merge, 5 MB adversarial lines
+    python -m chrono.tools.bench --quick    # a few minutes less: 5 MB corpus, 0.5 MB against dateparser,
+                                            # 0.5 MB adversarial lines
 
 Every number comes from this run on this machine: `chrono tag` is timed as a whole process (JSONL
 in, JSON out to a file) with `--jobs 1`, `--jobs 2` and on a local Dask cluster started with the
-`dask scheduler` / `dask worker` commands; `dateparser.search.search_dates(text, languages=["ar"])`
-runs on a sample of the same documents (it is slow) next to `chrono.pipeline.tag_document` on
-that very sample. Peak memory is `ru_maxrss` of the child process (its largest process) plus the
+`dask scheduler` / `dask worker` commands; dateparser (`search_dates(text, languages=["ar"])`) and
+`chrono tag` each run as a whole process on one smaller JSONL file (dateparser is slow), with
+each one's in-process loop timed on the same documents too. Peak memory is `ru_maxrss` of the child process (its largest process) plus the
 sampled sum of the process tree's resident memory.
 """
 from __future__ import annotations
@@ -40,7 +42,7 @@ PY = sys.executable
 class Profile:
     corpus_mb: float  # throughput runs (--jobs 1, --jobs 2, dask) on this corpus
     memory_mb: float  # one more --jobs 2 run on a corpus this big, for peak memory
-    dateparser_chars: int
+    same_text_mb: float  # chrono and dateparser, each as a whole process, on one JSONL file this big
     merge_sizes: tuple[int, ...]
     adversarial_mb: float
     adversarial_timeout: float  # seconds per input: a super-linear input is reported, not waited for
@@ -48,9 +50,9 @@ class Profile:
     dask: bool = True
 
 
-FULL = Profile(corpus_mb=50, memory_mb=100, dateparser_chars=150_000, merge_sizes=(10_000, 100_000, 1_000_000),
+FULL = Profile(corpus_mb=50, memory_mb=100, same_text_mb=10, merge_sizes=(10_000, 100_000, 1_000_000),
                adversarial_mb=5, adversarial_timeout=90)
-QUICK = Profile(corpus_mb=5, memory_mb=0, dateparser_chars=40_000, merge_sizes=(10_000, 100_000),
+QUICK = Profile(corpus_mb=5, memory_mb=0, same_text_mb=0.5, merge_sizes=(10_000, 100_000),
                 adversarial_mb=0.5, adversarial_timeout=60)
 
 
@@ -127,23 +129,6 @@ def corpus_chars(path: Path) -> tuple[int, int]:
     return documents, chars
 
 
-def sample_texts(path: Path, max_chars: int) -> list[tuple[str, str]]:
-    """(published, text) of documents spread over the corpus (every k-th), up to `max_chars`."""
-    documents, chars = corpus_chars(path)
-    step = max(1, chars // max(max_chars, 1))
-    picked, total = [], 0
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if number % step or not line.strip():
-                continue
-            record = json.loads(line)
-            picked.append((record["published"], record["text"]))
-            total += len(record["text"])
-            if total >= max_chars:
-                break
-    return picked
-
-
 def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -158,38 +143,63 @@ def tag_run(corpus: Path, out: Path, extra: list[str]) -> Run:
     return run_measured([PY, "-m", "chrono.cli", "tag", str(corpus), "--format", "json", "-o", str(out), *extra])
 
 
+# dateparser as a whole process doing chrono tag's job: JSONL in (each document's own
+# publication day as the base of relative dates), JSON out. It prints the time of its loop alone.
 _DATEPARSER_SCRIPT = r"""
 import json, sys, time
-from datetime import date
-sample = json.load(open(sys.argv[1], encoding="utf-8"))
+from datetime import datetime
 from dateparser.search import search_dates
+search_dates("وقع الاتفاق يوم 24 نوفمبر 2021", languages=["ar"])  # load dateparser's data first
+t = time.perf_counter(); chars = found = 0
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in src:
+        record = json.loads(line)
+        base = datetime.fromisoformat(record["published"])
+        dates = search_dates(record["text"], languages=["ar"], settings={"RELATIVE_BASE": base}) or []
+        out.write(json.dumps({"id": record["id"], "dates": [[text, value.isoformat()] for text, value in dates]},
+                             ensure_ascii=False) + "\n")
+        chars += len(record["text"]); found += len(dates)
+print(json.dumps({"loop_s": time.perf_counter() - t, "chars": chars, "found": found}))
+"""
+
+# chrono's tagger in one process on the same file: the loop alone, after a warm-up call.
+_CHRONO_LOOP_SCRIPT = r"""
+import json, sys, time
+from datetime import date
 from chrono.models import Anchor, Document
 from chrono.pipeline import tag_document
-search_dates("وقع الاتفاق يوم 24 نوفمبر 2021", languages=["ar"])  # warm-up: load dateparser's data
 tag_document(Document(id="w", text="وقع الاتفاق يوم 24 نوفمبر 2021"))
-t = time.perf_counter(); found_dp = 0
-for published, text in sample:
-    found_dp += len(search_dates(text, languages=["ar"]) or [])
-dp = time.perf_counter() - t
-t = time.perf_counter(); found_chrono = 0
-for i, (published, text) in enumerate(sample):
-    doc = Document(id=str(i), text=text, anchor=Anchor(date=date.fromisoformat(published), source="jsonl"))
-    found_chrono += len(tag_document(doc).timexes)
-ch = time.perf_counter() - t
-print(json.dumps({"dateparser_s": dp, "chrono_s": ch, "dateparser_found": found_dp, "chrono_found": found_chrono}))
+records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+t = time.perf_counter(); chars = found = 0
+for record in records:
+    doc = Document(id=record["id"], text=record["text"],
+                   anchor=Anchor(date=date.fromisoformat(record["published"]), source="jsonl"))
+    found += len(tag_document(doc).timexes); chars += len(record["text"])
+print(json.dumps({"loop_s": time.perf_counter() - t, "chars": chars, "found": found}))
 """
 
 
-def dateparser_run(sample: list[tuple[str, str]], work: Path) -> dict:
-    path = work / "dp_sample.json"
-    path.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
-    out = subprocess.run([PY, "-c", _DATEPARSER_SCRIPT, str(path)], capture_output=True, text=True, cwd=ROOT)
-    if out.returncode:
-        raise RuntimeError(out.stderr[-2000:])
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    result["chars"] = sum(len(text) for _, text in sample)
-    result["documents"] = len(sample)
-    return result
+def same_text_runs(corpus: Path, work: Path) -> dict:
+    """dateparser and chrono on one JSONL file: each as a whole process (JSONL in, JSON out),
+    and each one's in-process loop over the same documents."""
+    out = work / "same_out.json"
+    results = {}
+    for name, cmd in (("dateparser", [PY, "-c", _DATEPARSER_SCRIPT, str(corpus), str(out)]),
+                      ("chrono", [PY, "-m", "chrono.cli", "tag", str(corpus), "--jobs", "1", "--format", "json",
+                                  "-o", str(out)])):
+        with tempfile.TemporaryFile() as captured:
+            run = run_measured(cmd, stdout=captured)
+            captured.seek(0)
+            printed = captured.read().decode("utf-8", "replace").strip().splitlines()
+        if run.returncode:
+            raise RuntimeError(f"{name}: exit {run.returncode}: {run.stderr[-1000:]}")
+        results[name] = {"run": run, "loop": json.loads(printed[-1]) if name == "dateparser" else None}
+        out.unlink(missing_ok=True)
+    loop = subprocess.run([PY, "-c", _CHRONO_LOOP_SCRIPT, str(corpus)], capture_output=True, text=True, cwd=ROOT)
+    if loop.returncode:
+        raise RuntimeError(loop.stderr[-2000:])
+    results["chrono"]["loop"] = json.loads(loop.stdout.strip().splitlines()[-1])
+    return results
 
 
 _MERGE_SCRIPT = r"""
@@ -403,21 +413,33 @@ def bench(profile: Profile, name: str, work: Path) -> Report:
                    f"{run.seconds:.0f} s, {_rate(big_chars, run.seconds)} chars/s, exit {run.returncode}.", "")
         big.unlink()
 
-    sample = sample_texts(corpus, profile.dateparser_chars)
-    dp = dateparser_run(sample, work)
-    dp_rate = dp["chars"] / dp["dateparser_s"]
-    chrono_rate = dp["chars"] / dp["chrono_s"]
+    same = work / "same_text.jsonl"
+    write_corpus(str(same), profile.same_text_mb, seed=2)
+    same_docs, same_chars = corpus_chars(same)
+    found = same_text_runs(same, work)
+    dp, ch = found["dateparser"], found["chrono"]
+    dp_whole, ch_whole = same_chars / dp["run"].seconds, same_chars / ch["run"].seconds
+    dp_loop, ch_loop = same_chars / dp["loop"]["loop_s"], same_chars / ch["loop"]["loop_s"]
     whole = chars / base
     report.add("## chrono vs dateparser on the same text", "",
-               f"Sample: {dp['documents']} documents of the corpus, {dp['chars']:,} characters; both run in one "
-               "process after a warm-up call.", "",
-               "| tagger | chars/s | expressions found |", "|---|---:|---:|",
-               f"| `dateparser.search.search_dates(text, languages=['ar'])` | {dp_rate:,.0f} | {dp['dateparser_found']:,} |",
-               f"| `chrono.pipeline.tag_document` (same sample) | {chrono_rate:,.0f} | {dp['chrono_found']:,} |",
-               f"| `chrono tag --jobs 1`, whole process on the corpus | {whole:,.0f} | |", "",
-               f"Ratio chrono / dateparser: **{chrono_rate / dp_rate:.1f}×** on the same sample in-process, "
-               f"**{whole / dp_rate:.1f}×** for the whole `chrono tag` process (`--jobs 1`) against "
-               f"dateparser's in-process rate (target: at least 10×).", "")
+               f"One JSONL file: {same.stat().st_size / 1e6:.1f} MB, {same_docs:,} generated articles, "
+               f"{same_chars:,} characters (another draw of the same generator). Each tagger runs as a whole process "
+               "doing the same job: read the JSONL, tag every document against its own publication day, write JSON "
+               "(dateparser: `search_dates(text, languages=['ar'], settings={'RELATIVE_BASE': published})` "
+               "per document; chrono: `chrono tag FILE --jobs 1 --format json -o OUT`). The whole-process time "
+               "includes start-up (imports, data loading); the in-process loop is the tagging alone, timed inside "
+               "a process after a warm-up call.", "",
+               "| tagger | whole process: seconds | whole process: chars/s | in-process loop: chars/s | "
+               "expressions found | peak RSS |", "|---|---:|---:|---:|---:|---:|",
+               f"| dateparser | {dp['run'].seconds:.1f} | {dp_whole:,.0f} | {dp_loop:,.0f} | "
+               f"{dp['loop']['found']:,} | {_mb(dp['run'].maxrss_mb)} |",
+               f"| chrono | {ch['run'].seconds:.1f} | {ch_whole:,.0f} | {ch_loop:,.0f} | "
+               f"{ch['loop']['found']:,} | {_mb(ch['run'].maxrss_mb)} |", "",
+               f"Ratio chrono / dateparser, whole process on the same file: **{ch_whole / dp_whole:.1f}×** "
+               f"(target: at least 10×); in-process loops: **{ch_loop / dp_loop:.1f}×**. "
+               f"On the {size_mb:.0f} MB corpus above, `chrono tag --jobs 1` ran at {whole:,.0f} chars/s as a whole "
+               f"process, {whole / dp_whole:.1f}× dateparser's whole-process rate here.", "")
+    same.unlink()
 
     report.add("## Merge cost (`chrono.merge.merge_events` on `synthetic_events(n)`)", "",
                "| mentions | seconds | µs per mention | entries | peak RSS | time / (n log n), relative to the smallest |",
