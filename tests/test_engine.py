@@ -218,3 +218,22 @@ def test_first_words_of_multi_word_entries_head_only_when_completed():
     text = normalize("ويبدأ الموسم الذي القعدة فيه").text
     assert [t.text for run in trigger_runs(text, trigger_level, head_if_next=HEAD_IF_NEXT) for t in run.tokens] \
         == ["الموسم", "الذي", "القعده", "فيه"]
+
+
+def test_time_value_construction_keeps_dataclass_semantics():
+    """TimeValue's own __init__ and with_ (faster than the generated ones) behave like them:
+    defaults, keyword-only fields, unknown fields refused, frozen, equal/hash by fields, pickles."""
+    import dataclasses
+    import pickle
+
+    v = TimeValue(year=2021, month=12, cue="past")
+    assert (v.kind, v.day, v.bc, v.calendar) == ("date", None, False, "gregorian")
+    assert v == dataclasses.replace(TimeValue(), year=2021, month=12, cue="past")
+    assert hash(v) == hash(TimeValue(cue="past", month=12, year=2021))
+    assert v.with_(day=10) == dataclasses.replace(v, day=10) and v.day is None
+    assert pickle.loads(pickle.dumps(v)) == v
+    for bad in (lambda: TimeValue(2021), lambda: TimeValue(yaer=2021), lambda: v.with_(yaer=1)):
+        with pytest.raises(TypeError):
+            bad()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.year = 2020
