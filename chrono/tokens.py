@@ -111,7 +111,7 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
 # Caches of a word's trigger level and token kind. Bounded, so that an archive with a huge
 # vocabulary keeps memory flat: past the bound, new words are simply looked at again each time.
 _MAX_CACHED = 150_000
-_LEVELS: dict[str, int] = {}
+_LEVELS: dict = {}  # trigger_level function → {word: level} (a test may pass its own function)
 _KINDS: dict[str, str] = {}
 _SPLIT = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern) + ")")
 _CHUNK = 1 << 16
@@ -150,7 +150,7 @@ def _neighbour(words, starts, i) -> list[Token]:
 def _leveled_chunks(text: str, trigger_level):
     """(words, their start offsets, their levels, global index of the first word), chunk by chunk.
     Chunks end where a token ends, so no token is cut, and memory stays bounded."""
-    cache = _LEVELS
+    cache = _level_cache(trigger_level)
     base = 0
     for offset, chunk in _chunks(text):
         pieces = _SPLIT.split(chunk)
@@ -165,6 +165,15 @@ def _leveled_chunks(text: str, trigger_level):
                     cache[word] = levels[i]
         yield words, starts, levels, base
         base += len(words)
+
+
+def _level_cache(trigger_level) -> dict[str, int]:
+    cache = _LEVELS.get(trigger_level)
+    if cache is None:
+        if len(_LEVELS) >= 4:
+            _LEVELS.clear()
+        cache = _LEVELS[trigger_level] = {}
+    return cache
 
 
 def _is_none(value) -> bool:
