@@ -387,6 +387,25 @@ def _index_multi_word_entries() -> None:
 _index_multi_word_entries()
 
 
+_MAYBE_FORMS: list = [-1, frozenset()]  # [size of GRAMMAR.literal_words when built, the forms]
+
+
+def _maybe_forms() -> frozenset:
+    """Every stem that `_word_info` could find anything for: a one-word lexicon form, the same
+    with or without the article where the article is optional ("ايام" for "الايام"), a first word
+    of a multi-word form (with or without the article), a word a rule names literally. A word
+    none of whose readings is here is plain. Rebuilt if rules were added since."""
+    if _MAYBE_FORMS[0] != len(GRAMMAR.literal_words):
+        forms = set(GRAMMAR.literal_words)
+        for words, lexes in LEXICON.words.items():
+            first = words[0]
+            forms.update((first, "ال" + first, "الال" + first))
+            if len(words) == 1 and first.startswith("ال") and any(x.cls in _ARTICLE_OPTIONAL for x in lexes):
+                forms.add(first[2:])
+        _MAYBE_FORMS[:] = [len(GRAMMAR.literal_words), frozenset(forms)]
+    return _MAYBE_FORMS[1]
+
+
 def _starts_entry(stem: str, firsts: set) -> bool:
     """Whether `stem` (or it without its article: "الذي" → "ذي") is the first word of an entry."""
     return stem in firsts or (stem.startswith("ال") and stem[2:] in firsts)
@@ -398,6 +417,11 @@ def _word_info(word: str, kind: str) -> _WordInfo:
     info = _WORD_CACHE.get(key)
     if info is None:
         readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
+        if kind in ("ar", "lat") and word not in _MULTI_LATER and _maybe_forms().isdisjoint(r[0] for r in readings):
+            # most words of a news text: no reading is any form the lexicon or a rule knows
+            if len(_WORD_CACHE) < 150_000:
+                _WORD_CACHE[key] = _PLAIN_WORD
+            return _PLAIN_WORD
         multi = [r for r in readings if _starts_entry(r[0], _MULTI_FIRST)]
         single = _lookup_readings(readings, ())
         if any(_is_head(lex) for lex, _ in single):

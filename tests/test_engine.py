@@ -237,3 +237,39 @@ def test_time_value_construction_keeps_dataclass_semantics():
             bad()
     with pytest.raises(dataclasses.FrozenInstanceError):
         v.year = 2020
+
+
+def test_plain_word_shortcut_agrees_with_the_full_lookup(monkeypatch):
+    """_word_info calls a word plain at once when none of its readings is a form the lexicon or a
+    rule knows; the full lookup agrees on every lexicon form with proclitics and article toggled,
+    every literal word, and every word of the seeds and the corpus."""
+
+    import chrono.engine as engine
+    from chrono.tokens import tokenize
+
+    words = {(t.text, t.kind) for text in _corpus_texts() for t in tokenize(normalize(text).text)}
+    for key in engine.LEXICON.words:
+        for w in key:
+            for stem in {w, w[2:] if w.startswith("ال") else w}:
+                words.update((p + stem, "ar") for p in ("", "و", "ف", "ب", "ل", "وب", "ال", "لل", "وال", "بال", "الال"))
+    words.update((w, "ar") for w in engine.GRAMMAR.literal_words)
+
+    def infos():
+        found = {}
+        for word, kind in words:
+            engine._WORD_CACHE.clear()
+            found[word, kind] = engine._word_info(word, kind)
+        return found
+
+    fast = infos()
+
+    class Everything:
+        def isdisjoint(self, other):
+            return False
+
+    monkeypatch.setattr(engine, "_maybe_forms", lambda: Everything())
+    full = infos()
+    engine._WORD_CACHE.clear()
+    assert fast == full
+    assert sum(info is engine._PLAIN_WORD for info in full.values()) > 1000
+    assert sum(info is not engine._PLAIN_WORD for info in full.values()) > 1000
