@@ -139,7 +139,7 @@ def split_paragraphs(text: str, lines: list[tuple[int, int]] | None = None) -> l
 
 # ---------------------------------------------------------------- quotes
 
-_QUOTE_MARK = regex.compile(r"[«»“”\"„\n]")
+_QUOTE_MARK = regex.compile(r"[«»“”\"„]")
 # Unquoted speech after a speech verb and a colon: "وقال في تغريدته: لقد اتخذنا خطوة تاريخية".
 _SPEECH_COLON = regex.compile(
     r"(?:^|[\s(])[وف]?(?:قال|قالت|أضاف|أضافت|تابع|أكد|أكدت|أوضح|شدد|ذكر|كتب|غرد)[^\n.:؟!]{0,60}:[ \t]*"
@@ -157,12 +157,14 @@ def find_quotes(text: str) -> list[Span]:
     spans: list[Span] = []
     guillemets: list[int] = []  # stack of positions after «
     curly: int | None = None  # position after the open “/”/„/"
+    last = 0  # the previous mark's position: an open quote ends at a newline between two marks
     for match in _QUOTE_MARK.finditer(text):
         mark, pos = match.group(), match.start()
-        if mark == "\n":
+        if (guillemets or curly is not None) and text.find("\n", last, pos) >= 0:
             guillemets.clear()
             curly = None
-        elif mark == "«":
+        last = pos
+        if mark == "«":
             guillemets.append(pos + 1)
         elif mark == "»":
             if guillemets:
@@ -302,18 +304,33 @@ def content_words(text: str, limit: int | None = None, start: int = 0, stop: int
     words: list[str] = []
     if limit is not None and limit <= 0:
         return words
+    cache = _CONTENT_FORMS
     for match in _WORD.finditer(text, start, len(text) if stop is None else stop):
-        word = match.group().translate(_LIGHT_NORMAL)
-        if word in _FUNCTION_WORDS:
-            continue
-        word = _strip_clitic(word)
-        if word not in _FUNCTION_WORDS:
+        written = match.group()
+        word = cache.get(written)
+        if word is None:
+            word = _content_form(written)
+            if len(cache) < 100_000:  # bounded: a huge vocabulary keeps memory flat
+                cache[written] = word
+        if word:
             words.append(word)
             if ends is not None:
                 ends.append(match.end())
             if limit is not None and len(words) >= limit:
                 break
     return words
+
+
+_CONTENT_FORMS: dict[str, str] = {}  # written word → its content form, "" for a function word
+
+
+def _content_form(written: str) -> str:
+    """"والرباط" → "رباط"; "" for a function word, with or without its clitic ("وفي", "عليها")."""
+    word = written.translate(_LIGHT_NORMAL)
+    if word in _FUNCTION_WORDS:
+        return ""
+    word = _strip_clitic(word)
+    return "" if word in _FUNCTION_WORDS else word
 
 
 _LEAD_WORDS = 80
