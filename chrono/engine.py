@@ -491,7 +491,8 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
         first = bucket[i]
         i += 1
         following = final_kinds.get(first.end, _NOTHING)
-        rules = cached.get((first.kind, following))
+        cls = first.cls
+        rules = cached.get(("kw:" + first.value.value if cls == "kw" else cls, following))  # first.kind, inlined
         if rules is None:
             rules = grammar.applicable(first, following)
         for r in rules:

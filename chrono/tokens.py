@@ -123,7 +123,10 @@ def _materialize(carried: list[Token], run_idx: list[int], words, starts, previo
     out = list(carried)
     if not carried and run_idx:
         out.extend(_neighbour(words, starts, run_idx[0] - 1) if run_idx[0] else previous)
-    out.extend(_token(words, starts, i) for i in run_idx)
+    kinds, new = _KINDS.get, tuple.__new__  # Token(...) without the NamedTuple's Python-level __new__
+    for i in run_idx:
+        w, start = words[i], starts[i]
+        out.append(new(Token, (w, start, start + len(w), kinds(w) or _kind(w))))
     return out
 
 
