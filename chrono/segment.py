@@ -463,6 +463,8 @@ def in_quote(seg: Segmentation, start: int, end: int) -> bool:
 
 def in_set_aside(seg: Segmentation, start: int, end: int) -> SetAside | None:
     """The set-aside region overlapping [start, end), if any."""
+    if not seg.set_aside:
+        return None  # most pages
     starts = [region.start for region in seg.set_aside]  # few regions per page
     index = bisect.bisect_left(starts, end) - 1
     if index >= 0 and seg.set_aside[index].end > start:
