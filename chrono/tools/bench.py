@@ -9,8 +9,8 @@ Every number comes from this run on this machine: `chrono tag` is timed as a who
 in, JSON out to a file) with `--jobs 1`, `--jobs 2` and on a local Dask cluster started with the
 `dask scheduler` / `dask worker` commands; dateparser (`search_dates(text, languages=["ar"])`) and
 `chrono tag` each run as a whole process on one smaller JSONL file (dateparser is slow), with
-each one's in-process loop timed on the same documents too. Peak memory is `ru_maxrss` of the child process (its largest process) plus the
-sampled sum of the process tree's resident memory.
+each one's in-process loop timed on the same documents too. Peak memory is the kernel's high-water
+mark (VmHWM) of the largest process, plus the sampled sum of the process tree's resident memory.
 """
 from __future__ import annotations
 
@@ -62,43 +62,62 @@ QUICK = Profile(corpus_mb=5, memory_mb=0, same_text_mb=0.5, merge_sizes=(10_000,
 class Run:
     seconds: float
     returncode: int
-    maxrss_mb: float  # the largest single process of the child's tree (ru_maxrss)
+    maxrss_mb: float  # the largest single process of the child's tree (VmHWM, sampled)
     tree_peak_mb: float  # sampled sum over the child and its descendants
     stderr: str = ""
 
 
-def _tree_rss(pid: int) -> float:
+def _tree_memory(pid: int) -> tuple[float, float]:
+    """(sum of the tree's resident memory now, largest VmHWM of its processes), in MB.
+
+    VmHWM (the kernel's high-water mark of one process's resident memory) is used rather than
+    wait4's ru_maxrss, which counts the parent's pages at fork time: children of this benchmark
+    process would all look at least as big as the benchmark itself."""
     try:
         import psutil  # comes with distributed (extra chrono[dask])
     except ImportError:
-        return 0.0
+        return 0.0, 0.0
 
     try:
         root = psutil.Process(pid)
         processes = [root] + root.children(recursive=True)
     except psutil.Error:
-        return 0.0
-    total = 0
+        return 0.0, 0.0
+    total, largest = 0, 0.0
     for process in processes:
         try:
             total += process.memory_info().rss
+            largest = max(largest, _high_water_mb(process.pid))
         except psutil.Error:
             pass
-    return total / 2**20
+    return total / 2**20, largest
+
+
+def _high_water_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
 
 
 def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, timeout: Optional[float] = None,
                  env: Optional[dict] = None) -> Run:
-    """Run `cmd`; wall time, exit code, ru_maxrss (wait4) and the sampled tree RSS peak."""
+    """Run `cmd`; wall time, exit code, the largest process's memory high-water mark and the
+    sampled peak of the whole tree's resident memory (both sampled every 50 ms)."""
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=ROOT, env=env)
-        peak = [0.0]
+        peak = [0.0, 0.0]  # tree RSS sum, largest process's high-water mark
         done = threading.Event()
 
         def sample() -> None:
-            while not done.wait(0.1):
-                peak[0] = max(peak[0], _tree_rss(proc.pid))
+            while not done.wait(0.05):
+                tree, largest = _tree_memory(proc.pid)
+                peak[0], peak[1] = max(peak[0], tree), max(peak[1], largest)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -114,7 +133,8 @@ def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, timeout: Optional[fl
             timer.cancel()
         err.seek(0)
         message = err.read().decode("utf-8", "replace")
-    return Run(seconds, proc.returncode, usage.ru_maxrss / 1024, peak[0], message[-2000:])
+    largest = peak[1] or usage.ru_maxrss / 1024  # no /proc or psutil: fall back to ru_maxrss
+    return Run(seconds, proc.returncode, largest, peak[0], message[-2000:])
 
 
 # ---------------------------------------------------------------- corpus facts
@@ -205,14 +225,22 @@ def same_text_runs(corpus: Path, work: Path) -> dict:
     return results
 
 
-_MERGE_SCRIPT = r"""
+# Shared head of the child scripts below: imports, and the child's own memory high-water mark.
+_CHILD_HEAD = r"""
 import json, sys, time, resource
-from chrono.merge import merge_events, synthetic_events
+def peak_mb():  # this process's own high-water mark (VmHWM; ru_maxrss would count the parent's pages)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+_MERGE_SCRIPT = _CHILD_HEAD + r"""from chrono.merge import merge_events, synthetic_events
 n = int(sys.argv[1])
 t = time.perf_counter(); events = synthetic_events(n); made = time.perf_counter() - t
 t = time.perf_counter(); entries = merge_events(events); merged = time.perf_counter() - t
 print(json.dumps({"n": n, "generate_s": made, "merge_s": merged, "entries": len(entries),
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "maxrss_mb": peak_mb()}))
 """
 
 
@@ -227,9 +255,7 @@ def merge_run(n: int, timeout: float) -> Optional[dict]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-_ADVERSARIAL_SCRIPT = r"""
-import json, sys, time, resource
-from datetime import date
+_ADVERSARIAL_SCRIPT = _CHILD_HEAD + r"""from datetime import date
 from chrono.models import Anchor, Document
 from chrono.pipeline import tag_document
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -237,7 +263,7 @@ tag_document(Document(id="w", text="وقع الاتفاق يوم 24 نوفمبر
 doc = Document(id="adv", text=text, anchor=Anchor(date=date(2021, 11, 24), source="cli"))
 t = time.perf_counter(); tags = tag_document(doc); s = time.perf_counter() - t
 print(json.dumps({"chars": len(text), "seconds": s, "timexes": len(tags.timexes),
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "maxrss_mb": peak_mb()}))
 """
 
 
