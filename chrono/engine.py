@@ -52,19 +52,24 @@ class Item:
 
     @property
     def kinds(self) -> tuple:
-        """What a rule's next element may ask of it: its class, and its role ("kw:in") or its
-        literal text ("tok:(")."""
-        if self.cls == "kw":
-            return self.cls, "kw:" + self.value.value
-        if self.cls == "tok":
-            return self.cls, "tok:" + self.value
-        return (self.cls,)
+        """What a rule's next element may ask of it (see `kinds_of`)."""
+        return kinds_of(self.cls, self.value)
 
     def tree(self, indent: int = 0) -> str:
         """The derivation, one rule per line (style §9)."""
         shown = self.value.canonical() if hasattr(self.value, "canonical") else repr(self.value)
         line = "  " * indent + f"{self.rule}  [{self.cls}] {shown}"
         return "\n".join([line] + [c.tree(indent + 1) for c in self.children if c.rule != "tok"])
+
+
+def kinds_of(cls: str, value: Any) -> tuple:
+    """An item's class, and its role ("kw:in" for في) or its literal text ("tok:(" for a bracket):
+    what a rule's next element may ask to find at a position."""
+    if cls == "kw":
+        return cls, "kw:" + value.value
+    if cls == "tok":
+        return cls, "tok:" + value
+    return (cls,)
 
 
 # -- pattern elements ------------------------------------------------------------------------
@@ -331,7 +336,7 @@ def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
         if kind == "num":
             chart.add_position(i, [Item("tok", text, i, i + 1, tok.start, tok.end, "tok"),
                                    Item("digits", text, i, i + 1, tok.start, tok.end, "lex.digits")],
-                               {"tok", "tok:" + text, "digits"})
+                               {*kinds_of("tok", text), "digits"})
             continue
         if kind == "nl":
             continue
@@ -443,7 +448,7 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         stems = frozenset(stem for stem, _ in readings)
         literal = word in GRAMMAR.literal_words or bool(stems & GRAMMAR.literal_words)
         items = tuple((lex.cls, lex, _shift(prefix), "lex." + lex.cls, prefix) for lex, prefix in single)
-        kinds = frozenset(k for lex, _ in single for k in ((lex.cls, "kw:" + lex.value) if lex.cls == "kw" else (lex.cls,)))
+        kinds = frozenset(k for lex, _ in single for k in kinds_of(lex.cls, lex))
         info = _WordInfo(single, multi, stems, level, literal, items, kinds)
         if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
                 and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
