@@ -270,7 +270,9 @@ def _constraints(text: str, body_start: int = 0, exprs=None, seg=None, strong_on
     from chrono.pipeline import find_expressions
 
     seg = seg if seg is not None else segment(text)
-    exprs = [e for e in (exprs if exprs is not None else find_expressions(text)) if e.start >= body_start and not _set_aside(seg, e.start)]
+    exprs = [e for e in (exprs if exprs is not None else find_expressions(text))
+             if e.start >= body_start and (not strong_only or _may_be_strong(e.item.value))
+             and not _set_aside(seg, e.start)]
     absolute_years = set()
     out: list[Constraint] = []
     for e in exprs if not strong_only else ():
@@ -289,6 +291,12 @@ def _constraints(text: str, body_start: int = 0, exprs=None, seg=None, strong_on
         out.append(Constraint(lambda d: -((d - latest).days // 365) if d >= latest else 0, W_RECENCY,
                               "", "recency"))
     return out
+
+
+def _may_be_strong(v: TimeValue) -> bool:
+    """Whether _from_value can give a strong constraint for this value (a cheap superset test):
+    a range, a weekday told relative to today ("أمس الثلاثاء"), a month of "this" year."""
+    return v.kind == "range" or (v.kind == "date" and ((v.rel_unit == "day" and bool(v.weekday)) or v.cue == "this"))
 
 
 def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int], strong_only: bool = False
