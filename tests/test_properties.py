@@ -71,3 +71,18 @@ def test_future_cue_matches_its_word_by_word_definition(text, start):
     words = re.findall(r"[\u0621-\u064a]+", clause)[-8:]
     expected = any(w in LEXICON.future_cue_words or _is_future_verb(w) for w in words)
     assert has_future_cue(text, start) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_split_pattern_finds_the_tokens(text):
+    """tokens._SPLIT (the token pattern as one group, behind a look-ahead that skips spaces) gives
+    exactly the tokens tokenize() gives, at the same offsets."""
+    from itertools import accumulate
+
+    from chrono.tokens import _SPLIT, tokenize
+
+    normalized = normalize(text).text
+    pieces = _SPLIT.split(normalized)
+    starts = list(accumulate(map(len, pieces), initial=0))[1::2]
+    assert list(zip(pieces[1::2], starts)) == [(t.text, t.start) for t in tokenize(normalized)]
