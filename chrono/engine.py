@@ -326,17 +326,21 @@ def trigger_level(word: str, kind: str) -> int:
 
 def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
     """Terminal items, position by position: digit runs as `digits`, lexicon entries (one or more
-    words), and `tok` items for punctuation, numbers and the few Arabic words a rule names
-    literally. "في 24 نوفمبر" → kw:in at 0; tok "24" and digits "24" at 1; month 11 at 2."""
+    words), and `tok` items for the punctuation and words a rule names literally ("(", "/",
+    "صحيفة"). "في 24 نوفمبر" → kw:in at 0; digits "24" at 1; month 11 at 2."""
     max_words = LEXICON.max_words
     cache = _WORD_CACHE
+    literal = GRAMMAR.literal_words
     n = len(tokens)
     for i, tok in enumerate(tokens):
         kind, text = tok.kind, tok.text
         if kind == "num":
-            chart.add_position(i, [Item("tok", text, i, i + 1, tok.start, tok.end, "tok"),
-                                   Item("digits", text, i, i + 1, tok.start, tok.end, "lex.digits")],
-                               {*kinds_of("tok", text), "digits"})
+            digits = Item("digits", text, i, i + 1, tok.start, tok.end, "lex.digits")
+            if text in literal:  # no rule names a number today; a `tok` item would match nothing
+                chart.add_position(i, [Item("tok", text, i, i + 1, tok.start, tok.end, "tok"), digits],
+                                   {*kinds_of("tok", text), "digits"})
+            else:
+                chart.add_position(i, [digits], {"digits"})
             continue
         if kind == "nl":
             continue
@@ -346,7 +350,7 @@ def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
         start, tok_end = tok.start, tok.end
         bucket = []
         kinds = set(info.kinds)
-        if kind != "ar" or info.literal:
+        if info.literal:  # only literal elements (T, W) take `tok` items
             bucket.append(Item("tok", text, i, i + 1, start, tok_end, "tok"))
             kinds.update(("tok", "tok:" + text))
         if info.multi and i + 1 < n and tokens[i + 1].text in _MULTI_LATER:
