@@ -273,3 +273,19 @@ def test_plain_word_shortcut_agrees_with_the_full_lookup(monkeypatch):
     assert fast == full
     assert sum(info is engine._PLAIN_WORD for info in full.values()) > 1000
     assert sum(info is not engine._PLAIN_WORD for info in full.values()) > 1000
+
+
+def test_trigger_runs_use_the_level_function_they_are_given():
+    """Levels are cached per trigger_level function: a caller's own function is not answered from
+    the cache of another one (the head-filter test above relies on this)."""
+    from chrono.engine import trigger_level
+    from chrono.tokens import trigger_runs
+
+    text = normalize("قال الوزير إن اللقاء كان مثمرا").text
+    assert list(trigger_runs(text, trigger_level)) == []  # plain words: cached as level 0
+
+    def everything_heads(word, kind):
+        return 2
+
+    runs = list(trigger_runs(text, everything_heads))
+    assert [t.text for t in runs[0].tokens] == text.split()
