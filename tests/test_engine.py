@@ -289,3 +289,27 @@ def test_trigger_runs_use_the_level_function_they_are_given():
 
     runs = list(trigger_runs(text, everything_heads))
     assert [t.text for t in runs[0].tokens] == text.split()
+
+
+def test_rules_are_skipped_where_their_next_element_cannot_match():
+    """A rule is tried only where what its next element needs starts right after the first item:
+    the literal token of T("(") (not any token), a role of K(...), a class; guards are skipped
+    when looking ahead, since they take no token."""
+    from chrono.engine import Guard, Item
+    from chrono.grammar.base import K, T
+
+    g = Grammar()
+    paren = _rule("paren", [Elem("month"), T("(")], lambda m, p: m)
+    guarded = _rule("guarded", [Elem("month"), Guard(lambda toks, i: True), Elem("year")], lambda m, y: m)
+    of = _rule("of", [Elem("month"), K("of")], lambda m, k: m)
+    for r in (paren, guarded, of):
+        g.add(r)
+    month = Item("month", None, 0, 1, 0, 5, "lex.month")
+
+    def names(*kinds):
+        return [r.name for r in g.applicable(month, frozenset(kinds))]
+
+    assert names("tok", "tok:,") == []
+    assert names("tok", "tok:(") == ["paren"]
+    assert names("year") == ["guarded"]
+    assert names("kw", "kw:of") == ["of"] and names("kw", "kw:in") == []
