@@ -76,33 +76,35 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     run_idx: list[int] = []  # chunk indexes of the open run's tokens in this chunk
     head = False
     first_owned = 0
-    last = -2  # global index of the open run's last token
+    last = -2  # chunk index of the open run's last token (-1: the run ends the previous chunk)
+    limit = max_run + keep if max_run else 1 << 62  # a piece is given when the open run is this long
+    room = limit  # run tokens this chunk may add before then (limit minus the carried tokens)
     previous: list[Token] = []  # the last token of the previous chunk: a neighbour across the cut
-    for words, starts, levels, base in _leveled_chunks(normalized, trigger_level):
+    for words, starts, levels, _ in _leveled_chunks(normalized, trigger_level):
         for i in compress(range(len(levels)), levels):
-            index = base + i
-            if index != last + 1 and (run_idx or carried):
+            if i != last + 1 and (run_idx or carried):
                 if head:
                     yield Run(_materialize(carried, run_idx, words, starts, previous)
-                              + _neighbour(words, starts, last + 1 - base), first_owned, True)
-                carried, run_idx, head, first_owned = [], [], False, 0
+                              + _neighbour(words, starts, last + 1), first_owned, True)
+                carried, run_idx, head, first_owned, room = [], [], False, 0, limit
             run_idx.append(i)
-            last = index
+            last = i
             if not head:
                 level = levels[i]
                 head = level == 2 or (level == 3 and (i + 1 == len(words) or words[i + 1] in head_if_next))
-            if max_run and len(carried) + len(run_idx) >= max_run + keep:
+            if len(run_idx) >= room:
                 run = _materialize(carried, run_idx, words, starts, previous)
                 yield Run(run, first_owned, False)  # owns up to len(run) - keep
                 carried, run_idx, first_owned = run[-2 * keep:], [], keep
-        if run_idx or carried:
-            if last == base + len(levels) - 1:  # the run may go on in the next chunk
-                carried, run_idx = _materialize(carried, run_idx, words, starts, previous), []
-            else:
-                if head:
-                    yield Run(_materialize(carried, run_idx, words, starts, previous)
-                              + _neighbour(words, starts, last + 1 - base), first_owned, True)
-                carried, run_idx, head, first_owned = [], [], False, 0
+                room = limit - len(carried)
+        if (run_idx or carried) and last == len(levels) - 1:  # the run may go on in the next chunk
+            carried, run_idx = _materialize(carried, run_idx, words, starts, previous), []
+            room, last = limit - len(carried), -1
+        else:
+            if (run_idx or carried) and head:
+                yield Run(_materialize(carried, run_idx, words, starts, previous)
+                          + _neighbour(words, starts, last + 1), first_owned, True)
+            carried, run_idx, head, first_owned, room, last = [], [], False, 0, limit, -2
         previous = _neighbour(words, starts, len(words) - 1)
     if carried and head:
         yield Run(carried, first_owned, True)
