@@ -46,9 +46,18 @@ class Segmentation:
     sentences: list[Span] = field(default_factory=list)
     quotes: list[Span] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
-    paragraphs: list[Span] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quote_union: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _text: str = field(default="", repr=False)
+    _lines: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _paragraphs: list[Span] | None = field(default=None, repr=False)
+
+    @property
+    def paragraphs(self) -> list[Span]:
+        """Non-blank lines, trimmed; split when first asked for (tagging never needs them)."""
+        if self._paragraphs is None:
+            self._paragraphs = split_paragraphs(self._text, self._lines)
+        return self._paragraphs
 
 
 # ---------------------------------------------------------------- sentences
@@ -428,7 +437,8 @@ def segment(text: str) -> Segmentation:
         sentences=sentences,
         quotes=quotes,
         set_aside=find_set_aside(text, lines),
-        paragraphs=split_paragraphs(text, lines),
+        _text=text,
+        _lines=lines,
         _sentence_starts=[s.start for s in sentences],
         _quote_union=_union(quotes),
     )
