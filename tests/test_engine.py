@@ -313,3 +313,15 @@ def test_rules_are_skipped_where_their_next_element_cannot_match():
     assert names("tok", "tok:(") == ["paren"]
     assert names("year") == ["guarded"]
     assert names("kw", "kw:of") == ["of"] and names("kw", "kw:in") == []
+
+
+def test_no_expression_leaves_a_bracket_open():
+    """An expression that takes an opening bracket takes its closing one too: 'اليوم (الأربعاء)'
+    (it used to end at 'الأربعاء', leaving '(' open in every export); checked on the seeds and
+    every corpus phrasing."""
+    from chrono.pipeline import tag_text
+
+    found = [t for text in _corpus_texts() for t in tag_text(text)]
+    assert [t.text for t in tag_text("وصل اليوم (الأربعاء) إلى الرباط", date(2021, 11, 24))] == ["اليوم (الأربعاء)"]
+    assert [t.text for t in found if t.text.count("(") != t.text.count(")")] == []
+    assert sum("(" in t.text for t in found) >= 10

@@ -183,6 +183,12 @@ for _suffix, _tail in _YEAR_TAILS.items():
         """'رمضان 1443', 'ربيع الأول 1443 هـ', 'شعبان من عام 1428 هـ', 'شهر رمضان 2022'"""
         return _month_year(m.value, y.value)
 
+    @rule(f"ar.hijri.month_year_after_in{_suffix}", ctx(K("in", "since", "within")), C("hm"), *_tail)
+    def month_year_after_in(m, y):
+        """'في رمضان 2001', 'منذ رجب 2019': the preposition settles the name, so a Gregorian year
+        attaches too (without this rule 'في رمضان' alone took the anchor's Ramadan)"""
+        return _month_year(m.value._replace(needs_context=False), y.value)
+
     @rule(f"ar.hijri.day_month_year{_suffix}", C("day"), C("hm"), *_tail)
     def day_month_year(d, m, y):
         """'19 ربيع الثاني 1443 هـ' → 1443-04-19 (2021-11-24)"""

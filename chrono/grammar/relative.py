@@ -103,7 +103,14 @@ def day_word_relday(_yawm, d):
 @rule("ar.relative.day_weekday_paren", TV(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None),
       T("(", ",", "-"), TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue))
 def relative_day_weekday_paren(d, _sep, w):
-    """'اليوم (الأربعاء)', 'أمس، الثلاثاء' (the closing bracket stays outside)"""
+    """'أمس، الثلاثاء', 'اليوم - الأربعاء' (and 'اليوم (الأربعاء' when the bracket is not closed)"""
+    return d.value.with_(weekday=w.value.weekday)
+
+
+@rule("ar.relative.day_weekday_bracketed", TV(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None),
+      T("("), TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue), T(")"))
+def relative_day_weekday_bracketed(d, _open, w, _close):
+    """'اليوم (الأربعاء)', 'أمس (الثلاثاء)': the expression ends with its closing bracket"""
     return d.value.with_(weekday=w.value.weekday)
 
 
