@@ -325,3 +325,19 @@ def test_no_expression_leaves_a_bracket_open():
     assert [t.text for t in tag_text("وصل اليوم (الأربعاء) إلى الرباط", date(2021, 11, 24))] == ["اليوم (الأربعاء)"]
     assert [t.text for t in found if t.text.count("(") != t.text.count(")")] == []
     assert sum("(" in t.text for t in found) >= 10
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("تصاعدت المواجهات خلال اليومين الماضيين", "اليومين الماضيين", "P2D"),
+    ("خلال السنتين الماضيتين", "السنتين الماضيتين", "P2Y"),
+    ("ينتظر أن تحسم المفاوضات خلال الأسبوعين المقبلين", "الأسبوعين المقبلين", "P2W"),
+    ("في الساعتين الأخيرتين", "الساعتين الأخيرتين", "PT2H"),
+    ("خلال الأشهر الثلاثة الماضية", "الأشهر الثلاثة الماضية", "P3M"),
+])
+def test_dual_and_plural_spans_take_their_adjective_not_the_preposition(text, expression, value):
+    """The corpus compares values (a shorter span with the right value passes), so spans are
+    pinned here: a dual unit takes its dual adjective (الماضيين، المقبلين، الأخيرتين), and
+    خلال stays outside, as TimeML leaves prepositions out."""
+    from chrono.pipeline import tag_text
+
+    assert [(t.text, t.value) for t in tag_text(text, date(2021, 11, 24))] == [(expression, value)]

@@ -29,11 +29,31 @@ def after_event(_after, q):
     return _duration(q.value)
 
 
-@rule("ar.duration.within_last", K("within"), C("unit", lambda it: lexval(it)[1] is None),
+@rule("ar.duration.within_last", ctx(K("within")), C("unit", lambda it: lexval(it)[1] is None),
       C("number", lambda it: 2 <= it.value <= 1000), C("shift", lambda it: lexval(it) != 0))
-def within_last(_within, unit, n, _shift):
-    """'خلال الأشهر الثلاثة الماضية' → P3M, 'خلال السنوات العشر المقبلة' → P10Y"""
+def within_last(unit, n, _shift):
+    """'خلال الأشهر الثلاثة الماضية' → P3M, 'خلال السنوات العشر المقبلة' → P10Y (خلال is context,
+    outside the expression, as TimeML spans leave prepositions out)"""
     return TimeValue(kind="duration", unit=lexval(unit)[0], amount=float(n.value))
+
+
+@rule("ar.duration.within_last_two", ctx(K("within")), C("unit", lambda it: lexval(it)[1] == 2),
+      C("shift", lambda it: lexval(it) != 0))
+def within_last_two(unit, _shift):
+    """'خلال اليومين الماضيين' → P2D, 'خلال الأسبوعين المقبلين' → P2W: a dual unit and a dual adjective"""
+    return TimeValue(kind="duration", unit=lexval(unit)[0], amount=2.0)
+
+
+@rule("ar.duration.last_two_units", C("unit", lambda it: lexval(it)[1] == 2), C("shift", lambda it: lexval(it) != 0))
+def last_two_units(unit, _shift):
+    """'اليومين الماضيين' → P2D, 'السنتين المقبلتين' → P2Y"""
+    return TimeValue(kind="duration", unit=lexval(unit)[0], amount=2.0)
+
+
+@rule("ar.duration.last_two_units_final", C("unit", lambda it: lexval(it)[1] == 2), K("last_ordinal"))
+def last_two_units_final(unit, _last):
+    """'الأسبوعين الأخيرين' → P2W, 'الساعتين الأخيرتين' → PT2H"""
+    return TimeValue(kind="duration", unit=lexval(unit)[0], amount=2.0)
 
 
 @rule("ar.duration.last_n_units", C("unit", lambda it: lexval(it)[1] is None),
