@@ -271,6 +271,13 @@ def past_phrase(_in, _w):
     return TimeValue(kind="ref", ref="PAST_REF")
 
 
+@rule("ar.relative.near_or_far", TV(lambda v: v.kind == "ref" and v.ref in ("FUTURE_REF", "PAST_REF")),
+      T("القريب", "البعيد"))
+def near_or_far(ref, _adjective):
+    """'في المستقبل القريب', 'في الماضي البعيد': the adjective belongs to the expression"""
+    return ref.value
+
+
 @rule("ar.relative.day_of_relative_month", C("day"), K("of"),
       TV(lambda v: v.rel_unit == "month" and v.mod is None and v.day is None))
 def day_of_relative_month(d, _of, month):

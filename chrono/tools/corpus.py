@@ -104,6 +104,18 @@ def check_case(case: Case) -> Optional[str]:
     return None
 
 
+def span_difference(case: Case) -> Optional[str]:
+    """The found expression when the tagger gives the row's value over a span other than the
+    bracket ("لمدة 3 أيام" for "[3 أيام]"), else None. check_case compares values only; the
+    known differences are listed in tests/corpus/span_differences.tsv, so a new one fails."""
+    from chrono.pipeline import tag_text
+
+    hits = [t for t in tag_text(case.text, case.anchor) if t.start < case.end and case.start < t.end]
+    if len(hits) == 1 and (hits[0].start, hits[0].end) != (case.start, case.end):
+        return hits[0].text
+    return None
+
+
 def check_negative(text: str, start: int, end: int, bracketed: bool) -> Optional[str]:
     from chrono.pipeline import tag_text
 
