@@ -17,15 +17,16 @@ def qty_duration(q):
     return _duration(q.value)
 
 
-@rule("ar.duration.for", K("for_duration"), C("qty"))
-def for_duration(_for, q):
-    """'لمدة ثلاثة أيام', 'لمدة عام', 'مدة عامين'"""
+@rule("ar.duration.for", ctx(K("for_duration")), C("qty"))
+def for_duration(q):
+    """'لمدة ثلاثة أيام' → P3D over 'ثلاثة أيام', 'لمدة عام', 'مدة عامين' (لمدة is context)"""
     return _duration(q.value)
 
 
 @rule("ar.duration.after_event", K("after"), C("qty"), ctx(K("on_event")))
 def after_event(_after, q):
-    """'بعد عام على التطبيع' → P1Y, 'بعد نحو عام على تطبيع' → P1Y APPROX: time elapsed since an event"""
+    """'بعد عام على التطبيع' → P1Y, 'بعد نحو عام على تطبيع' → P1Y APPROX: time elapsed since an
+    event (بعد stays in the span: without it 'بعد سنة' would read as a vague future)"""
     return _duration(q.value)
 
 
