@@ -351,7 +351,7 @@ def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
         bucket = []
         kinds = set(info.kinds)
         if info.literal:  # only literal elements (T, W) take `tok` items
-            bucket.append(Item("tok", text, i, i + 1, start, tok_end, "tok"))
+            bucket.append(Item("tok", text, i, i + 1, start + info.tok_shift, tok_end, "tok"))
             kinds.update(("tok", "tok:" + text))
         if info.multi and i + 1 < n and tokens[i + 1].text in _MULTI_LATER:
             for m in range(min(max_words, n - i), 1, -1):
@@ -380,6 +380,7 @@ class _WordInfo(NamedTuple):
     literal: bool = False  # a rule names this word: it needs a `tok` item
     items: tuple = ()  # (cls, lex, start shift, rule name, prefix) of its one-word lexical items
     kinds: frozenset = frozenset()  # the Item.kinds of those items
+    tok_shift: int = 0  # 1 when a rule names the word only without its conjunction ("ومثل" → "مثل")
 
 
 _WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
@@ -453,7 +454,11 @@ def _word_info(word: str, kind: str) -> _WordInfo:
         literal = word in GRAMMAR.literal_words or bool(stems & GRAMMAR.literal_words)
         items = tuple((lex.cls, lex, _shift(prefix), "lex." + lex.cls, prefix) for lex, prefix in single)
         kinds = frozenset(k for lex, _ in single for k in kinds_of(lex.cls, lex))
-        info = _WordInfo(single, multi, stems, level, literal, items, kinds)
+        # a conjunction written on a word a rule names stays outside the expression, as it does
+        # for lexicon words (see _shift)
+        tok_shift = int(literal and word not in GRAMMAR.literal_words and any(
+            _shift(prefix) and stem in GRAMMAR.literal_words for stem, prefix in readings))
+        info = _WordInfo(single, multi, stems, level, literal, items, kinds, tok_shift)
         if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
                 and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
             info = _PLAIN_WORD
