@@ -153,6 +153,12 @@ def year_bc(n, _era):
     return TimeValue(year=n.value, bc=True)
 
 
+@rule("ar.date.year_intro_bc", K("year_intro"), C("number", lambda it: 1 <= it.value <= 9999), K("era_bc"))
+def year_intro_bc(_word, n, _era):
+    """'عام 300 ق.م', 'سنة 44 قبل الميلاد' (عام belongs to the expression, as in 'عام 2014')"""
+    return TimeValue(year=n.value, bc=True)
+
+
 @rule("ar.date.year_intro_era", K("year_intro"), C("number", lambda it: 1 <= it.value <= 9999), K("era_ad"))
 def year_intro_era(_word, n, _era):
     """'عام 622 م'"""

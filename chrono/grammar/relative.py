@@ -88,6 +88,12 @@ def this_pod(_this, pod):
     return TimeValue(rel_unit="day", rel_offset=0, pod=lexval(pod))
 
 
+@rule("ar.relative.this_night", C("shift", lambda it: lexval(it) == 0), K("tonight"))
+def this_night(_this, _w):
+    """'هذه الليلة' → the anchor day at night, like 'الليلة'"""
+    return TimeValue(rel_unit="day", rel_offset=0, pod="NI")
+
+
 @rule("ar.relative.last_night", K("tonight"), C("shift", lambda it: lexval(it) == -1))
 def last_night(_night, _past):
     """'الليلة الماضية' → the night before the anchor"""
@@ -218,6 +224,12 @@ def decade_of_century_min(d, _of, c):
 def century_ordinal(_c, n):
     """'القرن العشرين' → 19 (TimeML: the n-th century is written n−1), 'القرن الحادي والعشرين' → 20"""
     return TimeValue(century=n.value - 1) if 1 <= n.value <= 21 else None
+
+
+@rule("ar.century.era", TV(lambda v: v.century is not None and v.decade is None and not v.bc), K("era_ad"))
+def century_era(c, _era):
+    """'القرن السابع الميلادي', 'القرن السابع للميلاد': the era word belongs to the expression"""
+    return c.value
 
 
 @rule("ar.century.ordinal_teen", C("period", lambda it: lexval(it) == "century"), C("ordinal"), K("teen"))

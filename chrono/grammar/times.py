@@ -80,6 +80,12 @@ def clock_hour_word(_sa, h):
     return _clock(h.value)
 
 
+@rule("ar.time.clock_word_time", K("clock"), TV(lambda v: v.kind == "time" and v.hour is not None))
+def clock_word_time(_sa, t):
+    """'الساعة 22:30', 'الساعة 7:30 مساء': الساعة belongs to the expression, as in 'الساعة العاشرة'"""
+    return t.value
+
+
 @rule("ar.time.hour_pod", C("hour"), C("pod"))
 def hour_pod(h, pod):
     """'العاشرة صباحاً' → 10:00, 'الثالثة عصراً' → 15:00, 'الحادية عشرة ليلاً' → 23:00"""
