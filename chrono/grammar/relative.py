@@ -38,7 +38,12 @@ def period_shift(p, shift):
     return TimeValue(rel_unit=lexval(p), rel_offset=lexval(shift))
 
 
-@rule("ar.relative.this_period", C("shift", lambda it: lexval(it) == 0), C("period"))
+# 'العام الدراسي', 'السنة المالية', 'العام الجديد', 'العام الهجري': another year than the anchor's
+# calendar one, so no rule below takes the period word when one of these follows it
+_NOT_OUR_PERIOD = not_next(*LEXICON.guard_words["not_period_after"])
+
+
+@rule("ar.relative.this_period", C("shift", lambda it: lexval(it) == 0), C("period"), _NOT_OUR_PERIOD)
 def this_period(_this, p):
     """'هذا العام', 'هذه السنة', 'هذا الشهر', 'هذا الأسبوع'"""
     if lexval(p) in ("half",):
@@ -145,7 +150,8 @@ def part_of_year_number(part, y):
     return TimeValue(year=y.value, mod=lexval(part))
 
 
-@rule("ar.relative.part_of_period", C("part"), C("period", lambda it: lexval(it) in ("year", "month", "week")))
+@rule("ar.relative.part_of_period", C("part"), C("period", lambda it: lexval(it) in ("year", "month", "week")),
+      _NOT_OUR_PERIOD)
 def part_of_period(part, p):
     """'نهاية العام', 'بداية الأسبوع': the anchor's own period"""
     return TimeValue(rel_unit=lexval(p), rel_offset=0, mod=lexval(part))
