@@ -59,6 +59,25 @@ def not_next(*texts: str) -> Guard:
     return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), True, "not before " + " ".join(texts))
 
 
+def not_describing_a_plural() -> Guard:
+    """The ordinal is not an adjective of a plural or a count before it: 'الأيام الأولى من الشهر'
+    (the first days, not day 1), 'الساعات الأولى من صباح اليوم' (not one o'clock), 'الأيام العشرة
+    الأولى من ديسمبر'."""
+    plurals = LEXICON.guard_words["plural_time_nouns"]
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        return t is None or not (t.text in plurals or _is_cardinal_word(t.text))
+
+    return Guard(ok, False, "not after a plural or a count")
+
+
+def _is_cardinal_word(word: str) -> bool:
+    """'العشره', 'ثلاثه' (normalized), with or without the article."""
+    stems = (word, word[2:]) if word.startswith("ال") else (word,)
+    return any(lex.cls == "cardinal" for stem in stems for lex in LEXICON.lookup((stem,)))
+
+
 def W(role: str) -> Elem:
     """A word (clitics allowed) from the lexicon's guard list `role`: W("media_nouns") matches 'صحيفة', 'وقناة'."""
     words = LEXICON.guard_words[role]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chrono.engine import rule
-from chrono.grammar.base import DIGITS, C, K, lexval
+from chrono.grammar.base import DIGITS, C, K, lexval, not_describing_a_plural
 
 # -- cardinals -----------------------------------------------------------------------------
 
@@ -62,19 +62,19 @@ def day_digits(d):
     return int(d.value)
 
 
-@rule("ar.day.ordinal", C("ordinal"), out="day")
+@rule("ar.day.ordinal", C("ordinal"), not_describing_a_plural(), out="day")
 def day_ordinal(o):
     """'العاشر' → 10, 'الأول' → 1"""
     return lexval(o)
 
 
-@rule("ar.day.ordinal_teen", C("ordinal", lambda it: lexval(it) <= 9), K("teen"), out="day")
+@rule("ar.day.ordinal_teen", C("ordinal", lambda it: lexval(it) <= 9), not_describing_a_plural(), K("teen"), out="day")
 def day_ordinal_teen(o, _ten):
     """'الحادي عشر' → 11, 'الخامس عشر' → 15"""
     return 10 + lexval(o)
 
 
-@rule("ar.day.ordinal_compound", C("ordinal", lambda it: lexval(it) <= 9),
+@rule("ar.day.ordinal_compound", C("ordinal", lambda it: lexval(it) <= 9), not_describing_a_plural(),
       C("ordinal", lambda it: lexval(it) in (20, 30) and it.prefix.startswith("و")), out="day")
 def day_ordinal_compound(unit, tens):
     """'الحادي والعشرين' → 21, 'الحادي والثلاثين' → 31"""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chrono.engine import rule
-from chrono.grammar.base import TV, C, K, T, W, lexval, not_next
+from chrono.grammar.base import TV, C, K, T, W, lexval, not_describing_a_plural, not_next
 from chrono.lexicon import LEXICON
 from chrono.values import TimeValue
 
@@ -206,9 +206,10 @@ def last_quarter_of_year_number(p, _last, _of, y):
 # -- decades and centuries -------------------------------------------------------------------------
 
 
-@rule("ar.decade.noun", C("decade"))
+@rule("ar.decade.noun", C("decade"), not_describing_a_plural())
 def decade_noun(d):
-    """'التسعينيات' → the 90s of the latest century that had them by the anchor"""
+    """'التسعينيات' → the 90s of the latest century that had them by the anchor (not 'العشرة
+    الأولى' of 'الأيام العشرة الأولى', the first ten days)"""
     return TimeValue(decade_digit=lexval(d))
 
 
