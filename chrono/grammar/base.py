@@ -59,6 +59,18 @@ def not_next(*texts: str) -> Guard:
     return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), True, "not before " + " ".join(texts))
 
 
+def not_after_word(*stems: str) -> Guard:
+    """The previous token, clitics aside, is none of `stems`: 'اليوم' not after 'نفس' ('في نفس
+    اليوم', 'وبنفس اليوم' is the same day as an event, not today)."""
+    words = frozenset(stems)
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        return t is None or not (_readings(t.text) & words)
+
+    return Guard(ok, False, "not after " + " ".join(stems))
+
+
 def not_describing_a_plural() -> Guard:
     """The ordinal is not an adjective of a plural or a count before it: 'الأيام الأولى من الشهر'
     (the first days, not day 1), 'الساعات الأولى من صباح اليوم' (not one o'clock), 'الأيام العشرة

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from chrono.engine import rule
-from chrono.grammar.base import C, K, T, ctx, lexval
+from chrono.grammar.base import C, K, T, ctx, lexval, not_next
 from chrono.values import TimeValue
+
+
+# 'من الآن', 'من اليوم' after a quantity count from the anchor itself: a date, not an event
+_NOW_WORDS = ("الان", "اليوم", "الحين")
 
 
 def _duration(q, approx: bool = False) -> TimeValue:
@@ -23,10 +27,18 @@ def for_duration(q):
     return _duration(q.value)
 
 
-@rule("ar.duration.after_event", K("after"), C("qty"), ctx(K("on_event")))
+@rule("ar.duration.after_event", K("after"), C("qty"), ctx(K("on_event")), not_next(*_NOW_WORDS))
 def after_event(_after, q):
     """'بعد عام على التطبيع' → P1Y, 'بعد نحو عام على تطبيع' → P1Y APPROX: time elapsed since an
-    event (بعد stays in the span: without it 'بعد سنة' would read as a vague future)"""
+    event (بعد stays in the span: without it 'بعد سنة' would read as a vague future). Not 'بعد
+    أسبوع من الآن', which is a date a week after the anchor."""
+    return _duration(q.value)
+
+
+@rule("ar.duration.before_event", K("before"), C("qty"), ctx(K("on_event")), not_next(*_NOW_WORDS))
+def before_event(_before, q):
+    """'قبل يومين من الانتخابات' → P2D, 'قبل عام على الانتخابات' → P1Y: time before an event, not
+    two days before the anchor (that would be a false date). Not 'قبل أسبوع من الآن'."""
     return _duration(q.value)
 
 

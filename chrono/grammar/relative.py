@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from chrono.engine import rule
-from chrono.grammar.base import TV, C, K, T, W, lexval, not_describing_a_plural, not_next
+from chrono.grammar.base import TV, C, K, T, W, ctx, lexval, not_after_word, not_describing_a_plural, not_next
 from chrono.lexicon import LEXICON
 from chrono.values import TimeValue
 
 # -- today, yesterday, tomorrow ----------------------------------------------------------------
 
 
-@rule("ar.relative.day", C("relday"), not_next(*LEXICON.guard_words["not_today_after"]))
+@rule("ar.relative.day", C("relday"), not_next(*LEXICON.guard_words["not_today_after"]),
+      not_after_word("نفس", "ذات"))
 def relative_day(d):
-    """'اليوم', 'أمس', 'أول أمس', 'غداً', 'بعد غد', 'وبالأمس'"""
+    """'اليوم', 'أمس', 'أول أمس', 'غداً', 'بعد غد', 'وبالأمس' (not 'في نفس اليوم', 'ذات اليوم':
+    the same day as an event told before, not today)"""
     return TimeValue(rel_unit="day", rel_offset=lexval(d))
 
 
@@ -72,6 +74,14 @@ def unit_ago(_ago, q):
 def unit_later(_after, q):
     """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
     return _offset(q.value, 1)
+
+
+@rule("ar.relative.unit_from_now", K("after", "ago"),
+      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
+      ctx(K("on_event")), T("الان", "اليوم", "الحين"))
+def unit_from_now(word, q, _now):
+    """'بعد أسبوع من الآن' → week +1, 'قبل ثلاثة أيام من اليوم' → day −3: counted from the anchor"""
+    return _offset(q.value, 1 if word.value.value == "after" else -1)
 
 
 @rule("ar.relative.period_before_last", C("period", lambda it: lexval(it) in ("year", "month", "week")),
