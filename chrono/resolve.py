@@ -94,8 +94,14 @@ def _set(v: TimeValue) -> Resolved:
 
 # -- ranges ----------------------------------------------------------------------------------
 def _range(v: TimeValue, ctx: Context) -> Resolved:
+    """'من 23 إلى 25 نوفمبر'. An end that names no year and no direction ('من الاثنين إلى الجمعة')
+    is the first one on or after the start: each end placed on its own would give Monday 22 to
+    Friday 19 for a Wednesday anchor."""
+    end = parse_canonical(v.range_end)
     a = resolve(parse_canonical(v.range_start), ctx.anchor, ctx.prefer, ctx.future_cue)
-    b = resolve(parse_canonical(v.range_end), ctx.anchor, ctx.prefer, ctx.future_cue)
+    b = resolve(end, ctx.anchor, ctx.prefer, ctx.future_cue)
+    if a.start_date and b.end_date and b.end_date < a.start_date and _placed_by_anchor(end):
+        b = resolve(end, a.start_date, "future", False)
     flags = sorted(set(a.flags + b.flags))
     ok = a.start_date and b.end_date and a.start_date <= b.end_date
     if a.start_date and b.end_date and not ok:
@@ -104,6 +110,12 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
                     a.start_date if ok else None, b.end_date if ok else None, v.mod, flags,
                     a.calendar if a.calendar == b.calendar else "gregorian",
                     f"{a.hijri_value}/{b.hijri_value}" if a.hijri_value and b.hijri_value else None)
+
+
+def _placed_by_anchor(v: TimeValue) -> bool:
+    """A weekday or a day/month without year, cue or offset: where it falls depends on the anchor."""
+    return (v.kind == "date" and v.year is None and v.rel_unit is None and v.cue is None
+            and v.calendar == "gregorian" and bool(v.weekday or v.month or v.day))
 
 
 _GRAIN_ORDER = ["minute", "hour", "part_of_day", "day", "week", "month", "quarter", "half", "year",
