@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import inspect
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
+from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 from chrono.lexicon import LEXICON, Lex
 from chrono.tokens import Token, proclitic_readings, tokenize
@@ -352,7 +352,7 @@ def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
         kinds = set(info.kinds)
         if info.literal:  # only literal elements (T, W) take `tok` items
             bucket.append(Item("tok", text, i, i + 1, start + info.tok_shift, tok_end, "tok"))
-            kinds.update(("tok", "tok:" + text))
+            kinds.update(kinds_of("tok", text))
         if info.multi and i + 1 < n and tokens[i + 1].text in _MULTI_LATER:
             for m in range(min(max_words, n - i), 1, -1):
                 rest = tuple(t.text for t in tokens[i + 1:i + m])

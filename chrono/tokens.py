@@ -80,7 +80,7 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     limit = max_run + keep if max_run else 1 << 62  # a piece is given when the open run is this long
     room = limit  # run tokens this chunk may add before then (limit minus the carried tokens)
     previous: list[Token] = []  # the last token of the previous chunk: a neighbour across the cut
-    for words, starts, levels, _ in _leveled_chunks(normalized, trigger_level):
+    for words, starts, levels in _leveled_chunks(normalized, trigger_level):
         for i in compress(range(len(levels)), levels):
             if i != last + 1 and (run_idx or carried):
                 if head:
@@ -155,10 +155,9 @@ def _neighbour(words, starts, i) -> list[Token]:
 
 
 def _leveled_chunks(text: str, trigger_level):
-    """(words, their start offsets, their levels, global index of the first word), chunk by chunk.
-    Chunks end where a token ends, so no token is cut, and memory stays bounded."""
+    """(words, their start offsets, their levels), chunk by chunk. Chunks end where a token ends,
+    so no token is cut, and memory stays bounded."""
     cache = _level_cache(trigger_level)
-    base = 0
     for offset, chunk in _chunks(text):
         pieces = _SPLIT.split(chunk)
         words = pieces[1::2]
@@ -170,8 +169,7 @@ def _leveled_chunks(text: str, trigger_level):
                 levels[i] = trigger_level(word, _kind(word))
                 if len(cache) < _MAX_CACHED:
                     cache[word] = levels[i]
-        yield words, starts, levels, base
-        base += len(words)
+        yield words, starts, levels
 
 
 def _level_cache(trigger_level) -> dict[str, int]:

@@ -34,6 +34,13 @@ def test_production_arity_is_checked():
         Grammar().add(_rule("r", [Elem("month"), Elem("year")], lambda m: m))
 
 
+def test_rules_may_not_build_lexicon_classes():
+    """kw and tok items come from the lexicon only: the chart records their roles and texts once,
+    when a position is filled, and never for built items."""
+    with pytest.raises(ValueError, match="lexicon only"):
+        Grammar().add(Rule("r", (Elem("month"),), lambda m: m, "tok"))
+
+
 def test_literal_first_element_needs_words():
     with pytest.raises(ValueError, match="lists no words"):
         Grammar().add(_rule("r", [Elem("tok")]))

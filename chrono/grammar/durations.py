@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from chrono.engine import rule
 from chrono.grammar.base import C, K, T, ctx, lexval, not_next
+from chrono.lexicon import LEXICON
 from chrono.values import TimeValue
 
 
 # 'من الآن', 'من اليوم' after a quantity count from the anchor itself: a date, not an event
-_NOW_WORDS = ("الان", "اليوم", "الحين")
+_NOW_WORDS = LEXICON.guard_words["now_words"]
 
 
 def _duration(q, approx: bool = False) -> TimeValue:
@@ -42,24 +43,10 @@ def before_event(_before, q):
     return _duration(q.value)
 
 
-@rule("ar.duration.within_last", ctx(K("within")), C("unit", lambda it: lexval(it)[1] is None),
-      C("number", lambda it: 2 <= it.value <= 1000), C("shift", lambda it: lexval(it) != 0))
-def within_last(unit, n, _shift):
-    """'خلال الأشهر الثلاثة الماضية' → P3M, 'خلال السنوات العشر المقبلة' → P10Y (خلال is context,
-    outside the expression, as TimeML spans leave prepositions out)"""
-    return TimeValue(kind="duration", unit=lexval(unit)[0], amount=float(n.value))
-
-
-@rule("ar.duration.within_last_two", ctx(K("within")), C("unit", lambda it: lexval(it)[1] == 2),
-      C("shift", lambda it: lexval(it) != 0))
-def within_last_two(unit, _shift):
-    """'خلال اليومين الماضيين' → P2D, 'خلال الأسبوعين المقبلين' → P2W: a dual unit and a dual adjective"""
-    return TimeValue(kind="duration", unit=lexval(unit)[0], amount=2.0)
-
-
 @rule("ar.duration.last_two_units", C("unit", lambda it: lexval(it)[1] == 2), C("shift", lambda it: lexval(it) != 0))
 def last_two_units(unit, _shift):
-    """'اليومين الماضيين' → P2D, 'السنتين المقبلتين' → P2Y"""
+    """'خلال اليومين الماضيين' → P2D over 'اليومين الماضيين', 'السنتين المقبلتين' → P2Y: a dual unit
+    and a dual adjective"""
     return TimeValue(kind="duration", unit=lexval(unit)[0], amount=2.0)
 
 
@@ -72,7 +59,8 @@ def last_two_units_final(unit, _last):
 @rule("ar.duration.last_n_units", C("unit", lambda it: lexval(it)[1] is None),
       C("number", lambda it: 2 <= it.value <= 1000), C("shift", lambda it: lexval(it) != 0))
 def last_n_units(unit, n, _shift):
-    """'الأشهر الثلاثة الماضية' → P3M"""
+    """'الأشهر الثلاثة الماضية' → P3M, 'خلال السنوات العشر المقبلة' → P10Y (خلال stays outside the
+    expression, as TimeML spans leave prepositions out)"""
     return TimeValue(kind="duration", unit=lexval(unit)[0], amount=float(n.value))
 
 

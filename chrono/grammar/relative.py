@@ -78,7 +78,7 @@ def unit_later(_after, q):
 
 @rule("ar.relative.unit_from_now", K("after", "ago"),
       C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
-      ctx(K("on_event")), T("الان", "اليوم", "الحين"))
+      ctx(K("on_event")), T(*sorted(LEXICON.guard_words["now_words"])))
 def unit_from_now(word, q, _now):
     """'بعد أسبوع من الآن' → week +1, 'قبل ثلاثة أيام من اليوم' → day −3: counted from the anchor"""
     return _offset(q.value, 1 if word.value.value == "after" else -1)
