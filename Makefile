@@ -39,12 +39,12 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 golden: $(STAMP)
-	$(BIN)/python -m chrono.tools.golden
+	$(BIN)/python -m tools.golden
 	git --no-pager diff --stat -- golden/ || true
 	git --no-pager diff -- golden/ | head -300 || true
 
 bench: $(STAMP)
-	$(BIN)/python -m chrono.tools.bench
+	$(BIN)/python -m tools.bench
 
 FUZZ_SECONDS ?= 60
 # Coverage-guided fuzzing (atheris) of the tagger and the readers, bounded in time; the corpora in

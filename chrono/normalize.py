@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Iterator, NamedTuple
 
 # Deleted: Arabic diacritics (fathatan … sukun, superscript alef), Quranic marks, tatweel,
 # bidi and zero-width controls, the BOM. Why: news text carries them inconsistently.
@@ -121,3 +122,47 @@ def _lower_one(c: str) -> str:
 def normalize_word(word: str) -> str:
     """Normalize a lexicon form the same way the text is normalized: 'أغسطس' → 'اغسطس'."""
     return normalize(word).text.strip()
+
+
+# -- words: tokens of normalized text and the one clitic rule ------------------------------------
+
+TOKEN_PATTERN = re.compile(
+    r"(?P<ar>[\u0621-\u064a\u0671-\u06d3]+)|(?P<lat>[^\W\d_\u0621-\u06ff]+)|(?P<num>[0-9]+)|(?P<nl>\n)|(?P<p>[^\s])"
+)
+
+
+class Token(NamedTuple):
+    text: str
+    start: int  # offsets into the normalized text
+    end: int
+    kind: str  # ar, lat, num, nl, p
+
+
+def tokenize(normalized: str) -> list[Token]:
+    """'في 24/11/2021' → في, 24, /, 11, /, 2021."""
+    return list(iter_tokens(normalized))
+
+
+def iter_tokens(normalized: str) -> Iterator[Token]:
+    """The tokens one at a time, so a 5 MB page never has to be held as a token list."""
+    for m in TOKEN_PATTERN.finditer(normalized):
+        yield Token(m.group(), m.start(), m.end(), m.lastgroup)
+
+
+def proclitic_readings(word: str) -> list[tuple[str, str]]:
+    """The word and its readings without proclitics, least stripped first.
+
+    "وبالأمس" (normalized "وبالامس") → [("وبالامس", ""), ("بالامس", "و"), ("الامس", "وب")];
+    "للعام" → [("للعام", ""), ("العام", "ل")]. Each reading is (stem, stripped prefix).
+    """
+    readings = [(word, "")]
+    rest, prefix = word, ""
+    if len(rest) > 2 and rest[0] in "وف":
+        rest, prefix = rest[1:], rest[0]
+        readings.append((rest, prefix))
+    if len(rest) > 2 and rest[0] in "بلك":
+        if rest.startswith("لل"):
+            readings.append(("ال" + rest[2:], prefix + "ل"))
+        else:
+            readings.append((rest[1:], prefix + rest[0]))
+    return readings

@@ -19,7 +19,7 @@ import atheris
 with atheris.instrument_imports():
     from chrono.models import Document, DocumentError
     from chrono.pipeline import tag_text
-    from chrono.readers import decode_bytes, iter_inputs
+    from chrono.read import decode_bytes, iter_inputs
 
 ANCHOR = date(2021, 11, 24)
 

@@ -118,7 +118,7 @@ def real_seeds_timeline() -> Optional[TimelineOutput]:
     try:
         from chrono.merge import build_timeline
         from chrono.pipeline import tag_document
-        from chrono.readers import iter_inputs, load_manifest
+        from chrono.read import iter_inputs, load_manifest
     except ImportError:
         return None
     from chrono.models import Document

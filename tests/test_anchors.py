@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from chrono.anchors import check_anchor, find_anchor, find_dateline, infer_anchor
+from chrono.resolve.anchors import check_anchor, find_anchor, find_dateline, infer_anchor
 from chrono.cli import main
 from chrono.models import Anchor, Document
 from chrono.pipeline import document_anchor, tag_document
@@ -161,8 +161,8 @@ def test_chrono_anchors_on_seeds():
 def test_checking_a_given_anchor_builds_the_same_strong_constraints():
     """check_anchor builds only the strong constraints (no resolving for the soft ones); they are
     exactly the strong ones the full inference builds, on the seeds and every corpus phrasing."""
-    from chrono.anchors import _constraints
-    from chrono.tools.corpus import read_cases
+    from chrono.resolve.anchors import _constraints
+    from tools.corpus import read_cases
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
     texts += [case.text for case in read_cases(Path("tests/corpus/expressions.txt"))]

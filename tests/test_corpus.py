@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.tools.corpus import check_case, check_negative, read_cases, read_negatives
+from tools.corpus import check_case, check_negative, read_cases, read_negatives
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPRESSION_FILES = sorted(p for p in CORPUS.glob("*.txt") if p.name != "negatives.txt")

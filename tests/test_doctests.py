@@ -6,10 +6,10 @@ import pytest
 import chrono.normalize
 import chrono.pipeline
 import chrono.resolve
-import chrono.values
+import chrono.tag.values
 
 
-@pytest.mark.parametrize("module", [chrono.normalize, chrono.values, chrono.resolve, chrono.pipeline])
+@pytest.mark.parametrize("module", [chrono.normalize, chrono.tag.values, chrono.resolve, chrono.pipeline])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from chrono.engine import GRAMMAR, Elem, Grammar, Rule
+from chrono.tag.engine import GRAMMAR, Elem, Grammar, Rule
 from chrono.lexicon import Lexicon, LexiconData, LexiconError, load_lexicon
 from chrono.normalize import normalize
 from chrono.resolve import narrow, resolve
-from chrono.values import TimeValue, make_range, parse_canonical
+from chrono.tag.values import TimeValue, make_range, parse_canonical
 
 
 def _rule(name, pattern, production=lambda x: x):
@@ -54,7 +54,7 @@ def test_rule_names_read_like_the_grammar():
 def _lexicon_json():
     from importlib import resources
 
-    return json.loads(resources.files("chrono.data").joinpath("ar_lexicon.json").read_text(encoding="utf-8"))
+    return json.loads(resources.files("chrono.lexicon").joinpath("ar_lexicon.json").read_text(encoding="utf-8"))
 
 
 def test_a_form_naming_two_months_is_rejected():
@@ -130,7 +130,7 @@ def test_windowed_parsing_gives_the_same_expressions(monkeypatch):
     """Parsing in small overlapping windows finds what one whole-text parse finds (seeds text)."""
     from pathlib import Path
 
-    import chrono.pipeline as pipeline
+    import chrono.tag as pipeline
 
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt")))
     whole = [(e.start, e.end, e.item.value) for e in pipeline.find_expressions(text)]
@@ -142,7 +142,7 @@ def test_windowed_parsing_gives_the_same_expressions(monkeypatch):
 def test_long_trigger_runs_are_windowed_without_loss(monkeypatch):
     """A page that is one long run of triggers is cut into pieces and windows; every expression of
     the whole-text parse is still found once (run of dates and ranges with no plain word)."""
-    import chrono.pipeline as pipeline
+    import chrono.tag as pipeline
 
     text = " ".join(f"من {d} إلى {d + 1} نوفمبر 2021 و" for d in range(1, 28)) * 20
     monkeypatch.setattr(pipeline, "WINDOW_TOKENS", 10**6)  # one window: the reference parse
@@ -157,8 +157,8 @@ def test_token_chunks_do_not_change_the_expressions(monkeypatch, chunk):
     """Words are split chunk by chunk (tokens._CHUNK characters); tiny chunks find what one chunk finds."""
     from pathlib import Path
 
-    import chrono.pipeline as pipeline
-    import chrono.tokens as tokens
+    import chrono.tag as pipeline
+    import chrono.tag.tokens as tokens
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
     texts += ["من 12 إلى 14 نوفمبر " * 40, "24/11/2021 " * 30 + "12/11/2021/" * 30]
@@ -178,7 +178,7 @@ class _Everything:
 def _corpus_texts() -> list[str]:
     from pathlib import Path
 
-    from chrono.tools.corpus import read_cases, read_negatives
+    from tools.corpus import read_cases, read_negatives
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
     for name in ("expressions.txt", "hijri.txt"):
@@ -193,8 +193,8 @@ def test_head_filter_never_loses_an_expression(monkeypatch, unfiltered):
     head entry ("بعد" of "بعد غد") heads a run only when the entry's next word follows. Parsing
     more runs (every level-3 word a head; every trigger a head) finds exactly the same expressions
     on the seeds and every corpus phrasing, positive and negative."""
-    import chrono.engine as engine
-    import chrono.pipeline as pipeline
+    import chrono.tag.engine as engine
+    import chrono.tag as pipeline
 
     texts = _corpus_texts()
     assert len(texts) > 1500
@@ -209,9 +209,9 @@ def test_head_filter_never_loses_an_expression(monkeypatch, unfiltered):
 
 def test_first_words_of_multi_word_entries_head_only_when_completed():
     """"بعد" heads "بعد غد" but "بعد أن" is not parsed; "الذي" (read "ذي" of "ذي القعدة") likewise."""
-    from chrono.engine import HEAD_IF_NEXT, trigger_level
+    from chrono.tag.engine import HEAD_IF_NEXT, trigger_level
     from chrono.pipeline import tag_text
-    from chrono.tokens import trigger_runs
+    from chrono.tag.tokens import trigger_runs
 
     assert trigger_level("بعد", "ar") == 3 and "غد" in HEAD_IF_NEXT
     assert trigger_level("الذي", "ar") == 3 and "القعده" in HEAD_IF_NEXT
@@ -251,8 +251,8 @@ def test_plain_word_shortcut_agrees_with_the_full_lookup(monkeypatch):
     rule knows; the full lookup agrees on every lexicon form with proclitics and article toggled,
     every literal word, and every word of the seeds and the corpus."""
 
-    import chrono.engine as engine
-    from chrono.tokens import tokenize
+    import chrono.tag.engine as engine
+    from chrono.normalize import tokenize
 
     words = {(t.text, t.kind) for text in _corpus_texts() for t in tokenize(normalize(text).text)}
     for key in engine.LEXICON.words:
@@ -285,8 +285,8 @@ def test_plain_word_shortcut_agrees_with_the_full_lookup(monkeypatch):
 def test_trigger_runs_use_the_level_function_they_are_given():
     """Levels are cached per trigger_level function: a caller's own function is not answered from
     the cache of another one (the head-filter test above relies on this)."""
-    from chrono.engine import trigger_level
-    from chrono.tokens import trigger_runs
+    from chrono.tag.engine import trigger_level
+    from chrono.tag.tokens import trigger_runs
 
     text = normalize("قال الوزير إن اللقاء كان مثمرا").text
     assert list(trigger_runs(text, trigger_level)) == []  # plain words: cached as level 0
@@ -302,8 +302,8 @@ def test_rules_are_skipped_where_their_next_element_cannot_match():
     """A rule is tried only where what its next element needs starts right after the first item:
     the literal token of T("(") (not any token), a role of K(...), a class; guards are skipped
     when looking ahead, since they take no token."""
-    from chrono.engine import Guard, Item
-    from chrono.grammar.base import K, T
+    from chrono.tag.engine import Guard, Item
+    from chrono.tag.grammar.base import K, T
 
     g = Grammar()
     paren = _rule("paren", [Elem("month"), T("(")], lambda m, p: m)

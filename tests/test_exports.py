@@ -159,7 +159,7 @@ def hand_tagger(monkeypatch):
 
 
 def _run(*args):
-    from chrono.cli_timeline import timeline
+    from chrono.cli.timeline import timeline
 
     return CliRunner().invoke(timeline, list(args))
 
@@ -190,7 +190,7 @@ def test_cli_failed_document_exits_1_and_is_listed(hand_tagger, tmp_path):
     bad = tmp_path / "999_bad.txt"
     bad.write_text("boom اليوم", encoding="utf-8")
     good = next(SEEDS.glob("001_*.txt"))
-    result = CliRunner().invoke(__import__("chrono.cli_timeline", fromlist=["timeline"]).timeline,
+    result = CliRunner().invoke(__import__("chrono.cli.timeline", fromlist=["timeline"]).timeline,
                                 [str(good), str(bad), "--anchor", "2021-11-24", "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout if hasattr(result, "stdout") else result.output)

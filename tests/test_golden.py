@@ -1,5 +1,5 @@
 """The seeds' golden files: regenerated only by `make golden`, reviewed as a diff."""
-from chrono.tools.golden import diff, expected_files
+from tools.golden import diff, expected_files
 
 
 def test_golden_files_match():

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from chrono.cli import main
-from chrono.engine import analyze
+from chrono.tag.engine import analyze
 from chrono.normalize import normalize
 from chrono.pipeline import tag_text
 

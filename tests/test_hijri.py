@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.hijri import (OUT_OF_RANGE, gregorian_range, month_span, resolve_hijri, to_gregorian, to_hijri,
+from chrono.resolve.hijri import (OUT_OF_RANGE, gregorian_range, month_span, resolve_hijri, to_gregorian, to_hijri,
                           year_span)
 from chrono.pipeline import tag_text
 from chrono.resolve import Context, resolve
-from chrono.values import TimeValue
+from chrono.tag.values import TimeValue
 
 ANCHOR = date(2021, 11, 24)  # Wednesday 19 ربيع الثاني 1443
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from chrono.models import Document, DocumentError, DocumentTags, Settings
-from chrono.parallel import CHUNK_DOCUMENTS, CHUNKS_IN_FLIGHT_PER_JOB, resolve_jobs, tag_stream
+from chrono.scale.processes import CHUNK_DOCUMENTS, CHUNKS_IN_FLIGHT_PER_JOB, resolve_jobs, tag_stream
 from chrono.pipeline import tag_document
-from chrono.progress import ProgressBar, count_documents
-from chrono.tools.gen_corpus import write_corpus
+from chrono.scale.progress import ProgressBar, count_documents
+from tools.gen_corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

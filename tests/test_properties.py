@@ -64,7 +64,7 @@ def test_future_cue_matches_its_word_by_word_definition(text, start):
     import re
 
     from chrono.lexicon import LEXICON
-    from chrono.pipeline import _FUTURE_LOOKBACK_CHARS, _is_future_verb, has_future_cue
+    from chrono.tag import _FUTURE_LOOKBACK_CHARS, _is_future_verb, has_future_cue
 
     start = min(start, len(text))
     clause = re.split(r'[.!?\n";:]', text[max(0, start - _FUTURE_LOOKBACK_CHARS):start])[-1]
@@ -80,7 +80,8 @@ def test_split_pattern_finds_the_tokens(text):
     exactly the tokens tokenize() gives, at the same offsets."""
     from itertools import accumulate
 
-    from chrono.tokens import _SPLIT, tokenize
+    from chrono.normalize import tokenize
+    from chrono.tag.tokens import _SPLIT
 
     normalized = normalize(text).text
     pieces = _SPLIT.split(normalized)

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chrono.io_utils import atomic_open, atomic_write
+from chrono.export.files import atomic_open, atomic_write
 from chrono.models import Document, DocumentError
-from chrono.readers import (
+from chrono.read import (
     AnchorError,
     ManifestError,
     find_front_matter,
@@ -476,7 +476,7 @@ def test_atomic_open_writes_devices_in_place():
     """`-o /dev/null` must write to the device, never rename a file over it."""
     import stat
 
-    from chrono.io_utils import atomic_open
+    from chrono.export.files import atomic_open
 
     with atomic_open("/dev/null") as out:
         out.write("nothing")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from chrono.tools.golden import seed_pairs
+from tools.golden import seed_pairs
 
 
 @pytest.fixture(scope="module")

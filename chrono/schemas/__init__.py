@@ -43,7 +43,7 @@ def stale() -> list[str]:
 
 def write_all() -> list[str]:
     """Regenerate every schema file; returns the names that changed."""
-    from chrono.io_utils import atomic_write
+    from chrono.export.files import atomic_write
 
     changed = stale()
     for name in changed:

@@ -1,0 +1,28 @@
+"""The command line: a thin layer over read → pipeline → merge → export.
+
+    chrono tag PATH...        every expression, resolved (cli/tag.py)
+    chrono timeline PATH...   one ordered chronology (cli/timeline.py)
+    chrono explain TEXT       the rules behind each expression (cli/inspect.py)
+    chrono anchors PATH...    each document's anchor and its evidence (cli/inspect.py)
+
+Exit codes: 0 success, 1 when some documents failed (each reported, the rest still written),
+2 for usage errors (a bad anchor, a bad manifest, an unknown option).
+"""
+from __future__ import annotations
+
+import click
+
+from chrono.cli.inspect import anchors, explain
+from chrono.cli.tag import tag
+from chrono.cli.timeline import timeline
+
+
+@click.group()
+@click.version_option(package_name="chrono")
+def main():
+    """chrono: Arabic news articles → one ordered chronology of dated events."""
+
+
+for _command in (tag, timeline, explain, anchors):
+    main.add_command(_command)
+

@@ -1,0 +1,73 @@
+"""`chrono explain TEXT` (each expression, its value and the tree of rules that built it) and
+`chrono anchors PATH...` (each document's anchor, source, confidence and evidence)."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from chrono.cli.options import parse_anchor_option, read_inputs, report_error
+from chrono.models import DocumentError
+from chrono.pipeline import document_anchor
+from chrono.resolve import resolve
+from chrono.tag import find_expressions
+
+
+@click.command()
+@click.argument("text")
+@click.option("--anchor", help="Anchor date (publication day).")
+@click.option("--prefer", type=click.Choice(["news", "past", "future"]), default="news", show_default=True)
+def explain(text, anchor, prefer):
+    """Each expression in TEXT, its value and the tree of rules that built it."""
+    anchor_date = parse_anchor_option(anchor)
+    expressions = find_expressions(text)
+    if not expressions:
+        click.echo("no temporal expression found")
+    for expr in expressions:
+        r = resolve(expr.item.value, anchor_date, prefer, expr.future_cue)
+        mod = f" mod={r.mod}" if r.mod else ""
+        click.echo(f"[{expr.start}:{expr.end}] {text[expr.start:expr.end]!r} → {r.type} {r.value}{mod}"
+                   f" ({r.granularity or '-'}: {r.start_date or '?'} … {r.end_date or '?'})")
+        click.echo(f"  underspecified: {expr.item.value.canonical()}")
+        if r.calendar != "gregorian":
+            click.echo(f"  calendar: {r.calendar} {r.hijri_value or ''}")
+        if expr.future_cue:
+            click.echo("  future cue in the clause")
+        for flag in r.flags:
+            click.echo(f"  flag: {flag}")
+        click.echo(_indent_tree(expr.item.tree(), "  "))
+
+
+def _indent_tree(tree: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in tree.splitlines())
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--anchor", help="Anchor date for every document.")
+@click.option("--manifest", type=click.Path(dir_okay=False))
+@click.option("--encoding")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def anchors(paths, anchor, manifest, encoding, fmt):
+    """Each document's anchor: date, source, confidence and evidence."""
+    rows, errors = [], []
+    for item in read_inputs(paths, anchor, manifest, encoding):
+        if isinstance(item, DocumentError):
+            errors.append(item)
+            continue
+        a = document_anchor(item)
+        rows.append({"id": item.id, "path": item.path, "anchor": a.model_dump(mode="json")})
+    if fmt == "json":
+        click.echo(json.dumps({"documents": rows, "errors": [e.model_dump(mode="json") for e in errors]},
+                              ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            a = row["anchor"]
+            shown = a["date"] or (f"{a['candidates'][0]}…{a['candidates'][1]}" if a.get("candidates") else "none")
+            click.echo(f"{row['id']}\t{shown}\t{a['source']}\t{a['confidence']:.2f}\t{a['evidence']}")
+            for warning in a.get("warnings") or []:
+                click.echo(f"  warning: {warning}")
+    for err in errors:
+        report_error(err)
+    sys.exit(1 if errors else 0)

@@ -1,0 +1,182 @@
+"""The Arabic lexicon (chrono/lexicon/ar_lexicon.json) loaded into a validated model.
+
+Load-time checks (style §8): an empty form, a form listed twice in one table, or one form naming
+two different values of an exclusive table (a month, a weekday) is an error at import. The result
+is one lookup: normalized word or word sequence → the lexical entries it stands for, e.g.
+"ديسمبر" → [Lex(cls="month", value=12)], "كانون الاول" → [Lex(cls="month", value=12)].
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from chrono.normalize import normalize_word
+from chrono.normalize import tokenize
+
+
+class LexiconError(ValueError):
+    """The lexicon data is inconsistent; raised at import so a bad edit never ships."""
+
+
+class Lex(NamedTuple):
+    cls: str  # month, hmonth, weekday, cardinal, ordinal, unit, shift, part, pod, relday, period, ref, kw, decade, set
+    value: Any
+    ambiguous: bool = False
+
+
+class MonthEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    month: int
+    series: str = "hijri"
+    forms: list[str]
+    ambiguous: bool = False
+
+    @field_validator("month")
+    @classmethod
+    def _month_range(cls, v: int) -> int:
+        if not 1 <= v <= 12:
+            raise ValueError(f"month {v} outside 1..12")
+        return v
+
+
+class WeekdayEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    iso: int
+    forms: list[str]
+
+
+class UnitEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    unit: str
+    singular: list[str]
+    dual: list[str]
+    plural: list[str]
+
+
+class LexiconData(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    gregorian_months: list[MonthEntry]
+    hijri_months: list[MonthEntry]
+    weekdays: list[WeekdayEntry]
+    cardinals: dict[str, Any]
+    ordinals: dict[str, Any]
+    teen_ordinal_suffix: list[str]
+    units: list[UnitEntry]
+    shift_modifiers: dict[str, Any]
+    period_parts: dict[str, Any]
+    day_parts: dict[str, Any]
+    relative_days: dict[str, Any]
+    period_words: dict[str, Any]
+    references: dict[str, Any]
+    keywords: dict[str, Any]
+    future_cues: dict[str, Any]
+    decades: dict[str, Any]
+    sets: dict[str, Any]
+    guards: dict[str, Any]
+    weekday_bare: dict[str, Any]
+    seasons: dict[str, Any]
+
+
+SHIFT_OFFSETS = {"past": -1, "future": 1, "this": 0}
+# Tables whose words must name one value only: "مارس" cannot be both March and May.
+EXCLUSIVE = {"month", "hmonth", "weekday", "weekday_bare", "cardinal", "ordinal", "relday", "decade"}
+
+
+class Lexicon:
+    """Lookup tables built from LexiconData; `words` maps a normalized word tuple to entries."""
+
+    def __init__(self, data: LexiconData):
+        self.data = data
+        self.words: dict[tuple[str, ...], list[Lex]] = defaultdict(list)
+        self._build(data)
+        self.max_words = max(len(k) for k in self.words)
+        self.future_cue_words = {normalize_word(w) for w in data.future_cues["words"]}
+        self.guard_words = {role: frozenset(normalize_word(w) for w in forms)
+                            for role, forms in data.guards.items() if not role.startswith("_")}
+        self._check()
+
+    # -- building -------------------------------------------------------------------------
+    def _add(self, form: str, lex: Lex) -> None:
+        key = form_key(form)
+        if not key:
+            raise LexiconError(f"empty form for {lex}")
+        if lex in self.words[key]:
+            raise LexiconError(f"form {form!r} listed twice for {lex.cls}={lex.value!r}")
+        self.words[key].append(lex)
+
+    def _table(self, cls: str, table: dict[str, Any], convert=lambda k: k) -> None:
+        for key, forms in table.items():
+            if key.startswith("_"):
+                continue
+            for form in forms:
+                self._add(form, Lex(cls, convert(key)))
+
+    def _build(self, d: LexiconData) -> None:
+        for m in d.gregorian_months:
+            for form in m.forms:
+                self._add_once(form, Lex("month", m.month, m.ambiguous))
+        for m in d.hijri_months:
+            for form in m.forms:
+                self._add(form, Lex("hmonth", m.month, m.ambiguous))
+        for w in d.weekdays:
+            for form in w.forms:
+                self._add(form, Lex("weekday", w.iso))
+        self._table("cardinal", d.cardinals, int)
+        self._table("ordinal", d.ordinals, int)
+        for form in d.teen_ordinal_suffix:
+            self._add(form, Lex("kw", "teen"))
+        for u in d.units:
+            for number, forms in ((1, u.singular), (2, u.dual), (None, u.plural)):
+                for form in forms:
+                    self._add(form, Lex("unit", (u.unit, number)))
+        self._table("shift", d.shift_modifiers, lambda k: SHIFT_OFFSETS[k])
+        self._table("part", d.period_parts)
+        self._table("pod", d.day_parts)
+        self._table("relday", d.relative_days, int)
+        self._table("period", d.period_words)
+        self._table("ref", d.references)
+        for role, forms in d.keywords.items():
+            if role.startswith("_"):
+                continue
+            for form in forms:
+                self._add(form, Lex("kw", role))
+        self._table("decade", d.decades, int)
+        self._table("set", d.sets)
+        self._table("weekday_bare", d.weekday_bare, int)
+        self._table("season", d.seasons)
+
+    def _add_once(self, form: str, lex: Lex) -> None:
+        """A month form shared by two regional series (مارس in MSA and Maghrebi) is listed once."""
+        key = form_key(form)
+        if lex not in self.words.get(key, []):
+            self._add(form, lex)
+
+    def _check(self) -> None:
+        for key, entries in self.words.items():
+            for cls in EXCLUSIVE:
+                values = {e.value for e in entries if e.cls == cls}
+                if len(values) > 1:
+                    raise LexiconError(f"{' '.join(key)!r} names several {cls} values: {sorted(values)}")
+
+    # -- lookup ---------------------------------------------------------------------------
+    def lookup(self, words: tuple[str, ...]) -> list[Lex]:
+        return self.words.get(words, [])
+
+
+def form_key(form: str) -> tuple[str, ...]:
+    """A lexicon form as the token tuple the text will show: 'ق.م' → ('ق', '.', 'م')."""
+    return tuple(t.text for t in tokenize(normalize_word(form)))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = resources.files("chrono.lexicon").joinpath("ar_lexicon.json").read_text(encoding="utf-8")
+    return Lexicon(LexiconData.model_validate(json.loads(raw)))
+
+
+LEXICON = load_lexicon()

@@ -1,0 +1,366 @@
+"""The read stage: files, folders, JSONL archives and stdin → `Document` or `DocumentError`.
+
+What is read, and how:
+
+* A path argument that is a file ending in `.jsonl` or `.ndjson` is a JSONL archive: one
+  `{"id", "text", "published"}` object per line, streamed line by line. Any other file given by
+  name is one article, whatever its extension.
+* A folder is walked recursively in sorted order of relative path. Hidden files and folders
+  (".git", ".DS_Store"), `manifest.json` and files with other extensions are skipped; read are
+  articles (.txt .text .md .markdown .html .htm, or no extension) and JSONL archives.
+* "-" is stdin: a JSONL archive when its first non-space character is "{", else one article
+  with id "stdin".
+
+Nothing here ever raises for bad input: each unreadable file, undecodable text or malformed
+JSONL line becomes a `DocumentError` saying where and why, and the other inputs go on.
+The text of a `Document` is exactly the decoded file (a UTF-8 byte-order mark is the only thing
+removed), so every offset reported later points into what the user has on disk.
+
+Anchor precedence (design §4), strongest first: `anchor=` (the command line) > manifest entry >
+JSONL "published" > front matter. Datelines and inference belong to `chrono/resolve/anchors.py`.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import PurePath
+from typing import IO, Any, Optional, Union
+
+from chrono.models import Anchor, Document, DocumentError
+from chrono.read.dates import AnchorError, parse_anchor_date
+from chrono.read.decode import DecodeError, check_text, decode_bytes
+from chrono.read.front_matter import FrontMatter, find_front_matter
+from chrono.read.manifest import Manifest, ManifestEntry, ManifestError, load_manifest
+
+__all__ = [
+    "AnchorError", "ManifestError", "ManifestEntry", "Manifest", "parse_anchor_date",
+    "load_manifest", "iter_inputs", "decode_bytes", "DecodeError", "find_front_matter", "FrontMatter",
+]
+
+STDIN = "-"
+ARTICLE_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ""})
+JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
+MANIFEST_NAME = "manifest.json"
+
+# Anchor confidence by source: explicit metadata is trusted fully; an approximate manifest date
+# is an estimate (seeds/manifest.json: "27 November is an estimate"); front matter is found by a
+# heuristic that could, rarely, mistake an article's first lines for a header.
+CONFIDENCE_FRONT_MATTER = 0.9
+
+
+
+@dataclass
+class _ReadContext:
+    manifest: Optional[Manifest]
+    anchor: Optional[date]
+    encoding: Optional[str]
+    stdin: Optional[IO]
+
+
+def _strongest_anchor(ctx: _ReadContext, names: tuple[str, ...], metadata: Optional[Anchor]) -> Anchor:
+    """CLI > manifest > the document's own metadata (JSONL "published" or front matter).
+
+    An overridden metadata date that disagrees is kept as a warning: a manifest saying
+    2021-11-25 for an article whose front matter says 2021-11-23 deserves a second look.
+    """
+    entry = ctx.manifest.lookup(*names) if ctx.manifest is not None and ctx.anchor is None else None
+    if ctx.anchor is not None:
+        chosen = Anchor(date=ctx.anchor, source="cli", confidence=1.0, evidence=f"--anchor {ctx.anchor.isoformat()}")
+    elif entry is not None:
+        chosen = entry.to_anchor()
+    else:
+        return metadata if metadata is not None else Anchor()
+    if metadata is not None:
+        chosen.warnings.extend(metadata.warnings)
+        if metadata.date is not None and metadata.date != chosen.date:
+            chosen.warnings.append(
+                f"{metadata.source} date {metadata.date.isoformat()} overridden by {chosen.source} {chosen.date.isoformat()}"
+            )
+    return chosen
+
+
+def _front_matter_anchor(front: Optional[FrontMatter]) -> Optional[Anchor]:
+    """Anchor from "date: 2021-11-24"; an unreadable date is a warning, never a guess."""
+    if front is None or front.date_key is None:
+        return None
+    value = front.fields[front.date_key]
+    try:
+        day = parse_anchor_date(value)
+    except AnchorError as exc:
+        return Anchor(warnings=[f"front matter {front.date_key!r}: {exc}"])
+    return Anchor(date=day, source="front_matter", confidence=CONFIDENCE_FRONT_MATTER, evidence=front.date_line)
+
+
+def _article(ctx: _ReadContext, doc_id: str, path: str, data: Union[bytes, str],
+             names: tuple[str, ...], stream_encoding: Optional[str] = None) -> Union[Document, DocumentError]:
+    """One article's bytes (or already-decoded text from a text stream) → Document."""
+    try:
+        if isinstance(data, str):
+            check_text(data)
+            text, encoding = data, stream_encoding
+        else:
+            text, encoding = decode_bytes(data, ctx.encoding)
+    except DecodeError as exc:
+        return DocumentError(path=path, id=doc_id, reason=str(exc))
+    front = find_front_matter(text)
+    if front is not None and not text[front.body_start:].strip():
+        return DocumentError(path=path, id=doc_id, reason="empty article (front matter only)")
+    meta: dict[str, Any] = {"body_start": front.body_start if front else 0}
+    if front is not None:
+        meta["front_matter"] = dict(front.fields)
+    anchor = _strongest_anchor(ctx, names, _front_matter_anchor(front))
+    return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=encoding, meta=meta)
+
+
+def _read_article_file(ctx: _ReadContext, path: str) -> Union[Document, DocumentError]:
+    name = PurePath(path).name
+    doc_id = PurePath(path).stem
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return DocumentError(path=path, id=doc_id, reason=exc.strerror or str(exc))
+    return _article(ctx, doc_id, path, data, (name, doc_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# JSONL
+# ---------------------------------------------------------------------------------------------
+
+def _record_id(record: dict, default: str) -> str:
+    """"id": "a1" or 17 → "a1" / "17"; missing or null → "<file stem>:<line>"."""
+    value = record.get("id")
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, str) and not value.strip()):
+        raise ValueError(f"'id' must be a non-empty string or an integer, got {value!r}")
+    return str(value)
+
+
+def _jsonl_anchor(record: dict) -> Optional[Anchor]:
+    published = record.get("published")
+    if published is None:
+        return None
+    if not isinstance(published, str):
+        raise ValueError(f"'published' must be a date string, got {published!r}")
+    day = parse_anchor_date(published)  # AnchorError is a ValueError: reported by the caller
+    return Anchor(date=day, source="jsonl", confidence=1.0, evidence=f"published: {published}")
+
+
+def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: str) -> Union[Document, DocumentError]:
+    """One JSONL line → Document, or DocumentError naming the line."""
+    default_id = f"{stem}:{number}"
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        why = f"{exc.msg} (column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else str(exc) or "nested too deeply"
+        return DocumentError(path=path, line=number, id=default_id, reason=f"malformed JSON: {why}")
+    if not isinstance(record, dict):
+        return DocumentError(path=path, line=number, id=default_id,
+                             reason=f"expected a JSON object, got {type(record).__name__}")
+    try:
+        doc_id = _record_id(record, default_id)
+    except ValueError as exc:
+        return DocumentError(path=path, line=number, id=default_id, reason=str(exc))
+    text = record.get("text")
+    if not isinstance(text, str):
+        reason = "missing 'text'" if text is None else f"'text' must be a string, got {type(text).__name__}"
+        return DocumentError(path=path, line=number, id=doc_id, reason=reason)
+    if not text.strip():
+        return DocumentError(path=path, line=number, id=doc_id, reason="empty 'text'")
+    try:
+        metadata = _jsonl_anchor(record)
+    except ValueError as exc:
+        return DocumentError(path=path, line=number, id=doc_id, reason=f"published: {exc}")
+    extra = {key: value for key, value in record.items() if key not in ("id", "text", "published")}
+    meta: dict[str, Any] = {"line": number, "body_start": 0}
+    if extra:
+        meta["fields"] = extra
+    anchor = _strongest_anchor(ctx, (doc_id,), metadata)
+    return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=ctx.encoding or "utf-8", meta=meta)
+
+
+def _decode_jsonl_line(raw: Union[bytes, str], number: int, encoding: Optional[str]) -> str:
+    if isinstance(raw, str):
+        return raw.lstrip("\ufeff") if number == 1 else raw
+    codec = encoding or "utf-8"
+    if number == 1 and codec.replace("_", "-").lower() in ("utf-8", "utf8") and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"invalid {codec} at byte {exc.start} of the line (truncated download?)") from None
+
+
+def _jsonl_documents(ctx: _ReadContext, path: str, lines: Iterable[Union[bytes, str]]) -> Iterator[Union[Document, DocumentError]]:
+    """Stream a JSONL archive: each line on its own, blank lines skipped, bad lines reported."""
+    stem = PurePath(path).stem if path != STDIN else "stdin"
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = _decode_jsonl_line(raw, number, ctx.encoding)
+        except DecodeError as exc:
+            yield DocumentError(path=path, line=number, id=f"{stem}:{number}", reason=str(exc))
+            continue
+        if line.strip():
+            yield _jsonl_record(ctx, path, stem, number, line)
+
+
+def _read_jsonl_file(ctx: _ReadContext, path: str) -> Iterator[Union[Document, DocumentError]]:
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield DocumentError(path=path, reason=exc.strerror or str(exc))
+        return
+    with handle:
+        head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+        if ctx.encoding is None and (head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE)):
+            yield DocumentError(path=path, reason="JSONL must be UTF-8 (found a UTF-16 byte-order mark)")
+            return
+        try:
+            yield from _jsonl_documents(ctx, path, handle)
+        except OSError as exc:  # e.g. the disk went away half-way
+            yield DocumentError(path=path, reason=exc.strerror or str(exc))
+
+
+# ---------------------------------------------------------------------------------------------
+# Paths, folders, stdin
+# ---------------------------------------------------------------------------------------------
+
+def _is_jsonl(path: str) -> bool:
+    return PurePath(path).suffix.lower() in JSONL_EXTENSIONS
+
+
+def _read_file(ctx: _ReadContext, path: str) -> Iterator[Union[Document, DocumentError]]:
+    if _is_jsonl(path):
+        yield from _read_jsonl_file(ctx, path)
+    else:
+        yield _read_article_file(ctx, path)
+
+
+def _wanted_in_folder(name: str) -> bool:
+    if name.startswith(".") or name == MANIFEST_NAME:
+        return False
+    suffix = PurePath(name).suffix.lower()
+    return suffix in ARTICLE_EXTENSIONS or suffix in JSONL_EXTENSIONS
+
+
+@dataclass
+class _FolderListing:
+    members: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (sort key, path)
+    errors: list[DocumentError] = field(default_factory=list)
+    skipped: int = 0
+
+
+def _list_folder(root: str) -> _FolderListing:
+    """Every article below `root`, sorted by relative path (same order on every machine)."""
+    listing = _FolderListing()
+
+    def report(exc: OSError) -> None:
+        listing.errors.append(DocumentError(path=exc.filename or root, reason=exc.strerror or str(exc)))
+
+    for folder, subfolders, files in os.walk(root, onerror=report):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in files:
+            full = os.path.join(folder, name)
+            if not _wanted_in_folder(name):
+                listing.skipped += 1
+                continue
+            relative = os.path.relpath(full, root)
+            listing.members.append((tuple(PurePath(relative).parts), full))
+    listing.members.sort()
+    return listing
+
+
+def _read_folder(ctx: _ReadContext, root: str) -> Iterator[Union[Document, DocumentError]]:
+    listing = _list_folder(root)
+    yield from listing.errors
+    if not listing.members and not listing.errors:
+        skipped = f" ({listing.skipped} other files skipped)" if listing.skipped else ""
+        yield DocumentError(path=root, reason=f"folder has no articles (.txt, .md, .html, .jsonl){skipped}")
+    for _, path in listing.members:
+        yield from _read_file(ctx, path)
+
+
+def _stream_lines(head: Union[bytes, str], stream: IO, newline: Union[bytes, str]) -> Iterator[Union[bytes, str]]:
+    """Lines of `head` + the rest of `stream`, read in chunks (stdin cannot be re-read)."""
+    buffer = head
+    while True:
+        cut = buffer.find(newline)
+        while cut >= 0:
+            yield buffer[: cut + 1]
+            buffer = buffer[cut + 1:]
+            cut = buffer.find(newline)
+        chunk = stream.read(1 << 16)
+        if not chunk:
+            break
+        buffer += chunk
+    if buffer:
+        yield buffer
+
+
+def _read_stdin(ctx: _ReadContext) -> Iterator[Union[Document, DocumentError]]:
+    """"-": JSONL when the first non-space character is "{", else one article with id "stdin"."""
+    stream = ctx.stdin if ctx.stdin is not None else sys.stdin
+    stream = getattr(stream, "buffer", stream)
+    try:
+        head = stream.read(0)
+        brace, newline = (b"{", b"\n") if isinstance(head, bytes) else ("{", "\n")
+        while True:
+            chunk = stream.read(4096)
+            head += chunk
+            content = head.lstrip().lstrip(b"\xef\xbb\xbf" if isinstance(head, bytes) else "\ufeff").lstrip()
+            if not chunk or content:
+                break
+        if content[:1] == brace:
+            yield from _jsonl_documents(ctx, STDIN, _stream_lines(head, stream, newline))
+            return
+        data = head + stream.read()
+    except OSError as exc:
+        yield DocumentError(path=STDIN, reason=exc.strerror or str(exc))
+        return
+    yield _article(ctx, "stdin", STDIN, data, ("stdin",),
+                   stream_encoding=getattr(ctx.stdin or sys.stdin, "encoding", None))
+
+
+def _read_path(ctx: _ReadContext, path: str) -> Iterator[Union[Document, DocumentError]]:
+    if path == STDIN:
+        yield from _read_stdin(ctx)
+    elif os.path.isdir(path):
+        yield from _read_folder(ctx, path)
+    elif os.path.exists(path) and not os.path.isfile(path):
+        yield DocumentError(path=path, reason="not a regular file or folder")
+    else:
+        yield from _read_file(ctx, path)  # a missing file is reported by open() with the OS reason
+
+
+def _iter_all(paths: list[str], ctx: _ReadContext) -> Iterator[Union[Document, DocumentError]]:
+    for path in paths:
+        yield from _read_path(ctx, path)
+
+
+def iter_inputs(paths: list[str], *, manifest: Optional[Manifest] = None, anchor: Optional[date] = None,
+                encoding: Optional[str] = None, stdin: Optional[IO] = None) -> Iterator[Union[Document, DocumentError]]:
+    """Lazily read every input, in argument order, one `Document` or `DocumentError` at a time.
+
+        for item in iter_inputs(["seeds/"], manifest=load_manifest("seeds/manifest.json")):
+            ...  # Document(id="001_76ae0159d87ba1ac", anchor=Anchor(date=2021-11-24, source="manifest"))
+
+    `encoding` forces one codec for every input (unknown names raise ValueError right away, a
+    usage error); `anchor` overrides every other anchor; `stdin` replaces sys.stdin for "-".
+    """
+    if isinstance(paths, (str, bytes)):
+        raise TypeError("iter_inputs takes a list of paths, not one string")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ValueError(f"unknown encoding {encoding!r}") from None
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()
+    ctx = _ReadContext(manifest=manifest, anchor=anchor, encoding=encoding, stdin=stdin)
+    return _iter_all(list(paths), ctx)

@@ -1,0 +1,74 @@
+"""Resolution: an anchor-free TimeValue + the anchor + context → a TIMEX3 value and its interval.
+
+One small function per policy (`gregorian`, `hijri`; their shared types in `core`). Without an
+anchor, absolute parts still resolve and the unknown parts stay X ("ديسمبر الماضي" → XXXX-12), flagged "unresolved: no anchor".
+
+    >>> from datetime import date
+    >>> resolve(TimeValue(month=12, cue="past"), date(2021, 11, 25)).value
+    '2020-12'
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from chrono.resolve.core import NO_ANCHOR, Context, Resolved, invalid, narrow
+from chrono.resolve.gregorian import resolve_date, resolve_duration, resolve_set
+from chrono.resolve.hijri import resolve_hijri
+from chrono.tag.values import TimeValue, parse_canonical
+
+__all__ = ["NO_ANCHOR", "Context", "Resolved", "narrow", "resolve"]
+
+
+def resolve(v: TimeValue, anchor: Optional[date] = None, prefer: str = "news",
+            future_cue: bool = False) -> Resolved:
+    ctx = Context(anchor, prefer, future_cue)
+    try:
+        if v.kind == "duration":
+            return resolve_duration(v)
+        if v.kind == "set":
+            return resolve_set(v)
+        if v.kind == "ref":
+            return Resolved("DATE", v.ref or "PRESENT_REF", mod=v.mod)
+        if v.kind == "range":
+            return _range(v, ctx)
+        if v.calendar == "hijri":
+            return resolve_hijri(v, ctx)
+        return resolve_date(v, ctx)
+    except (ValueError, OverflowError) as err:
+        return invalid(v, err)
+
+
+# -- ranges ----------------------------------------------------------------------------------
+def _range(v: TimeValue, ctx: Context) -> Resolved:
+    """'من 23 إلى 25 نوفمبر'. An end that names no year and no direction ('من الاثنين إلى الجمعة')
+    is the first one on or after the start: each end placed on its own would give Monday 22 to
+    Friday 19 for a Wednesday anchor."""
+    end = parse_canonical(v.range_end)
+    a = resolve(parse_canonical(v.range_start), ctx.anchor, ctx.prefer, ctx.future_cue)
+    b = resolve(end, ctx.anchor, ctx.prefer, ctx.future_cue)
+    if a.start_date and b.end_date and b.end_date < a.start_date and _placed_by_anchor(end):
+        b = resolve(end, a.start_date, "future", False)
+    flags = sorted(set(a.flags + b.flags))
+    ok = a.start_date and b.end_date and a.start_date <= b.end_date
+    if a.start_date and b.end_date and not ok:
+        flags.append("invalid: range ends before it starts")
+    return Resolved("DATE", f"{a.value}/{b.value}", _coarser(a.granularity, b.granularity),
+                    a.start_date if ok else None, b.end_date if ok else None, v.mod, flags,
+                    a.calendar if a.calendar == b.calendar else "gregorian",
+                    f"{a.hijri_value}/{b.hijri_value}" if a.hijri_value and b.hijri_value else None)
+
+
+def _placed_by_anchor(v: TimeValue) -> bool:
+    """A weekday or a day/month without year, cue or offset: where it falls depends on the anchor."""
+    return (v.kind == "date" and v.year is None and v.rel_unit is None and v.cue is None
+            and v.calendar == "gregorian" and bool(v.weekday or v.month or v.day))
+
+
+_GRAIN_ORDER = ["minute", "hour", "part_of_day", "day", "week", "month", "quarter", "half", "year",
+                "decade", "century"]
+
+
+def _coarser(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    known = [g for g in (a, b) if g]
+    return max(known, key=_GRAIN_ORDER.index) if known else None

@@ -1,0 +1,228 @@
+"""Gregorian dates: anchor-relative days, weekdays, months without a year, decades, seasons,
+durations and sets, one small function per policy.
+
+    >>> from datetime import date
+    >>> resolve_date(TimeValue(month=12, cue="past"), Context(date(2021, 11, 25))).value
+    '2020-12'
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from chrono.resolve.core import NO_ANCHOR, Context, Resolved, direction_of, narrow
+from chrono.tag.values import TimeValue
+
+# -- durations and sets ----------------------------------------------------------------------
+_ISO_UNIT = {"year": ("", "Y"), "month": ("", "M"), "week": ("", "W"), "day": ("", "D"),
+             "hour": ("T", "H"), "minute": ("T", "M"), "decade": ("", "DE"), "century": ("", "CE")}
+
+
+def duration_value(unit: str, amount: float) -> str:
+    """P3D, PT2H, PT30M for "نصف ساعة" (a fractional hour becomes minutes), PXD for "بضعة أيام"."""
+    if amount < 0:  # an unknown count
+        t, letter = _ISO_UNIT[unit]
+        return f"P{t}X{letter}"
+    if unit == "hour" and not float(amount).is_integer():
+        unit, amount = "minute", amount * 60
+    if unit in ("decade", "century"):
+        unit, amount = "year", amount * (10 if unit == "decade" else 100)
+    t, letter = _ISO_UNIT[unit]
+    n = int(amount) if float(amount).is_integer() else amount
+    return f"P{t}{n}{letter}"
+
+
+def resolve_duration(v: TimeValue) -> Resolved:
+    return Resolved("DURATION", duration_value(v.unit, v.amount if v.amount is not None else 1), mod=v.mod)
+
+
+def resolve_set(v: TimeValue) -> Resolved:
+    if v.set_weekday:
+        return Resolved("SET", f"XXXX-WXX-{v.set_weekday}", mod=v.mod)
+    return Resolved("SET", duration_value(v.unit, v.amount or 1), mod=v.mod)
+
+
+# -- dates -----------------------------------------------------------------------------------
+def resolve_date(v: TimeValue, ctx: Context) -> Resolved:
+    if v.rel_unit:
+        return _relative(v, ctx)
+    if v.decade_digit is not None or v.decade is not None or v.century is not None:
+        return _decade_or_century(v, ctx)
+    if v.weekday and v.day is None and v.month is None and v.year is None:
+        return _weekday(v, ctx)
+    return _calendar(v, ctx)
+
+
+def _relative(v: TimeValue, ctx: Context) -> Resolved:
+    """اليوم/أمس/غداً (day), الأسبوع/الشهر/العام + الماضي/المقبل/الحالي, قبل ثلاثة أيام, القرن الماضي."""
+    unit, n = v.rel_unit, v.rel_offset or 0
+    if ctx.anchor is None:
+        masks = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
+                 "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
+        kind = "TIME" if (v.hour is not None or v.pod) else "DATE"
+        return Resolved(kind, masks[unit] + _pod_suffix(v), unit, mod=v.mod, flags=[NO_ANCHOR])
+    a = ctx.anchor
+    if unit == "day":
+        d = a + timedelta(days=n)
+        if v.year is not None:  # 'في مثل هذا اليوم من عام 1948': the anchor's day in another year
+            d = d.replace(year=v.year)
+        r = _day_resolved(d, v)
+        if v.weekday and d.isoweekday() != v.weekday:
+            r.flags.append(f"weekday mismatch: text says weekday {v.weekday}, date is {d.isoweekday()}")
+        return r
+    if unit == "week":
+        monday = a - timedelta(days=a.isoweekday() - 1) + timedelta(weeks=n)
+        y, w, _ = monday.isocalendar()
+        return _finish(Resolved("DATE", f"{y}-W{w:02d}", "week", monday, monday + timedelta(days=6)), v)
+    if unit == "month":
+        y, m = divmod(a.year * 12 + a.month - 1 + n, 12)
+        return _calendar(TimeValue(year=y, month=m + 1, mod=v.mod, day=v.day), ctx)
+    if unit == "quarter":
+        q0 = (a.month - 1) // 3 + n
+        y, q = a.year + q0 // 4, q0 % 4 + 1
+        return _calendar(TimeValue(year=y, quarter=q, mod=v.mod), ctx)
+    if unit == "year":
+        return _calendar(v.with_(rel_unit=None, rel_offset=None, year=a.year + n), ctx)
+    if unit == "decade":
+        return _decade_or_century(TimeValue(decade=a.year // 10 + n, mod=v.mod), ctx)
+    if unit == "century":
+        return _decade_or_century(v.with_(rel_unit=None, rel_offset=None, century=a.year // 100 + n), ctx)
+    raise ValueError(f"unknown relative unit {unit}")
+
+
+def _weekday(v: TimeValue, ctx: Context) -> Resolved:
+    """يوم الأربعاء: latest on or before the anchor (news); الماضي strictly before; المقبل strictly after."""
+    if ctx.anchor is None:
+        return Resolved("DATE", f"XXXX-WXX-{v.weekday}" + _pod_suffix(v), "day", mod=v.mod, flags=[NO_ANCHOR])
+    a = ctx.anchor
+    back = (a.isoweekday() - v.weekday) % 7
+    ahead = (v.weekday - a.isoweekday()) % 7
+    direction = direction_of(v.cue, ctx)
+    if direction == "past_strict":
+        d = a - timedelta(days=back or 7)
+    elif direction == "future_strict":
+        d = a + timedelta(days=ahead or 7)
+    elif direction == "future":
+        d = a + timedelta(days=ahead)
+    elif direction == "this":
+        d = a - timedelta(days=a.isoweekday() - v.weekday)
+    else:
+        d = a - timedelta(days=back)
+    return _day_resolved(d, v)
+
+
+def _year_for_month(month: int, v: TimeValue, ctx: Context) -> int:
+    """ديسمبر الماضي → the latest December strictly before the anchor's month; نوفمبر الحالي → the anchor's."""
+    a = ctx.anchor
+    direction = direction_of(v.cue, ctx)
+    if direction == "this":
+        return a.year
+    if direction == "past_strict":
+        return a.year if month < a.month else a.year - 1
+    if direction == "future_strict":
+        return a.year if month > a.month else a.year + 1
+    if direction == "future":
+        return a.year if month >= a.month else a.year + 1
+    return a.year if month <= a.month else a.year - 1
+
+
+def _calendar(v: TimeValue, ctx: Context) -> Resolved:
+    """Absolute or partly absolute dates: 24 نوفمبر 2021, نوفمبر 2021, 2021, العاشر من ديسمبر الماضي."""
+    year = v.year
+    if year is None and v.season is not None:
+        if ctx.anchor is None:
+            return Resolved("DATE", f"XXXX-{v.season}", "quarter", mod=v.mod, flags=[NO_ANCHOR])
+        year = _year_for_month(_SEASON_MONTHS[v.season][0], v, ctx)
+    if year is None and v.month is not None:
+        if ctx.anchor is None:
+            return _masked(v)
+        year = _year_for_month(v.month, v, ctx)
+    if year is None:
+        if ctx.anchor is None:
+            return _masked(v)
+        year = ctx.anchor.year
+    if v.bc:
+        return Resolved("DATE", f"BC{year:04d}", "year", mod=v.mod,
+                        flags=["before the common era: no calendar interval"])
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} outside 1..9999")
+    if v.month is not None and v.day is not None:
+        return _day_resolved(date(year, v.month, v.day), v)
+    if v.month is not None:
+        last = calendar.monthrange(year, v.month)[1]
+        return _finish(Resolved("DATE", f"{year:04d}-{v.month:02d}", "month",
+                                date(year, v.month, 1), date(year, v.month, last)), v)
+    if v.quarter:
+        first = 3 * (v.quarter - 1) + 1
+        end = date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+        return _finish(Resolved("DATE", f"{year:04d}-Q{v.quarter}", "quarter", date(year, first, 1), end), v)
+    if v.season:
+        return _finish(_season(year, v.season), v)
+    if v.half:
+        first = 1 if v.half == 1 else 7
+        end = date(year, 6, 30) if v.half == 1 else date(year, 12, 31)
+        return _finish(Resolved("DATE", f"{year:04d}-H{v.half}", "half", date(year, first, 1), end), v)
+    return _finish(Resolved("DATE", f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31)), v)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _season(year: int, code: str) -> Resolved:
+    """صيف 2016 → 2016-SU, June–August; شتاء 2020 → December 2020 – February 2021."""
+    first, last = _SEASON_MONTHS[code]
+    ly, lm = (year + 1, last - 12) if last > 12 else (year, last)
+    return Resolved("DATE", f"{year:04d}-{code}", "quarter", date(year, first, 1),
+                    date(ly, lm, calendar.monthrange(ly, lm)[1]))
+
+
+def _decade_or_century(v: TimeValue, ctx: Context) -> Resolved:
+    """التسعينيات → 199 (latest 90s at or before the anchor), القرن العشرين → 19 (1900-1999)."""
+    if v.decade_digit is not None:
+        century = v.century
+        if century is None:
+            if ctx.anchor is None:
+                return Resolved("DATE", f"XX{v.decade_digit}", "decade", mod=v.mod, flags=[NO_ANCHOR])
+            century = ctx.anchor.year // 100
+            if century * 100 + v.decade_digit * 10 > ctx.anchor.year:
+                century -= 1
+        v = v.with_(decade=century * 10 + v.decade_digit, decade_digit=None, century=None)
+    if v.decade is not None:
+        start = v.decade * 10
+        return _finish(Resolved("DATE", f"{v.decade:03d}", "decade", date(max(start, 1), 1, 1),
+                                date(start + 9, 12, 31)), v)
+    start = v.century * 100
+    return _finish(Resolved("DATE", f"{v.century:02d}", "century", date(max(start, 1), 1, 1),
+                            date(start + 99, 12, 31)), v)
+
+
+def _masked(v: TimeValue) -> Resolved:
+    """No anchor: XXXX-12-10, XXXX-12, keeping what the text gave."""
+    m = f"{v.month:02d}" if v.month else "XX"
+    if v.day:
+        return Resolved("DATE", f"XXXX-{m}-{v.day:02d}" + _pod_suffix(v), "day", mod=v.mod, flags=[NO_ANCHOR])
+    return Resolved("DATE", f"XXXX-{m}" if v.month else "XXXX", "month" if v.month else "year",
+                    mod=v.mod, flags=[NO_ANCHOR])
+
+
+def _pod_suffix(v: TimeValue) -> str:
+    if v.hour is not None:
+        return f"T{v.hour:02d}:{(v.minute or 0):02d}"
+    return f"T{v.pod}" if v.pod else ""
+
+
+def _day_resolved(d: date, v: TimeValue) -> Resolved:
+    """A day, with its part of day (2021-11-23TNI) or clock time (2021-11-24T10:30)."""
+    if v.hour is not None:
+        return Resolved("TIME", f"{d.isoformat()}{_pod_suffix(v)}", "minute" if v.minute else "hour",
+                        d, d, v.mod)
+    if v.pod:
+        return Resolved("TIME", f"{d.isoformat()}T{v.pod}", "part_of_day", d, d, v.mod)
+    return Resolved("DATE", d.isoformat(), "day", d, d, v.mod)
+
+
+def _finish(r: Resolved, v: TimeValue) -> Resolved:
+    r.mod = v.mod
+    if v.mod in ("START", "MID", "END") and r.start_date and r.end_date:
+        r.start_date, r.end_date = narrow(r.start_date, r.end_date, v.mod)
+    return r

@@ -1,0 +1,594 @@
+"""The rule engine: named rules whose patterns consume tokens, lexicon entries and items that
+other rules built (Duckling-style composition), each production returning a typed value.
+
+A rule is data plus a small production:
+
+    @rule("ar.date.month_year", M(), Y())
+    def month_year(month, year):
+        '''دجنبر 2020'''
+        return TimeValue(year=year.value, month=month.value.month)
+
+Parsing fills a chart right to left: every item starting at a position is built from items
+starting at the same or later positions, so when position p is done, all later ones are final.
+Each position is saturated to a fixpoint (bounded), then overlapping candidates are resolved
+by preferring the longest expression. Cost is linear in the number of tokens: patterns have
+a fixed length and an item never spans more than MAX_SPAN tokens.
+"""
+from __future__ import annotations
+
+import bisect
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, NamedTuple, Optional
+
+from chrono.lexicon import LEXICON, Lex
+from chrono.normalize import Token, proclitic_readings, tokenize
+
+MAX_SPAN = 24  # tokens; no Arabic date phrase is longer, and it bounds the work per position
+MAX_ITEMS_PER_POSITION = 160  # items (lexical and built) starting at one token: bounds adversarial input
+# Lexicon classes that may also be found without their article: "الثلاثة" → 3, "الأيام" → day(s).
+_ARTICLE_OPTIONAL = {"cardinal", "unit", "decade"}
+
+
+@dataclass(eq=False, slots=True)
+class Item:
+    """A span of tokens with a typed value, and how it was built."""
+
+    cls: str
+    value: Any
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    cstart: int  # normalized char offsets of the expression proper (context words excluded)
+    cend: int
+    rule: str
+    children: tuple = ()
+    prefix: str = ""  # proclitics stripped from the first token ("و" in "وعشرين")
+    weight: int = 1  # tokens consumed including context; breaks ties between equal spans
+
+    @property
+    def kind(self) -> str:
+        """What rules are indexed by: the class, or "kw:ROLE" for a function word ("kw:in" for في)."""
+        return "kw:" + self.value.value if self.cls == "kw" else self.cls
+
+    @property
+    def kinds(self) -> tuple:
+        """What a rule's next element may ask of it (see `kinds_of`)."""
+        return kinds_of(self.cls, self.value)
+
+    def tree(self, indent: int = 0) -> str:
+        """The derivation, one rule per line (style §9)."""
+        shown = self.value.canonical() if hasattr(self.value, "canonical") else repr(self.value)
+        line = "  " * indent + f"{self.rule}  [{self.cls}] {shown}"
+        return "\n".join([line] + [c.tree(indent + 1) for c in self.children if c.rule != "tok"])
+
+
+def kinds_of(cls: str, value: Any) -> tuple:
+    """An item's class, and its role ("kw:in" for في) or its literal text ("tok:(" for a bracket):
+    what a rule's next element may ask to find at a position."""
+    if cls == "kw":
+        return cls, "kw:" + value.value
+    if cls == "tok":
+        return cls, "tok:" + value
+    return (cls,)
+
+
+# -- pattern elements ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Elem:
+    """Matches an item of class `cls` whose value passes `pred`. `ctx`: needed, not part of the text."""
+
+    cls: str
+    pred: Optional[Callable[[Item], bool]] = None
+    ctx: bool = False
+    label: str = ""
+    # for literal-word elements: the words it can match, so plain words can be skipped fast
+    words: Optional[frozenset] = None
+    # for function-word elements (cls "kw"): the lexicon roles it accepts, to index rules by role
+    roles: Optional[frozenset] = None
+    # a literal element matching exactly `words` (T("(")), not their clitic forms: rules whose
+    # next element it is are skipped where no such token follows
+    exact: bool = False
+
+    def as_context(self) -> "Elem":
+        return Elem(self.cls, self.pred, True, self.label, self.words, self.roles, self.exact)
+
+
+@dataclass(frozen=True)
+class Guard:
+    """Zero-width check on the neighbouring token: `after` looks at the next one, else the previous.
+
+    Why: "في 2020" is a year but "في 2020 شخصاً" is a count; "24-11-2021" is a date but not inside
+    "0661-24-11-2021". The predicate receives the tokens and the neighbour's index (which may be
+    outside the list at the text's edges).
+    """
+
+    pred: Callable[[list[Token], int], bool]
+    after: bool = True
+    label: str = ""
+    ctx: bool = True
+    cls: str = "guard"
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: tuple
+    production: Callable[..., Any]
+    out: str
+    priority: int = 0
+    order: int = 0
+    doc: str = ""
+    next_kinds: Optional[frozenset] = None  # set by Grammar.add from following_kinds()
+    # set by Grammar.add: where the production's arguments (non-context elements) and the real
+    # (non-guard) elements stand in the pattern
+    arg_positions: tuple = ()
+    real_positions: tuple = ()
+    last_real: int = 0
+    first_pred: Optional[Callable[[Item], bool]] = None  # pattern[0].pred
+    single: bool = False  # a one-element pattern: its first item is the whole match
+
+    def following_kinds(self) -> Optional[frozenset]:
+        """What must start right after the first element ('kw:of', 'gmonth', 'tok:('), or None.
+        Guards are zero-width, so the element after them is the one that must be there."""
+        e = next((e for e in self.pattern[1:] if isinstance(e, Elem)), None)
+        if e is None:
+            return None
+        if e.roles:
+            return frozenset("kw:" + r for r in e.roles)
+        if e.exact and e.words:
+            return frozenset("tok:" + w for w in e.words)
+        return frozenset([e.cls])
+
+
+@dataclass
+class Grammar:
+    rules: list[Rule] = field(default_factory=list)
+    by_first_cls: dict[str, list[Rule]] = field(default_factory=dict)
+    # every Arabic word any literal element names: only these words need a `tok` item
+    literal_words: set = field(default_factory=set)
+    by_first_role: dict[str, list[Rule]] = field(default_factory=dict)
+    _role_cache: dict[str, list[Rule]] = field(default_factory=dict)
+    _applicable: dict = field(default_factory=dict)
+    rank: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule name → (priority, order)
+
+    def applicable(self, item: "Item", following: frozenset) -> list[Rule]:
+        """The rules that could start on `item` given the kinds of items right after it, in rule
+        order; cached per (first kind, following kinds): a text repeats few combinations."""
+        key = (item.kind, following)
+        found = self._applicable.get(key)
+        if found is None:
+            found = [r for r in self.rules_for(item)
+                     if r.next_kinds is None or not r.next_kinds.isdisjoint(following)]
+            if len(self._applicable) < 100_000:
+                self._applicable[key] = found
+        return found
+
+    def rules_for(self, item: "Item") -> list[Rule]:
+        """The rules whose first element could take `item` (function words indexed by role)."""
+        if item.cls == "kw":
+            role = item.value.value
+            found = self._role_cache.get(role)
+            if found is None:
+                found = self._role_cache[role] = self.by_first_role.get(role, []) + self.by_first_cls.get("kw", [])
+            return found
+        return self.by_first_cls.get(item.cls, ())
+
+    def add(self, r: Rule) -> None:
+        if any(x.name == r.name for x in self.rules):
+            raise ValueError(f"duplicate rule name {r.name}")
+        if not any(isinstance(e, Elem) and not e.ctx for e in r.pattern):
+            raise ValueError(f"rule {r.name} matches nothing of its own (empty expression)")
+        if isinstance(r.pattern[0], Guard):
+            raise ValueError(f"rule {r.name} starts with a guard; put guards after the first element")
+        arity = sum(1 for e in r.pattern if isinstance(e, Elem) and not e.ctx)
+        takes = _arity(r.production)
+        if takes != arity:
+            raise ValueError(f"rule {r.name}: production takes {takes} arguments, pattern gives {arity}")
+        if r.out in ("kw", "tok"):
+            raise ValueError(f"rule {r.name} builds a {r.out!r} item; those come from the lexicon only")
+        first = r.pattern[0]
+        if first.cls == "tok":
+            if first.words is None:
+                raise ValueError(f"rule {r.name} starts with a literal token but lists no words")
+        for e in r.pattern:
+            if isinstance(e, Elem) and e.cls == "tok" and e.words:
+                self.literal_words |= e.words
+        r.order = len(self.rules)
+        self.rank[r.name] = (r.priority, r.order)
+        r.next_kinds = r.following_kinds()
+        r.arg_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem) and not e.ctx)
+        r.real_positions = tuple(i for i, e in enumerate(r.pattern) if isinstance(e, Elem))
+        r.last_real = r.real_positions[-1]
+        r.first_pred = first.pred
+        r.single = len(r.pattern) == 1
+        self._role_cache.clear()
+        self._applicable.clear()
+        self.rules.append(r)
+        if first.cls == "kw" and first.roles:
+            for role in sorted(first.roles):
+                self.by_first_role.setdefault(role, []).append(r)
+        else:
+            self.by_first_cls.setdefault(first.cls, []).append(r)
+
+
+GRAMMAR = Grammar()
+
+
+def _arity(fn: Callable) -> int:
+    """How many arguments a production takes (a plain function's code says it, faster than
+    inspect.signature on each of ~300 rules at start-up)."""
+    code = getattr(fn, "__code__", None)
+    if code is not None and not (code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS)) \
+            and not code.co_kwonlyargcount and not getattr(fn, "__defaults__", None):
+        return code.co_argcount
+    return len(inspect.signature(fn).parameters)
+
+
+def rule(name: str, *pattern, out: str = "tv", priority: int = 0):
+    """Register a production: its positional arguments are the matched items of the
+    non-guard, non-context elements, in order; it returns the value or None to reject."""
+
+    def register(fn):
+        GRAMMAR.add(Rule(name, tuple(pattern), fn, out, priority, doc=(fn.__doc__ or "").strip()))
+        return fn
+
+    return register
+
+
+# -- parsing ---------------------------------------------------------------------------------
+class Chart:
+    """Items by start position. Positions are created on first use: most words build nothing."""
+
+    _EMPTY: list = []
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.items: dict[int, list[Item]] = {}
+        self.keys: dict[int, dict] = {}  # (rule, end, class) → the values built, per position
+        # the classes (and function-word roles) present at each position: a rule whose second
+        # element finds nothing of its kind there is skipped without matching
+        self.kinds: dict[int, set] = {}
+        self.final_kinds: dict[int, frozenset] = {}  # the same, frozen once the position is saturated
+
+    def at(self, pos: int) -> list[Item]:
+        return self.items.get(pos, self._EMPTY)
+
+
+    def add_position(self, pos: int, lexical: list[Item], kinds: set) -> None:
+        """The lexical items starting at `pos` (unique by construction: rules never build "lex.*")
+        and their kinds."""
+        self.items[pos] = lexical
+        self.keys[pos] = {}
+        self.kinds[pos] = kinds
+
+    def add(self, item: Item) -> bool:
+        """A built item, unless the same rule already built the same value over the same span.
+        Values are compared only when rule, end and class agree: hashing a TimeValue costs more
+        than the rare comparison."""
+        pos = item.start
+        seen = self.keys.get(pos)
+        if seen is None:
+            seen = self.keys[pos] = {}
+            self.items[pos] = []
+            self.kinds[pos] = set()
+        bucket = self.items[pos]
+        if len(bucket) >= MAX_ITEMS_PER_POSITION:
+            return False
+        key = (item.rule, item.end, item.cls)
+        values = seen.get(key)
+        if values is None:
+            seen[key] = [item.value]
+        elif item.value in values:
+            return False
+        else:
+            values.append(item.value)
+        bucket.append(item)
+        self.kinds[pos].add(item.cls)  # rules build no "kw" or "tok" items (Grammar.add checks)
+        return True
+
+
+# Lexicon entries that never make an expression without a *head* beside them (a month, a weekday,
+# digits, a unit, a period word, a part of the day…): function words ("في", "من ... إلى", "و"),
+# modifiers ("هذا", "السابق"), ordinals and cardinals ("الأول", "ثلاثة"), parts ("نهاية").
+# A run of triggers without a head is not parsed: news text is full of these words.
+FUNCTION_ROLES = frozenset({"in", "from", "since", "to", "until", "between", "and", "of", "on_event",
+                            "agreeing", "minus", "ago", "after", "before", "within", "for_duration", "every",
+                            "approx", "teen", "one", "whole", "few", "more_than", "less_than", "last_ordinal",
+                            "event_noun", "month_word", "several", "half_word", "quarter_word", "era_ad",
+                            "day_intro", "year_intro", "century_past", "quarter_last", "holy_epithet",
+                            "published_marker", "era_bc"})
+NON_HEAD_CLASSES = frozenset({"shift", "ordinal", "cardinal", "part"})
+
+
+def _is_head(lex: Lex) -> bool:
+    if lex.cls == "kw":
+        return lex.value not in FUNCTION_ROLES
+    return lex.cls not in NON_HEAD_CLASSES
+
+
+def trigger_level(word: str, kind: str) -> int:
+    """0: a plain token (never part of an expression); 1: a word or rule punctuation that can join
+    an expression but not head one; 2: a head (digits, month, weekday, unit, …); 3: a head only
+    when the next token is one of `HEAD_IF_NEXT` (it begins a multi-word head entry: "بعد" of
+    "بعد غد", "الذي" read as "ذي" of "ذي القعدة"; alone it is a function word or plain).
+    Expressions are made of triggers only and hold a head."""
+    if kind == "num":
+        return 2
+    if kind == "p":
+        return 1 if word in GRAMMAR.literal_words else 0
+    if kind == "nl":
+        return 0
+    info = _WORD_CACHE.get((word, kind)) or _word_info(word, kind)
+    if info is _PLAIN_WORD:
+        return 0
+    return info.level
+
+
+def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
+    """Terminal items, position by position: digit runs as `digits`, lexicon entries (one or more
+    words), and `tok` items for the punctuation and words a rule names literally ("(", "/",
+    "صحيفة"). "في 24 نوفمبر" → kw:in at 0; digits "24" at 1; month 11 at 2."""
+    max_words = LEXICON.max_words
+    cache = _WORD_CACHE
+    literal = GRAMMAR.literal_words
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        kind, text = tok.kind, tok.text
+        if kind == "num":
+            digits = Item("digits", text, i, i + 1, tok.start, tok.end, "lex.digits")
+            if text in literal:  # no rule names a number today; a `tok` item would match nothing
+                chart.add_position(i, [Item("tok", text, i, i + 1, tok.start, tok.end, "tok"), digits],
+                                   {*kinds_of("tok", text), "digits"})
+            else:
+                chart.add_position(i, [digits], {"digits"})
+            continue
+        if kind == "nl":
+            continue
+        info = cache.get((text, kind)) or _word_info(text, kind)
+        if info is _PLAIN_WORD:
+            continue  # most words of a news text: nothing to build
+        start, tok_end = tok.start, tok.end
+        bucket = []
+        kinds = set(info.kinds)
+        if info.literal:  # only literal elements (T, W) take `tok` items
+            bucket.append(Item("tok", text, i, i + 1, start + info.tok_shift, tok_end, "tok"))
+            kinds.update(kinds_of("tok", text))
+        if info.multi and i + 1 < n and tokens[i + 1].text in _MULTI_LATER:
+            for m in range(min(max_words, n - i), 1, -1):
+                rest = tuple(t.text for t in tokens[i + 1:i + m])
+                for lex, prefix in _lookup_readings(info.multi, rest):
+                    item = Item(lex.cls, lex, i, i + m, start + _shift(prefix), tokens[i + m - 1].end,
+                                "lex." + lex.cls, prefix=prefix)
+                    bucket.append(item)
+                    kinds.update(item.kinds)
+        for cls, lex, shift, rule_name, prefix in info.items:
+            bucket.append(Item(cls, lex, i, i + 1, start + shift, tok_end, rule_name, prefix=prefix))
+        if bucket:
+            chart.add_position(i, bucket, kinds)
+
+
+def _shift(prefix: str) -> int:
+    """A conjunction written on the word ("وأمس") is not part of the expression."""
+    return 1 if prefix[:1] in ("و", "ف") else 0
+
+
+class _WordInfo(NamedTuple):
+    single: list  # (Lex, prefix) for the word alone
+    multi: list  # readings that may start a longer lexicon entry ("كانون" of "كانون الأول")
+    readings_literal: frozenset  # the word's stems, to test against literal words
+    level: int = 2  # see trigger_level
+    literal: bool = False  # a rule names this word: it needs a `tok` item
+    items: tuple = ()  # (cls, lex, start shift, rule name, prefix) of its one-word lexical items
+    kinds: frozenset = frozenset()  # the Item.kinds of those items
+    tok_shift: int = 0  # 1 when a rule names the word only without its conjunction ("ومثل" → "مثل")
+
+
+_WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
+_PLAIN_WORD = _WordInfo([], [], frozenset(), 0)
+_MULTI_FIRST: set = set()
+_MULTI_LATER: set = set()  # the second and later words of multi-word entries ("الحجه" of "ذو الحجه")
+# The same for entries that can head an expression ("بعد غد", not "ما يزيد على"): a first word
+# of one is a head only when one of HEAD_IF_NEXT follows it (trigger_level 3).
+_HEAD_MULTI_FIRST: set = set()
+HEAD_IF_NEXT: set = set()
+
+
+def _index_multi_word_entries() -> None:
+    for words, lexes in LEXICON.words.items():
+        if len(words) < 2:
+            continue
+        _MULTI_FIRST.update((words[0], "ال" + words[0]))
+        _MULTI_LATER.update(words[1:])
+        if any(_is_head(lex) for lex in lexes):
+            _HEAD_MULTI_FIRST.update((words[0], "ال" + words[0]))
+            HEAD_IF_NEXT.add(words[1])
+
+
+_index_multi_word_entries()
+
+
+_MAYBE_FORMS: list = [-1, frozenset()]  # [size of GRAMMAR.literal_words when built, the forms]
+
+
+def _maybe_forms() -> frozenset:
+    """Every stem that `_word_info` could find anything for: a one-word lexicon form, the same
+    with or without the article where the article is optional ("ايام" for "الايام"), a first word
+    of a multi-word form (with or without the article), a word a rule names literally. A word
+    none of whose readings is here is plain. Rebuilt if rules were added since."""
+    if _MAYBE_FORMS[0] != len(GRAMMAR.literal_words):
+        forms = set(GRAMMAR.literal_words)
+        for words, lexes in LEXICON.words.items():
+            first = words[0]
+            forms.update((first, "ال" + first, "الال" + first))
+            if len(words) == 1 and first.startswith("ال") and any(x.cls in _ARTICLE_OPTIONAL for x in lexes):
+                forms.add(first[2:])
+        _MAYBE_FORMS[:] = [len(GRAMMAR.literal_words), frozenset(forms)]
+    return _MAYBE_FORMS[1]
+
+
+def _starts_entry(stem: str, firsts: set) -> bool:
+    """Whether `stem` (or it without its article: "الذي" → "ذي") is the first word of an entry."""
+    return stem in firsts or (stem.startswith("ال") and stem[2:] in firsts)
+
+
+def _word_info(word: str, kind: str) -> _WordInfo:
+    """Lexicon facts about one written word, computed once per distinct word (news repeats words)."""
+    key = (word, kind)
+    info = _WORD_CACHE.get(key)
+    if info is None:
+        readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
+        if kind in ("ar", "lat") and word not in _MULTI_LATER and _maybe_forms().isdisjoint(r[0] for r in readings):
+            # most words of a news text: no reading is any form the lexicon or a rule knows
+            if len(_WORD_CACHE) < 150_000:
+                _WORD_CACHE[key] = _PLAIN_WORD
+            return _PLAIN_WORD
+        multi = [r for r in readings if _starts_entry(r[0], _MULTI_FIRST)]
+        single = _lookup_readings(readings, ())
+        if any(_is_head(lex) for lex, _ in single):
+            level = 2
+        elif any(_starts_entry(stem, _HEAD_MULTI_FIRST) for stem, _ in multi):
+            level = 3
+        else:
+            level = 1
+        stems = frozenset(stem for stem, _ in readings)
+        literal = word in GRAMMAR.literal_words or bool(stems & GRAMMAR.literal_words)
+        items = tuple((lex.cls, lex, _shift(prefix), "lex." + lex.cls, prefix) for lex, prefix in single)
+        kinds = frozenset(k for lex, _ in single for k in kinds_of(lex.cls, lex))
+        # a conjunction written on a word a rule names stays outside the expression, as it does
+        # for lexicon words (see _shift)
+        tok_shift = int(literal and word not in GRAMMAR.literal_words and any(
+            _shift(prefix) and stem in GRAMMAR.literal_words for stem, prefix in readings))
+        info = _WordInfo(single, multi, stems, level, literal, items, kinds, tok_shift)
+        if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
+                and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
+            info = _PLAIN_WORD
+        if len(_WORD_CACHE) < 150_000:  # bounded: a huge vocabulary must not grow memory without end
+            _WORD_CACHE[key] = info
+    return info
+
+
+def _lookup_readings(readings, rest) -> list[tuple[Lex, str]]:
+    """Entries of the least-stripped reading that is in the lexicon ("بعد" stays "بعد", not ب+"عد")."""
+    for stem, prefix in readings:
+        found = LEXICON.lookup((stem,) + rest)
+        if found:
+            return [(lex, prefix) for lex in found]
+    for stem, prefix in readings:
+        other = stem[2:] if stem.startswith("ال") and len(stem) > 4 else "ال" + stem
+        found = [x for x in LEXICON.lookup((other,) + rest) if x.cls in _ARTICLE_OPTIONAL]
+        if found:
+            return [(lex, prefix) for lex in found]
+    return []
+
+
+def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], list[Item]]:
+    """The tokens of the text and every item the grammar builds on them."""
+    tokens = tokenize(normalized)
+    return tokens, analyze_tokens(tokens, grammar)
+
+
+def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item]:
+    """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
+    chart = Chart(tokens)
+    add_lexical_items(chart, tokens)
+    for pos in sorted(chart.items, reverse=True):
+        _saturate(chart, pos, grammar)
+        chart.final_kinds[pos] = frozenset(chart.kinds[pos])  # nothing more starts here
+    return [item for pos in sorted(chart.items) for item in chart.items[pos]]
+
+
+_NOTHING: frozenset = frozenset()
+
+
+def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
+    """Every rule on every item starting at `pos`, including the items this builds here.
+
+    Items at later positions are final (the chart fills right to left) and a rule's first element
+    takes the item at `pos`, so each item needs trying with its rules exactly once: walk the bucket
+    while it grows.
+    """
+    bucket = chart.at(pos)
+    final_kinds = chart.final_kinds
+    cached = grammar._applicable
+    i = 0
+    while i < len(bucket):
+        first = bucket[i]
+        i += 1
+        following = final_kinds.get(first.end, _NOTHING)
+        cls = first.cls
+        rules = cached.get(("kw:" + first.value.value if cls == "kw" else cls, following))  # first.kind, inlined
+        if rules is None:
+            rules = grammar.applicable(first, following)
+        for r in rules:
+            pred = r.first_pred  # the class already matches: rules are indexed by it
+            if pred is not None and not pred(first):
+                continue
+            if r.single:
+                _produce(chart, r, [first])
+                continue
+            found: list = []
+            _extend(chart, r.pattern, 1, first.end, pos, [first], found)
+            for items in found:
+                _produce(chart, r, items)
+
+
+def _extend(chart: Chart, pattern: tuple, k: int, pos: int, start: int, acc: list, found: list) -> None:
+    """Every way the elements pattern[k:] match from token `pos` (a match that began at `start`
+    with the items `acc`), appended to `found`. Items after `start` are final while this runs."""
+    if k == len(pattern):
+        found.append(acc)
+        return
+    elem = pattern[k]
+    if elem.__class__ is Guard:
+        if elem.pred(chart.tokens, pos if elem.after else start - 1):
+            _extend(chart, pattern, k + 1, pos, start, acc + [None], found)
+        return
+    items = chart.items.get(pos)
+    if not items:
+        return
+    cls, pred = elem.cls, elem.pred
+    last = k + 1 == len(pattern)
+    for item in items:
+        if item.cls == cls and (pred is None or pred(item)) and item.end - start <= MAX_SPAN:
+            if last:
+                found.append(acc + [item])  # the pattern's end: no call to find that out
+            else:
+                _extend(chart, pattern, k + 1, item.end, start, acc + [item], found)
+
+
+def _produce(chart: Chart, r: Rule, items: list) -> bool:
+    args = [items[i] for i in r.arg_positions]
+    try:
+        value = r.production(*args)
+    except (ValueError, OverflowError):
+        value = None  # a production that cannot build a value rejects the match
+    if value is None:
+        return False
+    weight = 1  # tokens consumed including context; breaks ties between equal spans
+    for i in r.real_positions:
+        weight += items[i].weight
+    first = items[0]
+    return chart.add(Item(r.out, value, first.start, items[r.last_real].end, args[0].cstart, args[-1].cend,
+                          r.name, tuple(args), first.prefix, weight))
+
+
+def select(items: Iterable[Item], classes: tuple = ("tv",)) -> list[Item]:
+    """Non-overlapping expressions: longest text first, then more context consumed, then rule order."""
+    candidates = [it for it in items if it.cls in classes]
+    if len(candidates) < 2:
+        return candidates
+    order = GRAMMAR.rank
+    candidates.sort(key=lambda it: (-(it.cend - it.cstart), -order.get(it.rule, (0, 0))[0], -it.weight,
+                                    it.cstart, order.get(it.rule, (0, 0))[1]))
+    chosen: list[Item] = []
+    starts: list[int] = []  # taken spans, sorted and disjoint, so their ends are sorted too
+    ends: list[int] = []
+    for it in candidates:
+        i = bisect.bisect_left(starts, it.cend)
+        if i > 0 and ends[i - 1] > it.cstart:
+            continue
+        chosen.append(it)
+        starts.insert(i, it.cstart)
+        ends.insert(i, it.cend)
+    chosen.sort(key=lambda it: (it.cstart, it.cend))
+    return chosen

@@ -1,0 +1,314 @@
+"""Calendar dates: months in every regional series, day-month-year, years, numeric dates, weekdays."""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+from chrono.tag.engine import rule
+from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, ctx, lexval, no_number_joined,
+                                 year_guard)
+from chrono.tag.values import TimeValue
+
+CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}
+
+
+class GMonth(NamedTuple):
+    """A Gregorian month as written: its number, its cue (الماضي → past) and whether the word
+    alone is ambiguous (مارس is also 'he practised')."""
+
+    month: int
+    cue: Optional[str] = None
+    ambiguous: bool = False
+
+
+def _valid_day(day: int, month: int, year: Optional[int] = None) -> bool:
+    """Any day 1–31 is accepted here: '31 فبراير 2021' is still an expression, which resolve
+    flags as invalid instead of inventing a date (the tagger must not silently read it as February)."""
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def _is_plain_year(v: TimeValue) -> bool:
+    """A whole year, absolute or relative: 'عام 2020', 'العام الماضي'."""
+    return (v.kind == "date" and v.month is None and v.day is None and not v.mod and v.quarter is None
+            and v.half is None and (v.year is not None or v.rel_unit == "year") and v.calendar == "gregorian")
+
+
+# -- months -----------------------------------------------------------------------------------
+
+
+@rule("ar.month.word", C("month"), out="gmonth")
+def month_word(m):
+    """'ديسمبر' → December; 'كانون الأول' → December; 'دجنبر' → December"""
+    return GMonth(m.value.value, None, m.value.ambiguous)
+
+
+@rule("ar.month.doubled_paren", C("gmonth", lambda it: it.value.cue is None), T("("), C("month"), T(")"),
+      out="gmonth")
+def month_doubled_paren(m, _open, other, _close):
+    """'ديسمبر (كانون الأول)', 'دجنبر(ديسمبر)': one month written in two series"""
+    return GMonth(m.value.month) if m.value.month == lexval(other) else None
+
+
+@rule("ar.month.doubled_slash", C("gmonth", lambda it: it.value.cue is None), T("/", "-"), C("month"),
+      out="gmonth")
+def month_doubled_slash(m, _sep, other):
+    """'أكتوبر/ تشرين الأول', 'شباط/فبراير'"""
+    return GMonth(m.value.month) if m.value.month == lexval(other) else None
+
+
+@rule("ar.month.shifted", C("gmonth", lambda it: it.value.cue is None), C("shift"), out="gmonth")
+def month_shifted(m, shift):
+    """'ديسمبر الماضي' → past, 'نوفمبر الحالي' → this, 'يناير المقبل' → future"""
+    return GMonth(m.value.month, CUE_OF_SHIFT[lexval(shift)])
+
+
+# -- day month year ---------------------------------------------------------------------------
+
+
+@rule("ar.date.day_month_year", C("day"), C("gmonth", lambda it: it.value.cue is None), C("year"))
+def day_month_year(d, m, y):
+    """'24 نوفمبر 2021', 'الرابع والعشرين من نوفمبر 2021' (with the 'من' rule below)"""
+    if not _valid_day(d.value, m.value.month, y.value):
+        return None
+    return TimeValue(year=y.value, month=m.value.month, day=d.value)
+
+
+@rule("ar.date.ordinal_of_month_year", C("day"), K("of"), C("gmonth", lambda it: it.value.cue is None),
+      C("year"))
+def ordinal_of_month_year(d, _of, m, y):
+    """'العاشر من ديسمبر 2020'"""
+    return day_month_year(d, m, y)
+
+
+@rule("ar.date.day_month", C("day"), C("gmonth"))
+def day_month(d, m):
+    """'22 ديسمبر (كانون الأول) الماضي', '3 نوفمبر': the year comes from the anchor"""
+    if not _valid_day(d.value, m.value.month):
+        return None
+    return TimeValue(month=m.value.month, day=d.value, cue=m.value.cue)
+
+
+@rule("ar.date.ordinal_of_month", C("day"), K("of"), C("gmonth"))
+def ordinal_of_month(d, _of, m):
+    """'العاشر من ديسمبر الماضي'"""
+    return day_month(d, m)
+
+
+@rule("ar.date.month_year", C("gmonth", lambda it: it.value.cue is None), C("year"), year_guard())
+def month_year(m, y):
+    """'دجنبر(ديسمبر) 2020', 'نوفمبر 2021', 'أكتوبر/ تشرين الأول 1973'"""
+    return TimeValue(year=y.value, month=m.value.month)
+
+
+@rule("ar.date.month_of_year", C("gmonth", lambda it: it.value.cue is None), K("of"), TV(_is_plain_year))
+def month_of_year(m, _of, y):
+    """'ديسمبر من عام 2020', 'مارس من العام الماضي'"""
+    return y.value.with_(month=m.value.month)
+
+
+@rule("ar.date.day_month_of_year", C("day"), ctx(K("of")), C("gmonth", lambda it: it.value.cue is None), K("of"),
+      TV(_is_plain_year))
+def day_month_of_year(d, m, _of, y):
+    """'العاشر من ديسمبر من العام الماضي'"""
+    if not _valid_day(d.value, m.value.month, y.value.year):
+        return None
+    return y.value.with_(month=m.value.month, day=d.value)
+
+
+@rule("ar.date.month_alone", C("gmonth", lambda it: not it.value.ambiguous))
+def month_alone(m):
+    """'في أغسطس', 'أغسطس المنقضي', 'نوفمبر الحالي'"""
+    return TimeValue(month=m.value.month, cue=m.value.cue)
+
+
+@rule("ar.date.ambiguous_month_after_in", ctx(K("in", "since", "until")), C("gmonth"))
+def ambiguous_month_after_in(m):
+    """'في مارس', 'منذ تموز': a month word that is also a verb or a name needs a preposition"""
+    return TimeValue(month=m.value.month, cue=m.value.cue)
+
+
+# -- years ------------------------------------------------------------------------------------
+
+
+@rule("ar.date.year_intro", K("year_intro"), C("year"), year_guard())
+def year_intro(_word, y):
+    """'عام 2014', 'العام 1993', 'سنة 2000', 'عام ألفين وعشرين'"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.year_in", ctx(K("in")), C("year"), year_guard())
+def year_in(y):
+    """'في 2020' (only the number is the expression)"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.year_era", C("year"), K("era_ad"))
+def year_era(y, _era):
+    """'2021 م', '1973 ميلادي'"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.year_bc", C("number", lambda it: 1 <= it.value <= 9999), K("era_bc"))
+def year_bc(n, _era):
+    """'300 ق.م', '3000 قبل الميلاد'"""
+    return TimeValue(year=n.value, bc=True)
+
+
+@rule("ar.date.year_intro_bc", K("year_intro"), C("number", lambda it: 1 <= it.value <= 9999), K("era_bc"))
+def year_intro_bc(_word, n, _era):
+    """'عام 300 ق.م', 'سنة 44 قبل الميلاد' (عام belongs to the expression, as in 'عام 2014')"""
+    return TimeValue(year=n.value, bc=True)
+
+
+@rule("ar.date.year_intro_era", K("year_intro"), C("number", lambda it: 1 <= it.value <= 9999), K("era_ad"))
+def year_intro_era(_word, n, _era):
+    """'عام 622 م'"""
+    return TimeValue(year=n.value)
+
+
+# -- numeric dates ----------------------------------------------------------------------------
+
+
+@rule("ar.date.numeric_dmy", DIGITS(1, 2, 1, 31), no_number_joined(after=False), T("/", "-", "."), DIGITS(1, 2, 1, 12), T("/", "-", "."),
+      DIGITS(4, 4, 1000, 2200), no_number_joined())
+def numeric_dmy(d, sep1, m, sep2, y):
+    """'24/11/2021', '24-11-2021', '24.11.2021' (day first, as Arabic news writes it)"""
+    if sep1.value != sep2.value or not _valid_day(int(d.value), int(m.value), int(y.value)):
+        return None
+    return TimeValue(year=int(y.value), month=int(m.value), day=int(d.value))
+
+
+@rule("ar.date.numeric_ymd", DIGITS(4, 4, 1000, 2200), no_number_joined(after=False), T("/", "-", "."), DIGITS(1, 2, 1, 12), T("/", "-", "."),
+      DIGITS(1, 2, 1, 31), no_number_joined())
+def numeric_ymd(y, sep1, m, sep2, d):
+    """'2021-11-24', '2021/11/24'"""
+    return numeric_dmy(d, sep2, m, sep1, y)
+
+
+# -- weekdays ---------------------------------------------------------------------------------
+
+
+@rule("ar.weekday.bare", C("weekday"))
+def weekday_bare(w):
+    """'الجمعة' in 'أعلنت الجبهة الجمعة': the latest Friday on or before the anchor"""
+    return TimeValue(weekday=lexval(w))
+
+
+@rule("ar.weekday.with_day_word", K("day_intro"), TV(lambda v: v.weekday and v.day is None and not v.rel_unit))
+def weekday_with_day_word(_yawm, w):
+    """'يوم الأربعاء', 'نهار الخميس'"""
+    return w.value
+
+
+@rule("ar.weekday.shifted", TV(lambda v: v.weekday and v.day is None and not v.cue and not v.rel_unit),
+      C("shift"))
+def weekday_shifted(w, shift):
+    """'يوم الأربعاء الماضي' (strictly before), 'الخميس المقبل' (strictly after)"""
+    return w.value.with_(cue=CUE_OF_SHIFT[lexval(shift)])
+
+
+@rule("ar.date.weekday_then_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit),
+      T(",", "-")  , TV(lambda v: v.day is not None and v.weekday is None))
+def weekday_then_date(w, _sep, d):
+    """'الأربعاء، 24 نوفمبر 2021'"""
+    return d.value.with_(weekday=w.value.weekday)
+
+
+@rule("ar.date.weekday_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit),
+      TV(lambda v: v.day is not None and v.weekday is None))
+def weekday_date(w, d):
+    """'الأربعاء 24 نوفمبر 2021'"""
+    return d.value.with_(weekday=w.value.weekday)
+
+
+@rule("ar.date.day_word_date", K("day_intro"), TV(lambda v: v.day is not None and v.month is not None))
+def day_word_date(_yawm, d):
+    """'يوم 24 نوفمبر'"""
+    return d.value
+
+
+@rule("ar.date.weekday_paren_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit), T("("),
+      TV(lambda v: v.day is not None and v.weekday is None), T(")"))
+def weekday_paren_date(w, _open, d, _close):
+    """'الثلاثاء (23 نوفمبر)'"""
+    return d.value.with_(weekday=w.value.weekday)
+
+
+@rule("ar.date.event_year", ctx(K("event_noun")), C("year"), year_guard())
+def event_year(y):
+    """'حرب 1967', 'انتخابات 2021', 'مونديال 2022': an event named by its year"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.short_year_era", C("number", lambda it: 1 <= it.value <= 999), K("era_ad"))
+def short_year_era(n, _era):
+    """'622 م', '70 ميلادي' (years before 1000 need their era)"""
+    return TimeValue(year=n.value)
+
+
+@rule("ar.month.named_month", K("month_word"), C("gmonth", lambda it: it.value.cue is None), out="gmonth")
+def named_month(_shahr, m):
+    """'شهر مارس' → March (the word شهر makes even an ambiguous month name safe)"""
+    return GMonth(m.value.month)
+
+
+@rule("ar.date.part_of_month", C("part"), C("gmonth"))
+def part_of_month(part, m):
+    """'أواخر مارس', 'مطلع يناير المقبل', 'منتصف أغسطس الماضي'"""
+    return TimeValue(month=m.value.month, cue=m.value.cue, mod=lexval(part))
+
+
+# -- seasons, and a few more written forms ---------------------------------------------------
+
+
+@rule("ar.season.year", C("season"), C("year"), year_guard())
+def season_year(s, y):
+    """'صيف 2016' → 2016-SU, 'شتاء 2020'"""
+    return TimeValue(year=y.value, season=lexval(s))
+
+
+@rule("ar.season.of_year", C("season"), TV(_is_plain_year))
+def season_of_year(s, y):
+    """'ربيع عام 1978', 'صيف العام الماضي'"""
+    return y.value.with_(season=lexval(s))
+
+
+@rule("ar.season.shifted", C("season"), C("shift"))
+def season_shifted(s, shift):
+    """'الصيف الماضي', 'الربيع القادم', 'الشتاء الحالي'"""
+    return TimeValue(season=lexval(s), cue=CUE_OF_SHIFT[lexval(shift)])
+
+
+@rule("ar.season.this", C("shift", lambda it: lexval(it) == 0), C("season"))
+def season_this(_this, s):
+    """'هذا الصيف' → the anchor's summer"""
+    return TimeValue(season=lexval(s), cue="this")
+
+
+@rule("ar.date.this_month", C("shift", lambda it: lexval(it) == 0), C("gmonth", lambda it: it.value.cue is None))
+def this_month(_this, m):
+    """'هذا مارس', 'هذا الشهر' is relative.this_period"""
+    return TimeValue(month=m.value.month, cue="this")
+
+
+@rule("ar.date.month_comma_year", C("gmonth", lambda it: it.value.cue is None), T(","), C("year"), year_guard())
+def month_comma_year(m, _comma, y):
+    """'مارس، 2001' → 2001-03"""
+    return TimeValue(year=y.value, month=m.value.month)
+
+
+@rule("ar.date.numeric_month_year", DIGITS(1, 2, 1, 12), no_number_joined(after=False), T("/", "-", "."),
+      DIGITS(4, 4, 1000, 2200), no_number_joined())
+def numeric_month_year(m, _sep, y):
+    """'3/2015', '11-2021' → month"""
+    return TimeValue(year=int(y.value), month=int(m.value))
+
+
+@rule("ar.date.numeric_dmy_short", DIGITS(1, 2, 1, 31), no_number_joined(after=False), T("/"), DIGITS(1, 2, 1, 12),
+      T("/"), DIGITS(2, 2), no_number_joined())
+def numeric_dmy_short(d, _s1, m, _s2, yy):
+    """'16/04/21' → 2021-04-16 (two-digit years: 00–50 → 2000s, 51–99 → 1900s)"""
+    y = int(yy.value)
+    year = 2000 + y if y <= 50 else 1900 + y
+    if not _valid_day(int(d.value), int(m.value), year):
+        return None
+    return TimeValue(year=year, month=int(m.value), day=int(d.value))

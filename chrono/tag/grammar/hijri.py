@@ -1,0 +1,390 @@
+"""Hijri dates, dual (Gregorian + Hijri) dates and Islamic holidays.
+
+Values stay anchor-free: `TimeValue(calendar="hijri", hijri_year=…, hijri_month=…, hijri_day=…)`;
+chrono/resolve/hijri.py converts them (Umm al-Qura) in the resolve stage.
+
+Ambiguity (a false date is worse than a missing one): رمضان، رجب، شعبان are also first names
+("محمد رمضان", "رجب طيب أردوغان"), صفر is "zero" ("فاز 2 صفر"), محرّم is "forbidden". Such a month
+counts only with context: a day number, a year, هـ, the word شهر, a preposition (في، منذ، خلال)
+or a modifier (الماضي، المقبل، الحالي).
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import NamedTuple
+
+from chrono.tag.engine import Guard, rule
+from chrono.tag.grammar.base import TV, C, K, T, ctx, lexval, not_next, year_guard
+from chrono.lexicon import LEXICON
+from chrono.normalize import Token, proclitic_readings
+from chrono.tag.values import TimeValue
+
+CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}
+# "رجب نفسه" is "Rajab himself", not "this Rajab": the 'this' shift words that are pronouns.
+_PRONOUN_SHIFTS = ("هذا", "هذه", "ذاته", "نفسه", "نفسها")
+_MUHARRAM = 1  # محرم is also the adjective محرّم "forbidden": it needs context like the names
+_SAFAR = 2
+FIRST_GREGORIAN_LOOKING_YEAR = 1800  # "رمضان 1443" is Hijri, "رمضان 2022" is Gregorian
+
+
+class HMonth(NamedTuple):
+    """A Hijri month as written; `needs_context` when the word alone may be a name or a word."""
+
+    month: int
+    needs_context: bool
+
+
+class HYear(NamedTuple):
+    """A year next to a Hijri month; `explicit` when written with هـ/هجري/للهجرة."""
+
+    year: int
+    explicit: bool
+
+    @property
+    def gregorian(self) -> bool:
+        return not self.explicit and self.year >= FIRST_GREGORIAN_LOOKING_YEAR
+
+
+def _load_holidays() -> dict[str, tuple[int, int]]:
+    """Holiday name → (Hijri month, day), from the lexicon's hijri_holidays table; every holiday
+    must have its forms as keyword role holiday_<name> (checked here, at import)."""
+    raw = json.loads(resources.files("chrono.lexicon").joinpath("ar_lexicon.json").read_text(encoding="utf-8"))
+    table = {k: (v["month"], v["day"]) for k, v in raw["hijri_holidays"].items() if not k.startswith("_")}
+    roles = {k[len("holiday_"):] for k in raw["keywords"] if k.startswith("holiday_")}
+    if roles != set(table):
+        raise ValueError(f"hijri_holidays and holiday_* keywords differ: {sorted(roles ^ set(table))}")
+    for name, (m, d) in table.items():
+        if not (1 <= m <= 12 and 1 <= d <= 30):
+            raise ValueError(f"holiday {name}: month/day {m}/{d} out of range")
+    return table
+
+
+HOLIDAYS = _load_holidays()
+_HOLIDAY_ROLES = tuple(f"holiday_{name}" for name in sorted(HOLIDAYS))
+
+
+def hijri(**fields) -> TimeValue:
+    return TimeValue(calendar="hijri", **fields)
+
+
+def _is_hijri_day(v: TimeValue) -> bool:
+    """A Hijri day alone (no Gregorian half yet): '19 ربيع الثاني 1443 هـ'."""
+    return (v.calendar == "hijri" and v.hijri_day is not None and v.day is None and v.holiday is None
+            and v.mod is None and v.weekday is None)
+
+
+def _is_gregorian_day(v: TimeValue) -> bool:
+    """A Gregorian day that may be one half of a dual date: '24 نوفمبر 2021', '24/11/2021'."""
+    return (v.kind == "date" and v.calendar == "gregorian" and v.day is not None and v.month is not None
+            and not v.rel_unit and v.mod is None and v.pod is None and v.hour is None)
+
+
+def _is_yearless_hijri(v: TimeValue) -> bool:
+    """Placed by the anchor, open to a modifier: 'عيد الأضحى', 'شهر رمضان', '10 محرم'."""
+    return (v.calendar == "hijri" and v.hijri_year is None and v.year is None and v.day is None
+            and v.hijri_month is not None and v.cue is None and v.mod is None and not v.rel_unit)
+
+
+# -- months and years -------------------------------------------------------------------------
+
+
+@rule("ar.hijri.month_word", C("hmonth"), out="hm")
+def month_word(m):
+    """'ربيع الثاني' → 4, 'ذي الحجة' → 12, 'رمضان' → 9 (needs context)"""
+    month = lexval(m)
+    return HMonth(month, m.value.ambiguous or month == _MUHARRAM)
+
+
+@rule("ar.hijri.month_named", K("month_word"), C("hmonth"), out="hm")
+def month_named(_shahr, m):
+    """'شهر رمضان', 'بشهر صفر': the word شهر settles it"""
+    return HMonth(lexval(m), False)
+
+
+@rule("ar.hijri.year_era", C("number", lambda it: 1 <= it.value <= 1600), K("hijri_era"), out="hyr")
+def year_era(n, _era):
+    """'1443 هـ', '1436 هجرية', '1428 للهجرة'"""
+    return HYear(n.value, True)
+
+
+@rule("ar.hijri.year_paren_era", T("("), C("number", lambda it: 1 <= it.value <= 1600), T(")"),
+      K("hijri_era"), out="hyr")
+def year_paren_era(_open, n, _close, _era):
+    """'(1325) هجري' in 'عام (1325) هجري'"""
+    return HYear(n.value, True)
+
+
+@rule("ar.hijri.year_bare", C("year"), year_guard(), out="hyr")
+def year_bare(y):
+    """'1443' after a Hijri month: Hijri below 1800, Gregorian above ('رمضان 2022')"""
+    return HYear(y.value, False)
+
+
+@rule("ar.hijri.year", C("hyr", lambda it: it.value.explicit))
+def year_alone(y):
+    """'1436 هـ' → the Hijri year 1436 (2014-10-25 … 2015-10-13)"""
+    return hijri(hijri_year=y.value.year)
+
+
+@rule("ar.hijri.year_intro", K("year_intro"), C("hyr", lambda it: it.value.explicit))
+def year_intro(_word, y):
+    """'عام 1436 هـ', 'عام (1325) هجري', 'سنة 1428 للهجرة'"""
+    return hijri(hijri_year=y.value.year)
+
+
+@rule("ar.hijri.year_named", K("year_intro"), K("hijri_adj"), C("number", lambda it: 1 <= it.value <= 1600))
+def year_named(_word, _adj, n):
+    """'العام الهجري 1443', 'السنة الهجرية 1444'"""
+    return hijri(hijri_year=n.value)
+
+
+@rule("ar.hijri.year_shift", K("year_intro"), K("hijri_adj"), not_next(*_PRONOUN_SHIFTS), C("shift"))
+def year_shift(_word, _adj, shift):
+    """'العام الهجري الماضي' → Hijri year −1 from the anchor's, 'السنة الهجرية الحالية' → 0"""
+    return hijri(rel_unit="year", rel_offset=lexval(shift))
+
+
+# -- a month or a day with its year ------------------------------------------------------------
+# Every head below takes its year in three ways: 'رمضان 1443', 'رمضان عام 1443 هـ' / 'رمضان لعام
+# 1443', 'رمضان من عام 1443 هـ'. The connecting words are context inside the expression.
+_YEAR_TAILS = {
+    "": (C("hyr"),),
+    "_intro": (ctx(K("year_intro")), C("hyr")),
+    "_of_year": (ctx(K("of")), ctx(K("year_intro")), C("hyr")),
+}
+
+
+def _month_year(m: HMonth, y: HYear):
+    """A Hijri month in a Hijri year, or in a Gregorian one ('رمضان 2022' → Ramadan 1443)."""
+    if y.gregorian:
+        return None if m.needs_context else hijri(hijri_month=m.month, year=y.year)
+    return hijri(hijri_year=y.year, hijri_month=m.month)
+
+
+def _day_month_year(day: int, m: HMonth, y: HYear):
+    if not 1 <= day <= 30 or y.gregorian:
+        return None
+    return hijri(hijri_year=y.year, hijri_month=m.month, hijri_day=day)
+
+
+def _holiday_year(name: str, y: HYear) -> TimeValue:
+    """'عيد الفطر 1443' → 1 Shawwal 1443; 'عيد الأضحى 2021' → the one in 2021 (10 Dhu al-Hijja 1442)."""
+    month, day = HOLIDAYS[name]
+    if y.gregorian:
+        return hijri(hijri_month=month, hijri_day=day, holiday=name, year=y.year)
+    return hijri(hijri_year=y.year, hijri_month=month, hijri_day=day, holiday=name)
+
+
+for _suffix, _tail in _YEAR_TAILS.items():
+
+    @rule(f"ar.hijri.month_year{_suffix}", C("hm"), *_tail)
+    def month_year(m, y):
+        """'رمضان 1443', 'ربيع الأول 1443 هـ', 'شعبان من عام 1428 هـ', 'شهر رمضان 2022'"""
+        return _month_year(m.value, y.value)
+
+    @rule(f"ar.hijri.month_year_after_in{_suffix}", ctx(K("in", "since", "within")), C("hm"), *_tail)
+    def month_year_after_in(m, y):
+        """'في رمضان 2001', 'منذ رجب 2019': the preposition settles the name, so a Gregorian year
+        attaches too (without this rule 'في رمضان' alone took the anchor's Ramadan)"""
+        return _month_year(m.value._replace(needs_context=False), y.value)
+
+    @rule(f"ar.hijri.day_month_year{_suffix}", C("day"), C("hm"), *_tail)
+    def day_month_year(d, m, y):
+        """'19 ربيع الثاني 1443 هـ' → 1443-04-19 (2021-11-24)"""
+        return _day_month_year(d.value, m.value, y.value)
+
+    @rule(f"ar.hijri.ordinal_of_month_year{_suffix}", C("day"), ctx(K("of")), C("hm"), *_tail)
+    def ordinal_of_month_year(d, m, y):
+        """'التاسع عشر من ربيع الثاني 1443 هـ'"""
+        return _day_month_year(d.value, m.value, y.value)
+
+    @rule(f"ar.hijri.first_of_month_year{_suffix}", K("first_day"), C("hm"), *_tail, priority=1)
+    def first_of_month_year(_ghurra, m, y):
+        """'غرة رمضان 1443' → 1443-09-01 (غرة is the first day, not the first third)"""
+        return _day_month_year(1, m.value, y.value)
+
+    @rule(f"ar.hijri.holiday_year{_suffix}", K(*_HOLIDAY_ROLES), *_tail)
+    def holiday_year(h, y):
+        """'عيد الفطر 1443' → 2022-05-02, 'عيد الأضحى لعام 1442 هـ', 'عيد الأضحى 2021'"""
+        return _holiday_year(lexval(h)[len("holiday_"):], y.value)
+
+
+@rule("ar.hijri.day_month_year_slashes", C("day"), T("/", "-"), C("hm"), T("/", "-"), C("hyr"))
+def day_month_year_slashes(d, sep1, m, sep2, y):
+    """'20 / شعبان / 1428 هجرية'"""
+    if sep1.value != sep2.value:
+        return None
+    return _day_month_year(d.value, m.value, y.value)
+
+
+# -- without a year: the anchor decides --------------------------------------------------------
+
+
+@rule("ar.hijri.day_month", C("day"), C("hm"))
+def day_month(d, m):
+    """'19 ربيع الثاني', '27 رمضان' (the Hijri year comes from the anchor)"""
+    if not 1 <= d.value <= 30 or (m.value.month == _SAFAR and m.value.needs_context):
+        return None  # "فاز 2 صفر" is a score
+    return hijri(hijri_month=m.value.month, hijri_day=d.value)
+
+
+@rule("ar.hijri.ordinal_of_month", C("day"), ctx(K("of")), C("hm"))
+def ordinal_of_month(d, m):
+    """'العاشر من محرم', 'السابع والعشرين من رمضان'"""
+    return day_month(d, m)
+
+
+@rule("ar.hijri.first_of_month", K("first_day"), C("hm"), priority=1)
+def first_of_month(_ghurra, m):
+    """'غرة رمضان', 'غرة شهر شوال' → day 1 of the month"""
+    return hijri(hijri_month=m.value.month, hijri_day=1)
+
+
+@rule("ar.hijri.month_alone", C("hm", lambda it: not it.value.needs_context))
+def month_alone(m):
+    """'ربيع الأول', 'شوال', 'شهر رمضان' (a month whose name is nothing else)"""
+    return hijri(hijri_month=m.value.month)
+
+
+def _known_or_nothing_next() -> Guard:
+    """After 'في رجب' comes punctuation, a number or a known word ('في رمضان المبارك'), not a
+    name: 'ثقة في رجب طيب أردوغان' is a person."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        if i >= len(toks) or toks[i].kind != "ar":
+            return True
+        return any(LEXICON.lookup((stem,)) for stem, _ in proclitic_readings(toks[i].text))
+
+    return Guard(ok, True, "no name after the month")
+
+
+@rule("ar.hijri.month_after_in", ctx(K("in", "since", "within")), C("hm"), _known_or_nothing_next())
+def month_after_in(m):
+    """'في رمضان', 'منذ رجب', 'خلال شعبان': the preposition makes the name a month"""
+    return hijri(hijri_month=m.value.month)
+
+
+@rule("ar.hijri.month_blessed", C("hm"), K("holy_epithet"))
+def month_blessed(m, _epithet):
+    """'رمضان المبارك', 'رمضان الفضيل': the epithet makes the name a month"""
+    return hijri(hijri_month=m.value.month)
+
+
+@rule("ar.hijri.month_epithet", TV(lambda v: _is_yearless_hijri(v) and v.hijri_day is None), K("holy_epithet"))
+def month_epithet(m, _epithet):
+    """'شهر رمضان المبارك', 'في رمضان الفضيل'"""
+    return m.value
+
+
+@rule("ar.hijri.month_shifted", C("hm"), not_next(*_PRONOUN_SHIFTS), C("shift"))
+def month_shifted(m, shift):
+    """'رمضان المقبل', 'شعبان الماضي', 'ذي الحجة الحالي'"""
+    return hijri(hijri_month=m.value.month, cue=CUE_OF_SHIFT[lexval(shift)])
+
+
+@rule("ar.hijri.shifted", TV(_is_yearless_hijri), not_next(*_PRONOUN_SHIFTS), C("shift"))
+def shifted(v, shift):
+    """'عيد الأضحى المقبل', 'شهر رمضان الماضي', 'عيد الفطر المبارك القادم'"""
+    return v.value.with_(cue=CUE_OF_SHIFT[lexval(shift)])
+
+
+@rule("ar.hijri.holiday", K(*_HOLIDAY_ROLES))
+def holiday(h):
+    """'عيد الفطر', 'يوم عرفة', 'عاشوراء', 'رأس السنة الهجرية', 'المولد النبوي الشريف'"""
+    name = lexval(h)[len("holiday_"):]
+    month, day = HOLIDAYS[name]
+    return hijri(hijri_month=month, hijri_day=day, holiday=name)
+
+
+# -- weekday and day word before a Hijri day ----------------------------------------------------
+
+
+@rule("ar.hijri.weekday_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue
+                                  and v.calendar == "gregorian"), TV(_is_hijri_day))
+def weekday_date(w, d):
+    """'الأربعاء 19 ربيع الثاني 1443 هـ' (a mismatch is flagged by resolve)"""
+    return d.value.with_(weekday=w.value.weekday)
+
+
+@rule("ar.hijri.weekday_then_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit
+                                       and not v.cue and v.calendar == "gregorian"), ctx(T(",", "-")),
+      TV(_is_hijri_day))
+def weekday_then_date(w, d):
+    """'الأربعاء، 19 ربيع الثاني 1443 هـ', 'الأربعاء - 19 ربيع الثاني 1443 هـ'"""
+    return weekday_date(w, d)
+
+
+@rule("ar.hijri.day_word_date", K("day_intro"), TV(_is_hijri_day))
+def day_word_date(_yawm, d):
+    """'يوم 10 محرم 1446 هـ'"""
+    return d.value
+
+
+# -- dual dates: one day written in both calendars --------------------------------------------
+
+
+def _dual(g: TimeValue, h: TimeValue) -> TimeValue:
+    """Both halves in one value: the Gregorian one in year/month/day, the Hijri one beside it."""
+    return h.with_(year=g.year, month=g.month, day=g.day, weekday=g.weekday or h.weekday)
+
+
+@rule("ar.dual.gregorian_with_era", TV(lambda v: _is_gregorian_day(v) and v.year is not None),
+      K("era_ad"))
+def gregorian_with_era(g, _era):
+    """'24 نوفمبر 2021 م' (so that the Gregorian half of a dual date keeps its م)"""
+    return g.value
+
+
+# How the two halves of a dual date are joined (rules as data): name → (elements between the
+# halves, element after the second half or None, an Arabic example in each order).
+_DUAL_JOINS = {
+    "agreeing": ((K("agreeing"),), None,
+                 "24 نوفمبر 2021 م الموافق 19 ربيع الثاني 1443 هـ",
+                 "19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م"),
+    "comma_agreeing": ((T(","), K("agreeing")), None,
+                       "الأربعاء 24 نوفمبر 2021، الموافق 19 ربيع الثاني 1443 هـ",
+                       "19 ربيع الثاني 1443 هـ، الموافق 24 نوفمبر 2021 م"),
+    "sep": ((T("-", "/", "|"),), None,
+            "24 نوفمبر 2021 م - 19 ربيع الثاني 1443 هـ (datelines)",
+            "19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ (the dateline form)"),
+    "paren": ((T("("),), T(")"),
+              "24 نوفمبر 2021 (19 ربيع الثاني 1443 هـ)",
+              "19 ربيع الثاني 1443 هـ (24 نوفمبر 2021)"),
+}
+
+
+def _register_dual(join: str, gregorian_first: bool) -> None:
+    """One dual-date rule: 'ar.dual.gregorian_<join>_hijri' or 'ar.dual.hijri_<join>_gregorian'."""
+    between, close, example_g, example_h = _DUAL_JOINS[join]
+    first, second = (_is_gregorian_day, _is_hijri_day) if gregorian_first else (_is_hijri_day, _is_gregorian_day)
+    pattern = (TV(first),) + tuple(ctx(e) for e in between) + (TV(second),) + ((close,) if close else ())
+
+    def both(a, b):
+        return _dual(a.value, b.value) if gregorian_first else _dual(b.value, a.value)
+
+    def both_then_close(a, b, _close):
+        return both(a, b)
+
+    production = both_then_close if close else both
+    production.__doc__ = f"'{example_g if gregorian_first else example_h}'"
+    name = f"ar.dual.gregorian_{join}_hijri" if gregorian_first else f"ar.dual.hijri_{join}_gregorian"
+    rule(name, *pattern)(production)
+
+
+for _join in _DUAL_JOINS:
+    for _gregorian_first in (True, False):
+        _register_dual(_join, _gregorian_first)
+
+
+def _check_lexicon() -> None:
+    """Every keyword role this grammar names exists in the lexicon (a renamed role fails at import)."""
+    roles = {lex.value for entries in LEXICON.words.values() for lex in entries if lex.cls == "kw"}
+    needed = {"hijri_era", "hijri_adj", "first_day", "agreeing", "era_ad", "month_word", "year_intro",
+              "of", "in", "since", "within", "day_intro", "holy_epithet", *_HOLIDAY_ROLES}
+    missing = needed - roles
+    if missing:
+        raise ValueError(f"lexicon lacks keyword roles {sorted(missing)}")
+
+
+_check_lexicon()

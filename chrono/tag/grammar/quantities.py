@@ -1,0 +1,82 @@
+"""Quantities of time: 'ثلاثة أيام', 'عامين', 'نحو عام', 'نصف ساعة' → Qty(unit, amount).
+
+A quantity is never an expression by itself; durations (لمدة ثلاثة أيام), offsets (قبل ثلاثة أيام)
+and sets (كل ثلاثة أشهر) are built on it.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+from chrono.tag.engine import rule
+from chrono.tag.grammar.base import C, K, lexval
+
+
+class Qty(NamedTuple):
+    unit: str  # year, month, week, day, hour, minute, decade, century
+    amount: float
+    approx: bool = False
+    bare: bool = False  # a lone singular noun: 'عام' — a quantity only after قبل/بعد/لمدة
+
+
+def agree(n: int, unit_item) -> Optional[tuple[str, float]]:
+    """Arabic number agreement: 3–10 take the plural ('ثلاثة أيام'), 11+ the singular accusative
+    ('15 يوماً'), a dual needs no number ('يومين')."""
+    name, number = lexval(unit_item)
+    if number == 2:
+        return None
+    if number == 1 and 3 <= n <= 10:
+        return None
+    return name, float(n)
+
+
+@rule("ar.qty.number_unit", C("number", lambda it: 1 <= it.value <= 10000), C("unit"), out="qty")
+def number_unit(n, unit):
+    """'ثلاثة أيام' → (day, 3), '15 يوماً' → (day, 15), '5 سنوات' → (year, 5)"""
+    q = agree(n.value, unit)
+    return Qty(*q) if q else None
+
+
+@rule("ar.qty.dual", C("unit", lambda it: lexval(it)[1] == 2), out="qty")
+def dual(unit):
+    """'عامين' → (year, 2), 'ساعتين' → (hour, 2)"""
+    return Qty(lexval(unit)[0], 2.0)
+
+
+@rule("ar.qty.single", C("unit", lambda it: lexval(it)[1] == 1), out="qty")
+def single(unit):
+    """'عام' in 'قبل عام' → (year, 1), bare"""
+    return Qty(lexval(unit)[0], 1.0, bare=True)
+
+
+@rule("ar.qty.unit_one", C("unit", lambda it: lexval(it)[1] in (1, None)), K("one", "whole"), out="qty")
+def unit_one(unit, _one):
+    """'عام واحد', 'يوماً واحداً', 'أسبوعاً كاملاً' → one unit"""
+    return Qty(lexval(unit)[0], 1.0)
+
+
+@rule("ar.qty.half", K("half_word"), C("unit", lambda it: lexval(it)[1] == 1), out="qty")
+def half(_half, unit):
+    """'نصف ساعة' → (hour, 0.5), 'نصف قرن' → (century, 0.5)"""
+    return Qty(lexval(unit)[0], 0.5)
+
+
+@rule("ar.qty.approx", K("approx"), C("qty", lambda it: not it.value.approx), out="qty")
+def approx(_about, q):
+    """'نحو عامين', 'حوالي ثلاثة أشهر', 'قرابة عام'"""
+    return q.value._replace(approx=True, bare=False)
+
+
+SEVERAL = -1.0  # an unknown count: 'بضعة أيام' → PXD
+
+
+@rule("ar.qty.several", K("several"), C("unit", lambda it: lexval(it)[1] is None), out="qty")
+def several(_few, unit):
+    """'بضعة أيام', 'عدة أشهر', 'بضع ساعات' → an unknown number of units (PXD)"""
+    return Qty(lexval(unit)[0], SEVERAL)
+
+
+@rule("ar.qty.and_half", C("unit", lambda it: lexval(it)[1] == 1),
+      C("kw", lambda it: it.value.value == "half_word" and it.prefix.startswith("و")), out="qty")
+def and_half(unit, _half):
+    """'ساعة ونصف' → (hour, 1.5), 'عام ونصف' → (year, 1.5)"""
+    return Qty(lexval(unit)[0], 1.5)

@@ -1,0 +1,178 @@
+"""Times of day: parts of the day (مساء اليوم، ليلة الثلاثاء) and clock times (الساعة العاشرة صباحاً)."""
+from __future__ import annotations
+
+from chrono.tag.engine import rule
+from chrono.tag.grammar.base import DIGITS, TV, C, K, T, lexval
+from chrono.tag.values import TimeValue
+
+
+def _day_like(v: TimeValue) -> bool:
+    """A single day, relative or named: اليوم، أمس، الثلاثاء، 24 نوفمبر."""
+    return v.kind == "date" and v.pod is None and v.hour is None and v.mod is None and (
+        (v.rel_unit == "day") or (v.weekday and v.month is None) or (v.day is not None))
+
+
+@rule("ar.time.pod_of_day", C("pod"), TV(_day_like))
+def pod_of_day(pod, d):
+    """'ليلة الثلاثاء' → TNI, 'مساء اليوم' → TEV, 'صباح أمس' → TMO, 'فجر الجمعة' → TMO"""
+    return d.value.with_(pod=lexval(pod))
+
+
+@rule("ar.time.pod_of_day_word", C("pod"), K("day_intro"), TV(_day_like))
+def pod_of_day_word(pod, _yawm, d):
+    """'مساء يوم الأربعاء' (when 'يوم' was not taken by the weekday rule)"""
+    return d.value.with_(pod=lexval(pod))
+
+
+@rule("ar.time.midnight_of", C("part", lambda it: lexval(it) == "MID"), TV(lambda v: v.pod == "NI"))
+def midnight_of(_mid, night):
+    """'منتصف ليلة أمس' → the night of yesterday (TNI)"""
+    return night.value
+
+
+@rule("ar.time.day_then_pod", TV(_day_like), C("pod", lambda it: it.value.value != "NI" or True))
+def day_then_pod(d, pod):
+    """'اليوم مساءً', 'أمس صباحاً', 'الخميس ليلاً'"""
+    return d.value.with_(pod=lexval(pod))
+
+
+# -- clock times -------------------------------------------------------------------------------
+
+
+def _hour_with_pod(hour: int, pod: str | None) -> int | None:
+    """'العاشرة مساءً' → 22, 'الثانية ليلاً' → 2, 'الثانية عشرة ظهراً' → 12."""
+    if not 0 <= hour <= 24:
+        return None
+    if pod in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if pod == "NI" and 6 <= hour < 12:
+        return hour + 12
+    if pod == "MO" and hour == 12:
+        return 0
+    return hour
+
+
+@rule("ar.time.clock_digits", DIGITS(1, 2, 0, 24), T(":"), DIGITS(2, 2, 0, 59))
+def clock_digits(h, _colon, m):
+    """'10:30' → 10:30 (anchor day)"""
+    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=int(h.value), minute=int(m.value))
+
+
+@rule("ar.hour.ordinal_or_digits", C("day", lambda it: 1 <= it.value <= 12), out="hour")
+def hour_from_day(h):
+    """'العاشرة', 'الثانية عشرة', '10' → an hour (only a time with الساعة or a part of day)"""
+    return h.value
+
+
+@rule("ar.hour.cardinal", C("number", lambda it: 1 <= it.value <= 12), out="hour")
+def hour_from_number(h):
+    """'الواحدة' → 1"""
+    return h.value
+
+
+def _clock(hour: int, minute: int = 0, pod=None) -> TimeValue:
+    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=hour, minute=minute, pod=pod)
+
+
+@rule("ar.time.clock_hour_word", K("clock"), C("hour"))
+def clock_hour_word(_sa, h):
+    """'الساعة العاشرة' → 10:00, 'الساعة 10' → 10:00, 'الساعة الواحدة' → 01:00"""
+    return _clock(h.value)
+
+
+@rule("ar.time.clock_word_time", K("clock"), TV(lambda v: v.kind == "time" and v.hour is not None))
+def clock_word_time(_sa, t):
+    """'الساعة 22:30', 'الساعة 7:30 مساء': الساعة belongs to the expression, as in 'الساعة العاشرة'"""
+    return t.value
+
+
+@rule("ar.time.hour_pod", C("hour"), C("pod"))
+def hour_pod(h, pod):
+    """'العاشرة صباحاً' → 10:00, 'الثالثة عصراً' → 15:00, 'الحادية عشرة ليلاً' → 23:00"""
+    hour = _hour_with_pod(h.value, lexval(pod))
+    return _clock(hour, 0, lexval(pod)) if hour is not None else None
+
+
+@rule("ar.time.hour_of_day", C("hour"), TV(lambda v: v.kind == "date" and v.pod is not None and v.hour is None))
+def hour_of_day(h, d):
+    """'الثامنة مساء اليوم' → 20:00 today, 'التاسعة صباح غد' → 09:00 tomorrow"""
+    hour = _hour_with_pod(h.value, d.value.pod)
+    return d.value.with_(kind="time", hour=hour, minute=0) if hour is not None else None
+
+
+@rule("ar.time.hour_of_of_day", C("hour"), K("of"), TV(lambda v: v.kind == "date" and v.pod is not None
+                                                      and v.hour is None))
+def hour_of_of_day(h, _of, d):
+    """'التاسعة من صباح غد' → 09:00 tomorrow"""
+    return hour_of_day(h, d)
+
+
+@rule("ar.time.clock_minus_quarter", TV(lambda v: v.kind == "time" and v.minute == 0 and v.hour),
+      K("minus"), K("quarter_word"))
+def clock_minus_quarter(t, _minus, _quarter):
+    """'السابعة إلا ربعاً' → 06:45"""
+    return t.value.with_(hour=t.value.hour - 1, minute=45)
+
+
+@rule("ar.time.clock_half", TV(lambda v: v.kind == "time" and v.minute == 0), K("half_word", "quarter_word"))
+def clock_half(t, frac):
+    """'العاشرة والنصف' → 10:30, 'العاشرة والربع' → 10:15"""
+    if not frac.prefix.startswith("و"):
+        return None
+    return t.value.with_(minute=30 if frac.value.value == "half_word" else 15)
+
+
+@rule("ar.time.clock_pod", TV(lambda v: v.kind == "time" and v.pod is None and v.rel_offset == 0), C("pod"))
+def clock_pod(t, pod):
+    """'الساعة العاشرة صباحاً' → 10:00, '10:30 مساءً' → 22:30"""
+    hour = _hour_with_pod(t.value.hour, lexval(pod))
+    return t.value.with_(hour=hour, pod=lexval(pod)) if hour is not None else None
+
+
+@rule("ar.time.clock_with_day", TV(lambda v: v.kind == "time" and v.rel_offset == 0 and v.rel_unit == "day"),
+      TV(lambda v: v.kind == "date" and v.hour is None and (v.rel_unit == "day" or v.weekday or v.day)))
+def clock_with_day(t, d):
+    """'الساعة العاشرة صباح اليوم', 'التاسعة من صباح غد', '10:30 من مساء الأربعاء'"""
+    pod = d.value.pod
+    hour = _hour_with_pod(t.value.hour, pod) if pod else t.value.hour
+    return d.value.with_(kind="time", hour=hour, minute=t.value.minute, pod=pod or t.value.pod)
+
+
+@rule("ar.time.clock_of_day", TV(lambda v: v.kind == "time" and v.rel_offset == 0 and v.rel_unit == "day"),
+      K("of"), TV(lambda v: v.kind == "date" and v.hour is None and (v.rel_unit == "day" or v.weekday or v.day)))
+def clock_of_day(t, _of, d):
+    """'التاسعة من صباح غد', 'العاشرة من مساء أمس'"""
+    return clock_with_day(t, d)
+
+
+@rule("ar.time.hour_and_fraction", C("hour"), C("kw", lambda it: it.value.value in ("half_word", "quarter_word")
+                                                 and it.prefix.startswith("و")))
+def hour_and_fraction(h, frac):
+    """'السابعة والنصف' → 07:30, 'الثامنة والربع' → 08:15 (a part of day or الساعة usually follows)"""
+    return _clock(h.value, 30 if frac.value.value == "half_word" else 15)
+
+
+@rule("ar.time.hour_minus_quarter", C("hour"), K("minus"), K("quarter_word"))
+def hour_minus_quarter(h, _minus, _quarter):
+    """'السابعة إلا ربعاً' → 06:45"""
+    return _clock(h.value - 1, 45) if h.value > 1 else None
+
+
+def _full_day(v: TimeValue) -> bool:
+    return v.kind == "date" and v.day is not None and v.month is not None and v.hour is None and v.mod is None
+
+
+def _clock_today(v: TimeValue) -> bool:
+    return v.kind == "time" and v.rel_unit == "day" and v.rel_offset == 0 and v.hour is not None
+
+
+@rule("ar.time.date_then_clock", TV(_full_day), TV(_clock_today))
+def date_then_clock(d, t):
+    """'24 نوفمبر 2021 الساعة العاشرة صباحاً' → 2021-11-24T10:00"""
+    return d.value.with_(kind="time", hour=t.value.hour, minute=t.value.minute, pod=t.value.pod)
+
+
+@rule("ar.time.date_sep_clock", TV(_full_day), T("-", ",", "|"), TV(_clock_today))
+def date_sep_clock(d, _sep, t):
+    """'24/11/2021 - 10:30' (datelines) → 2021-11-24T10:30"""
+    return date_then_clock(d, t)

@@ -1,0 +1,549 @@
+"""`make bench`: throughput, memory, merge cost and adversarial inputs, written to bench/RESULTS.md.
+
+    python -m tools.bench            # full run: 50 and 100 MB corpora, 10 MB against dateparser,
+                                            # 1M-mention merge, 5 MB adversarial lines
+    python -m tools.bench --quick    # a few minutes less: 5 MB corpus, 0.5 MB against dateparser,
+                                            # 0.5 MB adversarial lines
+
+Every number comes from this run on this machine: `chrono tag` is timed as a whole process (JSONL
+in, JSON out to a file) with `--jobs 1`, `--jobs 2` and on a local Dask cluster started with the
+`dask scheduler` / `dask worker` commands; dateparser (`search_dates(text, languages=["ar"])`) and
+`chrono tag` each run as a whole process on one smaller JSONL file (dateparser is slow), with
+each one's in-process loop timed on the same documents too. Peak memory is the kernel's high-water
+mark (VmHWM) of the largest process, plus the sampled sum of the process tree's resident memory.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from tools.gen_corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "RESULTS.md"
+PY = sys.executable
+
+
+@dataclass
+class Profile:
+    corpus_mb: float  # throughput runs (--jobs 1, --jobs 2, dask) on this corpus
+    memory_mb: float  # one more --jobs 2 run on a corpus this big, for peak memory
+    same_text_mb: float  # chrono and dateparser, each as a whole process, on one JSONL file this big
+    merge_sizes: tuple[int, ...]
+    adversarial_mb: float
+    adversarial_timeout: float  # seconds per input: a super-linear input is reported, not waited for
+    merge_timeout: float = 300
+    dask: bool = True
+
+
+FULL = Profile(corpus_mb=50, memory_mb=100, same_text_mb=10, merge_sizes=(10_000, 100_000, 1_000_000),
+               adversarial_mb=5, adversarial_timeout=90)
+QUICK = Profile(corpus_mb=5, memory_mb=0, same_text_mb=0.5, merge_sizes=(10_000, 100_000),
+                adversarial_mb=0.5, adversarial_timeout=60)
+
+
+# ---------------------------------------------------------------- measuring a child process
+
+@dataclass
+class Run:
+    seconds: float
+    returncode: int
+    maxrss_mb: float  # the largest single process of the child's tree (VmHWM, sampled)
+    tree_peak_mb: float  # sampled sum over the child and its descendants
+    stderr: str = ""
+
+
+def _tree_memory(pid: int) -> tuple[float, float]:
+    """(sum of the tree's resident memory now, largest VmHWM of its processes), in MB.
+
+    VmHWM (the kernel's high-water mark of one process's resident memory) is used rather than
+    wait4's ru_maxrss, which counts the parent's pages at fork time: children of this benchmark
+    process would all look at least as big as the benchmark itself."""
+    try:
+        import psutil  # comes with distributed (extra chrono[dask])
+    except ImportError:
+        return 0.0, 0.0
+
+    try:
+        root = psutil.Process(pid)
+        processes = [root] + root.children(recursive=True)
+    except psutil.Error:
+        return 0.0, 0.0
+    total, largest = 0, 0.0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+            largest = max(largest, _high_water_mb(process.pid))
+        except psutil.Error:
+            pass
+    return total / 2**20, largest
+
+
+def _high_water_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
+def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, timeout: Optional[float] = None,
+                 env: Optional[dict] = None) -> Run:
+    """Run `cmd`; wall time, exit code, the largest process's memory high-water mark and the
+    sampled peak of the whole tree's resident memory (both sampled every 50 ms)."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=ROOT, env=env)
+        peak = [0.0, 0.0]  # tree RSS sum, largest process's high-water mark
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.05):
+                tree, largest = _tree_memory(proc.pid)
+                peak[0], peak[1] = max(peak[0], tree), max(peak[1], largest)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        timer = threading.Timer(timeout, proc.kill) if timeout else None
+        if timer:
+            timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+        if timer:
+            timer.cancel()
+        err.seek(0)
+        message = err.read().decode("utf-8", "replace")
+    largest = peak[1] or usage.ru_maxrss / 1024  # no /proc or psutil: fall back to ru_maxrss
+    return Run(seconds, proc.returncode, largest, peak[0], message[-2000:])
+
+
+# ---------------------------------------------------------------- corpus facts
+
+def corpus_chars(path: Path) -> tuple[int, int]:
+    documents = chars = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                documents += 1
+                chars += len(json.loads(line)["text"])
+    return documents, chars
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- the measurements
+
+def tag_run(corpus: Path, out: Path, extra: list[str]) -> Run:
+    return run_measured([PY, "-m", "chrono.cli", "tag", str(corpus), "--format", "json", "-o", str(out), *extra])
+
+
+# dateparser as a whole process doing chrono tag's job: JSONL in, JSON out. With "base", each
+# document's publication day is the base of relative dates (as chrono's anchor is); without,
+# the call is the issue's `search_dates(text, languages=["ar"])`. It prints its loop's time.
+_DATEPARSER_SCRIPT = r"""
+import json, sys, time
+from datetime import datetime
+from dateparser.search import search_dates
+search_dates("وقع الاتفاق يوم 24 نوفمبر 2021", languages=["ar"])  # load dateparser's data first
+with_base = sys.argv[3] == "base"
+t = time.perf_counter(); chars = found = 0
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in src:
+        record = json.loads(line)
+        settings = {"RELATIVE_BASE": datetime.fromisoformat(record["published"])} if with_base else None
+        dates = search_dates(record["text"], languages=["ar"], settings=settings) or []
+        out.write(json.dumps({"id": record["id"], "dates": [[text, value.isoformat()] for text, value in dates]},
+                             ensure_ascii=False) + "\n")
+        chars += len(record["text"]); found += len(dates)
+print(json.dumps({"loop_s": time.perf_counter() - t, "chars": chars, "found": found}))
+"""
+
+# chrono's tagger in one process on the same file: the loop alone, after a warm-up call.
+_CHRONO_LOOP_SCRIPT = r"""
+import json, sys, time
+from datetime import date
+from chrono.models import Anchor, Document
+from chrono.pipeline import tag_document
+tag_document(Document(id="w", text="وقع الاتفاق يوم 24 نوفمبر 2021"))
+records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+t = time.perf_counter(); chars = found = 0
+for record in records:
+    doc = Document(id=record["id"], text=record["text"],
+                   anchor=Anchor(date=date.fromisoformat(record["published"]), source="jsonl"))
+    found += len(tag_document(doc).timexes); chars += len(record["text"])
+print(json.dumps({"loop_s": time.perf_counter() - t, "chars": chars, "found": found}))
+"""
+
+
+def same_text_runs(corpus: Path, work: Path) -> dict:
+    """dateparser and chrono on one JSONL file: each as a whole process (JSONL in, JSON out),
+    and each one's in-process loop over the same documents."""
+    out = work / "same_out.json"
+    results = {}
+    for name, cmd in (("dateparser", [PY, "-c", _DATEPARSER_SCRIPT, str(corpus), str(out), "plain"]),
+                      ("dateparser_base", [PY, "-c", _DATEPARSER_SCRIPT, str(corpus), str(out), "base"]),
+                      ("chrono", [PY, "-m", "chrono.cli", "tag", str(corpus), "--jobs", "1", "--format", "json",
+                                  "-o", str(out)])):
+        with tempfile.TemporaryFile() as captured:
+            run = run_measured(cmd, stdout=captured)
+            captured.seek(0)
+            printed = captured.read().decode("utf-8", "replace").strip().splitlines()
+        if run.returncode:
+            raise RuntimeError(f"{name}: exit {run.returncode}: {run.stderr[-1000:]}")
+        results[name] = {"run": run, "loop": json.loads(printed[-1]) if name != "chrono" else None}
+        out.unlink(missing_ok=True)
+    loop = subprocess.run([PY, "-c", _CHRONO_LOOP_SCRIPT, str(corpus)], capture_output=True, text=True, cwd=ROOT)
+    if loop.returncode:
+        raise RuntimeError(loop.stderr[-2000:])
+    results["chrono"]["loop"] = json.loads(loop.stdout.strip().splitlines()[-1])
+    return results
+
+
+# Shared head of the child scripts below: imports, and the child's own memory high-water mark.
+_CHILD_HEAD = r"""
+import json, sys, time, resource
+def peak_mb():  # this process's own high-water mark (VmHWM; ru_maxrss would count the parent's pages)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+_MERGE_SCRIPT = _CHILD_HEAD + r"""from chrono.merge import merge_events, synthetic_events
+n = int(sys.argv[1])
+t = time.perf_counter(); events = synthetic_events(n); made = time.perf_counter() - t
+t = time.perf_counter(); entries = merge_events(events); merged = time.perf_counter() - t
+print(json.dumps({"n": n, "generate_s": made, "merge_s": merged, "entries": len(entries),
+                  "maxrss_mb": peak_mb()}))
+"""
+
+
+def merge_run(n: int, timeout: float) -> Optional[dict]:
+    try:
+        out = subprocess.run([PY, "-c", _MERGE_SCRIPT, str(n)], capture_output=True, text=True, cwd=ROOT,
+                             timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"n": n, "error": f"stopped after {timeout:.0f} s (generating the events included)"}
+    if out.returncode:
+        return {"n": n, "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+_ADVERSARIAL_SCRIPT = _CHILD_HEAD + r"""from datetime import date
+from chrono.models import Anchor, Document
+from chrono.pipeline import tag_document
+text = open(sys.argv[1], encoding="utf-8").read()
+tag_document(Document(id="w", text="وقع الاتفاق يوم 24 نوفمبر 2021"))
+doc = Document(id="adv", text=text, anchor=Anchor(date=date(2021, 11, 24), source="cli"))
+t = time.perf_counter(); tags = tag_document(doc); s = time.perf_counter() - t
+print(json.dumps({"chars": len(text), "seconds": s, "timexes": len(tags.timexes),
+                  "maxrss_mb": peak_mb()}))
+"""
+
+
+def adversarial_texts(seed_text: str) -> dict[str, str]:
+    """Units repeated to fill one line; the news line is the seeds' text with newlines removed."""
+    return {
+        "normal news text (seeds, one line)": seed_text.replace("\n", " ") + " ",
+        "repeated digits": "1234567890",
+        "repeated 'من 12 إلى '": "من 12 إلى ",
+        "repeated 'الماضي الماضي'": "الماضي ",
+        "repeated 'قبل'": "قبل ",
+        "digits and slashes '12/11/2021/'": "12/11/2021/",
+    }
+
+
+def adversarial_run(name: str, unit: str, chars: int, work: Path, timeout: float) -> dict:
+    text = (unit * (chars // len(unit) + 1))[:chars]
+    path = work / "adversarial.txt"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        out = subprocess.run([PY, "-c", _ADVERSARIAL_SCRIPT, str(path)], capture_output=True, text=True,
+                             cwd=ROOT, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"name": name, "chars": chars, "seconds": None, "timeout": timeout,
+                "wall": time.perf_counter() - started}
+    if out.returncode:
+        return {"name": name, "chars": chars, "seconds": None, "error": out.stderr.strip().splitlines()[-1]}
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["name"] = name
+    return result
+
+
+# ---------------------------------------------------------------- a local dask cluster
+
+class DaskCluster:
+    """`dask scheduler` + `dask worker` on 127.0.0.1, as a user would start them."""
+
+    def __init__(self, work: Path, workers: int = 2):
+        self.file = work / "scheduler.json"
+        self.processes: list[subprocess.Popen] = []
+        self.workers = workers
+        self.log = open(work / "dask.log", "wb")
+
+    def __enter__(self) -> "DaskCluster":
+        dask = [str(Path(PY).parent / "dask")] if (Path(PY).parent / "dask").exists() else [PY, "-m", "distributed.cli.dask_scheduler"]
+        self.processes.append(subprocess.Popen(
+            dask + ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                    "--scheduler-file", str(self.file)], stdout=self.log, stderr=self.log, cwd=ROOT))
+        self._wait_for(lambda: self.file.exists(), "scheduler")
+        self.processes.append(subprocess.Popen(
+            dask + ["worker", "--scheduler-file", str(self.file), "--nworkers", str(self.workers),
+                    "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+            stdout=self.log, stderr=self.log, cwd=ROOT))
+        from distributed import Client
+
+        with Client(scheduler_file=str(self.file), timeout=60) as client:
+            client.wait_for_workers(self.workers, timeout=120)
+        return self
+
+    @property
+    def address(self) -> str:
+        return json.loads(self.file.read_text())["address"]
+
+    def _wait_for(self, ready, what: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while not ready():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"dask {what} did not start (see dask.log)")
+            time.sleep(0.2)
+
+    def __exit__(self, *exc) -> None:
+        for process in reversed(self.processes):  # workers first, then the scheduler
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.log.close()
+
+
+# ---------------------------------------------------------------- report
+
+@dataclass
+class Report:
+    profile: str
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+        for line in lines:
+            print(line, flush=True)
+
+
+def _mb(n: float) -> str:
+    return f"{n:,.0f} MB"
+
+
+def _rate(chars: int, seconds: float) -> str:
+    return f"{chars / seconds:,.0f}"
+
+
+def _git_state() -> str:
+    """The commit measured, and whether the tagger's files had uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=ROOT, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "chrono"], capture_output=True, text=True,
+                               cwd=ROOT, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"commit {head}" + (" plus uncommitted changes under chrono/" if dirty else "")
+
+
+def bench(profile: Profile, name: str, work: Path) -> Report:
+    report = Report(name)
+    started = time.perf_counter()
+    load = os.getloadavg()
+    report.add(
+        f"# chrono benchmarks ({name} run)", "",
+        f"Generated by `python -m tools.bench{' --quick' if name == 'quick' else ''}` on "
+        f"{time.strftime('%Y-%m-%d %H:%M')}; machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average at start {load[0]:.2f}; code: {_git_state()}. The machine is shared with other developers, so "
+        "timings carry noise of that size; every number below comes from this one run.", "")
+
+    corpus = work / "corpus.jsonl"
+    write_corpus(str(corpus), profile.corpus_mb, seed=0)
+    documents, chars = corpus_chars(corpus)
+    size_mb = corpus.stat().st_size / 1e6
+    report.add("## Throughput of `chrono tag` (whole process: JSONL in, JSON out)", "",
+               f"Corpus: {size_mb:.1f} MB of JSONL, {documents:,} generated news articles, {chars:,} characters "
+               "(seed sentences with shifted anchors, years, months and weekdays; `tools.gen_corpus`).", "",
+               "| run | seconds | chars/s | speed-up | peak RSS, largest process | peak RSS, all processes | output |",
+               "|---|---:|---:|---:|---:|---:|---|")
+    runs = {}
+    for label, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"])):
+        out = work / f"out{len(runs)}.json"
+        runs[label] = (tag_run(corpus, out, extra), file_digest(out))
+        out.unlink()
+    if profile.dask:
+        try:
+            t = time.perf_counter()
+            with DaskCluster(work, workers=2) as cluster:
+                startup = time.perf_counter() - t
+                out = work / "out_dask.json"
+                runs["dask (2 workers)"] = (tag_run(corpus, out, ["--engine", "dask", "--scheduler", cluster.address]),
+                                            file_digest(out))
+                out.unlink()
+        except Exception as err:  # noqa: BLE001 - report, keep the other measurements
+            report.lines.append(f"(dask run failed: {err!r})")
+            startup = None
+    base = runs["--jobs 1"][0].seconds
+    reference = runs["--jobs 1"][1]
+    for label, (run, digest) in runs.items():
+        same = "same bytes as --jobs 1" if digest == reference else f"DIFFERENT ({digest})"
+        if run.returncode:
+            same += f", exit {run.returncode}: {run.stderr[-300:]!r}"
+        report.add(f"| `{label}` | {run.seconds:.1f} | {_rate(chars, run.seconds)} | {base / run.seconds:.2f}× | "
+                   f"{_mb(run.maxrss_mb)} | {_mb(run.tree_peak_mb)} | {same} |")
+    if profile.dask and startup is not None:
+        report.add("", f"The Dask cluster (`dask scheduler` + `dask worker --nworkers 2 --nthreads 1` on 127.0.0.1) "
+                       f"took {startup:.1f} s to start, not counted above; its workers' memory is not in the table.")
+    report.add("", f"Peak memory of `chrono tag --jobs 1` on this {size_mb:.0f} MB JSONL: "
+                   f"{runs['--jobs 1'][0].maxrss_mb:,.0f} MB.", "")
+    if profile.memory_mb:
+        big = work / "corpus_big.jsonl"
+        write_corpus(str(big), profile.memory_mb, seed=1)
+        big_docs, big_chars = corpus_chars(big)
+        out = work / "out_big.json"
+        run = tag_run(big, out, ["--jobs", "2"])
+        out.unlink(missing_ok=True)
+        report.add(f"Memory on a {big.stat().st_size / 1e6:.0f} MB JSONL ({big_docs:,} documents, {big_chars:,} characters), "
+                   f"`chrono tag --jobs 2 --format json -o FILE`: largest process {run.maxrss_mb:,.0f} MB, all three "
+                   f"processes together {run.tree_peak_mb:,.0f} MB at peak (target: under 300 MB); "
+                   f"{run.seconds:.0f} s, {_rate(big_chars, run.seconds)} chars/s, exit {run.returncode}.", "")
+        big.unlink()
+
+    same = work / "same_text.jsonl"
+    write_corpus(str(same), profile.same_text_mb, seed=2)
+    same_docs, same_chars = corpus_chars(same)
+    found = same_text_runs(same, work)
+    ch = found["chrono"]
+    ch_whole, ch_loop = same_chars / ch["run"].seconds, same_chars / ch["loop"]["loop_s"]
+    rows, ratios = [], []
+    for key, label in (("dateparser", "dateparser, `search_dates(text, languages=['ar'])`"),
+                       ("dateparser_base", "dateparser, with `settings={'RELATIVE_BASE': published}`"),
+                       ("chrono", "chrono, `chrono tag FILE --jobs 1 --format json -o OUT`")):
+        r = found[key]
+        whole_rate, loop_rate = same_chars / r["run"].seconds, same_chars / r["loop"]["loop_s"]
+        rows.append(f"| {label} | {r['run'].seconds:.1f} | {whole_rate:,.0f} | {loop_rate:,.0f} | "
+                    f"{r['loop']['found']:,} | {_mb(r['run'].maxrss_mb)} |")
+        if key != "chrono":
+            ratios.append((label.split(", ", 1)[1], ch_whole / whole_rate, ch_loop / loop_rate, whole_rate))
+    whole = chars / base
+    report.add("## chrono vs dateparser on the same text", "",
+               f"One JSONL file: {same.stat().st_size / 1e6:.1f} MB, {same_docs:,} generated articles, "
+               f"{same_chars:,} characters (another draw of the same generator). Each tagger runs as a whole process "
+               "doing the same job: read the JSONL, tag every document, write JSON. dateparser runs twice: with the "
+               "call the issue names, and with each document's publication day as the base of relative dates (what "
+               "chrono's anchor does; dateparser is faster that way). The whole-process time includes start-up "
+               "(imports, data loading); the in-process loop is the tagging alone, timed inside the process after a "
+               "warm-up call (chrono's loop runs in a separate process over the same documents).", "",
+               "| tagger | whole process: seconds | whole process: chars/s | in-process loop: chars/s | "
+               "expressions found | peak RSS |", "|---|---:|---:|---:|---:|---:|", *rows, "")
+    for label, whole_ratio, loop_ratio, _ in ratios:
+        report.add(f"- chrono / dateparser ({label}): **{whole_ratio:.1f}×** whole process on the same file "
+                   f"(target: at least 10×), {loop_ratio:.1f}× in-process loops.")
+    report.add(f"- On the {size_mb:.0f} MB corpus above, `chrono tag --jobs 1` ran at {whole:,.0f} chars/s as a "
+               f"whole process: " + ", ".join(f"{whole / rate:.1f}× dateparser ({label})" for label, _, _, rate in ratios)
+               + " as whole processes here.", "")
+    same.unlink()
+
+    report.add("## Merge cost (`chrono.merge.merge_events` on `synthetic_events(n)`)", "",
+               "| mentions | seconds | µs per mention | entries | peak RSS | time / (n log n), relative to the smallest |",
+               "|---:|---:|---:|---:|---:|---:|")
+    first = None
+    for n in profile.merge_sizes:
+        result = merge_run(n, profile.merge_timeout)
+        if "error" in result:
+            report.add(f"| {n:,} | failed: {result['error']} | | | | |")
+            continue
+        unit = result["merge_s"] / (n * math.log(n))
+        first = first or unit
+        report.add(f"| {n:,} | {result['merge_s']:.2f} | {result['merge_s'] / n * 1e6:.1f} | {result['entries']:,} | "
+                   f"{_mb(result['maxrss_mb'])} | {unit / first:.2f} |")
+    report.add("")
+
+    seed_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    adv_chars = int(profile.adversarial_mb * 1_000_000)
+    report.add(f"## Adversarial single-line inputs ({profile.adversarial_mb:g} M characters each)", "",
+               "`chrono.pipeline.tag_document` on one line made of a repeated unit, in its own process; "
+               "the per-character time is compared with normal news text made into one line of the same length, "
+               "and with the same input at a tenth of the length (linear cost: the two per-character times match).", "",
+               "| input | seconds | µs per char | × news text | µs per char at 1/10 length | expressions | peak RSS |",
+               "|---|---:|---:|---:|---:|---:|---:|")
+    timeout = profile.adversarial_timeout
+    news_unit = None
+    for label, unit in adversarial_texts(seed_text).items():
+        big = adversarial_run(label, unit, adv_chars, work, timeout)
+        small = adversarial_run(label, unit, adv_chars // 10, work, timeout)
+        if big.get("seconds") is None:
+            if "error" in big:
+                report.add(f"| {label} | failed: {big['error']} | | | | | |")
+                continue
+            floor = timeout / adv_chars * 1e6
+            relative = f"≥ {floor / news_unit:.0f}" if news_unit else ""
+            small_note = f"{small['seconds'] / small['chars'] * 1e6:.2f}" if small.get("seconds") else "timeout"
+            report.add(f"| {label} | stopped after {timeout:.0f} | ≥ {floor:.1f} | {relative} | {small_note} | | |")
+            continue
+        per_char = big["seconds"] / big["chars"] * 1e6
+        news_unit = news_unit or per_char
+        small_per_char = small["seconds"] / small["chars"] * 1e6 if small.get("seconds") else float("nan")
+        report.add(f"| {label} | {big['seconds']:.1f} | {per_char:.2f} | {per_char / news_unit:.2f} | "
+                   f"{small_per_char:.2f} | {big['timexes']:,} | {_mb(big['maxrss_mb'])} |")
+    report.add("", f"Whole benchmark: {(time.perf_counter() - started) / 60:.1f} minutes.")
+    return report
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description="chrono benchmarks → bench/RESULTS.md")
+    parser.add_argument("--quick", action="store_true", help="small sizes (a few minutes)")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask cluster run")
+    parser.add_argument("-o", "--output", default=None,
+                        help="results file (default: bench/RESULTS.md; bench/RESULTS-quick.md with --quick)")
+    args = parser.parse_args(argv)
+    profile = QUICK if args.quick else FULL
+    profile.dask = not args.no_dask
+    name = "quick" if args.quick else "full"
+    output = Path(args.output) if args.output else RESULTS.with_name("RESULTS-quick.md" if args.quick else "RESULTS.md")
+    work = Path(tempfile.mkdtemp(prefix="chrono-bench-"))
+    try:
+        report = bench(profile, name, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
