@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.export.html import (arabic_count, EVENT_FORMS, format_arabic_date, group_entries,
-                                render)
+from chrono.export.display import arabic_value
+from chrono.export.html import arabic_count, EVENT_FORMS, group_entries, render
 from chrono.models import Conflict, Entry, Mention, TimelineOutput
 
 try:
@@ -228,18 +228,18 @@ def test_any_text_leaves_the_page_structure_unchanged(label, sentence, doc):
     ("", None, "تاريخ غير معروف"),
 ])
 def test_arabic_date_at_its_own_granularity(value, mod, expected):
-    assert format_arabic_date(value, mod=mod) == expected
+    assert arabic_value(value, mod=mod) == expected
 
 
 def test_unknown_value_falls_back_to_the_calendar_interval():
-    assert format_arabic_date("odd", start=date(2021, 8, 1), end=date(2021, 8, 31)) == "أغسطس 2021"
-    assert format_arabic_date("odd", start=date(2020, 1, 1), end=date(2020, 12, 31)) == "2020"
-    assert format_arabic_date("odd", start=date(2021, 8, 3), end=date(2021, 8, 3)) == "3 أغسطس 2021"
+    assert arabic_value("odd", start=date(2021, 8, 1), end=date(2021, 8, 31)) == "أغسطس 2021"
+    assert arabic_value("odd", start=date(2020, 1, 1), end=date(2020, 12, 31)) == "2020"
+    assert arabic_value("odd", start=date(2021, 8, 3), end=date(2021, 8, 3)) == "3 أغسطس 2021"
 
 
 @given(st.text(max_size=40), st.sampled_from([None, "START", "END", "APPROX", "BEFORE"]))
 def test_the_formatter_never_raises(value, mod):
-    assert isinstance(format_arabic_date(value, mod=mod), str)
+    assert isinstance(arabic_value(value, mod=mod), str)
 
 
 @pytest.mark.parametrize("n, expected", [

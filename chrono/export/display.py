@@ -1,26 +1,71 @@
-"""Human date text shared by the terminal table and TimelineJS `display_date`.
+"""Dates for people: the one place that turns a TIMEX3 value into text a reader understands.
 
-"2020" with mod END → "نهاية 2020"; "2021-11-23TNI" → "2021-11-23 ليلاً"; "202" → "2020s".
+Two registers, one vocabulary (month names, modifiers, parts of the day):
+
+- `short_date(entry)`: the ISO value kept as the reader's anchor, with the Arabic words around
+  it (the terminal table, TimelineJS `display_date`, vis tooltips):
+  "2021-11-24TEV" → "2021-11-24 مساءً"; "2020" with mod END → "أواخر 2020"; "202" → "2020s".
+- `arabic_date(entry)`: written out in Arabic (the HTML page):
+  "2021-11-23/2021-11-25" → "23–25 نوفمبر 2021"; "2021-Q4" → "الربع الرابع 2021".
+
+An entry's typed fields (granularity, start_date, end_date, mod) give the numbers; the value
+string is read only for what they cannot tell: a range's two ends, the part of the day or the
+clock time, a season (its granularity is "quarter"), a year the text never gave ("XXXX-12-10"),
+references ("PRESENT_REF"). A mention carries only its value: `arabic_value` reads it.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
 from chrono.models import Entry
 
-_MOD_WORDS = {
-    "START": "بداية", "MID": "منتصف", "END": "نهاية", "APPROX": "نحو", "BEFORE": "قبل",
-    "AFTER": "بعد", "ON_OR_BEFORE": "حتى", "ON_OR_AFTER": "منذ",
+# --- words (facts) ------------------------------------------------------------------------
+
+# MSA month names: the series understood in every Arabic-speaking country.
+MONTHS_AR = (
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+)
+# A modifier stands before the period it narrows: "أواخر 2020", "منذ 2000".
+MOD_WORDS = {
+    "START": "أوائل", "MID": "منتصف", "END": "أواخر", "APPROX": "نحو",
+    "BEFORE": "قبل", "AFTER": "بعد", "ON_OR_BEFORE": "حتى", "ON_OR_AFTER": "منذ",
 }
-_PART_OF_DAY = {"MO": "صباحاً", "AF": "ظهراً", "EV": "مساءً", "NI": "ليلاً"}
+# A part of the day has two forms: before a written-out day ("مساء 24 نوفمبر 2021") and as an
+# adverb after an ISO day ("2021-11-24 مساءً").
+PARTS_OF_DAY = {
+    "MO": ("صباح", "صباحاً"), "AF": ("بعد ظهر", "بعد الظهر"),
+    "EV": ("مساء", "مساءً"), "NI": ("ليلة", "ليلاً"),
+}
+_ORDINALS_MASCULINE = ("الأول", "الثاني", "الثالث", "الرابع")  # الربع الرابع، النصف الأول
+_CENTURY_ORDINALS = (
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+    "العاشر", "الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر",
+    "السادس عشر", "السابع عشر", "الثامن عشر", "التاسع عشر", "العشرين", "الحادي والعشرين",
+)
+_DECADE_NAMES = {  # tens digit → name of the decade ("the nineties")
+    2: "العشرينيات", 3: "الثلاثينيات", 4: "الأربعينيات", 5: "الخمسينيات",
+    6: "الستينيات", 7: "السبعينيات", 8: "الثمانينيات", 9: "التسعينيات",
+}
+_REFERENCES = {"PRESENT_REF": "الآن", "PAST_REF": "في الماضي", "FUTURE_REF": "في المستقبل"}
+_UNKNOWN_YEAR = "(السنة غير معروفة)"
+UNKNOWN_DATE = "تاريخ غير معروف"
+EN_DASH = "\u2013"
+
+# --- the short register -------------------------------------------------------------------
+
+# What may follow "T" in a value: a part of the day (MI has no word yet) or a clock time.
+_TIME_OF_DAY = re.compile(r"MO|MI|AF|EV|NI|\d{2}:\d{2}(?::\d{2})?", re.ASCII)
+_COARSE = ("century", "decade", "half", "quarter", "week", "part_of_day")
 
 
-def value_text(value: str, granularity: str | None) -> str:
-    """The value at its granularity, readable: parts of day in Arabic, decades and centuries."""
-    if "/" in value:
-        first, _, last = value.partition("/")
-        return f"{value_text(first, granularity)} – {value_text(last, granularity)}"
-    if "T" in value:
-        day, _, time = value.partition("T")
-        return f"{day} {_PART_OF_DAY.get(time, time)}"
+def _short_point(value: str, granularity: Optional[str]) -> str:
+    day, separator, time = value.partition("T")
+    if separator and _TIME_OF_DAY.fullmatch(time):
+        return f"{day} {PARTS_OF_DAY[time][1] if time in PARTS_OF_DAY else time}"
     if granularity == "decade" and len(value) == 3 and value.isdigit():
         return f"{value}0s"
     if granularity == "century" and len(value) == 2 and value.isdigit():
@@ -28,14 +73,239 @@ def value_text(value: str, granularity: str | None) -> str:
     return value
 
 
-def display_date(entry: Entry) -> str:
-    """Date as a person reads it, with its modifier: "نهاية 2020"."""
-    text = value_text(entry.value, entry.granularity)
-    word = _MOD_WORDS.get(entry.mod or "")
+def short_date(entry: Entry) -> str:
+    """The value at its granularity with its modifier, each end of a range on its own.
+
+    >>> short_date(Entry(id="e1", value="2020", type="DATE", granularity="year", mod="END",
+    ...                  label="", sources=[], mentions=[]))
+    'أواخر 2020'
+    """
+    text = " – ".join(_short_point(end, entry.granularity) for end in entry.value.split("/"))
+    return _with_mod(text, entry.mod)
+
+
+def needs_display_date(entry: Entry) -> bool:
+    """Whether the numbers alone would mislead: a modifier, a time of day, a coarse period, a range."""
+    return (bool(entry.mod) or entry.type == "TIME" or entry.granularity in _COARSE
+            or "/" in entry.value)
+
+
+def _with_mod(text: str, mod: Optional[str]) -> str:
+    word = MOD_WORDS.get(mod or "")
     return f"{word} {text}" if word else text
 
 
-def is_partial_or_approximate(entry: Entry) -> bool:
-    """Whether the numbers alone would mislead: a modifier, a part of day, a coarse period."""
-    return bool(entry.mod) or "T" in entry.value or entry.granularity in (
-        "century", "decade", "half", "quarter", "week", "part_of_day")
+# --- the Arabic register ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Point:
+    """One period named the way a reader names it. `year` None: the text gave none."""
+
+    granularity: str  # day, month, year, week, quarter, half, decade, century
+    year: Optional[int] = None
+    month: int = 0
+    day: int = 0
+    number: int = 0  # the week, quarter, half, decade (199) or century (19)
+    time: str = ""  # a part of the day ("NI") or a clock time ("18:30"), on a day only
+
+
+def arabic_day(day: date) -> str:
+    """ "24 نوفمبر 2021" (a publication day)."""
+    return _point_text(_Point("day", day.year, day.month, day.day))
+
+
+def _year_text(year: Optional[int]) -> str:
+    return _UNKNOWN_YEAR if year is None else f"{year:04d}"
+
+
+def _decade_text(decade: int) -> str:
+    """199 → "التسعينيات (1990–1999)"; 201 → "العقد 2010–2019"."""
+    first = decade * 10
+    span = f"{first}{EN_DASH}{first + 9}"
+    name = _DECADE_NAMES.get(decade % 10)
+    return f"{name} ({span})" if name else f"العقد {span}"
+
+
+def _century_text(century: int) -> str:
+    """TIMEX3 19 is the twentieth century (the 1900s) → "القرن العشرين"."""
+    number = century + 1
+    if 1 <= number <= len(_CENTURY_ORDINALS):
+        return f"القرن {_CENTURY_ORDINALS[number - 1]}"
+    return f"القرن الـ{number}"
+
+
+def _point_text(p: _Point) -> str:
+    if p.granularity == "day":
+        text = f"{p.day} {MONTHS_AR[p.month - 1]} {_year_text(p.year)}"
+        if p.time in PARTS_OF_DAY:
+            return f"{PARTS_OF_DAY[p.time][0]} {text}"
+        return f"{text}، الساعة {p.time[:5]}" if p.time else text
+    if p.granularity == "month":
+        return f"{MONTHS_AR[p.month - 1]} {_year_text(p.year)}"
+    if p.granularity == "week":
+        return f"الأسبوع {p.number} من {_year_text(p.year)}"
+    if p.granularity == "quarter":
+        return f"الربع {_ORDINALS_MASCULINE[p.number - 1]} {_year_text(p.year)}"
+    if p.granularity == "half":
+        return f"النصف {_ORDINALS_MASCULINE[p.number - 1]} {_year_text(p.year)}"
+    if p.granularity == "decade":
+        return _decade_text(p.number)
+    if p.granularity == "century":
+        return _century_text(p.number)
+    return _year_text(p.year)
+
+
+# The value forms a reader can be told about. A year the text never gave (XXXX) is allowed only
+# on a day or a month; a time of day only on a day with its year.
+_VALUE = re.compile(
+    r"(?P<year>\d{4}|XXXX)"
+    r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>MO|AF|EV|NI|\d{2}:\d{2}(?::\d{2})?))?)?"
+    r"|-W(?P<week>\d{2})|-Q(?P<quarter>[1-4])|-H(?P<half>[12]))?"
+    r"|(?P<decade>\d{3})|(?P<century>\d{2})",
+    re.ASCII,  # TIMEX3 values are written with ASCII digits
+)
+
+
+def _point_of_value(value: str) -> Optional[_Point]:
+    """ "2021-11-23TNI" → the night of that day; None for what no reader is told this way."""
+    m = _VALUE.fullmatch(value)
+    if not m:
+        return None
+    if m["decade"] or m["century"]:
+        granularity = "decade" if m["decade"] else "century"
+        return _Point(granularity, number=int(m["decade"] or m["century"]))
+    year = None if m["year"] == "XXXX" else int(m["year"])
+    if m["month"]:
+        month, day = int(m["month"]), int(m["day"] or 0)
+        if not 1 <= month <= 12 or (m["day"] and not 1 <= day <= 31) or (m["time"] and year is None):
+            return None
+        return _Point("day" if m["day"] else "month", year, month, day, time=m["time"] or "")
+    if year is None:
+        return None
+    for granularity in ("week", "quarter", "half"):
+        if m[granularity]:
+            return _Point(granularity, year, number=int(m[granularity]))
+    return _Point("year", year)
+
+
+def _point_of_entry(entry: Entry) -> Optional[_Point]:
+    """The entry's period from its typed fields; None where they do not say enough.
+
+    A modifier narrows start_date..end_date inside the period ("أواخر 2020" starts in
+    September), so each period is read from a day that stays inside it: start_date.
+    """
+    start, granularity = entry.start_date, entry.granularity
+    if start is None or "/" in entry.value or granularity is None:
+        return None  # a range's ends, or no calendar period: the value tells
+    if granularity in ("day", "part_of_day", "hour", "minute"):
+        time = entry.value.partition("T")[2]  # the part of the day or clock time: value only
+        if (time or granularity != "day") and (not _TIME_OF_DAY.fullmatch(time) or time == "MI"):
+            return None  # no word for it (MI) or not a time: the calendar interval tells
+        return _Point("day", start.year, start.month, start.day, time=time)
+    if granularity == "month":
+        return _Point("month", start.year, start.month)
+    if granularity == "year":
+        return _Point("year", start.year)
+    if granularity == "week":
+        year, week, _ = start.isocalendar()
+        return _Point("week", year, number=week)
+    if granularity == "half":
+        return _Point("half", start.year, number=(start.month - 1) // 6 + 1)
+    if granularity == "decade":
+        return _Point("decade", number=start.year // 10)
+    if granularity == "century":
+        return _Point("century", number=start.year // 100)
+    return None  # quarter: a season ("2016-SU") has this granularity too, the value tells
+
+
+def _range_text(first: str, last: str) -> Optional[str]:
+    """An interval, sharing what both ends share.
+
+    "2021-11-23/2021-11-25" → "23–25 نوفمبر 2021"; "2017/2021" → "2017–2021";
+    "2021-11-30/2021-12-02" → "30 نوفمبر – 2 ديسمبر 2021".
+    """
+    a, b = _point_of_value(first), _point_of_value(last)
+    if a is None or b is None:
+        ends = _value_text(first, ranges=False), _value_text(last, ranges=False)
+        return f"{ends[0]} {EN_DASH} {ends[1]}" if all(ends) else None
+    same_year = a.year == b.year and a.year is not None
+    if a.granularity == b.granularity == "day" and not a.time and not b.time and same_year:
+        if a.month == b.month:
+            return f"{a.day}{EN_DASH}{b.day} {MONTHS_AR[a.month - 1]} {a.year:04d}"
+        return f"{a.day} {MONTHS_AR[a.month - 1]} {EN_DASH} {b.day} {MONTHS_AR[b.month - 1]} {a.year:04d}"
+    if a.granularity == b.granularity == "year":
+        return f"{a.year:04d}{EN_DASH}{b.year:04d}"
+    if a.granularity == b.granularity == "month" and same_year:
+        return f"{MONTHS_AR[a.month - 1]} {EN_DASH} {MONTHS_AR[b.month - 1]} {a.year:04d}"
+    return f"{_point_text(a)} {EN_DASH} {_point_text(b)}"
+
+
+def _interval_text(start: date, end: date) -> str:
+    """From the calendar interval alone: 2021-08-01…2021-08-31 → "أغسطس 2021"."""
+    if start == end:
+        return f"{start.day} {MONTHS_AR[start.month - 1]} {start.year}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        same = start.year == end.year
+        return str(start.year) if same else f"{start.year}{EN_DASH}{end.year}"
+    whole_month = start.day == 1 and (end + timedelta(days=1)).day == 1
+    if whole_month and (start.year, start.month) == (end.year, end.month):
+        return f"{MONTHS_AR[start.month - 1]} {start.year}"
+    return _range_text(start.isoformat(), end.isoformat()) or ""
+
+
+def _value_text(value: str, ranges: bool = True) -> Optional[str]:
+    if value in _REFERENCES:
+        return _REFERENCES[value]
+    if ranges and "/" in value:
+        first, _, last = value.partition("/")
+        return _range_text(first, last)
+    point = _point_of_value(value)
+    return _point_text(point) if point else None
+
+
+def arabic_value(value: str, *, mod: Optional[str] = None, start: Optional[date] = None,
+                 end: Optional[date] = None) -> str:
+    """A TIMEX3 value as an Arabic reader writes it, at its own granularity.
+
+    >>> arabic_value("2021-11-23/2021-11-25")
+    '23–25 نوفمبر 2021'
+    >>> arabic_value("2020", mod="END")
+    'أواخر 2020'
+
+    Unknown forms fall back to the calendar interval, then to the raw value: never raises.
+    """
+    value = (value or "").strip()
+    text = _value_text(value)
+    if text is None and start is not None and end is not None and start <= end:
+        text = _interval_text(start, end) or None
+    return _with_mod(text or value or UNKNOWN_DATE, mod)
+
+
+def arabic_date(entry: Entry) -> str:
+    """An entry's date in Arabic, from its typed fields where they suffice.
+
+    >>> arabic_date(Entry(id="e1", value="2020", type="DATE", granularity="year", mod="END",
+    ...                   start_date=date(2020, 9, 1), end_date=date(2020, 12, 31),
+    ...                   label="", sources=[], mentions=[]))
+    'أواخر 2020'
+    """
+    point = _point_of_entry(entry)
+    if point is None:
+        return arabic_value(entry.value, mod=entry.mod, start=entry.start_date, end=entry.end_date)
+    return _with_mod(_point_text(point), entry.mod)
+
+
+def machine_date(entry: Entry) -> str:
+    """The ISO day, month or year an HTML <time datetime> can carry; "" for anything vaguer
+    (a modifier, a range, a week or a time of day) or unknown."""
+    start = entry.start_date
+    if start is None or entry.mod or "/" in entry.value:
+        return ""
+    if entry.granularity == "day" and "T" not in entry.value:
+        return start.isoformat()
+    if entry.granularity == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    if entry.granularity == "year":
+        return f"{start.year:04d}"
+    return ""

@@ -2,7 +2,7 @@
 
 `render(timeline)` returns ONE document a journalist can open offline or attach to an email:
 inline CSS and JavaScript from `assets/`, the filter index embedded as JSON, Arabic dates
-formatted here in Python (so they are tested without a browser), no request off the machine
+written in Python by `display` (so they are tested without a browser), no request off the machine
 (a Content-Security-Policy with hashes of the inline style and script forbids any).
 
 Entries are drawn server-side, grouped by year and month; the script only toggles details,
@@ -15,42 +15,17 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 from html import escape
 from importlib import resources
 from typing import Iterable, Optional
 from urllib.parse import quote
 
+from chrono.export.display import EN_DASH, MONTHS_AR, arabic_date, arabic_day, arabic_value, machine_date
 from chrono.models import Entry, Mention, TimelineOutput
 
-# --- Arabic date words (facts) ------------------------------------------------------------
-
-# MSA month names: the series understood in every Arabic-speaking country.
-MONTHS_AR = (
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-)
-_ORDINALS_MASCULINE = ("الأول", "الثاني", "الثالث", "الرابع")  # الربع الرابع، النصف الأول
-_CENTURY_ORDINALS = (
-    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
-    "العاشر", "الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر",
-    "السادس عشر", "السابع عشر", "الثامن عشر", "التاسع عشر", "العشرين", "الحادي والعشرين",
-)
-_DECADE_NAMES = {  # tens digit → name of the decade ("the nineties")
-    2: "العشرينيات", 3: "الثلاثينيات", 4: "الأربعينيات", 5: "الخمسينيات",
-    6: "الستينيات", 7: "السبعينيات", 8: "الثمانينيات", 9: "التسعينيات",
-}
-_PARTS_OF_DAY = {"MO": "صباح", "AF": "بعد ظهر", "EV": "مساء", "NI": "ليلة"}
-_MOD_PREFIX = {
-    "START": "أوائل", "MID": "منتصف", "END": "أواخر", "APPROX": "نحو",
-    "BEFORE": "قبل", "AFTER": "بعد", "ON_OR_BEFORE": "حتى", "ON_OR_AFTER": "منذ",
-}
 APPROXIMATE_MODS = frozenset({"START", "MID", "END", "APPROX"})
 OPEN_ENDED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
-_REFERENCES = {"PRESENT_REF": "الآن", "PAST_REF": "في الماضي", "FUTURE_REF": "في المستقبل"}
-_UNKNOWN_YEAR = "(السنة غير معروفة)"
-EN_DASH = "\u2013"
 
 # (one, two, 3–10, 11–99, otherwise): Arabic nouns change with the number they count.
 EVENT_FORMS = ("حدث واحد", "حدثان", "أحداث", "حدثاً", "حدث")
@@ -74,161 +49,6 @@ def arabic_count(n: int, forms: tuple[str, str, str, str, str]) -> str:
     if 11 <= n % 100 <= 99:
         return f"{n} {many}"
     return f"{n} {other}"
-
-
-# --- Arabic date formatter ----------------------------------------------------------------
-
-_DAY = re.compile(r"^(?P<y>\d{4}|XXXX)-(?P<m>\d{2})-(?P<d>\d{2})$")
-_MONTH = re.compile(r"^(?P<y>\d{4}|XXXX)-(?P<m>\d{2})$")
-_YEAR = re.compile(r"^(?P<y>\d{4})$")
-_WEEK = re.compile(r"^(?P<y>\d{4})-W(?P<w>\d{2})$")
-_QUARTER = re.compile(r"^(?P<y>\d{4})-Q(?P<q>[1-4])$")
-_HALF = re.compile(r"^(?P<y>\d{4})-H(?P<h>[12])$")
-_DECADE = re.compile(r"^(?P<c>\d{3})$")
-_CENTURY = re.compile(r"^(?P<c>\d{2})$")
-_PART_OF_DAY = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<part>MO|AF|EV|NI)$")
-_CLOCK = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?$")
-
-
-def _month_name(month: str | int) -> Optional[str]:
-    m = int(month)
-    return MONTHS_AR[m - 1] if 1 <= m <= 12 else None
-
-
-def _with_year(text: str, year: str) -> str:
-    return f"{text} {_UNKNOWN_YEAR}" if year == "XXXX" else f"{text} {year}"
-
-
-def _format_day_value(value: str) -> Optional[str]:
-    """"2021-11-24" → "24 نوفمبر 2021"; "XXXX-12-10" → "10 ديسمبر (السنة غير معروفة)"."""
-    m = _DAY.match(value)
-    if not m or not _month_name(m["m"]) or not 1 <= int(m["d"]) <= 31:
-        return None
-    return _with_year(f"{int(m['d'])} {_month_name(m['m'])}", m["y"])
-
-
-def _format_month_value(value: str) -> Optional[str]:
-    """"2020-12" → "ديسمبر 2020"."""
-    m = _MONTH.match(value)
-    if not m or not _month_name(m["m"]):
-        return None
-    return _with_year(_month_name(m["m"]), m["y"])
-
-
-def _format_decade(value: str) -> Optional[str]:
-    """"199" → "التسعينيات (1990–1999)"; "202" → "العقد 2020–2029"."""
-    m = _DECADE.match(value)
-    if not m:
-        return None
-    first = int(m["c"]) * 10
-    span = f"{first}{EN_DASH}{first + 9}"
-    name = _DECADE_NAMES.get(int(m["c"]) % 10)
-    return f"{name} ({span})" if name else f"العقد {span}"
-
-
-def _format_century(value: str) -> Optional[str]:
-    """TIMEX3 "20" is the 20th century (1900s) → "القرن العشرين"."""
-    m = _CENTURY.match(value)
-    if not m:
-        return None
-    number = int(m["c"]) + 1
-    if 1 <= number <= len(_CENTURY_ORDINALS):
-        return f"القرن {_CENTURY_ORDINALS[number - 1]}"
-    return f"القرن الـ{number}"
-
-
-def _format_point(value: str) -> Optional[str]:
-    """One TIMEX3 value (no interval, no mod) in Arabic, or None when it is not understood.
-
-    "2021-Q4" → "الربع الرابع 2021"; "2021-11-23TNI" → "ليلة 23 نوفمبر 2021".
-    """
-    if value in _REFERENCES:
-        return _REFERENCES[value]
-    for formatter in (_format_day_value, _format_month_value, _format_decade, _format_century):
-        text = formatter(value)
-        if text:
-            return text
-    if _YEAR.match(value):
-        return value
-    if m := _QUARTER.match(value):
-        return f"الربع {_ORDINALS_MASCULINE[int(m['q']) - 1]} {m['y']}"
-    if m := _HALF.match(value):
-        return f"النصف {_ORDINALS_MASCULINE[int(m['h']) - 1]} {m['y']}"
-    if m := _WEEK.match(value):
-        return f"الأسبوع {int(m['w'])} من {m['y']}"
-    if (m := _PART_OF_DAY.match(value)) and (day := _format_day_value(m["day"])):
-        return f"{_PARTS_OF_DAY[m['part']]} {day}"
-    if (m := _CLOCK.match(value)) and (day := _format_day_value(m["day"])):
-        return f"{day}، الساعة {m['h']}:{m['mi']}"
-    return None
-
-
-def _split_day(value: str) -> Optional[tuple[str, str, str]]:
-    m = _DAY.match(value)
-    return (m["y"], m["m"], m["d"]) if m and _format_day_value(value) else None
-
-
-def _format_range(first: str, last: str) -> Optional[str]:
-    """An interval, sharing what both ends share.
-
-    "2021-11-23/2021-11-25" → "23–25 نوفمبر 2021"; "2017/2021" → "2017–2021";
-    "2021-11-30/2021-12-02" → "30 نوفمبر – 2 ديسمبر 2021".
-    """
-    a, b = _split_day(first), _split_day(last)
-    if a and b and a[0] == b[0] != "XXXX":
-        if a[1] == b[1]:
-            return f"{int(a[2])}{EN_DASH}{int(b[2])} {_month_name(a[1])} {a[0]}"
-        return f"{int(a[2])} {_month_name(a[1])} {EN_DASH} {int(b[2])} {_month_name(b[1])} {a[0]}"
-    if _YEAR.match(first) and _YEAR.match(last):
-        return f"{first}{EN_DASH}{last}"
-    ma, mb = _MONTH.match(first), _MONTH.match(last)
-    if ma and mb and ma["y"] == mb["y"] != "XXXX" and _month_name(ma["m"]) and _month_name(mb["m"]):
-        return f"{_month_name(ma['m'])} {EN_DASH} {_month_name(mb['m'])} {ma['y']}"
-    start, end = _format_point(first), _format_point(last)
-    return f"{start} {EN_DASH} {end}" if start and end else None
-
-
-def _format_dates(start: date, end: date) -> str:
-    """Fallback from the calendar interval alone: 2021-08-01…2021-08-31 → "أغسطس 2021"."""
-    if start == end:
-        return f"{start.day} {MONTHS_AR[start.month - 1]} {start.year}"
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        same = start.year == end.year
-        return str(start.year) if same else f"{start.year}{EN_DASH}{end.year}"
-    whole_month = start.day == 1 and (end + timedelta(days=1)).day == 1
-    if whole_month and (start.year, start.month) == (end.year, end.month):
-        return f"{MONTHS_AR[start.month - 1]} {start.year}"
-    return _format_range(start.isoformat(), end.isoformat()) or ""
-
-
-def format_arabic_date(
-    value: str,
-    *,
-    mod: Optional[str] = None,
-    start: Optional[date] = None,
-    end: Optional[date] = None,
-) -> str:
-    """A TIMEX3 value as an Arabic reader writes it, at its own granularity.
-
-    >>> format_arabic_date("2021-11-23/2021-11-25")
-    '23–25 نوفمبر 2021'
-    >>> format_arabic_date("2020", mod="END")
-    'أواخر 2020'
-
-    Unknown forms fall back to the calendar interval, then to the raw value: never raises.
-    """
-    value = (value or "").strip()
-    if "/" in value:
-        first, _, last = value.partition("/")
-        text = _format_range(first, last)
-    else:
-        text = _format_point(value)
-    if text is None and start is not None and end is not None and start <= end:
-        text = _format_dates(start, end) or None
-    if text is None:
-        text = value or "تاريخ غير معروف"
-    prefix = _MOD_PREFIX.get(mod or "")
-    return f"{prefix} {text}" if prefix else text
 
 
 # --- grouping by year and month -----------------------------------------------------------
@@ -342,7 +162,7 @@ def _build_context(timeline: TimelineOutput) -> _Context:
     published = {sid: "" for sid in order}
     for doc in timeline.documents:
         if doc.anchor.date:
-            published[doc.id] = f"نُشر {format_arabic_date(doc.anchor.date.isoformat())}"
+            published[doc.id] = f"نُشر {arabic_day(doc.anchor.date)}"
     return _Context(
         source_index={sid: i for i, sid in enumerate(order)},
         source_titles={sid: " · ".join(filter(None, (sid, published[sid]))) for sid in order},
@@ -384,7 +204,7 @@ def _render_mention(mention: Mention, entry: Entry, ctx: _Context) -> str:
     if mention.in_quote:
         notes.append("ضمن كلام منقول")
     if mention.value != entry.value:
-        notes.append(f"تاريخه هنا: {_text(format_arabic_date(mention.value))}")
+        notes.append(f"تاريخه هنا: {_text(arabic_value(mention.value))}")
     sentence = mention.sentence or mention.text
     return (f'<li class="mention">{_badge(mention.doc, ctx)}'
             f"<blockquote>{_highlight(sentence, mention.text)}</blockquote>"
@@ -400,8 +220,7 @@ def _render_conflicts(entry: Entry, ctx: _Context) -> str:
         if other is None:
             target = f"<bdi>{_text(other_id)}</bdi>"
         else:
-            when = format_arabic_date(other.value, mod=other.mod,
-                                      start=other.start_date, end=other.end_date)
+            when = arabic_date(other)
             target = (f'<a href="{_attr(_fragment(other_id))}" data-jump="{_attr(other_id)}">'
                       f"{_text(when)}: {_text(other.label)}</a>")
         items.append(f"<li>{target}<bdi class=\"reason\">{_text(reason)}</bdi></li>")
@@ -427,14 +246,13 @@ def _render_details(entry: Entry, ctx: _Context) -> str:
 
 
 def _time_element(entry: Entry, text: str) -> str:
-    machine = entry.value if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", entry.value) else ""
-    attr = f' datetime="{machine}"' if machine and not entry.mod else ""
+    machine = machine_date(entry)
+    attr = f' datetime="{machine}"' if machine else ""
     return f"<time{attr}>{_text(text)}</time>"
 
 
 def _render_entry(entry: Entry, ctx: _Context) -> str:
-    when = format_arabic_date(entry.value, mod=entry.mod, start=entry.start_date,
-                              end=entry.end_date)
+    when = arabic_date(entry)
     classes = ["entry"]
     tags = []
     if entry.mod in APPROXIMATE_MODS or "X" in entry.value:

@@ -19,7 +19,7 @@ import unicodedata
 
 import regex
 
-from chrono.export.display import display_date
+from chrono.export.display import short_date
 from chrono.models import TimelineOutput
 
 RLI, PDI = "\u2067", "\u2069"
@@ -79,12 +79,12 @@ def _clip(text: str, limit: int) -> str:
 def render(timeline: TimelineOutput, bidi: str = "isolate", label_width: int = 60) -> str:
     """The table as text, one entry per line, errors listed at the end."""
     lines = []
-    date_width = max([_width(display_date(e)) for e in timeline.entries] + [4])
+    date_width = max([_width(short_date(e)) for e in timeline.entries] + [4])
     for entry in timeline.entries:
         marks = " ".join("≠" + c.entry for c in entry.conflicts)
         label = _clip(entry.label, label_width)
         sources = " ".join(_short(s) for s in entry.sources)
-        cells = [_pad(bidi_text(display_date(entry), bidi), date_width), _pad(marks, 8),
+        cells = [_pad(bidi_text(short_date(entry), bidi), date_width), _pad(marks, 8),
                  _pad(bidi_text(label, bidi), label_width), sources]
         lines.append("  ".join(cells).rstrip())
     lines.append(f"{len(timeline.entries)} entries from {len(timeline.documents)} documents")

@@ -3,14 +3,14 @@
 Each entry is an event with `start_date` holding only what is known (`year` always; `month` and
 `day` at month/day granularity), `end_date` for ranges, `text {headline, text}`, a `group`
 (the first source by default, or the year with `group_by="year"`) and `display_date` when the
-numbers alone would mislead (a modifier such as "نهاية 2020", a part of day, a decade).
+numbers alone would mislead (a modifier such as "أواخر 2020", a part of day, a decade, a range).
 """
 from __future__ import annotations
 
 import json
 from html import escape
 
-from chrono.export.display import display_date, is_partial_or_approximate
+from chrono.export.display import needs_display_date, short_date
 from chrono.models import Entry, TimelineOutput
 
 _DAY_PRECISE = ("day", "part_of_day", "hour", "minute", "week")
@@ -63,8 +63,8 @@ def event(entry: Entry, group_by: str = "source") -> dict:
     result["text"] = {"headline": escape(entry.label), "text": _text(entry)}
     result["group"] = entry.sources[0] if group_by == "source" and entry.sources else str(start["year"])
     result["unique_id"] = entry.id
-    if is_partial_or_approximate(entry) or "/" in entry.value:
-        result["display_date"] = display_date(entry)
+    if needs_display_date(entry):
+        result["display_date"] = short_date(entry)
     return result
 
 

@@ -10,7 +10,7 @@ import json
 from datetime import timedelta
 from html import escape
 
-from chrono.export.display import display_date
+from chrono.export.display import short_date
 from chrono.models import Entry, TimelineOutput
 
 
@@ -22,7 +22,7 @@ def item(entry: Entry) -> dict:
     else:
         data["type"] = "point"
     data["group"] = entry.sources[0] if entry.sources else ""
-    title = f"{display_date(entry)} — {', '.join(entry.sources)}"
+    title = f"{short_date(entry)} — {', '.join(entry.sources)}"
     if entry.conflicts:
         title += " — ⚠ " + ", ".join(c.entry for c in entry.conflicts)
     data["title"] = escape(title)
