@@ -38,8 +38,30 @@ def test_tag_json_stream_equals_the_model_dump():
 def test_tag_jsonl_and_csv():
     lines = run("tag", *SEEDS, "--format", "jsonl").output.splitlines()
     assert len(lines) == 5 and all(json.loads(line)["timexes"] for line in lines)
-    rows = list(csv.DictReader(io.StringIO(run("tag", *SEEDS, "--format", "csv").output)))
+    text = run("tag", *SEEDS, "--format", "csv").stdout_bytes.decode("utf-8")  # .output turns CRLF into LF
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert any(r["text"] == "دجنبر(ديسمبر) 2020" and r["value"] == "2020-12" for r in rows)
+    # the timeline's dialect: CRLF line ends, lowercase booleans
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert {r["in_quote"] for r in rows} == {"true", "false"}
+
+
+def test_tag_csv_bom_and_an_option_csv_does_not_take_is_ignored():
+    assert run("tag", *SEEDS, "--format", "csv", "--bom").output.startswith("\ufeffdoc,id,")
+    assert run("tag", *SEEDS, "--format", "json", "--bom").output.startswith("{")
+
+
+def test_tag_timeml_into_a_folder(tmp_path):
+    r = run("tag", *SEEDS, "--format", "timeml", "-o", str(tmp_path / "tml") + "/")
+    assert r.exit_code == 0
+    assert len(list((tmp_path / "tml").glob("*.tml"))) == 5
+
+
+def test_prefer_help_says_what_each_policy_does():
+    text = run("tag", "--help").output + run("timeline", "--help").output
+    assert "design" not in text and "§" not in text
+    words = " ".join(run("tag", "--help").output.split())
+    assert "news (the latest on or before the anchor, the next one on or after it" in words
 
 
 def test_jsonl_input_from_stdin():

@@ -1,4 +1,4 @@
-"""Exports (json + schemas, csv, timelinejs, vis, timeml, table) and the `timeline` command."""
+"""Exports (the registry, json + schemas, csv, timelinejs, vis, timeml, table) and the `timeline` command."""
 from __future__ import annotations
 
 import csv
@@ -10,10 +10,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from chrono.export import EXPORTERS
+from chrono.export import FORMATS, format_names, render_timeline, writer
 from chrono.export.table import PDI, RLI, bidi_text
+from chrono.export.tagged import Tagged
 from chrono.merge import build_timeline
-from chrono.models import TimelineOutput
+from chrono.models import DocumentError, TimelineOutput
 from chrono.schemas import generate, load, stale
 
 from seed_hand_tags import SEEDS, hand_pairs, hand_tags
@@ -35,7 +36,7 @@ def test_shipped_schemas_equal_the_generated_ones():
 
 
 def test_json_export_validates_and_round_trips(timeline):
-    text = EXPORTERS["json"](timeline)
+    text = render_timeline("json", timeline)
     data = json.loads(text)
     jsonschema.validate(data, load("timeline.schema.json"))
     assert data["schema"] == "chrono.timeline/1"
@@ -44,17 +45,17 @@ def test_json_export_validates_and_round_trips(timeline):
 
 
 def test_schema_rejects_a_broken_timeline(timeline):
-    data = json.loads(EXPORTERS["json"](timeline))
+    data = json.loads(render_timeline("json", timeline))
     data["entries"][0]["start_date"] = 12
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, load("timeline.schema.json"))
 
 
 def test_csv_one_row_per_entry_and_per_mention_with_bom(timeline):
-    rows = list(csv.DictReader(io.StringIO(EXPORTERS["csv"](timeline))))
+    rows = list(csv.DictReader(io.StringIO(render_timeline("csv", timeline))))
     assert len(rows) == len(timeline.entries)
     assert rows[0]["id"] == "e1" and rows[0]["label"] == timeline.entries[0].label
-    with_bom = EXPORTERS["csv"](timeline, per_mention=True, bom=True)
+    with_bom = render_timeline("csv", timeline, per_mention=True, bom=True)
     assert with_bom.startswith("\ufeff") and "\r\n" in with_bom
     mentions = list(csv.DictReader(io.StringIO(with_bom.lstrip("\ufeff"))))
     assert len(mentions) == sum(len(e.mentions) for e in timeline.entries)
@@ -64,7 +65,7 @@ def test_csv_one_row_per_entry_and_per_mention_with_bom(timeline):
 
 
 def test_timelinejs_partial_dates_and_display_date(timeline):
-    data = json.loads(EXPORTERS["timelinejs"](timeline))
+    data = json.loads(render_timeline("timelinejs", timeline))
     events = {e["unique_id"]: e for e in data["events"]}
     assert len(events) == len(timeline.entries)
     for entry in timeline.entries:
@@ -85,7 +86,7 @@ def test_timelinejs_partial_dates_and_display_date(timeline):
 
 
 def test_vis_points_and_ranges(timeline):
-    data = json.loads(EXPORTERS["vis"](timeline))
+    data = json.loads(render_timeline("vis", timeline))
     items = {i["id"]: i for i in data["items"]}
     for entry in timeline.entries:
         item = items[entry.id]
@@ -97,8 +98,14 @@ def test_vis_points_and_ranges(timeline):
     assert {g["id"] for g in data["groups"]} == {i["group"] for i in data["items"]}
 
 
+def _written(name, output, items, **options) -> str:
+    out = io.StringIO()
+    writer(name, output).write(items, out, **options)
+    return out.getvalue()
+
+
 def test_timeml_is_well_formed_and_keeps_the_text(pairs):
-    text = EXPORTERS["timeml"](TimelineOutput(), pairs=pairs)
+    text = _written("timeml", "timeline", [Tagged(tags, document) for document, tags in pairs])
     root = ET.fromstring(text.encode("utf-8"))
     documents = root.findall("TimeML")
     assert len(documents) == len(pairs)
@@ -124,7 +131,7 @@ def test_timeml_escapes_markup_and_control_characters():
 
 
 def test_table_isolates_arabic_and_marks_conflicts(timeline):
-    table = EXPORTERS["table"](timeline)
+    table = render_timeline("table", timeline)
     lines = table.splitlines()
     assert len(lines) == len(timeline.entries) + 1
     assert RLI in table and PDI in table and table.count(RLI) == table.count(PDI)
@@ -136,8 +143,91 @@ def test_table_isolates_arabic_and_marks_conflicts(timeline):
     assert bidi_text("(د.ب.أ)", "reorder") == "(أ.ب.د)"
 
 
-def test_html_slot_is_registered():
-    assert "html" in EXPORTERS
+# ---------------------------------------------------------------- the registry
+
+
+def test_the_registry_says_which_format_writes_what():
+    assert format_names("tags") == ["json", "jsonl", "csv", "timeml"]
+    assert format_names("timeline") == ["json", "csv", "timeml", "timelinejs", "vis", "html", "table"]
+    assert FORMATS["csv"].tags.options == {"bom"}
+    assert FORMATS["csv"].timeline.options == {"bom", "per_mention"}
+    assert FORMATS["table"].timeline.options == {"bidi", "label_width"}
+    assert FORMATS["json"].timeline.options == frozenset()
+    assert all(FORMATS[name].tags.streams for name in format_names("tags"))
+    assert FORMATS["timeml"].timeline.streams and not FORMATS["json"].timeline.streams
+    with pytest.raises(ValueError, match="cannot write the tags"):
+        writer("vis", "tags")
+    with pytest.raises(ValueError, match="cannot write the timeline"):
+        writer("pdf", "timeline")
+
+
+def _keyword_options(function) -> set[str]:
+    import inspect
+
+    parameters = list(inspect.signature(function).parameters.values())
+    return {p.name for p in parameters if p.default is not inspect.Parameter.empty}
+
+
+def test_each_writer_takes_exactly_the_options_the_registry_lists():
+    for output in ("tags", "timeline"):
+        for name in format_names(output):
+            found = writer(name, output)
+            assert _keyword_options(found.write) == found.options, (name, output)
+
+
+def test_an_option_a_format_does_not_take_is_an_error_not_ignored(timeline):
+    with pytest.raises(TypeError):
+        render_timeline("json", timeline, bom=True)
+
+
+def _items(pairs, with_error=True):
+    items = [Tagged(tags, document) for document, tags in pairs]
+    if with_error:
+        items.insert(1, DocumentError(path="bad.txt", id="bad", reason="boom"))
+    return items
+
+
+@pytest.mark.parametrize("name", ["json", "jsonl", "csv", "timeml"])
+def test_tag_writers_write_each_document_before_reading_the_next(pairs, name):
+    """Streaming: memory stays flat because nothing waits for the end of the input."""
+    out = io.StringIO()
+    ids = [document.id for document, _ in pairs]
+
+    def one_at_a_time():
+        for index, item in enumerate(_items(pairs, with_error=False)):
+            if index:
+                assert ids[index - 1] in out.getvalue(), f"{name} held {ids[index - 1]}"
+            yield item
+
+    writer(name, "tags").write(one_at_a_time(), out)
+    assert ids[-1] in out.getvalue()
+
+
+def test_tag_and_timeline_csv_share_one_dialect(pairs, timeline):
+    tags_csv = _written("csv", "tags", _items(pairs), bom=True)
+    timeline_csv = render_timeline("csv", timeline, bom=True)
+    for text in (tags_csv, timeline_csv):
+        assert text.startswith("\ufeff") and text.endswith("\r\n")
+        assert "\n" not in text.replace("\r\n", "")
+    rows = list(csv.DictReader(io.StringIO(tags_csv.lstrip("\ufeff"), newline="")))
+    assert len(rows) == sum(len(tags.timexes) for _, tags in pairs)
+    assert {r["in_quote"] for r in rows} <= {"true", "false"} and "False" not in tags_csv
+    assert not _written("csv", "tags", _items(pairs)).startswith("\ufeff")
+
+
+def test_json_tags_list_errors_at_the_end_and_jsonl_in_place(pairs):
+    data = json.loads(_written("json", "tags", _items(pairs)))
+    assert [d["id"] for d in data["documents"]] == [d.id for d, _ in pairs]
+    assert [e["id"] for e in data["errors"]] == ["bad"]
+    lines = _written("jsonl", "tags", _items(pairs)).splitlines()
+    assert json.loads(lines[1]) == {"error": {"path": "bad.txt", "line": None, "id": "bad", "reason": "boom"}}
+    assert [json.loads(line)["id"] for i, line in enumerate(lines) if i != 1] == [d.id for d, _ in pairs]
+
+
+def test_timeml_folder_has_one_file_per_document(pairs, tmp_path):
+    writer("timeml", "timeline").to_folder(_items(pairs), str(tmp_path / "tml"))
+    files = sorted(p.name for p in (tmp_path / "tml").iterdir())
+    assert files == sorted(d.id + ".tml" for d, _ in pairs)
 
 
 # ---------------------------------------------------------------- the command
@@ -145,17 +235,13 @@ def test_html_slot_is_registered():
 @pytest.fixture
 def hand_tagger(monkeypatch):
     """The command with the hand-built tags instead of the tagger (independent of its progress)."""
-    import types
-    import sys
 
-    def tag_document(document, settings):
+    def tag_document(document, settings=None):
         if "boom" in document.text:
             raise RuntimeError("boom")
         return hand_tags(document)
 
-    module = types.ModuleType("chrono.pipeline")
-    module.tag_document = tag_document
-    monkeypatch.setitem(sys.modules, "chrono.pipeline", module)
+    monkeypatch.setattr("chrono.pipeline.tag_document", tag_document)
 
 
 def _run(*args):

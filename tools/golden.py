@@ -42,16 +42,16 @@ def expected_files() -> dict[str, str]:
     pairs = seed_pairs()
     files = {f"tags/{tags.id}.json": _tags_json(tags) for _, tags in pairs}
     try:
-        from chrono.export import EXPORTERS
+        from chrono.export import render_timeline
         from chrono.export.timeml import documents
         from chrono.merge import build_timeline
     except ImportError:  # the chronology stage is optional while being built
         return files
     timeline = build_timeline([(doc.model_copy(update={"path": Path(doc.path).name}),
                                 tags.model_copy(update={"path": Path(tags.path).name})) for doc, tags in pairs])
-    files["timeline.json"] = EXPORTERS["json"](timeline)
-    files["timeline.csv"] = EXPORTERS["csv"](timeline)
-    files["timelinejs.json"] = EXPORTERS["timelinejs"](timeline)
+    files["timeline.json"] = render_timeline("json", timeline)
+    files["timeline.csv"] = render_timeline("csv", timeline)
+    files["timelinejs.json"] = render_timeline("timelinejs", timeline)
     for doc_id, text in documents(pairs).items():
         files[f"timeml/{doc_id}.tml"] = text
     return files

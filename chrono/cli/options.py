@@ -1,13 +1,18 @@
 """What the commands share: reading the input options (usage errors exit 2 and say why),
-streaming documents to the taggers, and reporting failed documents on stderr."""
+streaming documents to the taggers and their results to the writers, and reporting failed
+documents on stderr."""
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from typing import Iterable, Iterator, Optional, Union
 
 import click
 
+from chrono.export import Writer
+from chrono.export.files import STDOUT, atomic_open
+from chrono.export.tagged import Tagged
 from chrono.models import Document, DocumentError, Settings
 from chrono.read import AnchorError, ManifestError, iter_inputs, load_manifest, parse_anchor_date
 from chrono.scale.processes import Result, Tagger, resolve_jobs, tag_stream, with_progress
@@ -50,11 +55,15 @@ def report_error(err: DocumentError) -> None:
     click.echo(f"chrono: {where}: {err.reason}", err=True)
 
 
+PREFER_HELP = ("How bare weekdays and months resolve: news (the latest on or before the anchor, the next "
+               "one on or after it when the clause speaks of the future), past (the latest on or before "
+               "the anchor), future (the next one after the anchor).")
+
 common_input_options = [
     click.option("--anchor", help="Anchor date for every document (e.g. 2021-11-24, '24 نوفمبر 2021')."),
     click.option("--manifest", type=click.Path(dir_okay=False), help="JSON manifest: file → published date."),
     click.option("--prefer", type=click.Choice(["news", "past", "future"]), default="news", show_default=True,
-                 help="How bare weekdays and months resolve (design §5)."),
+                 help=PREFER_HELP),
     click.option("--encoding", help="Force the input encoding (default: detect)."),
 ]
 
@@ -63,6 +72,42 @@ def with_input_options(fn):
     for option in reversed(common_input_options):
         fn = option(fn)
     return fn
+
+
+def chosen_options(writer: Writer, **given) -> dict:
+    """The options `writer` takes, out of those the command has. One it does not take (`--bom`
+    with json) is ignored, as it always was; since the registry lists each format's options,
+    refusing it instead is a usage error raised here for the names left out."""
+    return {name: value for name, value in given.items() if name in writer.options}
+
+
+def is_folder_target(output: str) -> bool:
+    """`-o out/timeml/`: an existing folder, or a path ending with a separator."""
+    return output != STDOUT and (os.path.isdir(output) or output.endswith(("/", os.sep)))
+
+
+def write_documents(writer: Writer, items: Iterable[Union[Tagged, DocumentError]], output: str,
+                    **options) -> None:
+    """Tagged documents through a writer that reads them one at a time: one stream ("-" is
+    stdout, a file appears whole or not at all), or one file each in a folder when the format can."""
+    if writer.to_folder is not None and is_folder_target(output):
+        writer.to_folder(items, output)
+        return
+    with atomic_open(output, "w") as out:
+        writer.write(items, out, **options)
+
+
+def tagged(results: Iterable, pending: dict[str, list[Document]],
+           errors: list[DocumentError]) -> Iterator[Union[Tagged, DocumentError]]:
+    """Tagger results as the writers read them, each with its document when `pending` holds
+    it (see `remember_documents`); failed documents are also noted in `errors`."""
+    for result in results:
+        document = take_document(pending, result)
+        if isinstance(result, DocumentError):
+            errors.append(result)
+            yield result
+        else:
+            yield Tagged(result, document)
 
 
 def remember_documents(items: Iterable[Item], pending: dict[str, list[Document]]) -> Iterator[Item]:

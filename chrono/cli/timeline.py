@@ -1,4 +1,5 @@
-"""`chrono timeline PATH...`: read, tag, attach, merge, export (design §8).
+"""`chrono timeline PATH...`: read, tag, attach, merge, export, in one of the registry's
+timeline formats (a readable table by default).
 
     chrono timeline seeds/ --manifest seeds/manifest.json                 # terminal table
     chrono timeline seeds/ --manifest seeds/manifest.json --format json -o out/timeline.json
@@ -9,131 +10,89 @@ stderr; the others are still written); 2 for usage errors (bad option, anchor or
 """
 from __future__ import annotations
 
-import os
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
 
 import click
 
-from chrono.cli.options import remember_documents, take_document
-from chrono.export import EXPORTERS, html_available, timeml
-from chrono.export.files import atomic_write
+from chrono.cli.options import chosen_options, read_inputs, remember_documents, tagged, with_input_options, \
+    write_documents
+from chrono.export import format_names, writer
+from chrono.export.files import STDOUT, atomic_write
+from chrono.export.tagged import Tagged
 from chrono.merge import build_timeline
-from chrono.models import Document, DocumentError, DocumentTags, Settings, TimelineOutput
-from chrono.read import iter_inputs, load_manifest, parse_anchor_date
+from chrono.models import Document, DocumentError, Settings, TimelineOutput
 from chrono.scale.processes import resolve_jobs, tag_stream
 
-FORMATS = ["json", "csv", "timelinejs", "vis", "timeml", "html"]
 
-
-def _read_options(manifest: Optional[str], anchor: Optional[str]):
-    """Manifest and anchor, or a usage error (exit 2) that says what is wrong."""
-    loaded = anchor_date = None
+def _workers(jobs: str) -> int:
     try:
-        if manifest:
-            loaded = load_manifest(manifest)
-        if anchor:
-            anchor_date = parse_anchor_date(anchor)
-    except (ValueError, OSError) as error:
-        raise click.UsageError(str(error)) from None
-    return loaded, anchor_date
-
-
-def _tagged_pairs(paths, manifest, anchor_date, settings: Settings, jobs: str,
-                  errors: list[DocumentError], encoding: Optional[str] = None
-                  ) -> Iterator[tuple[Document, DocumentTags]]:
-    """(document, tags) for every input, lazily and in input order, tagged by `jobs` processes;
-    failures go to `errors` (one failing document never stops the others). Only the documents in
-    flight are held, so the merge can take the pairs one at a time without keeping the texts."""
-    try:
-        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date, encoding=encoding)
-        workers = resolve_jobs(jobs)
+        return resolve_jobs(jobs)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _tagged_documents(items: Iterable, settings: Settings, jobs: str,
+                      errors: list[DocumentError]) -> Iterator[Union[Tagged, DocumentError]]:
+    """Every input tagged by `jobs` processes, lazily and in input order, with its document;
+    failures are noted in `errors` (one failing document never stops the others). Only the
+    documents in flight are held, so a reader taking them one at a time keeps none."""
     pending: dict[str, list[Document]] = {}
-    for result in tag_stream(remember_documents(items, pending), settings, jobs=workers):
-        document = take_document(pending, result)
-        if isinstance(result, DocumentError):
-            errors.append(result)
-        elif document is not None:
-            yield document, result
+    results = tag_stream(remember_documents(items, pending), settings, jobs=_workers(jobs))
+    return tagged(results, pending, errors)
 
 
-def _dask_timeline(paths, manifest, anchor_date, settings: Settings, jobs: str, scheduler: Optional[str],
-                   encoding: Optional[str] = None):
+def _local_timeline(items: Iterable, settings: Settings, jobs: str, errors: list[DocumentError]) -> TimelineOutput:
+    documents = _tagged_documents(items, settings, jobs, errors)
+    pairs = ((item.document, item.tags) for item in documents if isinstance(item, Tagged))
+    return build_timeline(pairs, errors)
+
+
+def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Optional[str]) -> TimelineOutput:
     """The chronology computed on a dask.distributed cluster (equal to the local one)."""
     try:
         from chrono.scale.dask_cluster import build_timeline_dask
     except ImportError as err:
         raise click.UsageError(f"--engine dask needs the extra chrono[dask] (pip install 'chrono[dask]'): {err}") \
             from None
-    try:
-        items = iter_inputs(list(paths), manifest=manifest, anchor=anchor_date, encoding=encoding)
-        workers = resolve_jobs(jobs)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    return build_timeline_dask(items, settings, scheduler=scheduler, workers=workers)
-
-
-def _write_timeml_dir(directory: str, pairs) -> None:
-    os.makedirs(directory, exist_ok=True)
-    for doc_id, xml in timeml.documents(pairs).items():
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id) or "document"
-        atomic_write(os.path.join(directory, safe + ".tml"), xml)
-
-
-def _is_directory_target(out: Optional[str]) -> bool:
-    return bool(out) and out != "-" and (os.path.isdir(out) or out.endswith(("/", os.sep)))
-
-
-def _render(timeline: TimelineOutput, fmt: Optional[str], pairs, per_mention: bool, bom: bool, bidi: str) -> str:
-    if fmt == "html" and not html_available():
-        raise click.UsageError("--format html is not available in this installation (chrono.export.html)")
-    name = fmt or "table"
-    return EXPORTERS[name](timeline, per_mention=per_mention, bom=bom, pairs=pairs, bidi=bidi)
+    return build_timeline_dask(items, settings, scheduler=scheduler, workers=_workers(jobs))
 
 
 @click.command("timeline")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--manifest", type=click.Path(dir_okay=False), help="JSON manifest: file → published date.")
-@click.option("--anchor", help="Anchor (publication day) for every document, e.g. 2021-11-24.")
-@click.option("--prefer", type=click.Choice(["news", "past", "future"]), default="news", show_default=True,
-              help="Resolution policy for relative expressions.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Export format; without it a readable table is printed.")
+@with_input_options
+@click.option("--format", "fmt", type=click.Choice(format_names("timeline")), default="table", show_default=True,
+              help="Export format; 'table' is a readable view for the terminal.")
 @click.option("--per-mention", is_flag=True, help="csv: one row per mention instead of per entry.")
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for spreadsheet programs.")
 @click.option("--bidi", type=click.Choice(["isolate", "reorder", "none"]), default="isolate", show_default=True,
-              help="Table only: how Arabic is prepared for the terminal (see chrono/export/table.py).")
-@click.option("-o", "--output", "out", help="Output file, '-' for stdout, or a directory for --format timeml.")
+              help="table: how Arabic is prepared for the terminal (see chrono/export/table.py).")
+@click.option("-o", "--output", "out", default=STDOUT,
+              help="Output file ('-' = stdout), or a folder for --format timeml.")
 @click.option("--jobs", default="1", show_default=True, help="Worker processes for tagging: a number or 'auto'.")
-@click.option("--encoding", help="Force the input encoding (default: detect).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def timeline(paths, manifest, anchor, prefer, fmt, per_mention, bom, bidi, out, jobs, encoding, engine, scheduler):
+def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, bidi, out, jobs, engine, scheduler):
     """One ordered chronology of dated events from Arabic news articles."""
-    loaded_manifest, anchor_date = _read_options(manifest, anchor)
+    items = read_inputs(paths, anchor, manifest, encoding)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    timeline_writer = writer(fmt, "timeline")
+    options = chosen_options(timeline_writer, per_mention=per_mention, bom=bom, bidi=bidi)
+    settings = Settings(prefer=prefer)
     errors: list[DocumentError] = []
-    if engine == "dask":
-        if fmt == "timeml":
-            raise click.UsageError("--format timeml needs the documents' texts: use --engine local")
-        result = _dask_timeline(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, scheduler,
-                                encoding)
-        errors = list(result.errors)
-        pairs = []
+    if timeline_writer.reads == "documents":  # TimeML: the documents' texts, not the merged entries
+        if engine == "dask":
+            raise click.UsageError(f"--format {fmt} needs the documents' texts: use --engine local")
+        write_documents(timeline_writer, _tagged_documents(items, settings, jobs, errors), out, **options)
     else:
-        pairs = _tagged_pairs(paths, loaded_manifest, anchor_date, Settings(prefer=prefer), jobs, errors,
-                              encoding)
-        if fmt == "timeml":
-            pairs = list(pairs)  # TimeML writes the texts back: only this format keeps them
-        result = build_timeline(pairs, errors)
-    if fmt == "timeml" and _is_directory_target(out):
-        _write_timeml_dir(out, pairs)
-    else:
-        text = _render(result, fmt, pairs, per_mention, bom, bidi)
-        if out and out != "-":
+        if engine == "dask":
+            result = _dask_timeline(items, settings, jobs, scheduler)
+            errors = list(result.errors)
+        else:
+            result = _local_timeline(items, settings, jobs, errors)
+        text = timeline_writer.write(result, **options)
+        if out != STDOUT:
             atomic_write(out, text)
         else:
             click.echo(text, nl=False)

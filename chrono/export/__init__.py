@@ -1,65 +1,96 @@
-"""Exports of a chronology (design §7): json, csv, timelinejs, vis, timeml, html, terminal table.
+"""The export registry: every format chrono writes, which outputs it can write and its options.
 
-`EXPORTERS[name](timeline, **opts) -> str`. Options an exporter does not know are ignored, so
-the CLI can pass the same keyword set to every format:
+    format      `chrono tag` (tags)      `chrono timeline` (the chronology)
+    json        yes                      yes
+    jsonl       yes                      -
+    csv         yes: bom                 yes: bom, per_mention
+    timeml      yes                      yes, from the tagged documents (-o DIR/: a file each)
+    timelinejs  -                        yes: group_by
+    vis         -                        yes
+    html        -                        yes: title
+    table       -                        yes: bidi, label_width (the terminal view, the default)
 
-    per_mention (csv), bom (csv), pairs (timeml: the tagged documents, their text is needed),
-    bidi (table: "isolate" | "reorder" | "none").
+Two kinds of writer, told apart by `Writer.reads`:
+- "documents": `write(items, out, **options)` reads the tagged documents one at a time, in input
+  order, with failed ones in their place (chrono/export/tagged.py), and writes each as it comes:
+  memory stays flat in the number of documents (`Writer.streams`).
+- "timeline": `write(timeline, **options) -> str` reads the whole merged chronology.
 
-"html" is registered lazily: `chrono.export.html.render(timeline)` belongs to another module
-and a missing or broken one only disables that format.
+`Writer.options` lists the keyword options a writer takes; calling it with another is an error,
+so a caller (the CLI) chooses from that list what to pass. A new format is one module with its
+writer(s) and one `Format(...)` line in `FORMATS` below.
 """
 from __future__ import annotations
 
-import inspect
-from typing import Callable
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Literal, Optional
 
+from chrono.export import csvout, html, jsonlout, jsonout, table, timelinejs, timeml, vis
+from chrono.export.tagged import Item
 from chrono.models import TimelineOutput
 
-Exporter = Callable[..., str]
+Output = Literal["tags", "timeline"]
 
 
-def _html(timeline: TimelineOutput, **opts) -> str:
-    from chrono.export.html import render  # lazy: optional, owned by the HTML module
+@dataclass(frozen=True)
+class Writer:
+    """How one format writes one output."""
 
-    return render(timeline)
+    write: Callable[..., Any]
+    reads: Literal["documents", "timeline"]
+    options: frozenset[str] = frozenset()
+    # The documents' original text, not only their tags (TimeML writes the text back).
+    needs_texts: bool = False
+    # `-o DIR/`: one file per document in a folder instead of one stream.
+    to_folder: Optional[Callable[[Iterable[Item], str], None]] = None
+
+    @property
+    def streams(self) -> bool:
+        return self.reads == "documents"
 
 
-def _with_known_options(function: Exporter) -> Exporter:
-    """Call `function` with the options its signature names, dropping the others."""
-    accepted = set(inspect.signature(function).parameters)
+@dataclass(frozen=True)
+class Format:
+    name: str
+    tags: Optional[Writer] = None
+    timeline: Optional[Writer] = None
 
-    def call(timeline: TimelineOutput, **opts) -> str:
-        return function(timeline, **{k: v for k, v in opts.items() if k in accepted})
-
-    call.__doc__ = function.__doc__
-    call.__name__ = getattr(function, "__name__", "exporter")
-    return call
+    def writer(self, output: Output) -> Optional[Writer]:
+        return self.tags if output == "tags" else self.timeline
 
 
-def _registry() -> dict[str, Exporter]:
-    from chrono.export import csvout, jsonout, table, timelinejs, timeml, vis
+_TIMEML = Writer(timeml.write_documents, "documents", needs_texts=True, to_folder=timeml.write_folder)
 
-    exporters = {
-        "json": jsonout.render,
-        "csv": csvout.render,
-        "timelinejs": timelinejs.render,
-        "vis": vis.render,
-        "timeml": timeml.render,
-        "table": table.render,
-    }
-    found = {name: _with_known_options(f) for name, f in exporters.items()}
-    found["html"] = _html
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("json", tags=Writer(jsonout.write_tags, "documents"), timeline=Writer(jsonout.render, "timeline")),
+    Format("jsonl", tags=Writer(jsonlout.write_tags, "documents")),
+    Format("csv", tags=Writer(csvout.write_tags, "documents", frozenset({"bom"})),
+           timeline=Writer(csvout.render, "timeline", frozenset({"bom", "per_mention"}))),
+    Format("timeml", tags=_TIMEML, timeline=_TIMEML),
+    Format("timelinejs", timeline=Writer(timelinejs.render, "timeline", frozenset({"group_by"}))),
+    Format("vis", timeline=Writer(vis.render, "timeline")),
+    Format("html", timeline=Writer(html.render, "timeline", frozenset({"title"}))),
+    Format("table", timeline=Writer(table.render, "timeline", frozenset({"bidi", "label_width"}))),
+)}
+
+
+def format_names(output: Output) -> list[str]:
+    """The formats that can write `output`, in the registry's order."""
+    return [f.name for f in FORMATS.values() if f.writer(output) is not None]
+
+
+def writer(name: str, output: Output) -> Writer:
+    """The writer of `output` in format `name`; a clear error for a format that has none."""
+    found = FORMATS[name].writer(output) if name in FORMATS else None
+    if found is None:
+        raise ValueError(f"format {name!r} cannot write the {output}; it can be one of: "
+                         + ", ".join(format_names(output)))
     return found
 
 
-EXPORTERS: dict[str, Exporter] = _registry()
-
-
-def html_available() -> bool:
-    """Whether the html exporter can be imported (the CLI reports a clear error otherwise)."""
-    try:
-        from chrono.export.html import render  # noqa: F401
-    except Exception:  # any import failure disables only this format
-        return False
-    return True
+def render_timeline(name: str, timeline: TimelineOutput, **options) -> str:
+    """The chronology as text in format `name`: render_timeline("csv", timeline, bom=True)."""
+    found = writer(name, "timeline")
+    if found.reads != "timeline":
+        raise ValueError(f"format {name!r} is written from the tagged documents, not the chronology")
+    return found.write(timeline, **options)

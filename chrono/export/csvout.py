@@ -1,15 +1,22 @@
-"""`--format csv`: one row per entry, or per mention with `per_mention=True`.
+"""`--format csv`: the tags (one row per expression) or the chronology (one row per entry, or per
+mention with `per_mention=True`), in one dialect.
 
-UTF-8, RFC 4180 (CRLF line ends, quotes doubled). `bom=True` prefixes U+FEFF so spreadsheet
-programs that guess the encoding (Excel) open the Arabic intact.
+UTF-8, RFC 4180 (CRLF line ends, quotes doubled), booleans `true`/`false`, an empty cell for
+nothing. `bom=True` prefixes U+FEFF so spreadsheet programs that guess the encoding (Excel) open
+the Arabic intact.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
+from typing import Iterable, TextIO
 
-from chrono.models import TimelineOutput
+from chrono.export.tagged import Item, tags_json
+from chrono.models import DocumentError, TimelineOutput
 
+TAG_COLUMNS = ["doc", "id", "start", "end", "text", "type", "value", "granularity", "start_date", "end_date",
+               "mod", "calendar", "hijri_value", "rule", "in_quote", "flags"]
 ENTRY_COLUMNS = ["id", "start_date", "end_date", "value", "type", "granularity", "mod", "label",
                  "trigger", "sources", "mentions", "conflicts"]
 MENTION_COLUMNS = ["entry", "entry_value", "start_date", "end_date", "label", "doc", "start", "end",
@@ -22,6 +29,31 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _writer(out: TextIO, columns: list[str], bom: bool):
+    """The dialect, header written: rows go through `writer.writerow([...])`."""
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    return writer
+
+
+def write_tags(items: Iterable[Item], out: TextIO, bom: bool = False) -> None:
+    """One row per expression, document by document; failed documents have no row.
+
+        001_76ae0159d87ba1ac,t1,19,33,اليوم الأربعاء,DATE,2021-11-24,day,2021-11-24,2021-11-24,,...
+    """
+    writer = _writer(out, TAG_COLUMNS, bom)
+    for item in items:
+        if isinstance(item, DocumentError):
+            continue
+        document = json.loads(tags_json(item.tags))
+        for timex in document["timexes"]:
+            timex["doc"] = document["id"]
+            timex["flags"] = "; ".join(timex["flags"])
+            writer.writerow([_cell(timex.get(column)) for column in TAG_COLUMNS])
 
 
 def _entry_rows(timeline: TimelineOutput):
@@ -42,9 +74,7 @@ def _mention_rows(timeline: TimelineOutput):
 def render(timeline: TimelineOutput, per_mention: bool = False, bom: bool = False) -> str:
     """The CSV text. Example row: e16,2021-11-24,2021-11-24,2021-11-24,DATE,day,,وقع المغرب ..."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(MENTION_COLUMNS if per_mention else ENTRY_COLUMNS)
-    rows = _mention_rows(timeline) if per_mention else _entry_rows(timeline)
-    for row in rows:
+    writer = _writer(buffer, MENTION_COLUMNS if per_mention else ENTRY_COLUMNS, bom)
+    for row in _mention_rows(timeline) if per_mention else _entry_rows(timeline):
         writer.writerow([_cell(value) for value in row])
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+    return buffer.getvalue()

@@ -2,18 +2,22 @@
 
     <TIMEX3 tid="t1" type="DATE" value="2021-11-24">اليوم الأربعاء</TIMEX3>
 
-The annotation is built from each document's tags and ORIGINAL text (the timeline alone has
-no text), so the exporter needs `pairs=[(Document, DocumentTags), ...]`. The document creation
+The annotation is built from each document's tags and ORIGINAL text (a chronology has no
+text), so both `chrono tag` and `chrono timeline` write it from the tagged documents, each as it
+comes, never from the merged entries. The document creation
 time (the anchor) is the `t0` TIMEX3 in `<DCT>`. Overlapping timexes (should not happen) keep
 the first. Characters XML 1.0 forbids become U+FFFD.
 """
 from __future__ import annotations
 
+import os
 import re
-from typing import Iterable
+from typing import Iterable, Iterator, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from chrono.models import Document, DocumentTags, TimelineOutput
+from chrono.export.files import atomic_write
+from chrono.export.tagged import Item, Tagged, tags_model
+from chrono.models import Document, DocumentTags
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -52,13 +56,30 @@ def annotate(document: Document, tags: DocumentTags) -> str:
 
 
 def documents(pairs: Iterable[tuple[Document, DocumentTags]]) -> dict[str, str]:
-    """Document id → TimeML text (one file each when writing to a directory)."""
+    """Document id → TimeML text (the golden files keep one file each)."""
     return {document.id: annotate(document, tags) for document, tags in pairs}
 
 
-def render(timeline: TimelineOutput, pairs: Iterable[tuple[Document, DocumentTags]] = ()) -> str:
-    """All documents in one XML stream: `<TimeMLDocuments>` wrapping one `<TimeML>` each."""
-    inner = []
-    for xml in documents(pairs).values():
-        inner.append(xml.split("\n", 1)[1])  # drop each document's XML declaration
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLDocuments>\n' + "".join(inner) + "</TimeMLDocuments>\n"
+def _annotated(items: Iterable[Item]) -> Iterator[tuple[Document, str]]:
+    """Each document with its TimeML text; failed documents are skipped (reported elsewhere)."""
+    for item in items:
+        if isinstance(item, Tagged) and item.document is not None:
+            yield item.document, annotate(item.document, tags_model(item.tags))
+
+
+def write_documents(items: Iterable[Item], out: TextIO) -> None:
+    """All documents in one XML stream: `<TimeMLDocuments>` wrapping one `<TimeML>` each,
+    written as each document comes."""
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLDocuments>\n')
+    for _, xml in _annotated(items):
+        out.write(xml.split("\n", 1)[1])  # one XML declaration for the whole stream
+    out.write("</TimeMLDocuments>\n")
+
+
+def write_folder(items: Iterable[Item], folder: str) -> None:
+    """One `<id>.tml` file per document in `folder` (`-o out/timeml/`), each written whole or not
+    at all; characters a file name should not hold become "_"."""
+    os.makedirs(folder, exist_ok=True)
+    for document, xml in _annotated(items):
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in document.id) or "document"
+        atomic_write(os.path.join(folder, safe + ".tml"), xml)
