@@ -17,6 +17,7 @@ from typing import Iterator
 import regex
 
 from chrono.models import Document, DocumentTags, Span, Timex
+from chrono.normalize import fold, strip_proclitic
 from chrono.segment import Segmentation, in_quote, segment, sentence_index
 
 __all__ = ["Event", "attach_document", "is_placeable", "stem", "event_words", "trigger_root"]
@@ -57,15 +58,7 @@ def is_placeable(timex: Timex) -> bool:
 
 # ---------------------------------------------------------------- light morphology
 
-_NORMALIZE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ئ": "ي",
-                            "ؤ": "و", "گ": "ك", "ک": "ك", "ی": "ي", "ـ": None})
-_DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
-_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = ("هما", "كما", "يين", "ات", "ان", "ون", "ين", "يه", "ها", "هم", "نا", "ه", "ي")
-
-
-def _norm(word: str) -> str:
-    return _DIACRITICS.sub("", word).translate(_NORMALIZE)
 
 
 def stem(word: str) -> str:
@@ -73,12 +66,7 @@ def stem(word: str) -> str:
 
     "والإسرائيلية" → "اسرائيل", "علاقاتهما" → "علاق", "البلدين" → "بلد", "المغربي" → "مغرب".
     """
-    word = _norm(word)
-    for prefix in _PREFIXES:
-        # one-letter clitics need a 4-letter rest: "وزير" stays, "والرباط" → "رباط"
-        if word.startswith(prefix) and len(word) - len(prefix) >= (3 if len(prefix) > 1 else 4):
-            word = word[len(prefix):]
-            break
+    word = strip_proclitic(fold(word), min_stem_after_letter=4)  # "وزير" stays, "والرباط" → "رباط"
     for _ in range(2):
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -146,34 +134,33 @@ _SPEECH_VERBS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _PAST_SUFFIXES = ("", "ت", "ا", "وا", "تا", "نا", "ها", "ه", "هم", "تم")
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _IMPERFECT_SUFFIXES = ("", "ان", "ون", "ين", "ه", "ها", "هم")
-_AUXILIARIES = frozenset(_norm(w) for w in ("كان", "كانت", "قد", "لقد", "تم", "يتم", "سيتم", "ظل", "بات", "أصبح"))
+_AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "تم", "يتم", "سيتم", "ظل", "بات", "أصبح"))
 
 
 def _verb_forms(table) -> dict[str, str]:
     """Every inflected surface form (normalized) → root key."""
     forms: dict[str, str] = {}
     for past, imperfect, nouns in table:
-        root = _norm(past)
+        root = fold(past)
         for suffix in _PAST_SUFFIXES:
-            forms[_norm(past) + suffix] = root
+            forms[fold(past) + suffix] = root
         for prefix in _IMPERFECT_PREFIXES:
             for suffix in _IMPERFECT_SUFFIXES:
-                forms[prefix + _norm(imperfect) + suffix] = root
+                forms[prefix + fold(imperfect) + suffix] = root
         for noun in nouns:
-            forms[_norm(noun)] = root
-            forms["ال" + _norm(noun)] = root
+            forms[fold(noun)] = root
+            forms["ال" + fold(noun)] = root
     return forms
 
 
 _EVENT_FORMS = _verb_forms(_EVENT_VERBS)
 _SPEECH_FORMS = _verb_forms(_SPEECH_VERBS)
-_NOUN_FORMS = frozenset(_norm(n) for _, _, nouns in _EVENT_VERBS for n in nouns)
 
 
 def trigger_root(word: str, table: dict[str, str] | None = None) -> str | None:
     """Root key of a verb or verbal noun: "ووصل" → "وصل", "سيلتقي" → "التقي", "التوقيع" → "وقع"."""
     table = _EVENT_FORMS if table is None else table
-    word = _norm(word)
+    word = fold(word)
     candidates = [word]
     for prefix in ("و", "ف", "وس", "فس", "س", "ب", "ل", "لل", "وال", "بال"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
@@ -188,7 +175,7 @@ def trigger_root(word: str, table: dict[str, str] | None = None) -> str | None:
 
 _TOKEN = regex.compile(r"\p{Arabic}[\p{Arabic}\p{Mn}]*")
 # Words that say nothing about which happening it is.
-_STOP = frozenset(_norm(w) for w in (
+_STOP = frozenset(fold(w) for w in (
     "الذي التي الذين اللذين هذا هذه ذلك تلك على إلى الى عن من في مع بين بعد قبل حول خلال عند "
     "منذ حتى لكن كما كان كانت يكون تكون أن إن أنه إنه أنها إنها قد لقد لم لن ما لا كل بعض غير أي "
     "أو ثم هو هي هم هما نحن أيضا فقط عبر ضد دون تحت فوق أمام عليه عليها إليه فيه فيها منه منها "
@@ -198,7 +185,7 @@ _STOP = frozenset(_norm(w) for w in (
 
 
 def _is_stop(word: str) -> bool:
-    n = _norm(word)
+    n = fold(word)
     return n in _STOP or stem(word) in _STOP or len(stem(word)) < 3
 
 
@@ -314,14 +301,14 @@ def _find_trigger(doc: str, seg: Segmentation, clause: tuple[int, int], timex: T
     best: tuple[int, int, str, str | None] | None = None
     for distance, token in ordered:
         word = token.group()
-        if _norm(word) in _AUXILIARIES or in_quote(seg, token.start(), token.end()) != timex.in_quote:
+        if fold(word) in _AUXILIARIES or in_quote(seg, token.start(), token.end()) != timex.in_quote:
             continue
         root = trigger_root(word)
         if root:
             rank = 0
         elif trigger_root(word, _SPEECH_FORMS):
             rank, root = 2, trigger_root(word, _SPEECH_FORMS)
-        elif _VERB_SHAPE.match(_norm(word)) and not _norm(word).startswith("ال"):
+        elif _VERB_SHAPE.match(fold(word)) and not fold(word).startswith("ال"):
             rank = 1
         else:
             continue
@@ -338,7 +325,7 @@ def _strip_conjunction(word: str) -> str:
     if len(word) > 3 and word[0] in "وف":
         rest = word[1:]
         if rest[0] in "و" or trigger_root(rest) or trigger_root(rest, _SPEECH_FORMS) or rest.startswith("ال") \
-                or _VERB_SHAPE.match(_norm(rest)):
+                or _VERB_SHAPE.match(fold(rest)):
             return rest
     return word
 
