@@ -16,6 +16,7 @@ from typing import Iterator
 
 import regex
 
+from chrono.lexicon import LEXICON
 from chrono.models import Document, DocumentTags, Span, Timex
 from chrono.normalize import fold, strip_proclitic
 from chrono.segment import Segmentation, in_quote, segment, sentence_index
@@ -75,86 +76,35 @@ def stem(word: str) -> str:
     return word
 
 
-# Event verbs of news text: (past 3rd person, imperfect stem, verbal nouns). The root key is
-# the past form; every inflected form found below maps back to it, so "وقع" (001),
-# "يوقعان" (000 headline) and "توقيع" (003, 004) compare equal.
-_EVENT_VERBS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("وقع", "وقع", ("توقيع",)),
-    ("وصل", "صل", ("وصول",)),
-    ("أعلن", "علن", ("إعلان",)),
-    ("استأنف", "ستأنف", ("استئناف",)),
-    ("استقبل", "ستقبل", ("استقبال",)),
-    ("التقى", "لتقي", ("لقاء", "التقاء")),
-    ("زار", "زور", ("زيارة",)),
-    ("قطع", "قطع", ("قطع",)),
-    ("أقام", "قيم", ("إقامة",)),
-    ("أعاد", "عيد", ("إعادة",)),
-    ("رفع", "رفع", ("رفع",)),
-    ("اعترف", "عترف", ("اعتراف",)),
-    ("عقد", "عقد", ("عقد",)),
-    ("أجرى", "جري", ("إجراء",)),
-    ("بدأ", "بدأ", ("بدء",)),
-    ("انطلق", "نطلق", ("انطلاق",)),
-    ("غادر", "غادر", ("مغادرة",)),
-    ("سافر", "سافر", ("سفر",)),
-    ("توجه", "توجه", ("توجه",)),
-    ("اختتم", "ختتم", ("اختتام",)),
-    ("افتتح", "فتتح", ("افتتاح",)),
-    ("صادق", "صادق", ("مصادقة",)),
-    ("طبع", "طبع", ("تطبيع",)),
-    ("منع", "منع", ("منع",)),
-    ("ندد", "ندد", ("تنديد",)),
-    ("أطلق", "طلق", ("إطلاق",)),
-    ("دشن", "دشن", ("تدشين",)),
-    ("شن", "شن", ("شن",)),
-    ("قتل", "قتل", ("قتل", "مقتل")),
-    ("هاجم", "هاجم", ("هجوم",)),
-    ("تظاهر", "تظاهر", ("تظاهر", "مظاهرة")),
-    ("شارك", "شارك", ("مشاركة",)),
-    ("انتخب", "نتخب", ("انتخاب",)),
-    ("قرر", "قرر", ("قرار",)),
-    ("أصدر", "صدر", ("إصدار",)),
-    ("نشر", "نشر", ("نشر",)),
-    ("أعرب", "عرب", ()),
-    ("اندلع", "ندلع", ("اندلاع",)),
-    ("انسحب", "نسحب", ("انسحاب",)),
-    ("احتل", "حتل", ("احتلال",)),
-    ("تأسس", "تأسس", ("تأسيس",)),
-    ("توفي", "توفى", ("وفاة",)),
-    ("سيطر", "سيطر", ("سيطرة",)),
-    ("أبرم", "برم", ("إبرام",)),
-    ("اتخذ", "تخذ", ("اتخاذ",)),
-    ("تولى", "تولى", ("تولي",)),
-)
-# Speech verbs frame an event; they are the trigger only when nothing else is in the clause.
-_SPEECH_VERBS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("قال", "قول", ()), ("أضاف", "ضيف", ()), ("أكد", "ؤكد", ()), ("أوضح", "وضح", ()),
-    ("ذكر", "ذكر", ()), ("أفاد", "فيد", ()), ("كتب", "كتب", ()), ("شدد", "شدد", ()),
-)
+# Event verbs of news text, from the lexicon: (past 3rd person, imperfect stem, verbal nouns).
+# The root key is the past form; every inflected form found below maps back to it, so "وقع"
+# (001), "يوقعان" (000 headline) and "توقيع" (003, 004) compare equal. Speech verbs frame an event;
+# they are the trigger only when nothing else is in the clause.
+_WORDS = LEXICON.data.events
 _PAST_SUFFIXES = ("", "ت", "ا", "وا", "تا", "نا", "ها", "ه", "هم", "تم")
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _IMPERFECT_SUFFIXES = ("", "ان", "ون", "ين", "ه", "ها", "هم")
-_AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "تم", "يتم", "سيتم", "ظل", "بات", "أصبح"))
+_AUXILIARIES = frozenset(fold(w) for w in _WORDS.auxiliaries)
 
 
 def _verb_forms(table) -> dict[str, str]:
     """Every inflected surface form (normalized) → root key."""
     forms: dict[str, str] = {}
-    for past, imperfect, nouns in table:
-        root = fold(past)
+    for verb in table:
+        root = fold(verb.past)
         for suffix in _PAST_SUFFIXES:
-            forms[fold(past) + suffix] = root
+            forms[root + suffix] = root
         for prefix in _IMPERFECT_PREFIXES:
             for suffix in _IMPERFECT_SUFFIXES:
-                forms[prefix + fold(imperfect) + suffix] = root
-        for noun in nouns:
+                forms[prefix + fold(verb.imperfect) + suffix] = root
+        for noun in verb.nouns:
             forms[fold(noun)] = root
             forms["ال" + fold(noun)] = root
     return forms
 
 
-_EVENT_FORMS = _verb_forms(_EVENT_VERBS)
-_SPEECH_FORMS = _verb_forms(_SPEECH_VERBS)
+_EVENT_FORMS = _verb_forms(_WORDS.event_verbs)
+_SPEECH_FORMS = _verb_forms(_WORDS.speech_verbs)
 
 
 def trigger_root(word: str, table: dict[str, str] | None = None) -> str | None:
@@ -174,14 +124,8 @@ def trigger_root(word: str, table: dict[str, str] | None = None) -> str | None:
 # ---------------------------------------------------------------- content words
 
 _TOKEN = regex.compile(r"\p{Arabic}[\p{Arabic}\p{Mn}]*")
-# Words that say nothing about which happening it is.
-_STOP = frozenset(fold(w) for w in (
-    "الذي التي الذين اللذين هذا هذه ذلك تلك على إلى الى عن من في مع بين بعد قبل حول خلال عند "
-    "منذ حتى لكن كما كان كانت يكون تكون أن إن أنه إنه أنها إنها قد لقد لم لن ما لا كل بعض غير أي "
-    "أو ثم هو هي هم هما نحن أيضا فقط عبر ضد دون تحت فوق أمام عليه عليها إليه فيه فيها منه منها "
-    "بحسب وفقا وفق حسب نحو إطار سياق مجال البلدين البلدان بلد الجانب الجانبين الأمر يوم اليوم "
-    "أمس غدا الماضي المقبل الحالي الجاري العام الشهر الأسبوع تم يتم وقت بشكل خطوة مستوى"
-).split())
+# Words that say nothing about which happening it is ("على", "الذي", "اليوم", "مستوى").
+_STOP = frozenset(fold(w) for w in _WORDS.stop_words)
 
 
 def _is_stop(word: str) -> bool:

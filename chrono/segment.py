@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import regex
 
+from chrono.lexicon import LEXICON
 from chrono.models import SetAside
 from chrono.normalize import fold, strip_proclitic
 
@@ -288,13 +289,7 @@ def _furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list[SetAside],
 
 # Content words for topic comparison: Arabic words of 3+ letters, minus function words (folded).
 _WORD = regex.compile(r"\p{Arabic}{3,}")
-_FUNCTION_WORDS = frozenset(
-    "الذي التي الذين اللذين هذا هذه ذلك تلك هؤلاء على إلى الى عن من في مع بين بعد قبل حول خلال "
-    "عند منذ حتى لكن لكنه لكنها كما كان كانت يكون تكون وكان وكانت أن إن أنه إنه أنها إنها قد لقد "
-    "لم لن ما لا كل بعض غير أي أو أم ثم هو هي هم هما نحن أيضا أيضاً فقط عبر ضد دون تحت فوق أمام "
-    "وفي وقد ولا وهو وهي وأن وإن بأن فإن لأن عليه عليها إليه إليها فيه فيها منه منها".split()
-)
-_FUNCTION_WORDS = frozenset(fold(w) for w in _FUNCTION_WORDS)
+_FUNCTION_WORDS = frozenset(fold(w) for w in LEXICON.data.topic.function_words)
 
 
 def content_words(text: str, limit: int | None = None, start: int = 0, stop: int | None = None,

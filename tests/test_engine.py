@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from chrono.tag.engine import GRAMMAR, Elem, Grammar, Rule
-from chrono.lexicon import Lexicon, LexiconData, LexiconError, load_lexicon
+from chrono.lexicon import Lex, Lexicon, LexiconData, LexiconError, load_lexicon
 from chrono.normalize import normalize
 from chrono.resolve import narrow, resolve
 from chrono.tag.values import TimeValue, make_range, parse_canonical
@@ -69,6 +69,50 @@ def test_a_form_listed_twice_is_rejected():
     data["weekdays"][0]["forms"].append("الإثنين")  # normalizes like الاثنين, already there
     with pytest.raises(LexiconError, match="twice"):
         Lexicon(LexiconData.model_validate(data))
+
+
+def test_a_keyword_role_without_its_property_is_rejected():
+    """A new keyword role must say whether its words can head an expression: none is assumed."""
+    data = _lexicon_json()
+    data["keywords"]["new_role"] = ["كلمة"]
+    with pytest.raises(LexiconError, match="without a property"):
+        Lexicon(LexiconData.model_validate(data))
+    data["keyword_roles"]["new_role"] = "maybe"
+    with pytest.raises(LexiconError, match="must be one of"):
+        Lexicon(LexiconData.model_validate(data))
+    data["keyword_roles"]["new_role"] = "head"
+    assert Lexicon(LexiconData.model_validate(data)).is_head(Lex("kw", "new_role"))
+
+
+def test_role_properties_decide_heads():
+    lexicon = load_lexicon()
+    assert lexicon.is_head(Lex("kw", "clock")) and lexicon.is_head(Lex("kw", "holiday_eid_al_fitr"))
+    assert not lexicon.is_head(Lex("kw", "in")) and not lexicon.is_head(Lex("kw", "teen"))
+    assert lexicon.is_head(Lex("month", 12)) and not lexicon.is_head(Lex("shift", -1))
+
+
+def test_a_holiday_needs_its_keyword_role_and_a_real_day():
+    data = _lexicon_json()
+    data["hijri_holidays"]["laylat_al_qadr"] = {"month": 9, "day": 27}
+    with pytest.raises(LexiconError, match="holiday_"):
+        Lexicon(LexiconData.model_validate(data))
+    data = _lexicon_json()
+    data["hijri_holidays"]["ashura"]["day"] = 31
+    with pytest.raises(ValueError, match="less than or equal to 30"):
+        Lexicon(LexiconData.model_validate(data))
+
+
+def test_an_unknown_lexicon_section_is_rejected():
+    data = _lexicon_json()
+    data["gregorian_month"] = []  # a typo would otherwise be silently ignored
+    with pytest.raises(ValueError, match="gregorian_month"):
+        LexiconData.model_validate(data)
+
+
+def test_regional_month_names_map_to_the_standard_ones():
+    names = load_lexicon().regional_month_names()
+    assert names["كانون الأول"] == "ديسمبر" and names["دجنبر"] == "ديسمبر" and names["أوت"] == "أغسطس"
+    assert "ديسمبر" not in names and len(names) == 24
 
 
 def test_shipped_lexicon_loads():

@@ -287,25 +287,6 @@ class Chart:
         return True
 
 
-# Lexicon entries that never make an expression without a *head* beside them (a month, a weekday,
-# digits, a unit, a period word, a part of the day…): function words ("في", "من ... إلى", "و"),
-# modifiers ("هذا", "السابق"), ordinals and cardinals ("الأول", "ثلاثة"), parts ("نهاية").
-# A run of triggers without a head is not parsed: news text is full of these words.
-FUNCTION_ROLES = frozenset({"in", "from", "since", "to", "until", "between", "and", "of", "on_event",
-                            "agreeing", "minus", "ago", "after", "before", "within", "for_duration", "every",
-                            "approx", "teen", "one", "whole", "few", "more_than", "less_than", "last_ordinal",
-                            "event_noun", "month_word", "several", "half_word", "quarter_word", "era_ad",
-                            "day_intro", "year_intro", "century_past", "quarter_last", "holy_epithet",
-                            "published_marker", "era_bc"})
-NON_HEAD_CLASSES = frozenset({"shift", "ordinal", "cardinal", "part"})
-
-
-def _is_head(lex: Lex) -> bool:
-    if lex.cls == "kw":
-        return lex.value not in FUNCTION_ROLES
-    return lex.cls not in NON_HEAD_CLASSES
-
-
 def trigger_level(word: str, kind: str) -> int:
     """0: a plain token (never part of an expression); 1: a word or rule punctuation that can join
     an expression but not head one; 2: a head (digits, month, weekday, unit, …); 3: a head only
@@ -399,7 +380,7 @@ def _index_multi_word_entries() -> None:
             continue
         _MULTI_FIRST.update((words[0], "ال" + words[0]))
         _MULTI_LATER.update(words[1:])
-        if any(_is_head(lex) for lex in lexes):
+        if any(LEXICON.is_head(lex) for lex in lexes):
             _HEAD_MULTI_FIRST.update((words[0], "ال" + words[0]))
             HEAD_IF_NEXT.add(words[1])
 
@@ -444,7 +425,7 @@ def _word_info(word: str, kind: str) -> _WordInfo:
             return _PLAIN_WORD
         multi = [r for r in readings if _starts_entry(r[0], _MULTI_FIRST)]
         single = _lookup_readings(readings, ())
-        if any(_is_head(lex) for lex, _ in single):
+        if any(LEXICON.is_head(lex) for lex, _ in single):
             level = 2
         elif any(_starts_entry(stem, _HEAD_MULTI_FIRST) for stem, _ in multi):
             level = 3

@@ -10,8 +10,6 @@ or a modifier (الماضي، المقبل، الحالي).
 """
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import NamedTuple
 
 from chrono.tag.engine import Guard, rule
@@ -46,21 +44,7 @@ class HYear(NamedTuple):
         return not self.explicit and self.year >= FIRST_GREGORIAN_LOOKING_YEAR
 
 
-def _load_holidays() -> dict[str, tuple[int, int]]:
-    """Holiday name → (Hijri month, day), from the lexicon's hijri_holidays table; every holiday
-    must have its forms as keyword role holiday_<name> (checked here, at import)."""
-    raw = json.loads(resources.files("chrono.lexicon").joinpath("ar_lexicon.json").read_text(encoding="utf-8"))
-    table = {k: (v["month"], v["day"]) for k, v in raw["hijri_holidays"].items() if not k.startswith("_")}
-    roles = {k[len("holiday_"):] for k in raw["keywords"] if k.startswith("holiday_")}
-    if roles != set(table):
-        raise ValueError(f"hijri_holidays and holiday_* keywords differ: {sorted(roles ^ set(table))}")
-    for name, (m, d) in table.items():
-        if not (1 <= m <= 12 and 1 <= d <= 30):
-            raise ValueError(f"holiday {name}: month/day {m}/{d} out of range")
-    return table
-
-
-HOLIDAYS = _load_holidays()
+HOLIDAYS = LEXICON.holidays  # name → (Hijri month, day), checked by the lexicon loader
 _HOLIDAY_ROLES = tuple(f"holiday_{name}" for name in sorted(HOLIDAYS))
 
 
