@@ -150,7 +150,9 @@ class Lexicon:
         self.future_cue_words = {normalize_word(w) for w in data.future_cues["words"]}
         self.guard_words = {role: frozenset(normalize_word(w) for w in forms)
                             for role, forms in data.guards.items() if not role.startswith("_")}
-        self.head_roles = self._head_roles(data)
+        # every keyword role, teen (of teen_ordinal_suffix) included: what K() elements may name
+        self.roles = frozenset(role for role in data.keywords if not role.startswith("_")) | {"teen"}
+        self.head_roles = self._head_roles(data, self.roles)
         self.holidays = self._holidays(data)
         self._check()
 
@@ -218,9 +220,8 @@ class Lexicon:
                     raise LexiconError(f"{' '.join(key)!r} names several {cls} values: {sorted(values)}")
 
     @staticmethod
-    def _head_roles(d: LexiconData) -> frozenset[str]:
+    def _head_roles(d: LexiconData, roles: frozenset[str]) -> frozenset[str]:
         """The keyword roles whose words can head an expression; every role must say whether it can."""
-        roles = {role for role in d.keywords if not role.startswith("_")} | {"teen"}
         declared = {role: kind for role, kind in d.keyword_roles.items() if not role.startswith("_")}
         if declared.keys() != roles:
             raise LexiconError(f"keyword roles without a property (or a property without a role): "

@@ -11,12 +11,14 @@ Rules never read the clock or the anchor: resolution is the next stage (`chrono.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import repeat
+from typing import Optional
 
-import chrono.tag.grammar  # noqa: F401  (registers the rules)
 from chrono.lexicon import LEXICON
 from chrono.normalize import normalize
-from chrono.tag.engine import HEAD_IF_NEXT, Item, analyze_tokens, select, trigger_level
+from chrono.tag.engine import Grammar, Item, analyze_tokens, select
+from chrono.tag.grammar import build_grammar
 from chrono.tag.tokens import trigger_windows
 
 # Characters that end the clause a future cue is looked for in.
@@ -40,17 +42,26 @@ class Expression:
         self.item, self.start, self.end, self.future_cue = item, start, end, future_cue
 
 
-def find_expressions(text: str) -> list[Expression]:
-    """The selected expressions of `text`, in order, with original-text offsets.
+@lru_cache(maxsize=1)
+def default_grammar() -> Grammar:
+    """The Arabic grammar, built once per process."""
+    return build_grammar("ar")
+
+
+def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expression]:
+    """The selected expressions of `text`, in order, with original-text offsets (`grammar`: the
+    default Arabic one unless given).
 
     Only runs of trigger tokens are parsed (tokens.trigger_windows); a long run is parsed in
     overlapping windows, so memory stays flat even on a 5 MB one-line page, and each window
     keeps the expressions that start in the part it owns."""
+    grammar = grammar or default_grammar()
+    words = grammar.words
     norm = normalize(text)
     found: list[tuple[Item, bool]] = []
-    for tokens, own_from, own_to in trigger_windows(norm.text, trigger_level, WINDOW_TOKENS, WINDOW_OVERLAP,
-                                                       HEAD_IF_NEXT):
-        for item in select(analyze_tokens(tokens), ("tv", "block")):
+    for tokens, own_from, own_to in trigger_windows(norm.text, words.trigger_level, WINDOW_TOKENS, WINDOW_OVERLAP,
+                                                       words.head_if_next):
+        for item in select(analyze_tokens(tokens, grammar), grammar, ("tv", "block")):
             if item.cls == "tv" and own_from <= item.start < own_to:
                 found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []

@@ -6,7 +6,7 @@ from typing import Optional
 
 from chrono.tag.engine import Elem, Guard, Item
 from chrono.lexicon import LEXICON
-from chrono.normalize import Token
+from chrono.normalize import Token, proclitic_readings
 
 
 def C(cls: str, pred=None, label: str = "") -> Elem:
@@ -98,8 +98,6 @@ def W(role: str) -> Elem:
 
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> frozenset:
-    from chrono.normalize import proclitic_readings
-
     return frozenset(stem for stem, _ in proclitic_readings(word))
 
 

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, ctx, lexval, no_number_joined,
                                  year_guard)
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from chrono.tag.engine import Guard, rule
+from chrono.tag.engine import Guard, RuleBook
 from chrono.tag.grammar.base import TV, C, K, T, ctx, lexval, not_next, year_guard
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, proclitic_readings
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}
 # "رجب نفسه" is "Rajab himself", not "this Rajab": the 'this' shift words that are pronouns.
@@ -359,16 +362,3 @@ def _register_dual(join: str, gregorian_first: bool) -> None:
 for _join in _DUAL_JOINS:
     for _gregorian_first in (True, False):
         _register_dual(_join, _gregorian_first)
-
-
-def _check_lexicon() -> None:
-    """Every keyword role this grammar names exists in the lexicon (a renamed role fails at import)."""
-    roles = {lex.value for entries in LEXICON.words.values() for lex in entries if lex.cls == "kw"}
-    needed = {"hijri_era", "hijri_adj", "first_day", "agreeing", "era_ad", "month_word", "year_intro",
-              "of", "in", "since", "within", "day_intro", "holy_epithet", *_HOLIDAY_ROLES}
-    missing = needed - roles
-    if missing:
-        raise ValueError(f"lexicon lacks keyword roles {sorted(missing)}")
-
-
-_check_lexicon()

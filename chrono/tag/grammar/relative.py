@@ -1,10 +1,13 @@
 """Dates relative to the anchor: اليوم، أمس، العام الماضي، قبل ثلاثة أيام، أواخر العام، القرن الماضي."""
 from __future__ import annotations
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import TV, C, K, T, W, ctx, lexval, not_after_word, not_describing_a_plural, not_next
 from chrono.lexicon import LEXICON
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 # -- today, yesterday, tomorrow ----------------------------------------------------------------
 

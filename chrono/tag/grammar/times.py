@@ -1,9 +1,12 @@
 """Times of day: parts of the day (مساء اليوم، ليلة الثلاثاء) and clock times (الساعة العاشرة صباحاً)."""
 from __future__ import annotations
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import DIGITS, TV, C, K, T, lexval
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 
 def _day_like(v: TimeValue) -> bool:
