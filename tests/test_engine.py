@@ -413,3 +413,48 @@ def test_dual_and_plural_spans_take_their_adjective_not_the_preposition(text, ex
     from chrono.pipeline import tag_text
 
     assert [(t.text, t.value) for t in tag_text(text, date(2021, 11, 24))] == [(expression, value)]
+
+
+def test_intersection_takes_every_field_and_refuses_contradictions():
+    from chrono.tag.values import intersect
+
+    assert intersect(TimeValue(weekday=3), TimeValue(year=2021, month=11, day=24)) == \
+        TimeValue(year=2021, month=11, day=24, weekday=3)
+    assert intersect(TimeValue(pod="EV"), TimeValue(rel_unit="day", rel_offset=0)) == \
+        TimeValue(rel_unit="day", rel_offset=0, pod="EV")
+    # defaults are unset: a date part and a time part make a time; Gregorian and Hijri make Hijri
+    assert intersect(TimeValue(day=24, month=11), TimeValue(kind="time", hour=10)).kind == "time"
+    assert intersect(TimeValue(weekday=3), TimeValue(calendar="hijri", hijri_day=19)).calendar == "hijri"
+    assert intersect(TimeValue(weekday=3), TimeValue(weekday=4, day=24)) is None
+    assert intersect(TimeValue(month=11, cue="past"), TimeValue(month=11, cue="future")) is None
+
+
+@pytest.mark.parametrize("text,rule,value", [
+    ("وصل الوفد الأربعاء 24 نوفمبر 2021", "ar.date.weekday_date", "2021-11-24"),
+    ("وصل الوفد الأربعاء، 24 نوفمبر 2021", "ar.date.weekday_then_date", "2021-11-24"),
+    ("وصل الوفد الثلاثاء (23 نوفمبر)", "ar.date.weekday_paren_date", "2021-11-23"),
+    ("وصل الوفد اليوم الأربعاء", "ar.relative.day_weekday", "2021-11-24"),
+    ("وصل الوفد أمس، الثلاثاء", "ar.relative.day_weekday_paren", "2021-11-23"),
+    ("وصل الوفد اليوم (الأربعاء)", "ar.relative.day_weekday_bracketed", "2021-11-24"),
+    ("وصل الوفد مساء اليوم", "ar.time.pod_of_day", "2021-11-24TEV"),
+    ("وصل الوفد اليوم مساء", "ar.time.day_then_pod", "2021-11-24TEV"),
+    ("في ثمانينيات القرن الماضي", "ar.decade.of_century", "198"),
+    ("في ديسمبر من عام 2020", "ar.date.month_of_year", "2020-12"),
+    ("الأربعاء 19 ربيع الثاني 1443 هـ", "ar.hijri.weekday_date", "2021-11-24"),
+    ("24 نوفمبر 2021 (19 ربيع الثاني 1443 هـ)", "ar.dual.gregorian_paren_hijri", "2021-11-24"),
+])
+def test_each_intersection_keeps_the_name_of_its_construction(text, rule, value):
+    from chrono.pipeline import tag_text
+
+    [t] = tag_text(text, date(2021, 11, 24))
+    assert (t.rule, t.value) == (rule, value)
+
+
+def test_a_weekday_brings_only_its_weekday_to_a_date():
+    """'الأربعاء الماضي 24 نوفمبر': the date is placed by its own fields (as before the
+    intersection rule replaced the weekday families); the weekday's modifier stays with it."""
+    from chrono.pipeline import tag_text
+
+    [t] = tag_text("الأربعاء الماضي 24 نوفمبر", date(2021, 11, 24))
+    assert (t.rule, t.underspecified) == ("ar.date.weekday_date", "date month=11 day=24 weekday=3")
+

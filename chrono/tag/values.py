@@ -120,6 +120,29 @@ def _canonical(v: TimeValue) -> str:
     return " ".join(parts)
 
 
+def intersect(a: TimeValue, b: TimeValue) -> Optional[TimeValue]:
+    """The value both describe, every field set on either side: 'الأربعاء' ∩ '24 نوفمبر' →
+    24 November, a Wednesday; 'مساء' ∩ 'اليوم' → this evening. A field set on both sides to
+    different values is a contradiction: None ('الأربعاء الماضي' ∩ '24 نوفمبر المقبل').
+    A field at its default (kind date, calendar gregorian) is unset: date ∩ time is a time.
+
+        >>> intersect(TimeValue(weekday=3), TimeValue(month=11, day=24)).canonical()
+        'date month=11 day=24 weekday=3'
+        >>> intersect(TimeValue(weekday=3, cue="past"), TimeValue(day=24, cue="future")) is None
+        True
+    """
+    merged = dict(a.__dict__)
+    for name, value in b.__dict__.items():
+        if value == _DEFAULTS[name]:
+            continue
+        mine = merged[name]
+        if mine == _DEFAULTS[name]:
+            merged[name] = value
+        elif mine != value:
+            return None
+    return TimeValue(**merged)
+
+
 def make_range(start: TimeValue, end: TimeValue, mod: Optional[str] = None) -> TimeValue:
     """A range "من 23 إلى 25 نوفمبر" from its two ends."""
     return TimeValue(kind="range", range_start=start.canonical(), range_end=end.canonical(), mod=mod)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from chrono.tag.engine import Guard, RuleBook
 from chrono.tag.grammar.base import TV, C, K, T, ctx, lexval, not_next, year_guard
+from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, proclitic_readings
 from chrono.tag.values import TimeValue
@@ -287,19 +288,13 @@ def holiday(h):
 # -- weekday and day word before a Hijri day ----------------------------------------------------
 
 
-@rule("ar.hijri.weekday_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue
-                                  and v.calendar == "gregorian"), TV(_is_hijri_day))
-def weekday_date(w, d):
-    """'الأربعاء 19 ربيع الثاني 1443 هـ' (a mismatch is flagged by resolve)"""
-    return d.value.with_(weekday=w.value.weekday)
-
-
-@rule("ar.hijri.weekday_then_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit
-                                       and not v.cue and v.calendar == "gregorian"), ctx(T(",", "-")),
-      TV(_is_hijri_day))
-def weekday_then_date(w, d):
-    """'الأربعاء، 19 ربيع الثاني 1443 هـ', 'الأربعاء - 19 ربيع الثاني 1443 هـ'"""
-    return weekday_date(w, d)
+# A weekday and a Hijri day: 'الأربعاء 19 ربيع الثاني 1443 هـ' (a mismatch is flagged by resolve)
+WEEKDAY = value_operand(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue
+                        and v.calendar == "gregorian", "weekday", ("weekday",))
+HIJRI_DAY = value_operand(_is_hijri_day, "Hijri day")
+intersection(rule, "ar.hijri.weekday_date", WEEKDAY, ADJACENT, HIJRI_DAY, "'الأربعاء 19 ربيع الثاني 1443 هـ'")
+intersection(rule, "ar.hijri.weekday_then_date", WEEKDAY, joined(T(",", "-")), HIJRI_DAY,
+             "'الأربعاء، 19 ربيع الثاني 1443 هـ', 'الأربعاء - 19 ربيع الثاني 1443 هـ'")
 
 
 @rule("ar.hijri.day_word_date", K("day_intro"), TV(_is_hijri_day))
@@ -311,11 +306,6 @@ def day_word_date(_yawm, d):
 # -- dual dates: one day written in both calendars --------------------------------------------
 
 
-def _dual(g: TimeValue, h: TimeValue) -> TimeValue:
-    """Both halves in one value: the Gregorian one in year/month/day, the Hijri one beside it."""
-    return h.with_(year=g.year, month=g.month, day=g.day, weekday=g.weekday or h.weekday)
-
-
 @rule("ar.dual.gregorian_with_era", TV(lambda v: _is_gregorian_day(v) and v.year is not None),
       K("era_ad"))
 def gregorian_with_era(g, _era):
@@ -323,42 +313,24 @@ def gregorian_with_era(g, _era):
     return g.value
 
 
-# How the two halves of a dual date are joined (rules as data): name → (elements between the
-# halves, element after the second half or None, an Arabic example in each order).
+# The two halves of a dual date, in either order, and how they are joined (rules as data): name →
+# (join, an Arabic example in each order). The Gregorian half brings its day, month, year and
+# weekday; the Hijri half its own.
+GREGORIAN_DAY = value_operand(_is_gregorian_day, "Gregorian day", ("year", "month", "day", "weekday"))
 _DUAL_JOINS = {
-    "agreeing": ((K("agreeing"),), None,
+    "agreeing": (joined(K("agreeing")),
                  "24 نوفمبر 2021 م الموافق 19 ربيع الثاني 1443 هـ",
                  "19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م"),
-    "comma_agreeing": ((T(","), K("agreeing")), None,
+    "comma_agreeing": (joined(T(","), K("agreeing")),
                        "الأربعاء 24 نوفمبر 2021، الموافق 19 ربيع الثاني 1443 هـ",
                        "19 ربيع الثاني 1443 هـ، الموافق 24 نوفمبر 2021 م"),
-    "sep": ((T("-", "/", "|"),), None,
+    "sep": (joined(T("-", "/", "|")),
             "24 نوفمبر 2021 م - 19 ربيع الثاني 1443 هـ (datelines)",
             "19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ (the dateline form)"),
-    "paren": ((T("("),), T(")"),
+    "paren": (joined(T("("), close=T(")")),
               "24 نوفمبر 2021 (19 ربيع الثاني 1443 هـ)",
               "19 ربيع الثاني 1443 هـ (24 نوفمبر 2021)"),
 }
-
-
-def _register_dual(join: str, gregorian_first: bool) -> None:
-    """One dual-date rule: 'ar.dual.gregorian_<join>_hijri' or 'ar.dual.hijri_<join>_gregorian'."""
-    between, close, example_g, example_h = _DUAL_JOINS[join]
-    first, second = (_is_gregorian_day, _is_hijri_day) if gregorian_first else (_is_hijri_day, _is_gregorian_day)
-    pattern = (TV(first),) + tuple(ctx(e) for e in between) + (TV(second),) + ((close,) if close else ())
-
-    def both(a, b):
-        return _dual(a.value, b.value) if gregorian_first else _dual(b.value, a.value)
-
-    def both_then_close(a, b, _close):
-        return both(a, b)
-
-    production = both_then_close if close else both
-    production.__doc__ = f"'{example_g if gregorian_first else example_h}'"
-    name = f"ar.dual.gregorian_{join}_hijri" if gregorian_first else f"ar.dual.hijri_{join}_gregorian"
-    rule(name, *pattern)(production)
-
-
-for _join in _DUAL_JOINS:
-    for _gregorian_first in (True, False):
-        _register_dual(_join, _gregorian_first)
+for _join, (_joined, _example_g, _example_h) in _DUAL_JOINS.items():
+    intersection(rule, f"ar.dual.gregorian_{_join}_hijri", GREGORIAN_DAY, _joined, HIJRI_DAY, f"'{_example_g}'")
+    intersection(rule, f"ar.dual.hijri_{_join}_gregorian", HIJRI_DAY, _joined, GREGORIAN_DAY, f"'{_example_h}'")
