@@ -66,7 +66,6 @@ class Segmentation:
 
 # A sentence ends at ". ؟ ? ! …" (plus any closing quotes/brackets right after it) or a newline.
 _TERMINAL = regex.compile(r"[.!?؟…]+[»”\"')\]]*|\n")
-_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 _CLOSERS = "»”\"')]"
 
 

@@ -40,10 +40,6 @@ def TV(pred=None, label: str = "tv") -> Elem:
     return Elem("tv", (lambda it: pred(it.value)) if pred else None, False, label)
 
 
-def NUM(lo: int = 0, hi: int = 10**9) -> Elem:
-    return Elem("number", lambda it: lo <= it.value <= hi, False, f"number{lo}-{hi}")
-
-
 def DIGITS(min_len: int = 1, max_len: int = 4, lo: int = 0, hi: int = 10**9) -> Elem:
     return Elem("digits", lambda it: min_len <= len(it.value) <= max_len and lo <= int(it.value) <= hi,
                 False, f"digits{min_len}-{max_len}")
