@@ -52,6 +52,7 @@ for _i in range(10):
 _MARKS = frozenset(_DELETED[:_DELETED.index("\u200b")])
 _TABLE = {ord(c): None for c in _DELETED}
 _TABLE.update({ord(k): v for k, v in _REPLACED.items()})
+CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE)  # what normalisation deletes or replaces
 # The same map as (character, replacement) pairs. No replacement is itself a key, so the order
 # of the replacements does not matter.
 _PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())

@@ -24,7 +24,7 @@ from chrono.tag.tokens import trigger_windows
 # Characters that end the clause a future cue is looked for in.
 _CLAUSE_ENDS = '.!?\n";:'
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
-_FUTURE_LOOKBACK_CHARS = 160
+FUTURE_LOOKBACK_CHARS = 160
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 # Parsing windows: items never span more than engine.MAX_SPAN tokens, and the future-cue
 # look-back reads _FUTURE_LOOKBACK tokens, so the overlap covers both.
@@ -94,14 +94,14 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
 
 def has_future_cue(normalized: str, start: int) -> bool:
     """A future marker in the same clause before the expression: 'سيلتقي غانتس ... يوم الخميس'."""
-    lo = max(0, start - _FUTURE_LOOKBACK_CHARS)
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
     # the clause starts after the last clause end within the look-back (rfind: one C scan each)
     clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
     clause = normalized[clause_start:start]
     if not _FUTURE_HINT.search(clause):
         return False  # most clauses: no word that could be a cue, decided in one C scan
     for word in reversed(_WORD_RE.findall(clause)[-_FUTURE_LOOKBACK:]):
-        if word in LEXICON.future_cue_words or _is_future_verb(word):
+        if word in LEXICON.future_cue_words or is_future_verb(word):
             return True
     return False
 
@@ -111,7 +111,7 @@ _FUTURE_HINT = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
                           + "|".join(sorted(map(re.escape, LEXICON.future_cue_words))))
 
 
-def _is_future_verb(word: str) -> bool:
+def is_future_verb(word: str) -> bool:
     """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة)."""
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
     return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"])
