@@ -102,6 +102,7 @@ def _refuse_unknown_fields(values: dict) -> None:
     if unknown:
         raise TypeError(f"TimeValue has no field {sorted(unknown)[0]!r}")
 _DEFAULTS = {f.name: f.default for f in fields(TimeValue)}
+_DEFAULT_ITEMS = frozenset(_DEFAULTS.items())
 
 
 @lru_cache(maxsize=4096)
@@ -131,16 +132,15 @@ def intersect(a: TimeValue, b: TimeValue) -> Optional[TimeValue]:
         >>> intersect(TimeValue(weekday=3, cue="past"), TimeValue(day=24, cue="future")) is None
         True
     """
-    merged = dict(a.__dict__)
-    for name, value in b.__dict__.items():
-        if value == _DEFAULTS[name]:
-            continue
-        mine = merged[name]
-        if mine == _DEFAULTS[name]:
-            merged[name] = value
-        elif mine != value:
-            return None
-    return TimeValue(**merged)
+    mine = a.__dict__
+    changes = {}
+    for name, value in b.__dict__.items() - _DEFAULT_ITEMS:  # b's fields that are set
+        current = mine[name]
+        if current != value:
+            if (name, current) not in _DEFAULT_ITEMS:
+                return None
+            changes[name] = value
+    return a.with_(**changes) if changes else a
 
 
 def make_range(start: TimeValue, end: TimeValue, mod: Optional[str] = None) -> TimeValue:
