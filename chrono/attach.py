@@ -1,4 +1,4 @@
-"""Event attachment (design §6): each dated expression → the clause it dates, its trigger verb,
+"""Event attachment: each dated expression → the clause it dates, its trigger verb,
 a short Arabic label, and the light-stemmed content words the merge compares.
 
     "وقع المغرب وإسرائيل اليوم الأربعاء، أول اتفاق للتعاون العسكري بين البلدين."

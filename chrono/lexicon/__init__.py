@@ -15,8 +15,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from chrono.normalize import normalize_word, tokenize

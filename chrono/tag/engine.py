@@ -58,7 +58,7 @@ class Item:
         return kinds_of(self.cls, self.value)
 
     def tree(self, indent: int = 0) -> str:
-        """The derivation, one rule per line (style §9)."""
+        """The derivation, one rule per line (what `chrono explain` prints)."""
         shown = self.value.canonical() if hasattr(self.value, "canonical") else repr(self.value)
         line = "  " * indent + f"{self.rule}  [{self.cls}] {shown}"
         return "\n".join([line] + [c.tree(indent + 1) for c in self.children if c.rule != "tok"])

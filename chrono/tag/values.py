@@ -18,7 +18,7 @@ from typing import Optional
 
 # kind: date (a calendar period or day), time (clock time), duration, set, range, ref (PRESENT_REF…)
 KINDS = ("date", "time", "duration", "set", "range", "ref")
-# cue: how a value missing its year/day is placed relative to the anchor (design §5)
+# cue: how a value missing its year/day is placed relative to the anchor
 #   past   "الماضي"  strictly before      future "المقبل" strictly after
 #   this   "الحالي"  the anchor's own     None   news default (latest on or before)
 

@@ -2,6 +2,7 @@
 whether a rule names it literally, and its trigger level. Computed once per distinct word, since
 news repeats its words (words as normalized: "وأمس" is "وامس"):
 
+    >>> from chrono.lexicon import load_lexicon
     >>> index = WordIndex(load_lexicon(), frozenset({"("}))
     >>> info = index.info("وامس", "ar")
     >>> [(lex.cls, lex.value, prefix) for lex, prefix in info.single], info.level
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from chrono.lexicon import Lex, Lexicon, load_lexicon  # noqa: F401  (load_lexicon: the doctest)
+from chrono.lexicon import Lex, Lexicon
 from chrono.normalize import ARTICLE, CONJUNCTIONS, proclitic_readings
 
 # Lexicon classes that may also be found without their article: "الثلاثة" → 3, "الأيام" → day(s).
