@@ -1,4 +1,4 @@
-"""Event attachment (design §6): each dated expression → the clause it dates, its trigger verb,
+"""Event attachment: each dated expression → the clause it dates, its trigger verb,
 a short Arabic label, and the light-stemmed content words the merge compares.
 
     "وقع المغرب وإسرائيل اليوم الأربعاء، أول اتفاق للتعاون العسكري بين البلدين."
@@ -16,7 +16,9 @@ from typing import Iterator
 
 import regex
 
+from chrono.lexicon import LEXICON
 from chrono.models import Document, DocumentTags, Span, Timex
+from chrono.normalize import fold, strip_proclitic
 from chrono.segment import Segmentation, in_quote, segment, sentence_index
 
 __all__ = ["Event", "attach_document", "is_placeable", "stem", "event_words", "trigger_root"]
@@ -57,15 +59,7 @@ def is_placeable(timex: Timex) -> bool:
 
 # ---------------------------------------------------------------- light morphology
 
-_NORMALIZE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ئ": "ي",
-                            "ؤ": "و", "گ": "ك", "ک": "ك", "ی": "ي", "ـ": None})
-_DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
-_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = ("هما", "كما", "يين", "ات", "ان", "ون", "ين", "يه", "ها", "هم", "نا", "ه", "ي")
-
-
-def _norm(word: str) -> str:
-    return _DIACRITICS.sub("", word).translate(_NORMALIZE)
 
 
 def stem(word: str) -> str:
@@ -73,12 +67,7 @@ def stem(word: str) -> str:
 
     "والإسرائيلية" → "اسرائيل", "علاقاتهما" → "علاق", "البلدين" → "بلد", "المغربي" → "مغرب".
     """
-    word = _norm(word)
-    for prefix in _PREFIXES:
-        # one-letter clitics need a 4-letter rest: "وزير" stays, "والرباط" → "رباط"
-        if word.startswith(prefix) and len(word) - len(prefix) >= (3 if len(prefix) > 1 else 4):
-            word = word[len(prefix):]
-            break
+    word = strip_proclitic(fold(word), min_stem_after_letter=4)  # "وزير" stays, "والرباط" → "رباط"
     for _ in range(2):
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -87,93 +76,41 @@ def stem(word: str) -> str:
     return word
 
 
-# Event verbs of news text: (past 3rd person, imperfect stem, verbal nouns). The root key is
-# the past form; every inflected form found below maps back to it, so "وقع" (001),
-# "يوقعان" (000 headline) and "توقيع" (003, 004) compare equal.
-_EVENT_VERBS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("وقع", "وقع", ("توقيع",)),
-    ("وصل", "صل", ("وصول",)),
-    ("أعلن", "علن", ("إعلان",)),
-    ("استأنف", "ستأنف", ("استئناف",)),
-    ("استقبل", "ستقبل", ("استقبال",)),
-    ("التقى", "لتقي", ("لقاء", "التقاء")),
-    ("زار", "زور", ("زيارة",)),
-    ("قطع", "قطع", ("قطع",)),
-    ("أقام", "قيم", ("إقامة",)),
-    ("أعاد", "عيد", ("إعادة",)),
-    ("رفع", "رفع", ("رفع",)),
-    ("اعترف", "عترف", ("اعتراف",)),
-    ("عقد", "عقد", ("عقد",)),
-    ("أجرى", "جري", ("إجراء",)),
-    ("بدأ", "بدأ", ("بدء",)),
-    ("انطلق", "نطلق", ("انطلاق",)),
-    ("غادر", "غادر", ("مغادرة",)),
-    ("سافر", "سافر", ("سفر",)),
-    ("توجه", "توجه", ("توجه",)),
-    ("اختتم", "ختتم", ("اختتام",)),
-    ("افتتح", "فتتح", ("افتتاح",)),
-    ("صادق", "صادق", ("مصادقة",)),
-    ("طبع", "طبع", ("تطبيع",)),
-    ("منع", "منع", ("منع",)),
-    ("ندد", "ندد", ("تنديد",)),
-    ("أطلق", "طلق", ("إطلاق",)),
-    ("دشن", "دشن", ("تدشين",)),
-    ("شن", "شن", ("شن",)),
-    ("قتل", "قتل", ("قتل", "مقتل")),
-    ("هاجم", "هاجم", ("هجوم",)),
-    ("تظاهر", "تظاهر", ("تظاهر", "مظاهرة")),
-    ("شارك", "شارك", ("مشاركة",)),
-    ("انتخب", "نتخب", ("انتخاب",)),
-    ("قرر", "قرر", ("قرار",)),
-    ("أصدر", "صدر", ("إصدار",)),
-    ("نشر", "نشر", ("نشر",)),
-    ("أعرب", "عرب", ()),
-    ("اندلع", "ندلع", ("اندلاع",)),
-    ("انسحب", "نسحب", ("انسحاب",)),
-    ("احتل", "حتل", ("احتلال",)),
-    ("تأسس", "تأسس", ("تأسيس",)),
-    ("توفي", "توفى", ("وفاة",)),
-    ("سيطر", "سيطر", ("سيطرة",)),
-    ("أبرم", "برم", ("إبرام",)),
-    ("اتخذ", "تخذ", ("اتخاذ",)),
-    ("تولى", "تولى", ("تولي",)),
-)
-# Speech verbs frame an event; they are the trigger only when nothing else is in the clause.
-_SPEECH_VERBS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("قال", "قول", ()), ("أضاف", "ضيف", ()), ("أكد", "ؤكد", ()), ("أوضح", "وضح", ()),
-    ("ذكر", "ذكر", ()), ("أفاد", "فيد", ()), ("كتب", "كتب", ()), ("شدد", "شدد", ()),
-)
+# Event verbs of news text, from the lexicon: (past 3rd person, imperfect stem, verbal nouns).
+# The root key is the past form; every inflected form found below maps back to it, so "وقع"
+# (001), "يوقعان" (000 headline) and "توقيع" (003, 004) compare equal. Speech verbs frame an event;
+# they are the trigger only when nothing else is in the clause.
+_WORDS = LEXICON.data.events
 _PAST_SUFFIXES = ("", "ت", "ا", "وا", "تا", "نا", "ها", "ه", "هم", "تم")
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _IMPERFECT_SUFFIXES = ("", "ان", "ون", "ين", "ه", "ها", "هم")
-_AUXILIARIES = frozenset(_norm(w) for w in ("كان", "كانت", "قد", "لقد", "تم", "يتم", "سيتم", "ظل", "بات", "أصبح"))
+_AUXILIARIES = frozenset(fold(w) for w in _WORDS.auxiliaries)
 
 
 def _verb_forms(table) -> dict[str, str]:
     """Every inflected surface form (normalized) → root key."""
     forms: dict[str, str] = {}
-    for past, imperfect, nouns in table:
-        root = _norm(past)
+    for verb in table:
+        root = fold(verb.past)
         for suffix in _PAST_SUFFIXES:
-            forms[_norm(past) + suffix] = root
+            forms[root + suffix] = root
         for prefix in _IMPERFECT_PREFIXES:
             for suffix in _IMPERFECT_SUFFIXES:
-                forms[prefix + _norm(imperfect) + suffix] = root
-        for noun in nouns:
-            forms[_norm(noun)] = root
-            forms["ال" + _norm(noun)] = root
+                forms[prefix + fold(verb.imperfect) + suffix] = root
+        for noun in verb.nouns:
+            forms[fold(noun)] = root
+            forms["ال" + fold(noun)] = root
     return forms
 
 
-_EVENT_FORMS = _verb_forms(_EVENT_VERBS)
-_SPEECH_FORMS = _verb_forms(_SPEECH_VERBS)
-_NOUN_FORMS = frozenset(_norm(n) for _, _, nouns in _EVENT_VERBS for n in nouns)
+_EVENT_FORMS = _verb_forms(_WORDS.event_verbs)
+_SPEECH_FORMS = _verb_forms(_WORDS.speech_verbs)
 
 
 def trigger_root(word: str, table: dict[str, str] | None = None) -> str | None:
     """Root key of a verb or verbal noun: "ووصل" → "وصل", "سيلتقي" → "التقي", "التوقيع" → "وقع"."""
     table = _EVENT_FORMS if table is None else table
-    word = _norm(word)
+    word = fold(word)
     candidates = [word]
     for prefix in ("و", "ف", "وس", "فس", "س", "ب", "ل", "لل", "وال", "بال"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
@@ -187,18 +124,12 @@ def trigger_root(word: str, table: dict[str, str] | None = None) -> str | None:
 # ---------------------------------------------------------------- content words
 
 _TOKEN = regex.compile(r"\p{Arabic}[\p{Arabic}\p{Mn}]*")
-# Words that say nothing about which happening it is.
-_STOP = frozenset(_norm(w) for w in (
-    "الذي التي الذين اللذين هذا هذه ذلك تلك على إلى الى عن من في مع بين بعد قبل حول خلال عند "
-    "منذ حتى لكن كما كان كانت يكون تكون أن إن أنه إنه أنها إنها قد لقد لم لن ما لا كل بعض غير أي "
-    "أو ثم هو هي هم هما نحن أيضا فقط عبر ضد دون تحت فوق أمام عليه عليها إليه فيه فيها منه منها "
-    "بحسب وفقا وفق حسب نحو إطار سياق مجال البلدين البلدان بلد الجانب الجانبين الأمر يوم اليوم "
-    "أمس غدا الماضي المقبل الحالي الجاري العام الشهر الأسبوع تم يتم وقت بشكل خطوة مستوى"
-).split())
+# Words that say nothing about which happening it is ("على", "الذي", "اليوم", "مستوى").
+_STOP = frozenset(fold(w) for w in _WORDS.stop_words)
 
 
 def _is_stop(word: str) -> bool:
-    n = _norm(word)
+    n = fold(word)
     return n in _STOP or stem(word) in _STOP or len(stem(word)) < 3
 
 
@@ -314,14 +245,14 @@ def _find_trigger(doc: str, seg: Segmentation, clause: tuple[int, int], timex: T
     best: tuple[int, int, str, str | None] | None = None
     for distance, token in ordered:
         word = token.group()
-        if _norm(word) in _AUXILIARIES or in_quote(seg, token.start(), token.end()) != timex.in_quote:
+        if fold(word) in _AUXILIARIES or in_quote(seg, token.start(), token.end()) != timex.in_quote:
             continue
         root = trigger_root(word)
         if root:
             rank = 0
         elif trigger_root(word, _SPEECH_FORMS):
             rank, root = 2, trigger_root(word, _SPEECH_FORMS)
-        elif _VERB_SHAPE.match(_norm(word)) and not _norm(word).startswith("ال"):
+        elif _VERB_SHAPE.match(fold(word)) and not fold(word).startswith("ال"):
             rank = 1
         else:
             continue
@@ -338,7 +269,7 @@ def _strip_conjunction(word: str) -> str:
     if len(word) > 3 and word[0] in "وف":
         rest = word[1:]
         if rest[0] in "و" or trigger_root(rest) or trigger_root(rest, _SPEECH_FORMS) or rest.startswith("ال") \
-                or _VERB_SHAPE.match(_norm(rest)):
+                or _VERB_SHAPE.match(fold(rest)):
             return rest
     return word
 

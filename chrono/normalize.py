@@ -20,10 +20,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple
 
-# Deleted: Arabic diacritics (fathatan … sukun, superscript alef), Quranic marks, tatweel,
-# bidi and zero-width controls, the BOM. Why: news text carries them inconsistently.
+# Deleted: Arabic diacritics (fathatan … sukun, the rarer vowel marks up to U+065F, superscript
+# alef), Quranic marks, tatweel, bidi and zero-width controls, the BOM. Why: news text carries
+# them inconsistently.
 _DELETED = (
     "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658"
+    "\u0659\u065a\u065b\u065c\u065d\u065e\u065f"
     "\u0670\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4"
     "\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u0640"
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -50,6 +52,7 @@ for _i in range(10):
 _MARKS = frozenset(_DELETED[:_DELETED.index("\u200b")])
 _TABLE = {ord(c): None for c in _DELETED}
 _TABLE.update({ord(k): v for k, v in _REPLACED.items()})
+CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE)  # what normalisation deletes or replaces
 # The same map as (character, replacement) pairs. No replacement is itself a key, so the order
 # of the replacements does not matter.
 _PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())
@@ -119,9 +122,20 @@ def _lower_one(c: str) -> str:
     return low if len(low) == 1 else c
 
 
+def fold(word: str) -> str:
+    """A word (or any short text) normalized as `normalize` does it, without the offset map:
+    'والإسرائيليّة' → 'والاسرائيليه'. The one normalisation of every stage (tag, segment, attach).
+
+    str.translate: on a word it beats the replacement chain `normalize` runs on whole texts (the
+    two agree on any string, a property test checks it)."""
+    kept = word.translate(_TABLE)
+    folded = kept.lower()
+    return folded if len(folded) == len(kept) else "".join(_lower_one(c) for c in kept)
+
+
 def normalize_word(word: str) -> str:
     """Normalize a lexicon form the same way the text is normalized: 'أغسطس' → 'اغسطس'."""
-    return normalize(word).text.strip()
+    return fold(word).strip()
 
 
 # -- words: tokens of normalized text and the one clitic rule ------------------------------------
@@ -149,20 +163,46 @@ def iter_tokens(normalized: str) -> Iterator[Token]:
         yield Token(m.group(), m.start(), m.end(), m.lastgroup)
 
 
+# The proclitics news Arabic writes on a word: a conjunction (و ف), then a preposition (ب ل ك),
+# then the article (ال); "لل" is ل + ال with the article's alef dropped.
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بلك"
+ARTICLE = "ال"
+# The proclitic runs a light stem loses, longest first: the first one a word starts with is
+# taken off, if enough of the word is left.
+STEM_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
 def proclitic_readings(word: str) -> list[tuple[str, str]]:
-    """The word and its readings without proclitics, least stripped first.
+    """The word and its readings without proclitics, least stripped first: how the tagger looks
+    a written word up in the lexicon, whose forms carry their article.
 
     "وبالأمس" (normalized "وبالامس") → [("وبالامس", ""), ("بالامس", "و"), ("الامس", "وب")];
     "للعام" → [("للعام", ""), ("العام", "ل")]. Each reading is (stem, stripped prefix).
     """
     readings = [(word, "")]
     rest, prefix = word, ""
-    if len(rest) > 2 and rest[0] in "وف":
+    if len(rest) > 2 and rest[0] in CONJUNCTIONS:
         rest, prefix = rest[1:], rest[0]
         readings.append((rest, prefix))
-    if len(rest) > 2 and rest[0] in "بلك":
-        if rest.startswith("لل"):
-            readings.append(("ال" + rest[2:], prefix + "ل"))
+    if len(rest) > 2 and rest[0] in PREPOSITIONS:
+        if rest.startswith("لل"):  # ل + ال: the article stays
+            readings.append((ARTICLE + rest[2:], prefix + "ل"))
         else:
             readings.append((rest[1:], prefix + rest[0]))
     return readings
+
+
+def strip_proclitic(word: str, min_stem_after_letter: int = 4, min_stem: int = 3) -> str:
+    """A folded word without its proclitics, article included: the light stem's first step.
+
+    The first of STEM_PROCLITICS the word starts with is taken off when at least `min_stem`
+    letters are left, or `min_stem_after_letter` after a one-letter proclitic (a lone و، ف، ب، ل
+    is as often the word's own first letter: with 4, "وزير" stays and "والرباط" → "رباط").
+    """
+    for prefix in STEM_PROCLITICS:
+        if word.startswith(prefix):
+            left = len(word) - len(prefix)
+            if left >= (min_stem_after_letter if len(prefix) == 1 else min_stem):
+                return word[len(prefix):]
+    return word

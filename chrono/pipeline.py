@@ -53,9 +53,9 @@ def document_anchor(doc: Document, expressions=None, segmentation=None) -> Ancho
     """The given anchor (with warnings when the text contradicts it), or one found in the text
     (dateline, inference) when none was given. Pass the document's expressions and segmentation
     when you have them, so the text is not tagged twice."""
-    if doc.anchor.date is not None:
-        return _check_anchor(doc, expressions, segmentation) or doc.anchor
-    return _infer_anchor(doc, expressions, segmentation) or doc.anchor
+    if doc.anchor.date is not None:  # warnings when the text contradicts it ('اليوم الخميس' on a Wednesday)
+        return check_anchor(doc, expressions, segmentation) or doc.anchor
+    return find_anchor(doc, expressions, segmentation) or doc.anchor
 
 
 def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], settings: Settings,
@@ -81,11 +81,3 @@ def _set_aside_reason(seg: Segmentation, offset: int) -> Optional[str]:
     part = in_set_aside(seg, offset, offset + 1)
     return part.reason if part else None
 
-
-def _check_anchor(doc: Document, expressions, segmentation) -> Optional[Anchor]:
-    """A given anchor with warnings when the text contradicts it ('اليوم الخميس' on a Wednesday)."""
-    return check_anchor(doc, expressions, segmentation)
-
-
-def _infer_anchor(doc: Document, expressions, segmentation) -> Optional[Anchor]:
-    return find_anchor(doc, expressions, segmentation)

@@ -161,15 +161,15 @@ def test_chrono_anchors_on_seeds():
 def test_checking_a_given_anchor_builds_the_same_strong_constraints():
     """check_anchor builds only the strong constraints (no resolving for the soft ones); they are
     exactly the strong ones the full inference builds, on the seeds and every corpus phrasing."""
-    from chrono.resolve.anchors import _constraints
+    from chrono.resolve.anchors import text_constraints
     from tools.corpus import read_cases
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
     texts += [case.text for case in read_cases(Path("tests/corpus/expressions.txt"))]
     strong_seen = 0
     for text in texts:
-        full = [(c.text, c.why, c.quoted) for c in _constraints(text) if c.strong]
-        only = [(c.text, c.why, c.quoted) for c in _constraints(text, strong_only=True) if c.strong]
+        full = [(c.text, c.why, c.quoted) for c in text_constraints(text) if c.strong]
+        only = [(c.text, c.why, c.quoted) for c in text_constraints(text, strong_only=True) if c.strong]
         assert only == full, text
         strong_seen += len(full)
     assert strong_seen >= 20

@@ -6,10 +6,14 @@ import pytest
 import chrono.normalize
 import chrono.pipeline
 import chrono.resolve
+import chrono.tag
+import chrono.tag.grammar
 import chrono.tag.values
+import chrono.tag.words
 
 
-@pytest.mark.parametrize("module", [chrono.normalize, chrono.tag.values, chrono.resolve, chrono.pipeline])
+@pytest.mark.parametrize("module", [chrono.normalize, chrono.tag.values, chrono.resolve, chrono.pipeline,
+                                    chrono.tag, chrono.tag.grammar, chrono.tag.words])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

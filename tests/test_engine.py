@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
-from chrono.tag.engine import GRAMMAR, Elem, Grammar, Rule
-from chrono.lexicon import Lexicon, LexiconData, LexiconError, load_lexicon
+from chrono.tag import default_grammar
+from chrono.tag.engine import Elem, Grammar, Rule
+from chrono.tag.grammar import build_grammar
+from chrono.lexicon import Lex, Lexicon, LexiconData, LexiconError, load_lexicon
 from chrono.normalize import normalize
 from chrono.resolve import narrow, resolve
 from chrono.tag.values import TimeValue, make_range, parse_canonical
@@ -46,8 +48,35 @@ def test_literal_first_element_needs_words():
         Grammar().add(_rule("r", [Elem("tok")]))
 
 
+def test_rule_naming_an_unknown_keyword_role_is_rejected():
+    """K("ofx") (a typo, or a role renamed in the lexicon) fails when the grammar is built."""
+    from chrono.tag.grammar.base import K
+
+    with pytest.raises(ValueError, match="roles the lexicon lacks"):
+        Grammar().add(_rule("r", [Elem("month"), K("ofx")], lambda m, k: m))
+
+
+def test_each_build_is_a_new_grammar_with_the_same_rules():
+    """build_grammar returns a value: two builds share no state, and rule order (which breaks
+    ties) is the modules' order every time."""
+    a, b = build_grammar("ar"), build_grammar("ar")
+    assert a is not b and a.rules is not b.rules and a.rules[0] is not b.rules[0]
+    assert [r.name for r in a.rules] == [r.name for r in b.rules] == [r.name for r in default_grammar().rules]
+    assert a.rank == b.rank and len(a.rules) > 200
+    with pytest.raises(ValueError, match="no grammar for language"):
+        build_grammar("fr")
+
+
+def test_a_grammar_is_passed_not_read_from_a_global():
+    """find_expressions uses the grammar it is given: one without rules finds nothing."""
+    from chrono.tag import find_expressions
+
+    assert [e.item.rule for e in find_expressions("وصل أمس")] == ["ar.relative.day"]
+    assert find_expressions("وصل أمس", Grammar()) == []
+
+
 def test_rule_names_read_like_the_grammar():
-    for r in GRAMMAR.rules:
+    for r in default_grammar().rules:
         assert r.name.startswith("ar.") and r.doc, f"{r.name} needs an ar.* name and an Arabic example docstring"
 
 
@@ -69,6 +98,50 @@ def test_a_form_listed_twice_is_rejected():
     data["weekdays"][0]["forms"].append("الإثنين")  # normalizes like الاثنين, already there
     with pytest.raises(LexiconError, match="twice"):
         Lexicon(LexiconData.model_validate(data))
+
+
+def test_a_keyword_role_without_its_property_is_rejected():
+    """A new keyword role must say whether its words can head an expression: none is assumed."""
+    data = _lexicon_json()
+    data["keywords"]["new_role"] = ["كلمة"]
+    with pytest.raises(LexiconError, match="without a property"):
+        Lexicon(LexiconData.model_validate(data))
+    data["keyword_roles"]["new_role"] = "maybe"
+    with pytest.raises(LexiconError, match="must be one of"):
+        Lexicon(LexiconData.model_validate(data))
+    data["keyword_roles"]["new_role"] = "head"
+    assert Lexicon(LexiconData.model_validate(data)).is_head(Lex("kw", "new_role"))
+
+
+def test_role_properties_decide_heads():
+    lexicon = load_lexicon()
+    assert lexicon.is_head(Lex("kw", "clock")) and lexicon.is_head(Lex("kw", "holiday_eid_al_fitr"))
+    assert not lexicon.is_head(Lex("kw", "in")) and not lexicon.is_head(Lex("kw", "teen"))
+    assert lexicon.is_head(Lex("month", 12)) and not lexicon.is_head(Lex("shift", -1))
+
+
+def test_a_holiday_needs_its_keyword_role_and_a_real_day():
+    data = _lexicon_json()
+    data["hijri_holidays"]["laylat_al_qadr"] = {"month": 9, "day": 27}
+    with pytest.raises(LexiconError, match="holiday_"):
+        Lexicon(LexiconData.model_validate(data))
+    data = _lexicon_json()
+    data["hijri_holidays"]["ashura"]["day"] = 31
+    with pytest.raises(ValueError, match="less than or equal to 30"):
+        Lexicon(LexiconData.model_validate(data))
+
+
+def test_an_unknown_lexicon_section_is_rejected():
+    data = _lexicon_json()
+    data["gregorian_month"] = []  # a typo would otherwise be silently ignored
+    with pytest.raises(ValueError, match="gregorian_month"):
+        LexiconData.model_validate(data)
+
+
+def test_regional_month_names_map_to_the_standard_ones():
+    names = load_lexicon().regional_month_names()
+    assert names["كانون الأول"] == "ديسمبر" and names["دجنبر"] == "ديسمبر" and names["أوت"] == "أغسطس"
+    assert "ديسمبر" not in names and len(names) == 24
 
 
 def test_shipped_lexicon_loads():
@@ -193,26 +266,29 @@ def test_head_filter_never_loses_an_expression(monkeypatch, unfiltered):
     head entry ("بعد" of "بعد غد") heads a run only when the entry's next word follows. Parsing
     more runs (every level-3 word a head; every trigger a head) finds exactly the same expressions
     on the seeds and every corpus phrasing, positive and negative."""
-    import chrono.tag.engine as engine
-    import chrono.tag as pipeline
+    from chrono.tag import find_expressions
 
     texts = _corpus_texts()
     assert len(texts) > 1500
-    filtered = [[(e.start, e.end, e.item.value) for e in pipeline.find_expressions(t)] for t in texts]
+    filtered = [[(e.start, e.end, e.item.value) for e in find_expressions(t)] for t in texts]
+    grammar = build_grammar("ar")
+    words = grammar.words
     if unfiltered == "level3":
-        monkeypatch.setattr(pipeline, "HEAD_IF_NEXT", _Everything())
+        monkeypatch.setattr(words, "head_if_next", _Everything())
     else:
-        monkeypatch.setattr(pipeline, "trigger_level", lambda word, kind: min(engine.trigger_level(word, kind), 1) * 2)
-    wider = [[(e.start, e.end, e.item.value) for e in pipeline.find_expressions(t)] for t in texts]
+        level = words.trigger_level
+        monkeypatch.setattr(words, "trigger_level", lambda word, kind: min(level(word, kind), 1) * 2)
+    wider = [[(e.start, e.end, e.item.value) for e in find_expressions(t, grammar)] for t in texts]
     assert wider == filtered
 
 
 def test_first_words_of_multi_word_entries_head_only_when_completed():
     """"بعد" heads "بعد غد" but "بعد أن" is not parsed; "الذي" (read "ذي" of "ذي القعدة") likewise."""
-    from chrono.tag.engine import HEAD_IF_NEXT, trigger_level
     from chrono.pipeline import tag_text
     from chrono.tag.tokens import trigger_runs
 
+    words = default_grammar().words
+    trigger_level, HEAD_IF_NEXT = words.trigger_level, words.head_if_next
     assert trigger_level("بعد", "ar") == 3 and "غد" in HEAD_IF_NEXT
     assert trigger_level("الذي", "ar") == 3 and "القعده" in HEAD_IF_NEXT
     assert trigger_level("غد", "ar") == 2 and trigger_level("في", "ar") == 1
@@ -246,48 +322,37 @@ def test_time_value_construction_keeps_dataclass_semantics():
         v.year = 2020
 
 
-def test_plain_word_shortcut_agrees_with_the_full_lookup(monkeypatch):
-    """_word_info calls a word plain at once when none of its readings is a form the lexicon or a
-    rule knows; the full lookup agrees on every lexicon form with proclitics and article toggled,
-    every literal word, and every word of the seeds and the corpus."""
-
-    import chrono.tag.engine as engine
+def test_plain_word_shortcut_agrees_with_the_full_lookup():
+    """WordIndex calls a word plain at once when none of its readings is a form the lexicon or a
+    rule knows; the full lookup (shortcut off) agrees on every lexicon form with proclitics and
+    article toggled, every literal word, and every word of the seeds and the corpus."""
     from chrono.normalize import tokenize
+    from chrono.tag.words import PLAIN_WORD, WordIndex
 
+    grammar = default_grammar()
     words = {(t.text, t.kind) for text in _corpus_texts() for t in tokenize(normalize(text).text)}
-    for key in engine.LEXICON.words:
+    for key in grammar.lexicon.words:
         for w in key:
             for stem in {w, w[2:] if w.startswith("ال") else w}:
                 words.update((p + stem, "ar") for p in ("", "و", "ف", "ب", "ل", "وب", "ال", "لل", "وال", "بال", "الال"))
-    words.update((w, "ar") for w in engine.GRAMMAR.literal_words)
+    words.update((w, "ar") for w in grammar.literal_words)
 
-    def infos():
-        found = {}
-        for word, kind in words:
-            engine._WORD_CACHE.clear()
-            found[word, kind] = engine._word_info(word, kind)
-        return found
+    def infos(shortcut):
+        index = WordIndex(grammar.lexicon, frozenset(grammar.literal_words), shortcut=shortcut)
+        return {(word, kind): index.info(word, kind) for word, kind in words}
 
-    fast = infos()
-
-    class Everything:
-        def isdisjoint(self, other):
-            return False
-
-    monkeypatch.setattr(engine, "_maybe_forms", lambda: Everything())
-    full = infos()
-    engine._WORD_CACHE.clear()
+    fast, full = infos(True), infos(False)
     assert fast == full
-    assert sum(info is engine._PLAIN_WORD for info in full.values()) > 1000
-    assert sum(info is not engine._PLAIN_WORD for info in full.values()) > 1000
+    assert sum(info is PLAIN_WORD for info in full.values()) > 1000
+    assert sum(info is not PLAIN_WORD for info in full.values()) > 1000
 
 
 def test_trigger_runs_use_the_level_function_they_are_given():
     """Levels are cached per trigger_level function: a caller's own function is not answered from
     the cache of another one (the head-filter test above relies on this)."""
-    from chrono.tag.engine import trigger_level
     from chrono.tag.tokens import trigger_runs
 
+    trigger_level = default_grammar().words.trigger_level
     text = normalize("قال الوزير إن اللقاء كان مثمرا").text
     assert list(trigger_runs(text, trigger_level)) == []  # plain words: cached as level 0
 
@@ -348,3 +413,48 @@ def test_dual_and_plural_spans_take_their_adjective_not_the_preposition(text, ex
     from chrono.pipeline import tag_text
 
     assert [(t.text, t.value) for t in tag_text(text, date(2021, 11, 24))] == [(expression, value)]
+
+
+def test_intersection_takes_every_field_and_refuses_contradictions():
+    from chrono.tag.values import intersect
+
+    assert intersect(TimeValue(weekday=3), TimeValue(year=2021, month=11, day=24)) == \
+        TimeValue(year=2021, month=11, day=24, weekday=3)
+    assert intersect(TimeValue(pod="EV"), TimeValue(rel_unit="day", rel_offset=0)) == \
+        TimeValue(rel_unit="day", rel_offset=0, pod="EV")
+    # defaults are unset: a date part and a time part make a time; Gregorian and Hijri make Hijri
+    assert intersect(TimeValue(day=24, month=11), TimeValue(kind="time", hour=10)).kind == "time"
+    assert intersect(TimeValue(weekday=3), TimeValue(calendar="hijri", hijri_day=19)).calendar == "hijri"
+    assert intersect(TimeValue(weekday=3), TimeValue(weekday=4, day=24)) is None
+    assert intersect(TimeValue(month=11, cue="past"), TimeValue(month=11, cue="future")) is None
+
+
+@pytest.mark.parametrize("text,rule,value", [
+    ("وصل الوفد الأربعاء 24 نوفمبر 2021", "ar.date.weekday_date", "2021-11-24"),
+    ("وصل الوفد الأربعاء، 24 نوفمبر 2021", "ar.date.weekday_then_date", "2021-11-24"),
+    ("وصل الوفد الثلاثاء (23 نوفمبر)", "ar.date.weekday_paren_date", "2021-11-23"),
+    ("وصل الوفد اليوم الأربعاء", "ar.relative.day_weekday", "2021-11-24"),
+    ("وصل الوفد أمس، الثلاثاء", "ar.relative.day_weekday_paren", "2021-11-23"),
+    ("وصل الوفد اليوم (الأربعاء)", "ar.relative.day_weekday_bracketed", "2021-11-24"),
+    ("وصل الوفد مساء اليوم", "ar.time.pod_of_day", "2021-11-24TEV"),
+    ("وصل الوفد اليوم مساء", "ar.time.day_then_pod", "2021-11-24TEV"),
+    ("في ثمانينيات القرن الماضي", "ar.decade.of_century", "198"),
+    ("في ديسمبر من عام 2020", "ar.date.month_of_year", "2020-12"),
+    ("الأربعاء 19 ربيع الثاني 1443 هـ", "ar.hijri.weekday_date", "2021-11-24"),
+    ("24 نوفمبر 2021 (19 ربيع الثاني 1443 هـ)", "ar.dual.gregorian_paren_hijri", "2021-11-24"),
+])
+def test_each_intersection_keeps_the_name_of_its_construction(text, rule, value):
+    from chrono.pipeline import tag_text
+
+    [t] = tag_text(text, date(2021, 11, 24))
+    assert (t.rule, t.value) == (rule, value)
+
+
+def test_a_weekday_brings_only_its_weekday_to_a_date():
+    """'الأربعاء الماضي 24 نوفمبر': the date is placed by its own fields (as before the
+    intersection rule replaced the weekday families); the weekday's modifier stays with it."""
+    from chrono.pipeline import tag_text
+
+    [t] = tag_text("الأربعاء الماضي 24 نوفمبر", date(2021, 11, 24))
+    assert (t.rule, t.underspecified) == ("ar.date.weekday_date", "date month=11 day=24 weekday=3")
+

@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chrono.normalize import _TABLE, _translate, normalize
+from chrono.normalize import CHANGED_CHARACTERS, fold, normalize
 from chrono.pipeline import tag_text
 
 ANCHOR = date(2021, 11, 24)
@@ -42,11 +42,11 @@ def test_normalized_spans_map_inside_the_original(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.one_of(st.sampled_from(sorted(chr(k) for k in _TABLE)), st.characters()), max_size=80))
+@given(st.text(alphabet=st.one_of(st.sampled_from(sorted(CHANGED_CHARACTERS)), st.characters()), max_size=80))
 def test_replacement_chain_equals_the_translation_table(text):
-    """normalize() replaces character by character with str.replace (faster on news text); it
-    must give what str.translate gives with the same table, on any string."""
-    assert _translate(text) == text.translate(_TABLE)
+    """normalize() replaces character by character with str.replace (faster on news text), fold()
+    with str.translate (faster on a word); both must give the same text, on any string."""
+    assert normalize(text).text == fold(text)
 
 
 _CLAUSE_PIECES = st.sampled_from([
@@ -64,26 +64,28 @@ def test_future_cue_matches_its_word_by_word_definition(text, start):
     import re
 
     from chrono.lexicon import LEXICON
-    from chrono.tag import _FUTURE_LOOKBACK_CHARS, _is_future_verb, has_future_cue
+    from chrono.tag import FUTURE_LOOKBACK_CHARS, has_future_cue, is_future_verb
 
     start = min(start, len(text))
-    clause = re.split(r'[.!?\n";:]', text[max(0, start - _FUTURE_LOOKBACK_CHARS):start])[-1]
+    clause = re.split(r'[.!?\n";:]', text[max(0, start - FUTURE_LOOKBACK_CHARS):start])[-1]
     words = re.findall(r"[\u0621-\u064a]+", clause)[-8:]
-    expected = any(w in LEXICON.future_cue_words or _is_future_verb(w) for w in words)
+    expected = any(w in LEXICON.future_cue_words or is_future_verb(w) for w in words)
     assert has_future_cue(text, start) == expected
+
+
+def _every_token_heads(word: str, kind: str) -> int:
+    return 2
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_split_pattern_finds_the_tokens(text):
-    """tokens._SPLIT (the token pattern as one group, behind a look-ahead that skips spaces) gives
-    exactly the tokens tokenize() gives, at the same offsets."""
-    from itertools import accumulate
-
+    """trigger_runs splits the text into words with one regex (the token pattern as one group,
+    behind a look-ahead that skips spaces); when every token is a trigger, the one run it gives is
+    exactly the tokens tokenize() gives: same texts, offsets and kinds."""
     from chrono.normalize import tokenize
-    from chrono.tag.tokens import _SPLIT
+    from chrono.tag.tokens import trigger_runs
 
     normalized = normalize(text).text
-    pieces = _SPLIT.split(normalized)
-    starts = list(accumulate(map(len, pieces), initial=0))[1::2]
-    assert list(zip(pieces[1::2], starts)) == [(t.text, t.start) for t in tokenize(normalized)]
+    found = [t for run in trigger_runs(normalized, _every_token_heads) for t in run.tokens]
+    assert found == tokenize(normalized)

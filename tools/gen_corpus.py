@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterator
 
+from chrono.lexicon import load_lexicon
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
 _YEAR = re.compile(r"(?<![0-9٠-٩])(19[5-9][0-9]|20[0-3][0-9])(?![0-9٠-٩])")
@@ -37,19 +39,20 @@ def _seed_articles(seeds: Path) -> list[tuple[date, list[str]]]:
 
 
 def _word_table() -> tuple[dict[str, tuple[str, int]], dict[tuple[str, int], list[str]], dict[str, int], dict[int, str]]:
-    """Month forms → (series, month), (series, month) → forms; weekday form → ISO day, and back."""
-    lexicon = json.loads((Path(__file__).resolve().parents[1] / "chrono" / "lexicon" / "ar_lexicon.json").read_text(encoding="utf-8"))
+    """Month forms → (series, month), (series, month) → forms; weekday form → ISO day, and back
+    (from the validated lexicon, as written there)."""
+    data = load_lexicon().data
     month_of, forms_of = {}, {}
-    for entry in lexicon["gregorian_months"]:
-        key = (entry["series"], entry["month"])
-        forms_of[key] = list(entry["forms"])
-        for form in entry["forms"]:
+    for entry in data.gregorian_months:
+        key = (entry.series, entry.month)
+        forms_of[key] = list(entry.forms)
+        for form in entry.forms:
             month_of[form] = key
     weekday_of, weekday_form = {}, {}
-    for entry in lexicon["weekdays"]:
-        weekday_form[entry["iso"]] = entry["forms"][0]
-        for form in entry["forms"]:
-            weekday_of[form] = entry["iso"]
+    for entry in data.weekdays:
+        weekday_form[entry.iso] = entry.forms[0]
+        for form in entry.forms:
+            weekday_of[form] = entry.iso
     return month_of, forms_of, weekday_of, weekday_form
 
 

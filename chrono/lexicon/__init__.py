@@ -1,9 +1,11 @@
 """The Arabic lexicon (chrono/lexicon/ar_lexicon.json) loaded into a validated model.
 
-Load-time checks (style §8): an empty form, a form listed twice in one table, or one form naming
-two different values of an exclusive table (a month, a weekday) is an error at import. The result
-is one lookup: normalized word or word sequence → the lexical entries it stands for, e.g.
-"ديسمبر" → [Lex(cls="month", value=12)], "كانون الاول" → [Lex(cls="month", value=12)].
+Load-time checks: an empty form, a form listed twice in one table, one form naming two different
+values of an exclusive table (a month, a weekday), a keyword role without its property (function
+word or head) or a holiday without its keyword role is an error at import. The result is one
+lookup: normalized word or word sequence → the lexical entries it stands for, e.g.
+"ديسمبر" → [Lex(cls="month", value=12)], "كانون الاول" → [Lex(cls="month", value=12)],
+plus the word lists of the other stages (event verbs for attach, function words for segment).
 """
 from __future__ import annotations
 
@@ -13,10 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from chrono.normalize import normalize_word
-from chrono.normalize import tokenize
+from chrono.normalize import normalize_word, tokenize
 
 
 class LexiconError(ValueError):
@@ -58,8 +59,46 @@ class UnitEntry(BaseModel):
     plural: list[str]
 
 
+class HolidayEntry(BaseModel):
+    """An Islamic holiday as a fixed day of the Umm al-Qura calendar: عيد الفطر → 1 Shawwal."""
+
+    model_config = ConfigDict(extra="forbid")
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=30)
+
+
+class VerbEntry(BaseModel):
+    """An event or speech verb: past 3rd person, imperfect stem (no prefix), verbal nouns:
+    ("وقع", "وقع", ["توقيع"])."""
+
+    model_config = ConfigDict(extra="forbid")
+    past: str
+    imperfect: str
+    nouns: list[str]
+
+
+class EventWords(BaseModel):
+    """The words event attachment reads (chrono/attach.py)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    comment: str = Field(alias="_comment")
+    event_verbs: list[VerbEntry]
+    speech_verbs: list[VerbEntry]
+    auxiliaries: list[str]
+    stop_words: list[str]
+
+
+class TopicWords(BaseModel):
+    """The words segmentation leaves out when it compares topics (chrono/segment.py)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    comment: str = Field(alias="_comment")
+    function_words: list[str]
+
+
 class LexiconData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    about: str = Field(alias="_about")
     gregorian_months: list[MonthEntry]
     hijri_months: list[MonthEntry]
     weekdays: list[WeekdayEntry]
@@ -74,15 +113,26 @@ class LexiconData(BaseModel):
     period_words: dict[str, Any]
     references: dict[str, Any]
     keywords: dict[str, Any]
+    keyword_roles: dict[str, Any]
     future_cues: dict[str, Any]
     decades: dict[str, Any]
     sets: dict[str, Any]
     guards: dict[str, Any]
     weekday_bare: dict[str, Any]
+    hijri_holidays: dict[str, Any]
     seasons: dict[str, Any]
+    events: EventWords
+    topic: TopicWords
 
 
 SHIFT_OFFSETS = {"past": -1, "future": 1, "this": 0}
+# What a keyword role's words do (keyword_roles in the data): a "function" word joins an
+# expression but never makes one without a head beside it; a "head" can.
+ROLE_PROPERTIES = ("function", "head")
+# The same property for the other lexicon classes, fixed by what the class is: modifiers
+# ("الماضي"), ordinals and cardinals ("الأول", "ثلاثة") and parts ("نهاية") need a head; a month,
+# a weekday, a unit, a part of the day… is one.
+NON_HEAD_CLASSES = frozenset({"shift", "ordinal", "cardinal", "part"})
 # Tables whose words must name one value only: "مارس" cannot be both March and May.
 EXCLUSIVE = {"month", "hmonth", "weekday", "weekday_bare", "cardinal", "ordinal", "relday", "decade"}
 
@@ -98,6 +148,10 @@ class Lexicon:
         self.future_cue_words = {normalize_word(w) for w in data.future_cues["words"]}
         self.guard_words = {role: frozenset(normalize_word(w) for w in forms)
                             for role, forms in data.guards.items() if not role.startswith("_")}
+        # every keyword role, teen (of teen_ordinal_suffix) included: what K() elements may name
+        self.roles = frozenset(role for role in data.keywords if not role.startswith("_")) | {"teen"}
+        self.head_roles = self._head_roles(data, self.roles)
+        self.holidays = self._holidays(data)
         self._check()
 
     # -- building -------------------------------------------------------------------------
@@ -163,9 +217,43 @@ class Lexicon:
                 if len(values) > 1:
                     raise LexiconError(f"{' '.join(key)!r} names several {cls} values: {sorted(values)}")
 
+    @staticmethod
+    def _head_roles(d: LexiconData, roles: frozenset[str]) -> frozenset[str]:
+        """The keyword roles whose words can head an expression; every role must say whether it can."""
+        declared = {role: kind for role, kind in d.keyword_roles.items() if not role.startswith("_")}
+        if declared.keys() != roles:
+            raise LexiconError(f"keyword roles without a property (or a property without a role): "
+                               f"{sorted(roles ^ declared.keys())}")
+        bad = {role: kind for role, kind in declared.items() if kind not in ROLE_PROPERTIES}
+        if bad:
+            raise LexiconError(f"keyword role properties must be one of {ROLE_PROPERTIES}: {bad}")
+        return frozenset(role for role, kind in declared.items() if kind == "head")
+
+    @staticmethod
+    def _holidays(d: LexiconData) -> dict[str, tuple[int, int]]:
+        """Holiday name → (Hijri month, day); each holiday's forms are the keyword role holiday_<name>."""
+        table = {name: HolidayEntry.model_validate(day) for name, day in d.hijri_holidays.items()
+                 if not name.startswith("_")}
+        roles = {role[len("holiday_"):] for role in d.keywords if role.startswith("holiday_")}
+        if roles != table.keys():
+            raise LexiconError(f"hijri_holidays and holiday_* keywords differ: {sorted(roles ^ table.keys())}")
+        return {name: (h.month, h.day) for name, h in table.items()}
+
     # -- lookup ---------------------------------------------------------------------------
     def lookup(self, words: tuple[str, ...]) -> list[Lex]:
         return self.words.get(words, [])
+
+    def is_head(self, lex: Lex) -> bool:
+        """Whether the entry can head an expression: "ديسمبر", "الساعة" can; "في", "الماضي" cannot."""
+        if lex.cls == "kw":
+            return lex.value in self.head_roles
+        return lex.cls not in NON_HEAD_CLASSES
+
+    def regional_month_names(self) -> dict[str, str]:
+        """Each Gregorian month name of a regional series → the Modern Standard Arabic name of the
+        same month, as written: "كانون الأول" → "ديسمبر", "دجنبر" → "ديسمبر", "أوت" → "أغسطس"."""
+        msa = {m.month: m.forms[0] for m in self.data.gregorian_months if m.series == "msa"}
+        return {form: msa[m.month] for m in self.data.gregorian_months if m.series != "msa" for form in m.forms}
 
 
 def form_key(form: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from typing import Optional
 
+from chrono.lexicon import LEXICON
 
 
 class AnchorError(ValueError):
@@ -28,16 +29,9 @@ _GREGORIAN_ERA = re.compile(r"(?<=\d)\s*(?:م|مـ|ميلادي|ميلادية|A
 _HIJRI_ERA = re.compile(r"(?:هـ|ه\.|هجري|هجرية|للهجرة|AH\b)")
 _MIN_YEAR, _MAX_YEAR = 1800, 2199
 
-# Regional month names dateparser does not know, mapped to the MSA names it does. Facts from the
-# design (§2); TODO: read them from chrono/lexicon/ar_lexicon.json once that lexicon exists.
-_REGIONAL_MONTHS = {
-    "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "نيسان": "أبريل",
-    "أيار": "مايو", "حزيران": "يونيو", "تموز": "يوليو", "آب": "أغسطس", "أيلول": "سبتمبر",
-    "تشرين الأول": "أكتوبر", "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر",
-    "ماي": "مايو", "يوليوز": "يوليو", "غشت": "أغسطس", "شتنبر": "سبتمبر", "نونبر": "نوفمبر",
-    "دجنبر": "ديسمبر", "جانفي": "يناير", "فيفري": "فبراير", "أفريل": "أبريل", "جوان": "يونيو",
-    "جويلية": "يوليو", "أوت": "أغسطس",
-}
+# Regional month names dateparser does not know ("كانون الأول", "دجنبر", "أوت"), mapped to the
+# Modern Standard Arabic names it does: read from the lexicon, which lists every spelling once.
+_REGIONAL_MONTHS = LEXICON.regional_month_names()
 _REGIONAL_MONTH_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _REGIONAL_MONTHS), key=len, reverse=True)) + r")(?!\w)"
 )

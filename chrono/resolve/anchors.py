@@ -87,7 +87,7 @@ def check_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
     if given.date is None:
         return None
     warnings = []
-    for c in _constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True):
+    for c in text_constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True):
         if c.strong and not c.quoted and not c.check(given.date):
             warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {given.date.isoformat()} "
                             f"({_WEEKDAY_EN[given.date.isoweekday()]}) does not fit")
@@ -208,7 +208,7 @@ def _is_dateline_context(before: str, after: str) -> bool:
 def infer_anchor(text: str, body_start: int = 0, exprs=None, seg=None) -> Optional[Anchor]:
     """The publication day the text implies (seed 002 → 2021-11-24), or the interval of days it
     cannot tell apart, or None when it gives no year to start from."""
-    constraints = _constraints(text, body_start, exprs, seg)
+    constraints = text_constraints(text, body_start, exprs, seg)
     window = _window(constraints)
     if window is None or not any(c.strong for c in constraints):
         return None  # soft hints alone ('العام الماضي' near 'عام 2014') would make a false anchor
@@ -261,7 +261,7 @@ def _window(constraints: list[Constraint]) -> Optional[tuple[date, date]]:
 
 
 # -- building constraints from the tagged text -----------------------------------------------
-def _constraints(text: str, body_start: int = 0, exprs=None, seg=None, strong_only: bool = False
+def text_constraints(text: str, body_start: int = 0, exprs=None, seg=None, strong_only: bool = False
                  ) -> list[Constraint]:
     """What the text says about its own publication day. `strong_only`: only the constraints
     check_anchor warns about (weekday of "اليوم الأربعاء", month of "نوفمبر الحالي"), without

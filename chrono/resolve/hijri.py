@@ -249,8 +249,3 @@ def gregorian_range() -> tuple[date, date]:
     """The Gregorian days the converter knows: 1924-08-01 … 2077-11-16."""
     first = to_gregorian(1343, 1, 1)
     return first, year_span(1500)[1]
-
-
-def in_range(d: date) -> bool:
-    lo, hi = gregorian_range()
-    return lo <= d <= hi

@@ -11,18 +11,20 @@ Rules never read the clock or the anchor: resolution is the next stage (`chrono.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import repeat
+from typing import Optional
 
-import chrono.tag.grammar  # noqa: F401  (registers the rules)
 from chrono.lexicon import LEXICON
 from chrono.normalize import normalize
-from chrono.tag.engine import HEAD_IF_NEXT, Item, analyze_tokens, select, trigger_level
+from chrono.tag.engine import Grammar, Item, analyze_tokens, select
+from chrono.tag.grammar import build_grammar
 from chrono.tag.tokens import trigger_windows
 
 # Characters that end the clause a future cue is looked for in.
 _CLAUSE_ENDS = '.!?\n";:'
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
-_FUTURE_LOOKBACK_CHARS = 160
+FUTURE_LOOKBACK_CHARS = 160
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 # Parsing windows: items never span more than engine.MAX_SPAN tokens, and the future-cue
 # look-back reads _FUTURE_LOOKBACK tokens, so the overlap covers both.
@@ -40,17 +42,26 @@ class Expression:
         self.item, self.start, self.end, self.future_cue = item, start, end, future_cue
 
 
-def find_expressions(text: str) -> list[Expression]:
-    """The selected expressions of `text`, in order, with original-text offsets.
+@lru_cache(maxsize=1)
+def default_grammar() -> Grammar:
+    """The Arabic grammar, built once per process."""
+    return build_grammar("ar")
+
+
+def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expression]:
+    """The selected expressions of `text`, in order, with original-text offsets (`grammar`: the
+    default Arabic one unless given).
 
     Only runs of trigger tokens are parsed (tokens.trigger_windows); a long run is parsed in
     overlapping windows, so memory stays flat even on a 5 MB one-line page, and each window
     keeps the expressions that start in the part it owns."""
+    grammar = grammar or default_grammar()
+    words = grammar.words
     norm = normalize(text)
     found: list[tuple[Item, bool]] = []
-    for tokens, own_from, own_to in trigger_windows(norm.text, trigger_level, WINDOW_TOKENS, WINDOW_OVERLAP,
-                                                       HEAD_IF_NEXT):
-        for item in select(analyze_tokens(tokens), ("tv", "block")):
+    for tokens, own_from, own_to in trigger_windows(norm.text, words.trigger_level, WINDOW_TOKENS, WINDOW_OVERLAP,
+                                                       words.head_if_next):
+        for item in select(analyze_tokens(tokens, grammar), grammar, ("tv", "block")):
             if item.cls == "tv" and own_from <= item.start < own_to:
                 found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []
@@ -83,14 +94,14 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
 
 def has_future_cue(normalized: str, start: int) -> bool:
     """A future marker in the same clause before the expression: 'سيلتقي غانتس ... يوم الخميس'."""
-    lo = max(0, start - _FUTURE_LOOKBACK_CHARS)
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
     # the clause starts after the last clause end within the look-back (rfind: one C scan each)
     clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
     clause = normalized[clause_start:start]
     if not _FUTURE_HINT.search(clause):
         return False  # most clauses: no word that could be a cue, decided in one C scan
     for word in reversed(_WORD_RE.findall(clause)[-_FUTURE_LOOKBACK:]):
-        if word in LEXICON.future_cue_words or _is_future_verb(word):
+        if word in LEXICON.future_cue_words or is_future_verb(word):
             return True
     return False
 
@@ -100,7 +111,7 @@ _FUTURE_HINT = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
                           + "|".join(sorted(map(re.escape, LEXICON.future_cue_words))))
 
 
-def _is_future_verb(word: str) -> bool:
+def is_future_verb(word: str) -> bool:
     """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة)."""
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
     return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"])

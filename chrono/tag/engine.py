@@ -1,12 +1,15 @@
 """The rule engine: named rules whose patterns consume tokens, lexicon entries and items that
 other rules built (Duckling-style composition), each production returning a typed value.
 
-A rule is data plus a small production:
+A rule is data plus a small production, written in a grammar module's RuleBook:
 
-    @rule("ar.date.month_year", M(), Y())
+    @rule("ar.date.month_year", C("gmonth"), C("year"))
     def month_year(month, year):
         '''دجنبر 2020'''
         return TimeValue(year=year.value, month=month.value.month)
+
+A Grammar is a value: chrono.tag.grammar.build_grammar adds the rule books' rules to one, and the
+parser is given it (`analyze_tokens(tokens, grammar)`); nothing here reads a global grammar.
 
 Parsing fills a chart right to left: every item starting at a position is built from items
 starting at the same or later positions, so when position p is done, all later ones are final.
@@ -18,16 +21,15 @@ from __future__ import annotations
 
 import bisect
 import inspect
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, NamedTuple, Optional
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Optional
 
-from chrono.lexicon import LEXICON, Lex
-from chrono.normalize import Token, proclitic_readings, tokenize
+from chrono.lexicon import Lexicon, load_lexicon
+from chrono.normalize import Token, tokenize
+from chrono.tag.words import PLAIN_WORD, WordIndex, conjunction_shift, kinds_of
 
 MAX_SPAN = 24  # tokens; no Arabic date phrase is longer, and it bounds the work per position
 MAX_ITEMS_PER_POSITION = 160  # items (lexical and built) starting at one token: bounds adversarial input
-# Lexicon classes that may also be found without their article: "الثلاثة" → 3, "الأيام" → day(s).
-_ARTICLE_OPTIONAL = {"cardinal", "unit", "decade"}
 
 
 @dataclass(eq=False, slots=True)
@@ -56,20 +58,10 @@ class Item:
         return kinds_of(self.cls, self.value)
 
     def tree(self, indent: int = 0) -> str:
-        """The derivation, one rule per line (style §9)."""
+        """The derivation, one rule per line (what `chrono explain` prints)."""
         shown = self.value.canonical() if hasattr(self.value, "canonical") else repr(self.value)
         line = "  " * indent + f"{self.rule}  [{self.cls}] {shown}"
         return "\n".join([line] + [c.tree(indent + 1) for c in self.children if c.rule != "tok"])
-
-
-def kinds_of(cls: str, value: Any) -> tuple:
-    """An item's class, and its role ("kw:in" for في) or its literal text ("tok:(" for a bracket):
-    what a rule's next element may ask to find at a position."""
-    if cls == "kw":
-        return cls, "kw:" + value.value
-    if cls == "tok":
-        return cls, "tok:" + value
-    return (cls,)
 
 
 # -- pattern elements ------------------------------------------------------------------------
@@ -142,6 +134,10 @@ class Rule:
 
 @dataclass
 class Grammar:
+    """Rules indexed for the parser, over one lexicon: a value, built by
+    chrono.tag.grammar.build_grammar and passed to whatever parses."""
+
+    lexicon: Lexicon = field(default_factory=load_lexicon)
     rules: list[Rule] = field(default_factory=list)
     by_first_cls: dict[str, list[Rule]] = field(default_factory=dict)
     # every Arabic word any literal element names: only these words need a `tok` item
@@ -150,6 +146,15 @@ class Grammar:
     _role_cache: dict[str, list[Rule]] = field(default_factory=dict)
     _applicable: dict = field(default_factory=dict)
     rank: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule name → (priority, order)
+    _words: Optional[WordIndex] = None
+
+    @property
+    def words(self) -> WordIndex:
+        """The written words' lexicon facts for this grammar's lexicon and literal words (built
+        when first needed, again after a rule is added)."""
+        if self._words is None:
+            self._words = WordIndex(self.lexicon, frozenset(self.literal_words))
+        return self._words
 
     def applicable(self, item: "Item", following: frozenset) -> list[Rule]:
         """The rules that could start on `item` given the kinds of items right after it, in rule
@@ -193,6 +198,9 @@ class Grammar:
         for e in r.pattern:
             if isinstance(e, Elem) and e.cls == "tok" and e.words:
                 self.literal_words |= e.words
+            if isinstance(e, Elem) and e.roles and not e.roles <= self.lexicon.roles:
+                raise ValueError(f"rule {r.name} names keyword roles the lexicon lacks: "
+                                 f"{sorted(e.roles - self.lexicon.roles)}")
         r.order = len(self.rules)
         self.rank[r.name] = (r.priority, r.order)
         r.next_kinds = r.following_kinds()
@@ -203,15 +211,13 @@ class Grammar:
         r.single = len(r.pattern) == 1
         self._role_cache.clear()
         self._applicable.clear()
+        self._words = None
         self.rules.append(r)
         if first.cls == "kw" and first.roles:
             for role in sorted(first.roles):
                 self.by_first_role.setdefault(role, []).append(r)
         else:
             self.by_first_cls.setdefault(first.cls, []).append(r)
-
-
-GRAMMAR = Grammar()
 
 
 def _arity(fn: Callable) -> int:
@@ -224,15 +230,39 @@ def _arity(fn: Callable) -> int:
     return len(inspect.signature(fn).parameters)
 
 
-def rule(name: str, *pattern, out: str = "tv", priority: int = 0):
-    """Register a production: its positional arguments are the matched items of the
-    non-guard, non-context elements, in order; it returns the value or None to reject."""
+class RuleBook:
+    """The rules of one grammar module, in the order they are written: data that
+    chrono.tag.grammar.build_grammar adds to a Grammar. Registering a rule changes no grammar.
 
-    def register(fn):
-        GRAMMAR.add(Rule(name, tuple(pattern), fn, out, priority, doc=(fn.__doc__ or "").strip()))
-        return fn
+        RULES = RuleBook()
+        rule = RULES.rule
 
-    return register
+        @rule("ar.weekday.bare", C("weekday"))
+        def weekday_bare(w):
+            '''الجمعة'''
+            return TimeValue(weekday=lexval(w))
+    """
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
+
+    def rule(self, name: str, *pattern, out: str = "tv", priority: int = 0):
+        """Record a production: its positional arguments are the matched items of the non-guard,
+        non-context elements, in order; it returns the value or None to reject."""
+
+        def register(fn):
+            self.add(Rule(name, tuple(pattern), fn, out, priority, doc=(fn.__doc__ or "").strip()))
+            return fn
+
+        return register
+
+    def add(self, r: Rule) -> None:
+        self.rules.append(r)
+
+    def add_to(self, grammar: Grammar) -> None:
+        """Add copies of the rules (a Grammar sets their indexes) to `grammar`, in order."""
+        for r in self.rules:
+            grammar.add(replace(r))
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -287,50 +317,14 @@ class Chart:
         return True
 
 
-# Lexicon entries that never make an expression without a *head* beside them (a month, a weekday,
-# digits, a unit, a period word, a part of the day…): function words ("في", "من ... إلى", "و"),
-# modifiers ("هذا", "السابق"), ordinals and cardinals ("الأول", "ثلاثة"), parts ("نهاية").
-# A run of triggers without a head is not parsed: news text is full of these words.
-FUNCTION_ROLES = frozenset({"in", "from", "since", "to", "until", "between", "and", "of", "on_event",
-                            "agreeing", "minus", "ago", "after", "before", "within", "for_duration", "every",
-                            "approx", "teen", "one", "whole", "few", "more_than", "less_than", "last_ordinal",
-                            "event_noun", "month_word", "several", "half_word", "quarter_word", "era_ad",
-                            "day_intro", "year_intro", "century_past", "quarter_last", "holy_epithet",
-                            "published_marker", "era_bc"})
-NON_HEAD_CLASSES = frozenset({"shift", "ordinal", "cardinal", "part"})
-
-
-def _is_head(lex: Lex) -> bool:
-    if lex.cls == "kw":
-        return lex.value not in FUNCTION_ROLES
-    return lex.cls not in NON_HEAD_CLASSES
-
-
-def trigger_level(word: str, kind: str) -> int:
-    """0: a plain token (never part of an expression); 1: a word or rule punctuation that can join
-    an expression but not head one; 2: a head (digits, month, weekday, unit, …); 3: a head only
-    when the next token is one of `HEAD_IF_NEXT` (it begins a multi-word head entry: "بعد" of
-    "بعد غد", "الذي" read as "ذي" of "ذي القعدة"; alone it is a function word or plain).
-    Expressions are made of triggers only and hold a head."""
-    if kind == "num":
-        return 2
-    if kind == "p":
-        return 1 if word in GRAMMAR.literal_words else 0
-    if kind == "nl":
-        return 0
-    info = _WORD_CACHE.get((word, kind)) or _word_info(word, kind)
-    if info is _PLAIN_WORD:
-        return 0
-    return info.level
-
-
-def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
+def add_lexical_items(chart: "Chart", tokens: list[Token], words: WordIndex) -> None:
     """Terminal items, position by position: digit runs as `digits`, lexicon entries (one or more
     words), and `tok` items for the punctuation and words a rule names literally ("(", "/",
     "صحيفة"). "في 24 نوفمبر" → kw:in at 0; digits "24" at 1; month 11 at 2."""
-    max_words = LEXICON.max_words
-    cache = _WORD_CACHE
-    literal = GRAMMAR.literal_words
+    max_words = words.lexicon.max_words
+    cache = words.cache
+    literal = words.literal_words
+    multi_later = words.multi_later
     n = len(tokens)
     for i, tok in enumerate(tokens):
         kind, text = tok.kind, tok.text
@@ -344,8 +338,8 @@ def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
             continue
         if kind == "nl":
             continue
-        info = cache.get((text, kind)) or _word_info(text, kind)
-        if info is _PLAIN_WORD:
+        info = cache.get((text, kind)) or words.info(text, kind)
+        if info is PLAIN_WORD:
             continue  # most words of a news text: nothing to build
         start, tok_end = tok.start, tok.end
         bucket = []
@@ -353,11 +347,11 @@ def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
         if info.literal:  # only literal elements (T, W) take `tok` items
             bucket.append(Item("tok", text, i, i + 1, start + info.tok_shift, tok_end, "tok"))
             kinds.update(kinds_of("tok", text))
-        if info.multi and i + 1 < n and tokens[i + 1].text in _MULTI_LATER:
+        if info.multi and i + 1 < n and tokens[i + 1].text in multi_later:
             for m in range(min(max_words, n - i), 1, -1):
                 rest = tuple(t.text for t in tokens[i + 1:i + m])
-                for lex, prefix in _lookup_readings(info.multi, rest):
-                    item = Item(lex.cls, lex, i, i + m, start + _shift(prefix), tokens[i + m - 1].end,
+                for lex, prefix in words.lookup_readings(info.multi, rest):
+                    item = Item(lex.cls, lex, i, i + m, start + conjunction_shift(prefix), tokens[i + m - 1].end,
                                 "lex." + lex.cls, prefix=prefix)
                     bucket.append(item)
                     kinds.update(item.kinds)
@@ -367,130 +361,16 @@ def add_lexical_items(chart: "Chart", tokens: list[Token]) -> None:
             chart.add_position(i, bucket, kinds)
 
 
-def _shift(prefix: str) -> int:
-    """A conjunction written on the word ("وأمس") is not part of the expression."""
-    return 1 if prefix[:1] in ("و", "ف") else 0
-
-
-class _WordInfo(NamedTuple):
-    single: list  # (Lex, prefix) for the word alone
-    multi: list  # readings that may start a longer lexicon entry ("كانون" of "كانون الأول")
-    readings_literal: frozenset  # the word's stems, to test against literal words
-    level: int = 2  # see trigger_level
-    literal: bool = False  # a rule names this word: it needs a `tok` item
-    items: tuple = ()  # (cls, lex, start shift, rule name, prefix) of its one-word lexical items
-    kinds: frozenset = frozenset()  # the Item.kinds of those items
-    tok_shift: int = 0  # 1 when a rule names the word only without its conjunction ("ومثل" → "مثل")
-
-
-_WORD_CACHE: dict[tuple[str, str], _WordInfo] = {}
-_PLAIN_WORD = _WordInfo([], [], frozenset(), 0)
-_MULTI_FIRST: set = set()
-_MULTI_LATER: set = set()  # the second and later words of multi-word entries ("الحجه" of "ذو الحجه")
-# The same for entries that can head an expression ("بعد غد", not "ما يزيد على"): a first word
-# of one is a head only when one of HEAD_IF_NEXT follows it (trigger_level 3).
-_HEAD_MULTI_FIRST: set = set()
-HEAD_IF_NEXT: set = set()
-
-
-def _index_multi_word_entries() -> None:
-    for words, lexes in LEXICON.words.items():
-        if len(words) < 2:
-            continue
-        _MULTI_FIRST.update((words[0], "ال" + words[0]))
-        _MULTI_LATER.update(words[1:])
-        if any(_is_head(lex) for lex in lexes):
-            _HEAD_MULTI_FIRST.update((words[0], "ال" + words[0]))
-            HEAD_IF_NEXT.add(words[1])
-
-
-_index_multi_word_entries()
-
-
-_MAYBE_FORMS: list = [-1, frozenset()]  # [size of GRAMMAR.literal_words when built, the forms]
-
-
-def _maybe_forms() -> frozenset:
-    """Every stem that `_word_info` could find anything for: a one-word lexicon form, the same
-    with or without the article where the article is optional ("ايام" for "الايام"), a first word
-    of a multi-word form (with or without the article), a word a rule names literally. A word
-    none of whose readings is here is plain. Rebuilt if rules were added since."""
-    if _MAYBE_FORMS[0] != len(GRAMMAR.literal_words):
-        forms = set(GRAMMAR.literal_words)
-        for words, lexes in LEXICON.words.items():
-            first = words[0]
-            forms.update((first, "ال" + first, "الال" + first))
-            if len(words) == 1 and first.startswith("ال") and any(x.cls in _ARTICLE_OPTIONAL for x in lexes):
-                forms.add(first[2:])
-        _MAYBE_FORMS[:] = [len(GRAMMAR.literal_words), frozenset(forms)]
-    return _MAYBE_FORMS[1]
-
-
-def _starts_entry(stem: str, firsts: set) -> bool:
-    """Whether `stem` (or it without its article: "الذي" → "ذي") is the first word of an entry."""
-    return stem in firsts or (stem.startswith("ال") and stem[2:] in firsts)
-
-
-def _word_info(word: str, kind: str) -> _WordInfo:
-    """Lexicon facts about one written word, computed once per distinct word (news repeats words)."""
-    key = (word, kind)
-    info = _WORD_CACHE.get(key)
-    if info is None:
-        readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
-        if kind in ("ar", "lat") and word not in _MULTI_LATER and _maybe_forms().isdisjoint(r[0] for r in readings):
-            # most words of a news text: no reading is any form the lexicon or a rule knows
-            if len(_WORD_CACHE) < 150_000:
-                _WORD_CACHE[key] = _PLAIN_WORD
-            return _PLAIN_WORD
-        multi = [r for r in readings if _starts_entry(r[0], _MULTI_FIRST)]
-        single = _lookup_readings(readings, ())
-        if any(_is_head(lex) for lex, _ in single):
-            level = 2
-        elif any(_starts_entry(stem, _HEAD_MULTI_FIRST) for stem, _ in multi):
-            level = 3
-        else:
-            level = 1
-        stems = frozenset(stem for stem, _ in readings)
-        literal = word in GRAMMAR.literal_words or bool(stems & GRAMMAR.literal_words)
-        items = tuple((lex.cls, lex, _shift(prefix), "lex." + lex.cls, prefix) for lex, prefix in single)
-        kinds = frozenset(k for lex, _ in single for k in kinds_of(lex.cls, lex))
-        # a conjunction written on a word a rule names stays outside the expression, as it does
-        # for lexicon words (see _shift)
-        tok_shift = int(literal and word not in GRAMMAR.literal_words and any(
-            _shift(prefix) and stem in GRAMMAR.literal_words for stem, prefix in readings))
-        info = _WordInfo(single, multi, stems, level, literal, items, kinds, tok_shift)
-        if kind in ("ar", "lat") and not info.single and not info.multi and word not in _MULTI_LATER \
-                and word not in GRAMMAR.literal_words and not (info.readings_literal & GRAMMAR.literal_words):
-            info = _PLAIN_WORD
-        if len(_WORD_CACHE) < 150_000:  # bounded: a huge vocabulary must not grow memory without end
-            _WORD_CACHE[key] = info
-    return info
-
-
-def _lookup_readings(readings, rest) -> list[tuple[Lex, str]]:
-    """Entries of the least-stripped reading that is in the lexicon ("بعد" stays "بعد", not ب+"عد")."""
-    for stem, prefix in readings:
-        found = LEXICON.lookup((stem,) + rest)
-        if found:
-            return [(lex, prefix) for lex in found]
-    for stem, prefix in readings:
-        other = stem[2:] if stem.startswith("ال") and len(stem) > 4 else "ال" + stem
-        found = [x for x in LEXICON.lookup((other,) + rest) if x.cls in _ARTICLE_OPTIONAL]
-        if found:
-            return [(lex, prefix) for lex in found]
-    return []
-
-
-def analyze(normalized: str, grammar: Grammar = GRAMMAR) -> tuple[list[Token], list[Item]]:
+def analyze(normalized: str, grammar: Grammar) -> tuple[list[Token], list[Item]]:
     """The tokens of the text and every item the grammar builds on them."""
     tokens = tokenize(normalized)
     return tokens, analyze_tokens(tokens, grammar)
 
 
-def analyze_tokens(tokens: list[Token], grammar: Grammar = GRAMMAR) -> list[Item]:
+def analyze_tokens(tokens: list[Token], grammar: Grammar) -> list[Item]:
     """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
     chart = Chart(tokens)
-    add_lexical_items(chart, tokens)
+    add_lexical_items(chart, tokens, grammar.words)
     for pos in sorted(chart.items, reverse=True):
         _saturate(chart, pos, grammar)
         chart.final_kinds[pos] = frozenset(chart.kinds[pos])  # nothing more starts here
@@ -572,12 +452,12 @@ def _produce(chart: Chart, r: Rule, items: list) -> bool:
                           r.name, tuple(args), first.prefix, weight))
 
 
-def select(items: Iterable[Item], classes: tuple = ("tv",)) -> list[Item]:
+def select(items: Iterable[Item], grammar: Grammar, classes: tuple = ("tv",)) -> list[Item]:
     """Non-overlapping expressions: longest text first, then more context consumed, then rule order."""
     candidates = [it for it in items if it.cls in classes]
     if len(candidates) < 2:
         return candidates
-    order = GRAMMAR.rank
+    order = grammar.rank
     candidates.sort(key=lambda it: (-(it.cend - it.cstart), -order.get(it.rule, (0, 0))[0], -it.weight,
                                     it.cstart, order.get(it.rule, (0, 0))[1]))
     chosen: list[Item] = []

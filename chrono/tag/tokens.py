@@ -28,7 +28,7 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     plain token just before and just after it (rules' guards look at those neighbours).
 
     `trigger_level(word, kind)`: 0 plain, 1 trigger that cannot head, 2 head, 3 head when the next
-    token is in `head_if_next` (engine.trigger_level).
+    token is in `head_if_next` (chrono.tag.words.WordIndex.trigger_level).
     Most of a news text is plain words, so the text is split into words in C (`re.split`, chunk by
     chunk), each word's level comes from a cache (`map(dict.get)`), and Python only visits the
     triggers (`itertools.compress`). A run longer than `max_run` tokens is given in pieces: each

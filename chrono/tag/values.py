@@ -18,7 +18,7 @@ from typing import Optional
 
 # kind: date (a calendar period or day), time (clock time), duration, set, range, ref (PRESENT_REF…)
 KINDS = ("date", "time", "duration", "set", "range", "ref")
-# cue: how a value missing its year/day is placed relative to the anchor (design §5)
+# cue: how a value missing its year/day is placed relative to the anchor
 #   past   "الماضي"  strictly before      future "المقبل" strictly after
 #   this   "الحالي"  the anchor's own     None   news default (latest on or before)
 
@@ -102,6 +102,7 @@ def _refuse_unknown_fields(values: dict) -> None:
     if unknown:
         raise TypeError(f"TimeValue has no field {sorted(unknown)[0]!r}")
 _DEFAULTS = {f.name: f.default for f in fields(TimeValue)}
+_DEFAULT_ITEMS = frozenset(_DEFAULTS.items())
 
 
 @lru_cache(maxsize=4096)
@@ -118,6 +119,28 @@ def _canonical(v: TimeValue) -> str:
             x = int(x)
         parts.append(f"{name}={x}")
     return " ".join(parts)
+
+
+def intersect(a: TimeValue, b: TimeValue) -> Optional[TimeValue]:
+    """The value both describe, every field set on either side: 'الأربعاء' ∩ '24 نوفمبر' →
+    24 November, a Wednesday; 'مساء' ∩ 'اليوم' → this evening. A field set on both sides to
+    different values is a contradiction: None ('الأربعاء الماضي' ∩ '24 نوفمبر المقبل').
+    A field at its default (kind date, calendar gregorian) is unset: date ∩ time is a time.
+
+        >>> intersect(TimeValue(weekday=3), TimeValue(month=11, day=24)).canonical()
+        'date month=11 day=24 weekday=3'
+        >>> intersect(TimeValue(weekday=3, cue="past"), TimeValue(day=24, cue="future")) is None
+        True
+    """
+    mine = a.__dict__
+    changes = {}
+    for name, value in b.__dict__.items() - _DEFAULT_ITEMS:  # b's fields that are set
+        current = mine[name]
+        if current != value:
+            if (name, current) not in _DEFAULT_ITEMS:
+                return None
+            changes[name] = value
+    return a.with_(**changes) if changes else a
 
 
 def make_range(start: TimeValue, end: TimeValue, mod: Optional[str] = None) -> TimeValue:

@@ -1,7 +1,30 @@
-"""The Arabic grammar: importing this package registers every rule with chrono.tag.engine.GRAMMAR.
+"""The Arabic grammar: the rule books of the modules below, built into a Grammar by build_grammar.
 
-Modules by construction: numbers (parts), dates (calendar dates, weekdays), relative (anchor-
-relative dates, parts of periods, decades), times (parts of day, clock), durations (durations
-and sets), ranges (intervals), hijri (Hijri dates and Islamic holidays).
+Modules by construction: numbers (parts), quantities (amounts of time), dates (calendar dates,
+weekdays), relative (anchor-relative dates, parts of periods, decades), times (parts of day,
+clock), durations (durations and sets), ranges (intervals), blocks (look-alikes that are not
+dates), hijri (Hijri dates and Islamic holidays). Their order is the rules' order, which breaks
+ties between equal candidates.
+
+    >>> grammar = build_grammar("ar")
+    >>> grammar.rank["ar.weekday.bare"] < grammar.rank["ar.hijri.holiday"]
+    True
 """
-from chrono.tag.grammar import numbers, quantities, dates, relative, times, durations, ranges, blocks, hijri  # noqa: F401
+from __future__ import annotations
+
+from chrono.lexicon import load_lexicon
+from chrono.tag.engine import Grammar
+from chrono.tag.grammar import blocks, dates, durations, hijri, numbers, quantities, ranges, relative, times
+
+MODULES = {"ar": (numbers, quantities, dates, relative, times, durations, ranges, blocks, hijri)}
+
+
+def build_grammar(language: str = "ar") -> Grammar:
+    """A new Grammar holding every rule of `language` ("ar"), in module order, over its lexicon.
+    Load-time checks run here (duplicate names, arities, unknown keyword roles, …)."""
+    if language not in MODULES:
+        raise ValueError(f"no grammar for language {language!r}; known: {sorted(MODULES)}")
+    grammar = Grammar(load_lexicon())
+    for module in MODULES[language]:
+        module.RULES.add_to(grammar)
+    return grammar

@@ -6,7 +6,7 @@ from typing import Optional
 
 from chrono.tag.engine import Elem, Guard, Item
 from chrono.lexicon import LEXICON
-from chrono.normalize import Token
+from chrono.normalize import Token, proclitic_readings
 
 
 def C(cls: str, pred=None, label: str = "") -> Elem:
@@ -38,10 +38,6 @@ def lexval(it: Item):
 def TV(pred=None, label: str = "tv") -> Elem:
     """A TimeValue built by another rule, filtered on its fields: TV(lambda v: v.month and not v.year)."""
     return Elem("tv", (lambda it: pred(it.value)) if pred else None, False, label)
-
-
-def NUM(lo: int = 0, hi: int = 10**9) -> Elem:
-    return Elem("number", lambda it: lo <= it.value <= hi, False, f"number{lo}-{hi}")
 
 
 def DIGITS(min_len: int = 1, max_len: int = 4, lo: int = 0, hi: int = 10**9) -> Elem:
@@ -98,8 +94,6 @@ def W(role: str) -> Elem:
 
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> frozenset:
-    from chrono.normalize import proclitic_readings
-
     return frozenset(stem for stem, _ in proclitic_readings(word))
 
 

@@ -6,8 +6,11 @@ so the shorter date inside it loses the selection, and blocks are then dropped f
 """
 from __future__ import annotations
 
-from chrono.tag.engine import Guard, rule
+from chrono.tag.engine import Guard, RuleBook
 from chrono.tag.grammar.base import C, K, W, lexval
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 
 @rule("ar.block.named_after_date", W("name_nouns"), C("day"), C("gmonth"), out="block", priority=1)

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from chrono.tag.engine import rule
-from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, ctx, lexval, no_number_joined,
-                                 year_guard)
+from chrono.tag.engine import RuleBook
+from chrono.tag.grammar.base import DIGITS, TV, C, K, T, ctx, lexval, no_number_joined, year_guard
+from chrono.tag.grammar.intersect import ADJACENT, Operand, intersection, joined, value_operand
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}
 
@@ -99,10 +102,11 @@ def month_year(m, y):
     return TimeValue(year=y.value, month=m.value.month)
 
 
-@rule("ar.date.month_of_year", C("gmonth", lambda it: it.value.cue is None), K("of"), TV(_is_plain_year))
-def month_of_year(m, _of, y):
-    """'ديسمبر من عام 2020', 'مارس من العام الماضي'"""
-    return y.value.with_(month=m.value.month)
+# A month and a whole year: 'ديسمبر من عام 2020', 'مارس من العام الماضي'
+PLAIN_YEAR = value_operand(_is_plain_year, "year")
+MONTH = Operand(C("gmonth", lambda it: it.value.cue is None), lambda it: TimeValue(month=it.value.month))
+intersection(rule, "ar.date.month_of_year", MONTH, joined(K("of")), PLAIN_YEAR,
+             "'ديسمبر من عام 2020', 'مارس من العام الماضي'")
 
 
 @rule("ar.date.day_month_of_year", C("day"), ctx(K("of")), C("gmonth", lambda it: it.value.cue is None), K("of"),
@@ -206,18 +210,12 @@ def weekday_shifted(w, shift):
     return w.value.with_(cue=CUE_OF_SHIFT[lexval(shift)])
 
 
-@rule("ar.date.weekday_then_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit),
-      T(",", "-")  , TV(lambda v: v.day is not None and v.weekday is None))
-def weekday_then_date(w, _sep, d):
-    """'الأربعاء، 24 نوفمبر 2021'"""
-    return d.value.with_(weekday=w.value.weekday)
-
-
-@rule("ar.date.weekday_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit),
-      TV(lambda v: v.day is not None and v.weekday is None))
-def weekday_date(w, d):
-    """'الأربعاء 24 نوفمبر 2021'"""
-    return d.value.with_(weekday=w.value.weekday)
+# A weekday not yet placed, and a day of a month: 'الأربعاء 24 نوفمبر 2021'
+WEEKDAY = value_operand(lambda v: v.weekday and v.day is None and not v.rel_unit, "weekday", ("weekday",))
+DAY_OF_MONTH = value_operand(lambda v: v.day is not None and v.weekday is None, "day of month")
+intersection(rule, "ar.date.weekday_then_date", WEEKDAY, joined(T(",", "-")), DAY_OF_MONTH,
+             "'الأربعاء، 24 نوفمبر 2021'")
+intersection(rule, "ar.date.weekday_date", WEEKDAY, ADJACENT, DAY_OF_MONTH, "'الأربعاء 24 نوفمبر 2021'")
 
 
 @rule("ar.date.day_word_date", K("day_intro"), TV(lambda v: v.day is not None and v.month is not None))
@@ -226,11 +224,8 @@ def day_word_date(_yawm, d):
     return d.value
 
 
-@rule("ar.date.weekday_paren_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit), T("("),
-      TV(lambda v: v.day is not None and v.weekday is None), T(")"))
-def weekday_paren_date(w, _open, d, _close):
-    """'الثلاثاء (23 نوفمبر)'"""
-    return d.value.with_(weekday=w.value.weekday)
+intersection(rule, "ar.date.weekday_paren_date", WEEKDAY, joined(T("("), close=T(")")), DAY_OF_MONTH,
+             "'الثلاثاء (23 نوفمبر)'")
 
 
 @rule("ar.date.event_year", ctx(K("event_noun")), C("year"), year_guard())

@@ -1,10 +1,13 @@
 """Durations (لمدة ثلاثة أيام → P3D) and sets (كل عام، سنوياً → P1Y), built on quantities."""
 from __future__ import annotations
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import C, K, T, ctx, lexval, not_next
 from chrono.lexicon import LEXICON
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 
 # 'من الآن', 'من اليوم' after a quantity count from the anchor itself: a date, not an event

@@ -10,15 +10,17 @@ or a modifier (الماضي، المقبل، الحالي).
 """
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import NamedTuple
 
-from chrono.tag.engine import Guard, rule
+from chrono.tag.engine import Guard, RuleBook
 from chrono.tag.grammar.base import TV, C, K, T, ctx, lexval, not_next, year_guard
+from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, proclitic_readings
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}
 # "رجب نفسه" is "Rajab himself", not "this Rajab": the 'this' shift words that are pronouns.
@@ -46,21 +48,7 @@ class HYear(NamedTuple):
         return not self.explicit and self.year >= FIRST_GREGORIAN_LOOKING_YEAR
 
 
-def _load_holidays() -> dict[str, tuple[int, int]]:
-    """Holiday name → (Hijri month, day), from the lexicon's hijri_holidays table; every holiday
-    must have its forms as keyword role holiday_<name> (checked here, at import)."""
-    raw = json.loads(resources.files("chrono.lexicon").joinpath("ar_lexicon.json").read_text(encoding="utf-8"))
-    table = {k: (v["month"], v["day"]) for k, v in raw["hijri_holidays"].items() if not k.startswith("_")}
-    roles = {k[len("holiday_"):] for k in raw["keywords"] if k.startswith("holiday_")}
-    if roles != set(table):
-        raise ValueError(f"hijri_holidays and holiday_* keywords differ: {sorted(roles ^ set(table))}")
-    for name, (m, d) in table.items():
-        if not (1 <= m <= 12 and 1 <= d <= 30):
-            raise ValueError(f"holiday {name}: month/day {m}/{d} out of range")
-    return table
-
-
-HOLIDAYS = _load_holidays()
+HOLIDAYS = LEXICON.holidays  # name → (Hijri month, day), checked by the lexicon loader
 _HOLIDAY_ROLES = tuple(f"holiday_{name}" for name in sorted(HOLIDAYS))
 
 
@@ -300,19 +288,13 @@ def holiday(h):
 # -- weekday and day word before a Hijri day ----------------------------------------------------
 
 
-@rule("ar.hijri.weekday_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue
-                                  and v.calendar == "gregorian"), TV(_is_hijri_day))
-def weekday_date(w, d):
-    """'الأربعاء 19 ربيع الثاني 1443 هـ' (a mismatch is flagged by resolve)"""
-    return d.value.with_(weekday=w.value.weekday)
-
-
-@rule("ar.hijri.weekday_then_date", TV(lambda v: v.weekday and v.day is None and not v.rel_unit
-                                       and not v.cue and v.calendar == "gregorian"), ctx(T(",", "-")),
-      TV(_is_hijri_day))
-def weekday_then_date(w, d):
-    """'الأربعاء، 19 ربيع الثاني 1443 هـ', 'الأربعاء - 19 ربيع الثاني 1443 هـ'"""
-    return weekday_date(w, d)
+# A weekday and a Hijri day: 'الأربعاء 19 ربيع الثاني 1443 هـ' (a mismatch is flagged by resolve)
+WEEKDAY = value_operand(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue
+                        and v.calendar == "gregorian", "weekday", ("weekday",))
+HIJRI_DAY = value_operand(_is_hijri_day, "Hijri day")
+intersection(rule, "ar.hijri.weekday_date", WEEKDAY, ADJACENT, HIJRI_DAY, "'الأربعاء 19 ربيع الثاني 1443 هـ'")
+intersection(rule, "ar.hijri.weekday_then_date", WEEKDAY, joined(T(",", "-")), HIJRI_DAY,
+             "'الأربعاء، 19 ربيع الثاني 1443 هـ', 'الأربعاء - 19 ربيع الثاني 1443 هـ'")
 
 
 @rule("ar.hijri.day_word_date", K("day_intro"), TV(_is_hijri_day))
@@ -324,11 +306,6 @@ def day_word_date(_yawm, d):
 # -- dual dates: one day written in both calendars --------------------------------------------
 
 
-def _dual(g: TimeValue, h: TimeValue) -> TimeValue:
-    """Both halves in one value: the Gregorian one in year/month/day, the Hijri one beside it."""
-    return h.with_(year=g.year, month=g.month, day=g.day, weekday=g.weekday or h.weekday)
-
-
 @rule("ar.dual.gregorian_with_era", TV(lambda v: _is_gregorian_day(v) and v.year is not None),
       K("era_ad"))
 def gregorian_with_era(g, _era):
@@ -336,55 +313,24 @@ def gregorian_with_era(g, _era):
     return g.value
 
 
-# How the two halves of a dual date are joined (rules as data): name → (elements between the
-# halves, element after the second half or None, an Arabic example in each order).
+# The two halves of a dual date, in either order, and how they are joined (rules as data): name →
+# (join, an Arabic example in each order). The Gregorian half brings its day, month, year and
+# weekday; the Hijri half its own.
+GREGORIAN_DAY = value_operand(_is_gregorian_day, "Gregorian day", ("year", "month", "day", "weekday"))
 _DUAL_JOINS = {
-    "agreeing": ((K("agreeing"),), None,
+    "agreeing": (joined(K("agreeing")),
                  "24 نوفمبر 2021 م الموافق 19 ربيع الثاني 1443 هـ",
                  "19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م"),
-    "comma_agreeing": ((T(","), K("agreeing")), None,
+    "comma_agreeing": (joined(T(","), K("agreeing")),
                        "الأربعاء 24 نوفمبر 2021، الموافق 19 ربيع الثاني 1443 هـ",
                        "19 ربيع الثاني 1443 هـ، الموافق 24 نوفمبر 2021 م"),
-    "sep": ((T("-", "/", "|"),), None,
+    "sep": (joined(T("-", "/", "|")),
             "24 نوفمبر 2021 م - 19 ربيع الثاني 1443 هـ (datelines)",
             "19 ربيع الثاني 1443 هـ - 24 نوفمبر 2021 مـ (the dateline form)"),
-    "paren": ((T("("),), T(")"),
+    "paren": (joined(T("("), close=T(")")),
               "24 نوفمبر 2021 (19 ربيع الثاني 1443 هـ)",
               "19 ربيع الثاني 1443 هـ (24 نوفمبر 2021)"),
 }
-
-
-def _register_dual(join: str, gregorian_first: bool) -> None:
-    """One dual-date rule: 'ar.dual.gregorian_<join>_hijri' or 'ar.dual.hijri_<join>_gregorian'."""
-    between, close, example_g, example_h = _DUAL_JOINS[join]
-    first, second = (_is_gregorian_day, _is_hijri_day) if gregorian_first else (_is_hijri_day, _is_gregorian_day)
-    pattern = (TV(first),) + tuple(ctx(e) for e in between) + (TV(second),) + ((close,) if close else ())
-
-    def both(a, b):
-        return _dual(a.value, b.value) if gregorian_first else _dual(b.value, a.value)
-
-    def both_then_close(a, b, _close):
-        return both(a, b)
-
-    production = both_then_close if close else both
-    production.__doc__ = f"'{example_g if gregorian_first else example_h}'"
-    name = f"ar.dual.gregorian_{join}_hijri" if gregorian_first else f"ar.dual.hijri_{join}_gregorian"
-    rule(name, *pattern)(production)
-
-
-for _join in _DUAL_JOINS:
-    for _gregorian_first in (True, False):
-        _register_dual(_join, _gregorian_first)
-
-
-def _check_lexicon() -> None:
-    """Every keyword role this grammar names exists in the lexicon (a renamed role fails at import)."""
-    roles = {lex.value for entries in LEXICON.words.values() for lex in entries if lex.cls == "kw"}
-    needed = {"hijri_era", "hijri_adj", "first_day", "agreeing", "era_ad", "month_word", "year_intro",
-              "of", "in", "since", "within", "day_intro", "holy_epithet", *_HOLIDAY_ROLES}
-    missing = needed - roles
-    if missing:
-        raise ValueError(f"lexicon lacks keyword roles {sorted(missing)}")
-
-
-_check_lexicon()
+for _join, (_joined, _example_g, _example_h) in _DUAL_JOINS.items():
+    intersection(rule, f"ar.dual.gregorian_{_join}_hijri", GREGORIAN_DAY, _joined, HIJRI_DAY, f"'{_example_g}'")
+    intersection(rule, f"ar.dual.hijri_{_join}_gregorian", HIJRI_DAY, _joined, GREGORIAN_DAY, f"'{_example_h}'")

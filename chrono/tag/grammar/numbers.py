@@ -1,8 +1,11 @@
 """Numbers, days of the month and years: the parts dates are made of (never dates themselves)."""
 from __future__ import annotations
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import DIGITS, C, K, lexval, not_describing_a_plural
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 # -- cardinals -----------------------------------------------------------------------------
 

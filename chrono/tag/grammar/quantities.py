@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import C, K, lexval
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 
 class Qty(NamedTuple):

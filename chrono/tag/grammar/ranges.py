@@ -1,9 +1,12 @@
 """Ranges and open intervals: من 23 إلى 25 نوفمبر، بين عامي 2017 و2021، (2017-2021)، منذ 2000، حتى نهاية العام."""
 from __future__ import annotations
 
-from chrono.tag.engine import Elem, rule
+from chrono.tag.engine import Elem, RuleBook
 from chrono.tag.grammar.base import TV, C, K, T, ctx, no_number_joined, year_guard
 from chrono.tag.values import TimeValue, make_range
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 
 def _complete(v: TimeValue) -> bool:

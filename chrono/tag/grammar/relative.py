@@ -1,10 +1,14 @@
 """Dates relative to the anchor: اليوم، أمس، العام الماضي، قبل ثلاثة أيام، أواخر العام، القرن الماضي."""
 from __future__ import annotations
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import TV, C, K, T, W, ctx, lexval, not_after_word, not_describing_a_plural, not_next
+from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 # -- today, yesterday, tomorrow ----------------------------------------------------------------
 
@@ -17,11 +21,12 @@ def relative_day(d):
     return TimeValue(rel_unit="day", rel_offset=lexval(d))
 
 
-@rule("ar.relative.day_weekday", TV(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None),
-      TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue))
-def relative_day_weekday(d, w):
-    """'اليوم الأربعاء', 'غداً الخميس', 'أمس الثلاثاء' (a mismatch is flagged by resolve)"""
-    return d.value.with_(weekday=w.value.weekday)
+# A relative day and the weekday it is: 'اليوم الأربعاء' (a mismatch is flagged by resolve)
+RELATIVE_DAY = value_operand(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None, "relative day")
+WEEKDAY_ALONE = value_operand(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue, "weekday",
+                              ("weekday",))
+intersection(rule, "ar.relative.day_weekday", RELATIVE_DAY, ADJACENT, WEEKDAY_ALONE,
+             "'اليوم الأربعاء', 'غداً الخميس', 'أمس الثلاثاء'")
 
 
 @rule("ar.relative.tonight", K("tonight"))
@@ -121,27 +126,10 @@ def day_word_relday(_yawm, d):
     return TimeValue(rel_unit="day", rel_offset=lexval(d))
 
 
-@rule("ar.relative.day_weekday_paren", TV(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None),
-      T("(", ",", "-"), TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue))
-def relative_day_weekday_paren(d, _sep, w):
-    """'أمس، الثلاثاء', 'اليوم - الأربعاء' (and 'اليوم (الأربعاء' when the bracket is not closed)"""
-    return d.value.with_(weekday=w.value.weekday)
-
-
-@rule("ar.relative.day_weekday_bracketed", TV(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None),
-      T("("), TV(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue), T(")"))
-def relative_day_weekday_bracketed(d, _open, w, _close):
-    """'اليوم (الأربعاء)', 'أمس (الثلاثاء)': the expression ends with its closing bracket"""
-    return d.value.with_(weekday=w.value.weekday)
-
-
-def _rel_unit(unit: str) -> str:
-    return {"hour": "day", "minute": "day"}.get(unit, unit)
-
-
-def _scale(unit: str) -> int:
-    """Hours and minutes ago resolve to the anchor day (offset 0): 'قبل ساعتين' is today."""
-    return 0 if unit in ("hour", "minute") else 1
+intersection(rule, "ar.relative.day_weekday_paren", RELATIVE_DAY, joined(T("(", ",", "-")), WEEKDAY_ALONE,
+             "'أمس، الثلاثاء', 'اليوم - الأربعاء' (and 'اليوم (الأربعاء' when the bracket is not closed)")
+intersection(rule, "ar.relative.day_weekday_bracketed", RELATIVE_DAY, joined(T("("), close=T(")")), WEEKDAY_ALONE,
+             "'اليوم (الأربعاء)', 'أمس (الثلاثاء)': the expression ends with its closing bracket")
 
 
 # -- parts of a period -> mod -------------------------------------------------------------------
@@ -223,18 +211,13 @@ def decade_noun(d):
     return TimeValue(decade_digit=lexval(d))
 
 
-@rule("ar.decade.of_century", TV(lambda v: v.decade_digit is not None and v.century is None),
-      TV(lambda v: (v.century is not None or v.rel_unit == "century") and v.decade_digit is None))
-def decade_of_century(d, c):
-    """'ثمانينيات القرن الماضي' → 198, 'تسعينات القرن العشرين' → 199"""
-    return c.value.with_(decade_digit=d.value.decade_digit)
-
-
-@rule("ar.decade.of_century_min", TV(lambda v: v.decade_digit is not None and v.century is None), K("of"),
-      TV(lambda v: (v.century is not None or v.rel_unit == "century") and v.decade_digit is None))
-def decade_of_century_min(d, _of, c):
-    """'الثمانينيات من القرن الماضي'"""
-    return c.value.with_(decade_digit=d.value.decade_digit)
+# A decade and its century: 'ثمانينيات القرن الماضي' → 198
+DECADE = value_operand(lambda v: v.decade_digit is not None and v.century is None, "decade", ("decade_digit",))
+CENTURY = value_operand(lambda v: (v.century is not None or v.rel_unit == "century") and v.decade_digit is None,
+                        "century")
+intersection(rule, "ar.decade.of_century", DECADE, ADJACENT, CENTURY,
+             "'ثمانينيات القرن الماضي' → 198, 'تسعينات القرن العشرين' → 199")
+intersection(rule, "ar.decade.of_century_min", DECADE, joined(K("of")), CENTURY, "'الثمانينيات من القرن الماضي'")
 
 
 @rule("ar.century.ordinal", C("period", lambda it: lexval(it) == "century"), C("day"))

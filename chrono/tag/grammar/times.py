@@ -1,9 +1,13 @@
 """Times of day: parts of the day (مساء اليوم، ليلة الثلاثاء) and clock times (الساعة العاشرة صباحاً)."""
 from __future__ import annotations
 
-from chrono.tag.engine import rule
+from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import DIGITS, TV, C, K, T, lexval
+from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand, word_operand
 from chrono.tag.values import TimeValue
+
+RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+rule = RULES.rule
 
 
 def _day_like(v: TimeValue) -> bool:
@@ -12,16 +16,13 @@ def _day_like(v: TimeValue) -> bool:
         (v.rel_unit == "day") or (v.weekday and v.month is None) or (v.day is not None))
 
 
-@rule("ar.time.pod_of_day", C("pod"), TV(_day_like))
-def pod_of_day(pod, d):
-    """'ليلة الثلاثاء' → TNI, 'مساء اليوم' → TEV, 'صباح أمس' → TMO, 'فجر الجمعة' → TMO"""
-    return d.value.with_(pod=lexval(pod))
-
-
-@rule("ar.time.pod_of_day_word", C("pod"), K("day_intro"), TV(_day_like))
-def pod_of_day_word(pod, _yawm, d):
-    """'مساء يوم الأربعاء' (when 'يوم' was not taken by the weekday rule)"""
-    return d.value.with_(pod=lexval(pod))
+# A part of the day and the day: 'مساء اليوم', 'ليلة الثلاثاء', 'اليوم مساءً'
+POD = word_operand("pod", "pod")
+DAY = value_operand(_day_like, "day")
+intersection(rule, "ar.time.pod_of_day", POD, ADJACENT, DAY,
+             "'ليلة الثلاثاء' → TNI, 'مساء اليوم' → TEV, 'صباح أمس' → TMO, 'فجر الجمعة' → TMO")
+intersection(rule, "ar.time.pod_of_day_word", POD, joined(K("day_intro")), DAY,
+             "'مساء يوم الأربعاء' (when 'يوم' was not taken by the weekday rule)")
 
 
 @rule("ar.time.midnight_of", C("part", lambda it: lexval(it) == "MID"), TV(lambda v: v.pod == "NI"))
@@ -30,10 +31,7 @@ def midnight_of(_mid, night):
     return night.value
 
 
-@rule("ar.time.day_then_pod", TV(_day_like), C("pod", lambda it: it.value.value != "NI" or True))
-def day_then_pod(d, pod):
-    """'اليوم مساءً', 'أمس صباحاً', 'الخميس ليلاً'"""
-    return d.value.with_(pod=lexval(pod))
+intersection(rule, "ar.time.day_then_pod", DAY, ADJACENT, POD, "'اليوم مساءً', 'أمس صباحاً', 'الخميس ليلاً'")
 
 
 # -- clock times -------------------------------------------------------------------------------
@@ -168,7 +166,8 @@ def _clock_today(v: TimeValue) -> bool:
 
 @rule("ar.time.date_then_clock", TV(_full_day), TV(_clock_today))
 def date_then_clock(d, t):
-    """'24 نوفمبر 2021 الساعة العاشرة صباحاً' → 2021-11-24T10:00"""
+    """'24 نوفمبر 2021 الساعة العاشرة صباحاً' → 2021-11-24T10:00 (the clock's part of day replaces
+    the date's)"""
     return d.value.with_(kind="time", hour=t.value.hour, minute=t.value.minute, pod=t.value.pod)
 
 
