@@ -28,19 +28,17 @@ from __future__ import annotations
 
 import gc
 import math
-import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable, Sequence
 
 from chrono.attach import Event, attach_document
 from chrono.models import (
-    Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, Timex,
-    TimelineOutput,
+    Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, TimelineOutput,
 )
 
-__all__ = ["MergeCounts", "build_timeline", "merge_events", "similarity", "synthetic_events"]
+__all__ = ["MergeCounts", "build_timeline", "merge_events", "similarity"]
 
 _GRANULARITY_RANK = {
     "minute": 0, "hour": 1, "part_of_day": 2, "day": 3, "week": 4, "month": 5, "quarter": 6,
@@ -441,7 +439,7 @@ def merge_events(events: Sequence[Event], *, counts: MergeCounts | None = None) 
     """Events (any documents) → ordered entries with ids e1, e2, … and conflict links.
 
     A cluster made only of weak mentions (`_is_weak`) gives no entry: a false date is worse
-    than a missing one. This is the function `make bench` times (see `synthetic_events`);
+    than a missing one. This is the function `make bench` times (on tools/synthetic.py's events);
     `counts`, when given, receives the elementary work done (see `MergeCounts`).
     """
     counts = counts if counts is not None else MergeCounts()
@@ -483,45 +481,3 @@ def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],
         documents.append(_document_info(document, tags, set_aside))
         events.extend(attach_document(document, tags, order, seg))
     return TimelineOutput(documents=documents, entries=merge_events(events), errors=list(errors))
-
-
-# ---------------------------------------------------------------- bench support
-
-_BENCH_WORDS = [f"w{i}" for i in range(2000)]
-_BENCH_ROOTS = [f"r{i}" for i in range(60)]
-
-
-def synthetic_events(n: int, seed: int = 0, documents: int = 1000, span_days: int = 3650) -> list[Event]:
-    """`n` generated events over `span_days` days from 2015, for timing `merge_events` (make bench).
-
-    Each happening (about n/3 of them) is mentioned about three times, at day, month or year
-    precision, with overlapping word sets: realistic bucket sizes, deterministic for a seed.
-    """
-    rng = random.Random(seed)
-    origin = date(2015, 1, 1).toordinal()
-    happenings = max(n // 3, 1)
-    events = []
-    for i in range(n):
-        h = rng.randrange(happenings)
-        hr = random.Random(h)
-        day = date.fromordinal(origin + hr.randrange(span_days))
-        words = frozenset(hr.sample(_BENCH_WORDS, 6)[: rng.randint(3, 6)])
-        root = hr.choice(_BENCH_ROOTS)
-        precision = rng.random()
-        if precision < 0.6:
-            start, end, gran, value = day, day, "day", day.isoformat()
-        elif precision < 0.9:
-            start = day.replace(day=1)
-            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            gran, value = "month", start.isoformat()[:7]
-        else:
-            start, end, gran, value = date(day.year, 1, 1), date(day.year, 12, 31), "year", str(day.year)
-        timex = Timex.model_construct(
-            id=f"t{i}", start=i % 5000, end=i % 5000 + 5, text="x", type="DATE", value=value,
-            granularity=gran, start_date=start, end_date=end, mod=None, calendar="gregorian",
-            hijri_value=None, rule="bench", in_quote=False, underspecified="", flags=[], sentence=None,
-        )
-        events.append(Event(doc=f"d{i % documents}", doc_order=i % documents, timex=timex,
-                            clause=(0, 0), sentence="", trigger=None, root=root, label=f"h{h}",
-                            words=words, deictic=False))
-    return events

@@ -17,11 +17,12 @@ distributed = pytest.importorskip("distributed", reason="dask.distributed is not
 from chrono.scale.dask_cluster import (  # noqa: E402
     build_timeline_dask, cluster_window, combine_clusters, touched_years, year_windows,
 )
-from chrono.merge import build_timeline, merge_events, synthetic_events  # noqa: E402
+from chrono.merge import build_timeline, merge_events  # noqa: E402
 from chrono.models import dump_json  # noqa: E402
 from chrono.pipeline import tag_document  # noqa: E402
 from chrono.read import iter_inputs, load_manifest  # noqa: E402
 from tools.gen_corpus import write_corpus  # noqa: E402
+from tools.synthetic import synthetic_events  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -10,8 +10,9 @@ import pytest
 
 from chrono.attach import attach_document
 from chrono import merge
-from chrono.merge import MergeCounts, build_timeline, merge_events, synthetic_events
+from chrono.merge import MergeCounts, build_timeline, merge_events
 from chrono.models import TimelineOutput, dump_json
+from tools.synthetic import synthetic_events
 
 from seed_hand_tags import hand_pairs, seed_documents
 
