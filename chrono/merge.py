@@ -54,7 +54,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from chrono.attach import Event, attach_document
 from chrono.models import (
-    Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, TimelineOutput,
+    Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, TimelineOutput, Timex,
 )
 from chrono.segment import segment
 
@@ -308,15 +308,12 @@ def touched_years(event: Event) -> frozenset[int]:
     return frozenset(years)
 
 
-def _is_range(event: Event) -> bool:
-    return "/" in event.timex.value
-
-
-def _date_compatible(event: Event, cluster: Cluster) -> bool:
+def _date_compatible(timex: Timex, is_range: bool, cluster: Cluster) -> bool:
     """Equal or containing interval. An explicit range ("من 23 إلى 25 نوفمبر", a visit) is its
-    own happening: it only joins the same range, not a day inside it (the arrival on the 23rd)."""
-    timex = event.timex
-    if _is_range(event):
+    own happening: it only joins the same range, not a day inside it (the arrival on the 23rd).
+    So is a Hijri month ("رمضان 1443" is 2022-04-02/2022-05-01): its value is a range too.
+    `is_range` is `timex.typed_value.is_range`, read once per mention by the caller."""
+    if is_range:
         return (timex.start_date, timex.end_date) == (cluster.start, cluster.end)
     return _contains(timex.start_date, timex.end_date, cluster.start, cluster.end)
 
@@ -353,8 +350,9 @@ def _best_cluster(event: Event, index: PairIndex, quotes: _QuoteIndex) -> Cluste
     timex = event.timex
     periods = [_period_code(key) for key in _lookup_period(timex.start_date, timex.end_date)]
     best, best_key = None, (_JOIN_SCORE - 1, 0)
+    is_range = timex.typed_value.is_range
     for cluster in index.candidates(periods, event.words):
-        if _date_compatible(event, cluster):
+        if _date_compatible(timex, is_range, cluster):
             key = (similarity(event, cluster.words, cluster.roots), -cluster.number)
             if key > best_key:
                 best, best_key = cluster, key
