@@ -550,8 +550,9 @@ def merge_events(events: Iterable[Event], *, counts: Optional[MergeCounts] = Non
     (see `MergeCounts`).
     """
     counts = counts if counts is not None else MergeCounts()
-    window = cluster_window(enumerate(events), counts=counts, index_type=index_type)
-    return combine_windows([window], counts=counts, index_type=index_type)
+    with _gc_paused():  # once over both steps: a collection in between would scan every cluster
+        window = cluster_window(enumerate(events), counts=counts, index_type=index_type)
+        return combine_windows([window], counts=counts, index_type=index_type)
 
 
 class PreparedDocument(NamedTuple):
