@@ -37,7 +37,7 @@ class Event:
     root: str | None  # trigger's root key: "وقع" for "وقع", "يوقعان", "التوقيع"
     label: str
     words: frozenset[str]  # light-stemmed content words near the mention
-    deictic: bool  # resolved against the anchor ("اليوم", "أمس", "الأربعاء")
+    deictic: bool  # resolved against the anchor ("اليوم", "أمس", "الأربعاء"): `Timex.anchored`
     context: frozenset[str] = frozenset()  # content words of the whole sentence (quoted "today")
     anchor_sure: bool = True  # the document's anchor is certain (confidence 1), not estimated
 
@@ -46,14 +46,16 @@ def is_placeable(timex: Timex) -> bool:
     """Whether a timex can be an entry: a DATE or TIME with a calendar interval.
 
     "العاشر من ديسمبر الماضي" (2020-12-10) yes; "منذ عامين" as P2Y, "كل عام", "PRESENT_REF",
-    or "XXXX-12-10" without an anchor: no.
+    or "XXXX-12-10" without an anchor: no. The value is read through its typed view
+    (`Timex.typed_value`, chrono/models.py), not as a string.
     """
+    typed = timex.typed_value
     return (
         timex.type in ("DATE", "TIME")
         and timex.start_date is not None
         and timex.end_date is not None
-        and not timex.value.endswith("_REF")
-        and "X" not in timex.value.split("T")[0]
+        and not typed.is_reference
+        and not typed.unknown
     )
 
 
@@ -323,17 +325,6 @@ def _window_words(doc: str, clause: tuple[int, int], timex: Timex) -> frozenset[
     return frozenset(chosen)
 
 
-def _is_deictic(timex: Timex) -> bool:
-    """Resolved against the anchor: "اليوم", "أمس", "الأربعاء", "العام الماضي" (no year written).
-
-    Read from the canonical underspecified value ("date rel_unit=day rel_offset=0" has no
-    "year="); a timex without one falls back to "no four-digit year in its text".
-    """
-    if timex.underspecified:
-        return "year=" not in timex.underspecified
-    return not regex.search(r"\d{4}", timex.text)
-
-
 def _shown_sentence(doc: str, seg: Segmentation, timex: Timex, clause: tuple[int, int]) -> str:
     index = sentence_index(seg, timex.start)
     if index is None:
@@ -374,7 +365,7 @@ def attach_document(document: Document, tags: DocumentTags, doc_order: int = 0,
             root=root,
             label=_label(text, clause, timex, trigger),
             words=_window_words(text, clause, timex),
-            deictic=_is_deictic(timex),
+            deictic=timex.anchored,
             context=_sentence_words(text, seg, timex),
             anchor_sure=tags.anchor.confidence >= 1.0,
         )

@@ -1,4 +1,4 @@
-"""Cross-article merge (design §6): events of all documents → ordered chronology entries.
+"""Cross-article merge: events of all documents → ordered chronology entries.
 
 One entry is one happening. Two mentions are the same happening when their dates agree (equal,
 or one interval inside the other) and their content agrees (shared light-stemmed words and
@@ -20,27 +20,49 @@ besides, counted by `MergeCounts` and checked by tests/test_merge.py):
    between clusters whose dates are disjoint;
 4. order entries by start date, end date, first mention (doc order, offset).
 
+The public API, shared by `chrono timeline` and its Dask map-reduce (chrono/scale/dask_cluster.py):
+
+    merger = Merger()
+    for document, tags in pairs:
+        merger.add(document, tags)          # attach: its events, and its DocumentInfo
+    entries = merger.finish()               # steps 0-4 over everything added
+
+    # the same result, window by window (what `--engine dask` distributes):
+    prepared = prepare_document(document, tags, position)       # map: per document
+    touched_years(event)                                         # which window an event needs
+    part = cluster_window([(key, event), ...])                   # reduce: steps 1-2 per window
+    entries = combine_windows([part, ...])                       # steps 0, 3, 4 over all windows
+
+Steps 1-2 only ever compare an event with clusters of the years it looks up (`touched_years`),
+so windows of years that no event links clusters alone give the clusters of the whole run;
+`combine_windows` puts them back in the order one run would have created them.
+
 A quoted "today" is the speech's day, which precedes publication: a deictic mention inside a
 quote may join a cluster dated up to `_QUOTE_LAG_DAYS` days before its resolved day
 (000: Gantz's tweet «لقد اتخذنا خطوة تاريخية اليوم», anchor 25 Nov, is the 24 Nov signing).
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import math
-import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Iterable, Sequence
+from datetime import date
+from operator import itemgetter
+from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from chrono.attach import Event, attach_document
 from chrono.models import (
-    Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, Timex,
-    TimelineOutput,
+    Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, TimelineOutput, Timex,
 )
+from chrono.segment import segment
 
-__all__ = ["MergeCounts", "build_timeline", "merge_events", "similarity", "synthetic_events"]
+__all__ = [
+    "Cluster", "MergeCounts", "Merger", "PairIndex", "PreparedDocument", "WindowClusters",
+    "build_timeline", "cluster_window", "combine_windows", "merge_events", "prepare_document",
+    "similarity", "touched_years",
+]
 
 _GRANULARITY_RANK = {
     "minute": 0, "hour": 1, "part_of_day": 2, "day": 3, "week": 4, "month": 5, "quarter": 6,
@@ -56,7 +78,10 @@ _QUOTE_LAG_DAYS = 3
 
 
 @dataclass
-class _Cluster:
+class Cluster:
+    """One happening as the merge builds it: its mentions, its date, its words. Callers only pass
+    clusters along (from `cluster_window` to `combine_windows`, or to a `PairIndex`)."""
+
     number: int  # creation order: ties go to the older cluster
     best: Event  # the most precise mention: its date is the entry's date
     start: date
@@ -66,6 +91,9 @@ class _Cluster:
     roots: set[str] = field(default_factory=set)
     conflicts: dict[int, str] = field(default_factory=dict)
     periods: list[int] = field(default_factory=list)  # `_period_code`s of `_periods(start, end)`
+    # (precision key of `best`, input position of `best`): the order one run over all the events
+    # creates clusters in, whichever window this one was made in
+    rank: tuple = ()
 
 
 def similarity(event: Event, words: set[str] | frozenset[str], roots: set[str]) -> int:
@@ -144,9 +172,10 @@ class MergeCounts:
 _WORD_SPACE = 1 << 32  # word ids below this: a (period, word, word) triple packs into one int
 
 
-class _PairIndex:
+class PairIndex:
     """(period, pair of content words) → clusters, each bucket read for its `_BUCKET_CAP`
-    most recent clusters.
+    most recent clusters. The merge's candidate index (`Merger(index_type=...)` takes another
+    one with the same `add` and `candidates`, e.g. an exhaustive scan to compare against).
 
     Why pairs: joining needs a score of `_JOIN_SCORE` (3), which takes at least two shared
     words (the trigger root adds at most 1), and a conflict needs `_CONFLICT_MIN_SHARED` (3).
@@ -157,7 +186,7 @@ class _PairIndex:
     """
 
     def __init__(self, counts: MergeCounts) -> None:
-        self.buckets: dict[int, list[_Cluster]] = {}
+        self.buckets: dict[int, list[Cluster]] = {}
         self.word_ids: dict[str, int] = {}
         self.counts = counts
 
@@ -170,7 +199,7 @@ class _PairIndex:
         ids = self.word_ids
         return [ids.setdefault(word, len(ids)) for word in words]
 
-    def add(self, cluster: _Cluster, periods: list[int], old_words: Iterable[str],
+    def add(self, cluster: Cluster, periods: list[int], old_words: Iterable[str],
             new_words: Iterable[str]) -> None:
         """File `cluster` under the pairs that `new_words` form with each other and with
         `old_words` (the pairs among the old words are already filed)."""
@@ -191,12 +220,12 @@ class _PairIndex:
                     del bucket[:-_BUCKET_CAP]
         self.counts.filed += len(pairs) * len(periods)
 
-    def candidates(self, periods: list[int], words: Iterable[str]) -> list[_Cluster]:
+    def candidates(self, periods: list[int], words: Iterable[str]) -> list[Cluster]:
         """Clusters filed under any (period, pair of `words`), each once, in no particular
         order: callers break ties by cluster number, so the result does not depend on it."""
         ids = self._known_ids(words)
         seen: set[int] = set()
-        found: list[_Cluster] = []
+        found: list[Cluster] = []
         buckets = self.buckets
         lookups = read = 0
         for period in periods:
@@ -225,10 +254,10 @@ class _QuoteIndex:
     signing of the day before under (24 Nov, "وقع")."""
 
     def __init__(self, counts: MergeCounts) -> None:
-        self.buckets: dict[tuple[int, str], list[_Cluster]] = defaultdict(list)
+        self.buckets: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
         self.counts = counts
 
-    def add(self, cluster: _Cluster) -> None:
+    def add(self, cluster: Cluster) -> None:
         if cluster.start == cluster.end and cluster.best.root:
             bucket = self.buckets[(cluster.start.toordinal(), cluster.best.root)]
             bucket.append(cluster)
@@ -236,10 +265,10 @@ class _QuoteIndex:
                 del bucket[:-_BUCKET_CAP]
             self.counts.filed += 1
 
-    def candidates(self, event: Event) -> list[_Cluster]:
+    def candidates(self, event: Event) -> list[Cluster]:
         """Clusters up to `_QUOTE_LAG_DAYS` days before a quoted deictic day, defined by a
         mention whose root the quote's sentence contains (see `_lagged_quote_score`)."""
-        found: list[_Cluster] = []
+        found: list[Cluster] = []
         for _, day in _quote_lag_periods(event):
             for word in sorted(event.context):
                 self.counts.lookups += 1
@@ -264,20 +293,32 @@ def _quote_lag_periods(event: Event) -> list[tuple]:
     return [("d", day - lag) for lag in range(1, _QUOTE_LAG_DAYS + 1)]
 
 
-def _is_range(event: Event) -> bool:
-    return "/" in event.timex.value
+def touched_years(event: Event) -> frozenset[int]:
+    """The years whose clusters the merge may compare `event` with: the periods it looks
+    clusters up in, and for a quoted "اليوم" the days it may really mean.
 
-
-def _date_compatible(event: Event, cluster: _Cluster) -> bool:
-    """Equal or containing interval. An explicit range ("من 23 إلى 25 نوفمبر", a visit) is its
-    own happening: it only joins the same range, not a day inside it (the arrival on the 23rd)."""
+    "10 ديسمبر 2020" → {2020}; "بين 2019 و2021" → {2019, 2021}; a quoted "اليوم" on 2 January
+    2021 → {2020, 2021} (it may mean a day or two before). Events whose year sets do not
+    overlap never meet, which is what lets `cluster_window` work on windows of years.
+    """
     timex = event.timex
-    if _is_range(event):
+    years = set()
+    for key in _lookup_period(timex.start_date, timex.end_date) + _quote_lag_periods(event):
+        years.add(date.fromordinal(key[1]).year if key[0] == "d" else key[1])
+    return frozenset(years)
+
+
+def _date_compatible(timex: Timex, is_range: bool, cluster: Cluster) -> bool:
+    """Equal or containing interval. An explicit range ("من 23 إلى 25 نوفمبر", a visit) is its
+    own happening: it only joins the same range, not a day inside it (the arrival on the 23rd).
+    So is a Hijri month ("رمضان 1443" is 2022-04-02/2022-05-01): its value is a range too.
+    `is_range` is `timex.typed_value.is_range`, read once per mention by the caller."""
+    if is_range:
         return (timex.start_date, timex.end_date) == (cluster.start, cluster.end)
     return _contains(timex.start_date, timex.end_date, cluster.start, cluster.end)
 
 
-def _lagged_quote_score(event: Event, cluster: _Cluster) -> int:
+def _lagged_quote_score(event: Event, cluster: Cluster) -> int:
     """A quoted "اليوم" against a cluster up to `_QUOTE_LAG_DAYS` days earlier, compared on the
     whole sentence; -1 when not applicable."""
     timex = event.timex
@@ -291,7 +332,7 @@ def _lagged_quote_score(event: Event, cluster: _Cluster) -> int:
     return similarity(event, cluster.words, cluster.roots) + len((event.context - event.words) & cluster.words)
 
 
-def _join(event: Event, cluster: _Cluster, index: _PairIndex) -> None:
+def _join(event: Event, cluster: Cluster, index: PairIndex) -> None:
     cluster.events.append(event)
     new_words = [w for w in sorted(event.words) if w not in cluster.words]
     room = max(_MAX_CLUSTER_WORDS - len(cluster.words), 0)
@@ -303,14 +344,15 @@ def _join(event: Event, cluster: _Cluster, index: _PairIndex) -> None:
         cluster.roots.add(event.root)
 
 
-def _best_cluster(event: Event, index: _PairIndex, quotes: _QuoteIndex) -> _Cluster | None:
+def _best_cluster(event: Event, index: PairIndex, quotes: _QuoteIndex) -> Cluster | None:
     """The cluster `event` joins: the highest score of at least `_JOIN_SCORE`, the older
     cluster on ties; None when no cluster agrees in both date and content."""
     timex = event.timex
     periods = [_period_code(key) for key in _lookup_period(timex.start_date, timex.end_date)]
     best, best_key = None, (_JOIN_SCORE - 1, 0)
+    is_range = timex.typed_value.is_range
     for cluster in index.candidates(periods, event.words):
-        if _date_compatible(event, cluster):
+        if _date_compatible(timex, is_range, cluster):
             key = (similarity(event, cluster.words, cluster.roots), -cluster.number)
             if key > best_key:
                 best, best_key = cluster, key
@@ -321,24 +363,28 @@ def _best_cluster(event: Event, index: _PairIndex, quotes: _QuoteIndex) -> _Clus
     return best
 
 
-def _cluster(events: Sequence[Event], counts: MergeCounts | None = None) -> list[_Cluster]:
-    """Step 2: greedy clustering, narrowest first (see module docstring)."""
-    counts = counts if counts is not None else MergeCounts()
-    index, quotes = _PairIndex(counts), _QuoteIndex(counts)
-    clusters: list[_Cluster] = []
-    for event in sorted(events, key=_precision_key):
+def _cluster(positioned: Sequence[tuple[Any, Event]], counts: MergeCounts,
+             index_type: type[PairIndex]) -> list[Cluster]:
+    """Steps 1-2: greedy clustering, narrowest first (see module docstring). `positioned` is in
+    input order, so events of equal precision are taken in input order (the sort is stable)."""
+    index, quotes = index_type(counts), _QuoteIndex(counts)
+    clusters: list[Cluster] = []
+    ranked = sorted(((_precision_key(event), position, event) for position, event in positioned),
+                    key=itemgetter(0))
+    for key, position, event in ranked:
         best = _best_cluster(event, index, quotes)
         if best is None:
             timex = event.timex
-            best = _Cluster(number=len(clusters), best=event, start=timex.start_date, end=timex.end_date,
-                            periods=[_period_code(key) for key in _periods(timex.start_date, timex.end_date)])
+            best = Cluster(number=len(clusters), best=event, start=timex.start_date, end=timex.end_date,
+                           periods=[_period_code(key) for key in _periods(timex.start_date, timex.end_date)],
+                           rank=(key, position))
             clusters.append(best)
             quotes.add(best)
         _join(event, best, index)
     return clusters
 
 
-def _idf(clusters: list[_Cluster]) -> dict[str, float]:
+def _idf(clusters: list[Cluster]) -> dict[str, float]:
     """Inverse frequency of each word among the clusters' defining mentions: "مغرب" in every
     article of the seeds weighs little, "ثلاث" (tripartite) a lot."""
     counts: dict[str, int] = defaultdict(int)
@@ -349,7 +395,7 @@ def _idf(clusters: list[_Cluster]) -> dict[str, float]:
     return {word: math.log(total / (count + 0.5)) for word, count in counts.items()}
 
 
-def _conflict_score(a: _Cluster, b: _Cluster, idf: dict[str, float]) -> float:
+def _conflict_score(a: Cluster, b: Cluster, idf: dict[str, float]) -> float:
     """Weighted share of the defining mentions' words that both have (0..1)."""
     shared = a.best.words & b.best.words
     if len(shared) < _CONFLICT_MIN_SHARED:
@@ -367,7 +413,7 @@ def _neighbour_months(day: date) -> list[tuple]:
     return [("m", m // 12, m % 12 + 1) for m in (months - 1, months, months + 1)]
 
 
-def _find_conflicts(clusters: list[_Cluster], counts: MergeCounts | None = None) -> None:
+def _find_conflicts(clusters: list[Cluster], counts: MergeCounts, index_type: type[PairIndex]) -> None:
     """Step 3: same content, disjoint dates close together, different defining sources.
 
     Only precise clusters (a day or narrower) at most `_CONFLICT_MAX_DAYS` apart: sources that
@@ -376,7 +422,7 @@ def _find_conflicts(clusters: list[_Cluster], counts: MergeCounts | None = None)
     Candidates share a pair of defining words within the month and its two neighbours.
     """
     idf = _idf(clusters)
-    index = _PairIndex(counts if counts is not None else MergeCounts())
+    index = index_type(counts)
     for cluster in clusters:
         if cluster.start != cluster.end:
             continue
@@ -402,18 +448,18 @@ def _mention(event: Event) -> Mention:
                    sentence=event.sentence, in_quote=timex.in_quote, timex=timex.id)
 
 
-def _first_mention_key(cluster: _Cluster) -> tuple[int, int, int]:
+def _first_mention_key(cluster: Cluster) -> tuple[int, int, int]:
     first = min(cluster.events, key=lambda e: (e.doc_order, e.timex.start, e.timex.end))
     return first.doc_order, first.timex.start, first.timex.end
 
 
-def _label_event(cluster: _Cluster) -> Event:
+def _label_event(cluster: Cluster) -> Event:
     """Label from a mention outside quotes with a trigger, earliest in input order."""
     return min(cluster.events, key=lambda e: (e.timex.in_quote, e.root is None, e.trigger is None,
                                              e.doc_order, e.timex.start))
 
 
-def _entry(cluster: _Cluster, entry_id: str, ids: dict[int, str]) -> Entry:
+def _entry(cluster: Cluster, entry_id: str, ids: dict[int, str]) -> Entry:
     timex = cluster.best.timex
     label_event = _label_event(cluster)
     events = sorted(cluster.events, key=lambda e: (e.doc_order, e.timex.start, e.timex.end))
@@ -437,91 +483,137 @@ def _is_weak(event: Event) -> bool:
     return event.deictic and event.timex.in_quote and not event.anchor_sure
 
 
-def merge_events(events: Sequence[Event], *, counts: MergeCounts | None = None) -> list[Entry]:
-    """Events (any documents) → ordered entries with ids e1, e2, … and conflict links.
-
-    A cluster made only of weak mentions (`_is_weak`) gives no entry: a false date is worse
-    than a missing one. This is the function `make bench` times (see `synthetic_events`);
-    `counts`, when given, receives the elementary work done (see `MergeCounts`).
-    """
-    counts = counts if counts is not None else MergeCounts()
-    # The merge allocates millions of small objects and frees none: CPython's cyclic GC would
-    # rescan all of them again and again (quadratic in practice), so pause it meanwhile.
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The merge allocates millions of small objects and frees none: CPython's cyclic GC would
+    rescan all of them again and again (quadratic in practice), so pause it meanwhile."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        clusters = [c for c in _cluster(events, counts) if not all(_is_weak(e) for e in c.events)]
-        _find_conflicts(clusters, counts)
-        clusters.sort(key=lambda c: (c.start, c.end, _first_mention_key(c)))
-        ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
-        return [_entry(cluster, ids[cluster.number], ids) for cluster in clusters]
+        yield
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _document_info(document: Document, tags: DocumentTags, set_aside) -> DocumentInfo:
-    return DocumentInfo(id=tags.id, path=tags.path if tags.path is not None else document.path,
+# ---------------------------------------------------------------- public API
+
+@dataclass
+class WindowClusters:
+    """The clusters of one window of years (steps 1-2), for `combine_windows`; picklable, so a
+    Dask worker can send it back."""
+
+    clusters: list[Cluster]
+
+
+def cluster_window(positioned: Iterable[tuple[Any, Event]], *, counts: Optional[MergeCounts] = None,
+                   index_type: type[PairIndex] = PairIndex) -> WindowClusters:
+    """Steps 1-2 over one window's events, given as (input position, event) pairs in any order.
+
+    The position is any sortable key that gives the event's place in the whole input (the Dask
+    map uses (document position, index in the document)): events of equal precision are
+    clustered in input order, and `combine_windows` orders the windows' clusters by it. A window
+    must hold every event that touches its years (`touched_years`); then its clusters are
+    exactly those one run over all the events would make.
+    """
+    counts = counts if counts is not None else MergeCounts()
+    with _gc_paused():
+        in_order = sorted(positioned, key=itemgetter(0))
+        return WindowClusters(_cluster(in_order, counts, index_type))
+
+
+def combine_windows(windows: Iterable[WindowClusters], *, counts: Optional[MergeCounts] = None,
+                    index_type: type[PairIndex] = PairIndex) -> list[Entry]:
+    """Steps 0, 3 and 4: the clusters of all windows → entries e1, e2, … with their conflict links.
+
+    The clusters are renumbered in the order one run would have created them, so ties (the
+    older cluster wins) and ids come out as in `merge_events`. A cluster made only of weak
+    mentions (`_is_weak`) gives no entry: a false date is worse than a missing one.
+    """
+    counts = counts if counts is not None else MergeCounts()
+    with _gc_paused():
+        ranked = sorted((c for window in windows for c in window.clusters), key=lambda c: c.rank)
+        for number, cluster in enumerate(ranked):
+            cluster.number = number
+        clusters = [c for c in ranked if not all(_is_weak(e) for e in c.events)]
+        _find_conflicts(clusters, counts, index_type)
+        clusters.sort(key=lambda c: (c.start, c.end, _first_mention_key(c)))
+        ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
+        return [_entry(cluster, ids[cluster.number], ids) for cluster in clusters]
+
+
+def merge_events(events: Iterable[Event], *, counts: Optional[MergeCounts] = None,
+                 index_type: type[PairIndex] = PairIndex) -> list[Entry]:
+    """Events (any documents) → ordered entries with ids e1, e2, … and conflict links: one
+    window holding everything. This is the function `make bench` times (on
+    tools/synthetic.py's events); `counts`, when given, receives the elementary work done
+    (see `MergeCounts`).
+    """
+    counts = counts if counts is not None else MergeCounts()
+    with _gc_paused():  # once over both steps: a collection in between would scan every cluster
+        window = cluster_window(enumerate(events), counts=counts, index_type=index_type)
+        return combine_windows([window], counts=counts, index_type=index_type)
+
+
+class PreparedDocument(NamedTuple):
+    """What the merge keeps of one tagged document: its DocumentInfo and its events (the text
+    stays behind)."""
+
+    info: DocumentInfo
+    events: list[Event]
+
+
+def prepare_document(document: Document, tags: DocumentTags, position: int) -> PreparedDocument:
+    """One tagged document → its DocumentInfo (listing the set-aside regions of the tagger and of
+    segment.py, which produce no entries) and its events; `position` is the document's place in
+    the input (its events' `doc_order`)."""
+    seg = segment(document.text)
+    regions = {(r.start, r.end): r for r in list(tags.set_aside) + list(seg.set_aside)}
+    set_aside = [regions[key] for key in sorted(regions)]
+    info = DocumentInfo(id=tags.id, path=tags.path if tags.path is not None else document.path,
                         anchor=tags.anchor, encoding=tags.encoding, set_aside=set_aside)
+    return PreparedDocument(info, list(attach_document(document, tags, position, seg)))
+
+
+class Merger:
+    """The chronology of documents added one at a time; only their events are kept.
+
+        merger = Merger()
+        for document, tags in pairs:
+            merger.add(document, tags)
+        TimelineOutput(documents=merger.documents, entries=merger.finish())
+    """
+
+    def __init__(self, *, counts: Optional[MergeCounts] = None, index_type: type[PairIndex] = PairIndex) -> None:
+        self.counts = counts if counts is not None else MergeCounts()
+        self.index_type = index_type
+        self.documents: list[DocumentInfo] = []
+        self._events: list[Event] = []
+
+    def add(self, document: Document, tags: DocumentTags) -> DocumentInfo:
+        """Attach one tagged document (its position: the documents added before it)."""
+        prepared = prepare_document(document, tags, len(self.documents))
+        self.documents.append(prepared.info)
+        self._events.extend(prepared.events)
+        return prepared.info
+
+    def add_events(self, events: Iterable[Event]) -> None:
+        """Events attached elsewhere; they keep their own `doc_order`."""
+        self._events.extend(events)
+
+    def finish(self) -> list[Entry]:
+        """Steps 0-4 over everything added: the ordered entries."""
+        return merge_events(self._events, counts=self.counts, index_type=self.index_type)
 
 
 def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],
                    errors: Iterable[DocumentError] = ()) -> TimelineOutput:
-    """The chronology of several tagged documents (design §6), deterministic for a given input order.
+    """The chronology of several tagged documents, deterministic for a given input order.
 
     Set-aside regions (the tagger's plus segment.py's) produce no entries; each document's
     output lists them with their reasons.
     """
-    from chrono.segment import segment
-
-    events: list[Event] = []
-    documents: list[DocumentInfo] = []
-    for order, (document, tags) in enumerate(pairs):
-        seg = segment(document.text)
-        regions = {(r.start, r.end): r for r in list(tags.set_aside) + list(seg.set_aside)}
-        set_aside = [regions[key] for key in sorted(regions)]
-        documents.append(_document_info(document, tags, set_aside))
-        events.extend(attach_document(document, tags, order, seg))
-    return TimelineOutput(documents=documents, entries=merge_events(events), errors=list(errors))
-
-
-# ---------------------------------------------------------------- bench support
-
-_BENCH_WORDS = [f"w{i}" for i in range(2000)]
-_BENCH_ROOTS = [f"r{i}" for i in range(60)]
-
-
-def synthetic_events(n: int, seed: int = 0, documents: int = 1000, span_days: int = 3650) -> list[Event]:
-    """`n` generated events over `span_days` days from 2015, for timing `merge_events` (make bench).
-
-    Each happening (about n/3 of them) is mentioned about three times, at day, month or year
-    precision, with overlapping word sets: realistic bucket sizes, deterministic for a seed.
-    """
-    rng = random.Random(seed)
-    origin = date(2015, 1, 1).toordinal()
-    happenings = max(n // 3, 1)
-    events = []
-    for i in range(n):
-        h = rng.randrange(happenings)
-        hr = random.Random(h)
-        day = date.fromordinal(origin + hr.randrange(span_days))
-        words = frozenset(hr.sample(_BENCH_WORDS, 6)[: rng.randint(3, 6)])
-        root = hr.choice(_BENCH_ROOTS)
-        precision = rng.random()
-        if precision < 0.6:
-            start, end, gran, value = day, day, "day", day.isoformat()
-        elif precision < 0.9:
-            start = day.replace(day=1)
-            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            gran, value = "month", start.isoformat()[:7]
-        else:
-            start, end, gran, value = date(day.year, 1, 1), date(day.year, 12, 31), "year", str(day.year)
-        timex = Timex.model_construct(
-            id=f"t{i}", start=i % 5000, end=i % 5000 + 5, text="x", type="DATE", value=value,
-            granularity=gran, start_date=start, end_date=end, mod=None, calendar="gregorian",
-            hijri_value=None, rule="bench", in_quote=False, underspecified="", flags=[], sentence=None,
-        )
-        events.append(Event(doc=f"d{i % documents}", doc_order=i % documents, timex=timex,
-                            clause=(0, 0), sentence="", trigger=None, root=root, label=f"h{h}",
-                            words=words, deictic=False))
-    return events
+    merger = Merger()
+    for document, tags in pairs:
+        merger.add(document, tags)
+    return TimelineOutput(documents=merger.documents, entries=merger.finish(), errors=list(errors))

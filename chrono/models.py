@@ -2,10 +2,17 @@
 
 Dates are ISO strings in JSON (pydantic serialises `datetime.date` that way). Field order is the
 output order, so keep it stable: golden files depend on it.
+
+A TIMEX3 value travels as its string (the JSON contract), and its parts as data: `typed_value`
+on Timex, Entry and Mention, `anchored` on Timex (see "The typed view of a value" below). Later
+stages (attach, merge, export) read those, never the strings.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,8 +31,159 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# ---------------------------------------------------------------- the typed view of a value
+#
+# The one place where a TIMEX3 value string and the canonical underspecified form are read.
+# Why here, and read from the strings: the strings are what the resolver returns and what the
+# JSON contract carries, so a model built by the pipeline and the same model read back from
+# JSON (`chrono tag` output, worker processes, a Dask cluster) have the same view by
+# construction. A view stored beside the fields instead (a private attribute filled by the
+# pipeline) would be a second truth that pickling, `model_copy(update=...)` and JSON would all
+# have to keep in step, and pydantic compares private attributes in `==`. Each distinct string
+# is read once (`lru_cache`): news repeats the same few thousand values.
+
+ValueShape = Literal[
+    "day", "part_of_day", "clock", "week", "weekday", "month", "quarter", "half", "season", "year",
+    "decade", "century", "reference", "duration", "other",
+]
+
+_DIGITS = "[0-9X]"
+_POINT_DATE = re.compile(
+    rf"(?P<bc>BC)?(?P<year>{_DIGITS}{{4}})"
+    rf"(?:-(?:W(?P<week>{_DIGITS}{{2}})(?:-(?P<weekday>[1-7]))?|Q(?P<quarter>[1-4X])|H(?P<half>[12])"
+    rf"|(?P<season>SP|SU|FA|WI)|(?P<month>{_DIGITS}{{2}})(?:-(?P<day>{_DIGITS}{{2}}))?))?"
+    rf"|(?P<decade>{_DIGITS}{{3}})|(?P<century>{_DIGITS}{{2}})"
+)
+_POINT_TIME = re.compile(r"(?P<part>MO|MI|AF|EV|NI)|(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})(?::[0-9]{2})?")
+_REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def _number(text: Optional[str]) -> Optional[int]:
+    """"2021" → 2021; "XXXX" (unknown) or absent → None."""
+    return int(text) if text and text.isdigit() else None
+
+
+@dataclass(frozen=True)
+class ValuePoint:
+    """One TIMEX3 point (a value, or one end of a range) as data; None where a part is absent or
+    unknown ("X").
+
+        "2021-11-23TNI" → shape "part_of_day", year 2021, month 11, day 23, part_of_day "NI"
+        "XXXX-12-10"    → shape "day", year None, month 12, day 10, unknown True
+        "199"           → shape "decade", decade 199 (the 1990s); "20" → century 20 (1900-1999)
+    """
+
+    text: str
+    shape: ValueShape
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    week: Optional[int] = None
+    weekday: Optional[int] = None  # ISO 1=Monday … 7=Sunday ("XXXX-WXX-3", a weekday without anchor)
+    quarter: Optional[int] = None
+    half: Optional[int] = None
+    season: Optional[str] = None  # SP SU FA WI
+    decade: Optional[int] = None
+    century: Optional[int] = None
+    part_of_day: Optional[str] = None  # MO MI AF EV NI
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    bc: bool = False
+    unknown: bool = False  # some digit of the date is X: it names no calendar day or period
+
+    @staticmethod
+    def read(text: str) -> "ValuePoint":
+        if text in _REFERENCES:
+            return ValuePoint(text, "reference")
+        if text.startswith("P"):
+            return ValuePoint(text, "duration", unknown="X" in text)
+        date_part, has_time, time_part = text.partition("T")
+        date_match = _POINT_DATE.fullmatch(date_part)
+        time_match = _POINT_TIME.fullmatch(time_part) if has_time else None
+        on_a_day = date_match is not None and (date_match["day"] or date_match["weekday"])
+        if date_match is None or (has_time and (time_match is None or not on_a_day)):
+            return ValuePoint(text, "other", unknown="X" in date_part)
+        parts = date_match.groupdict()
+        time = time_match.groupdict() if time_match else {}
+        return ValuePoint(
+            text, _shape(parts, time), year=_number(parts["year"]), month=_number(parts["month"]),
+            day=_number(parts["day"]), week=_number(parts["week"]), weekday=_number(parts["weekday"]),
+            quarter=_number(parts["quarter"]), half=_number(parts["half"]), season=parts["season"],
+            decade=_number(parts["decade"]), century=_number(parts["century"]),
+            part_of_day=time.get("part"), hour=_number(time.get("hour")), minute=_number(time.get("minute")),
+            bc=bool(parts["bc"]), unknown="X" in date_part,
+        )
+
+
+def _shape(parts: dict, time: dict) -> ValueShape:
+    if time:
+        return "part_of_day" if time["part"] else "clock"
+    for name in ("day", "weekday", "week", "month", "quarter", "half", "season", "decade", "century"):
+        if parts[name] is not None:
+            return name
+    return "year"
+
+
+@dataclass(frozen=True)
+class TypedValue:
+    """A TIMEX3 value as data: its two ends, which are the same point unless it is a range.
+
+        "2021-11-23/2021-11-25" ("من 23 إلى 25 نوفمبر") → is_range, start.day 23, end.day 25
+        "2022-04-02/2022-05-01" ("رمضان 1443", a Hijri month in Gregorian days) → is_range too
+        "2020-12-10" → start is end, shape "day"
+    """
+
+    value: str
+    start: ValuePoint
+    end: ValuePoint
+    is_range: bool
+
+    @property
+    def is_reference(self) -> bool:
+        """An end is PRESENT_REF, PAST_REF or FUTURE_REF ("حاليا", "سابقا"): no calendar interval."""
+        return "reference" in (self.start.shape, self.end.shape)
+
+    @property
+    def unknown(self) -> bool:
+        """An end names no calendar day or period ("XXXX-12-10": no anchor gave the year)."""
+        return self.start.unknown or self.end.unknown
+
+
+@lru_cache(maxsize=16384)
+def read_value(value: str) -> TypedValue:
+    """The typed view of a TIMEX3 value string; a "/" separates the two ends of a range."""
+    first, slash, last = value.partition("/")
+    start = ValuePoint.read(first)
+    if not slash:
+        return TypedValue(value, start, start, False)
+    return TypedValue(value, start, ValuePoint.read(last), True)
+
+
+# The canonical underspecified form is chrono/tag/values.py's: "kind key=value ...", a range's
+# ends nested in parentheses ("range range_start=(date year=2021 month=11 day=23) range_end=(date
+# day=25)"). The contract does not import the tagger (that would load its grammar and lexicon
+# for every reader of a JSON file), so the field names are read here; tests/test_typed_values.py
+# checks this reading against `chrono.tag.values.parse_canonical` over the expression corpus.
+_CANONICAL_FIELD = re.compile(r"(?:^|[ (])([a-z_]+)=")
+_YEAR_FIELDS = frozenset({"year", "hijri_year"})
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _anchored(underspecified: str, text: str) -> bool:
+    if underspecified:
+        return not _names_a_year(underspecified)
+    return _FOUR_DIGITS.search(text) is None
+
+
+@lru_cache(maxsize=16384)
+def _names_a_year(underspecified: str) -> bool:
+    """A year field at any depth: "date day=24 month=11 year=2021", "date hijri_year=1443 ...",
+    or a range with one in an end; "date rel_unit=day rel_offset=-1" ("أمس") has none."""
+    return not _YEAR_FIELDS.isdisjoint(_CANONICAL_FIELD.findall(underspecified))
+
+
 class Settings(_Model):
-    """How relative expressions are resolved (design §5)."""
+    """How relative expressions are resolved."""
 
     prefer: Prefer = "news"
 
@@ -99,6 +257,23 @@ class Timex(_Model):
     flags: list[str] = Field(default_factory=list)
     sentence: Optional[int] = None
 
+    @property
+    def typed_value(self) -> TypedValue:
+        """`value` as data: range ends, points and their parts (see `TypedValue`)."""
+        return read_value(self.value)
+
+    @property
+    def anchored(self) -> bool:
+        """Placed by the anchor: the expression names no year, Gregorian or Hijri ("اليوم",
+        "أمس", "الأربعاء", "العام الماضي"), unlike "10 ديسمبر 2020" or "19 ربيع الثاني 1443".
+
+        Read from the canonical `underspecified` value (its year fields); a timex without one
+        (hand-made tags) falls back to "no four-digit number in its text". A century or decade
+        written without a year ("القرن العشرين") counts as anchored: that is how the merge has
+        always read it.
+        """
+        return _anchored(self.underspecified, self.text)
+
 
 class DocumentTags(_Model):
     id: str
@@ -135,6 +310,11 @@ class Mention(_Model):
     in_quote: bool = False
     timex: Optional[str] = None
 
+    @property
+    def typed_value(self) -> TypedValue:
+        """`value` (this mention's own) as data (see `TypedValue`)."""
+        return read_value(self.value)
+
 
 class Conflict(_Model):
     entry: str
@@ -154,6 +334,11 @@ class Entry(_Model):
     sources: list[str]
     mentions: list[Mention]
     conflicts: list[Conflict] = Field(default_factory=list)
+
+    @property
+    def typed_value(self) -> TypedValue:
+        """`value` as data: range ends, points and their parts (see `TypedValue`)."""
+        return read_value(self.value)
 
 
 class TimelineOutput(_Model):

@@ -14,14 +14,15 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (extra chrono[dask])")
 
-from chrono.scale.dask_cluster import (  # noqa: E402
-    build_timeline_dask, cluster_window, combine_clusters, touched_years, year_windows,
+from chrono.scale.dask_cluster import build_timeline_dask, year_windows  # noqa: E402
+from chrono.merge import (  # noqa: E402
+    build_timeline, cluster_window, combine_windows, merge_events, touched_years,
 )
-from chrono.merge import build_timeline, merge_events, synthetic_events  # noqa: E402
 from chrono.models import dump_json  # noqa: E402
 from chrono.pipeline import tag_document  # noqa: E402
 from chrono.read import iter_inputs, load_manifest  # noqa: E402
 from tools.gen_corpus import write_corpus  # noqa: E402
+from tools.synthetic import synthetic_events  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -90,8 +91,8 @@ def _windowed_merge(events):
     groups = defaultdict(list)
     for position, event in enumerate(events):
         groups[windows[min(touched_years(event))]].append(((position, 0), event))
-    keyed = [kc for key in sorted(groups, reverse=True) for kc in cluster_window(groups[key])]
-    return combine_clusters(keyed), len(set(windows.values()))
+    parts = [cluster_window(groups[key]) for key in sorted(groups, reverse=True)]
+    return combine_windows(parts), len(set(windows.values()))
 
 
 @pytest.mark.parametrize("crossing", [0.0, 0.02])

@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 
 from chrono.attach import attach_document
-from chrono import merge
-from chrono.merge import MergeCounts, build_timeline, merge_events, synthetic_events
+from chrono.merge import MergeCounts, Merger, PairIndex, build_timeline, merge_events, prepare_document
 from chrono.models import TimelineOutput, dump_json
+from tools.synthetic import synthetic_events
 
 from seed_hand_tags import hand_pairs, seed_documents
 
@@ -92,6 +92,25 @@ def test_output_is_deterministic_and_independent_of_event_order():
     assert [entry.model_dump() for entry in merge_events(events)] == expected
 
 
+def test_merger_fed_events_equals_merger_fed_documents():
+    """The two ways into the public API: documents (attached by the merger) or events attached
+    elsewhere, as the Dask map does with `prepare_document`."""
+    pairs = hand_pairs()
+    by_documents = Merger()
+    for document, tags in pairs:
+        by_documents.add(document, tags)
+    by_events = Merger()
+    prepared = [prepare_document(document, tags, order) for order, (document, tags) in enumerate(pairs)]
+    for info, events in reversed(prepared):
+        by_events.add_events(events)
+    assert [p.info for p in prepared] == by_documents.documents
+    entries = [e.model_dump() for e in by_documents.finish()]
+    assert len(entries) > 10
+    assert [e.model_dump() for e in by_events.finish()] == entries
+    assert dump_json(build_timeline(pairs)) == dump_json(TimelineOutput(documents=by_documents.documents,
+                                                                        entries=by_documents.finish()))
+
+
 def test_documents_list_their_set_aside_regions():
     timeline = build_timeline(hand_pairs())
     info = {d.id[:3]: d for d in timeline.documents}
@@ -113,11 +132,11 @@ _GROWTH = 4  # the large run has 4× the mentions over the same days: 4× denser
 _SLACK = 1.1  # ε: random word collisions grow a little with density
 
 
-def _merge_work(n: int) -> int:
+def _merge_work(n: int, index_type: type[PairIndex] = PairIndex) -> int:
     """Elementary operations (index lookups, candidates read, entries filed) to merge `n`
     generated mentions over one year."""
     counts = MergeCounts()
-    entries = merge_events(synthetic_events(n, seed=1, span_days=365), counts=counts)
+    entries = merge_events(synthetic_events(n, seed=1, span_days=365), counts=counts, index_type=index_type)
     assert sum(len(e.mentions) for e in entries) == n
     return counts.total
 
@@ -127,7 +146,7 @@ def _n_log_n_bound(small_n: int, small_work: int) -> float:
     return small_work * _GROWTH * _SLACK * math.log(large_n) / math.log(small_n)
 
 
-class _ExhaustiveIndex(merge._PairIndex):
+class _ExhaustiveIndex(PairIndex):
     """Every cluster is a candidate for every lookup: the quadratic merge the bound must reject,
     and the reference that the pair index must agree with while no bucket is full."""
 
@@ -151,10 +170,9 @@ def test_merge_work_grows_like_n_log_n():
     assert large <= _n_log_n_bound(5_000, small), (small, large)
 
 
-def test_the_work_bound_rejects_a_quadratic_merge(monkeypatch):
-    monkeypatch.setattr(merge, "_PairIndex", _ExhaustiveIndex)
-    small = _merge_work(1_000)
-    large = _merge_work(1_000 * _GROWTH)
+def test_the_work_bound_rejects_a_quadratic_merge():
+    small = _merge_work(1_000, _ExhaustiveIndex)
+    large = _merge_work(1_000 * _GROWTH, _ExhaustiveIndex)
     assert large > _n_log_n_bound(1_000, small), (small, large)
 
 
@@ -172,7 +190,7 @@ def _with_misdated_days(events, share: float, seed: int = 2):
     return out
 
 
-def test_pair_index_finds_what_an_exhaustive_scan_finds(monkeypatch):
+def test_pair_index_finds_what_an_exhaustive_scan_finds():
     """A cluster that can reach the join score shares two words with the mention, and a
     conflicting one shares three: either is in one of the pair buckets read, so with no bucket
     over `_BUCKET_CAP` nothing is missed."""
@@ -180,8 +198,7 @@ def test_pair_index_finds_what_an_exhaustive_scan_finds(monkeypatch):
     indexed = [entry.model_dump() for entry in merge_events(events)]
     assert len(indexed) < len(events) / 2
     assert sum(bool(entry["conflicts"]) for entry in indexed) >= 10
-    monkeypatch.setattr(merge, "_PairIndex", _ExhaustiveIndex)
-    assert [entry.model_dump() for entry in merge_events(events)] == indexed
+    assert [entry.model_dump() for entry in merge_events(events, index_type=_ExhaustiveIndex)] == indexed
 
 
 def _real_pipeline():

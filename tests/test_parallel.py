@@ -164,3 +164,17 @@ def test_timeline_jobs_2_gives_the_same_bytes_as_jobs_1():
     two = CliRunner().invoke(main, args + ["--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and '"entries"' in one.stdout
+
+
+def test_the_scale_package_does_not_use_the_command_line_library():
+    """chrono/scale runs documents on processes and clusters for any caller: usage errors and
+    options belong to chrono/cli (an import of click anywhere here, even in a function, fails)."""
+    import ast
+
+    modules = sorted((ROOT / "chrono" / "scale").glob("*.py"))
+    assert len(modules) >= 3
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not [n for n in names if n.split(".")[0] == "click"], f"{path.name}:{node.lineno} imports click"

@@ -235,7 +235,8 @@ def peak_mb():  # this process's own high-water mark (VmHWM; ru_maxrss would cou
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
-_MERGE_SCRIPT = _CHILD_HEAD + r"""from chrono.merge import merge_events, synthetic_events
+_MERGE_SCRIPT = _CHILD_HEAD + r"""from chrono.merge import merge_events
+from tools.synthetic import synthetic_events
 n = int(sys.argv[1])
 t = time.perf_counter(); events = synthetic_events(n); made = time.perf_counter() - t
 t = time.perf_counter(); entries = merge_events(events); merged = time.perf_counter() - t
@@ -477,7 +478,7 @@ def bench(profile: Profile, name: str, work: Path) -> Report:
                + " as whole processes here.", "")
     same.unlink()
 
-    report.add("## Merge cost (`chrono.merge.merge_events` on `synthetic_events(n)`)", "",
+    report.add("## Merge cost (`chrono.merge.merge_events` on `tools.synthetic.synthetic_events(n)`)", "",
                "| mentions | seconds | µs per mention | entries | peak RSS | time / (n log n), relative to the smallest |",
                "|---:|---:|---:|---:|---:|---:|")
     first = None

@@ -13,25 +13,25 @@ each batch of partitions is a dask bag (`map_partitions` runs the same `tag_chun
 at most two batches are in flight, and results come back in input order: the same objects, hence
 the same bytes, as a local run.
 
-Chronology (`build_timeline_dask`): a map-reduce over date windows.
-  map      each partition: tag, segment and attach its documents → events (texts stay behind);
-  shuffle  events grouped by date window (`foldby`);
-  reduce   each window clustered on its own (`chrono.merge`'s greedy clustering);
-  combine  the windows' clusters put back in global creation order, then conflicts, order, ids.
-A window is a set of years that no mention links to a year outside it: the merge only ever
-compares a mention with clusters of the years it looks up (its own, or the edge years of a
-multi-year span, or up to 3 days back for a quoted "اليوم"), so clustering each window alone
-gives exactly the clusters of the whole run, and the result equals `chrono.merge.build_timeline`.
+Chronology (`build_timeline_dask`): a map-reduce over date windows, every step of it the public
+merge API of chrono/merge.py, so the result equals `chrono.merge.build_timeline`.
+  map      each partition: tag its documents, then `prepare_document` → events (texts stay behind);
+  shuffle  events grouped by window of years (`foldby`);
+  reduce   each window clustered on its own (`cluster_window`);
+  combine  `combine_windows`: the windows' clusters in global creation order, conflicts, order, ids.
+A window is a set of years that no mention links to a year outside it (`year_windows` over the
+events' `touched_years`): the merge only ever compares a mention with clusters of those years,
+so clustering each window alone gives exactly the clusters of the whole run.
 """
 from __future__ import annotations
 
 import contextlib
 from collections import deque
-from datetime import date
 from typing import Iterable, Iterator, Optional
 
-from chrono.models import Document, DocumentError, DocumentInfo, Settings, TimelineOutput
-from chrono.scale.processes import Item, Result, chunked, item_chars, tag_chunk
+from chrono.merge import WindowClusters, cluster_window, combine_windows, prepare_document, touched_years
+from chrono.models import DocumentError, DocumentInfo, Entry, Settings, TimelineOutput
+from chrono.scale.processes import CHUNK_CHARS, CHUNK_DOCUMENTS, Item, Result, chunked, item_chars, tag_chunk
 
 PARTITIONS_PER_BATCH_PER_WORKER = 4
 BATCHES_IN_FLIGHT = 2
@@ -121,22 +121,9 @@ def _batch_results(pending) -> Iterator[tuple[Result, int]]:
 
 # ---------------------------------------------------------------- chronology: map
 
-def _document_events(document: Document, tags, position: int):
-    """What `chrono.merge.build_timeline` derives from one document: its DocumentInfo (with the
-    set-aside regions of the tagger and of segment.py) and its events."""
-    from chrono.attach import attach_document
-    from chrono.merge import _document_info
-    from chrono.segment import segment
-
-    seg = segment(document.text)
-    regions = {(r.start, r.end): r for r in list(tags.set_aside) + list(seg.set_aside)}
-    set_aside = [regions[key] for key in sorted(regions)]
-    return _document_info(document, tags, set_aside), attach_document(document, tags, position, seg)
-
-
 def _map_partition(rows: list[tuple[int, Item]], settings: Settings) -> list[tuple]:
     """(position, DocumentInfo | DocumentError, [(event key, event), ...]) per document."""
-    from chrono.pipeline import tag_document
+    from chrono.pipeline import tag_document  # the tagger's grammar loads on the workers only
 
     out = []
     for position, item in rows:
@@ -149,24 +136,9 @@ def _map_partition(rows: list[tuple[int, Item]], settings: Settings) -> list[tup
             out.append((position, DocumentError(path=item.path or item.id, id=item.id,
                                                 reason=f"tagging failed: {type(error).__name__}: {error}"), []))
             continue
-        info, events = _document_events(item, tags, position)
+        info, events = prepare_document(item, tags, position)
         out.append((position, info, [((position, i), event) for i, event in enumerate(events)]))
     return out
-
-
-def touched_years(event) -> frozenset[int]:
-    """The years whose clusters the merge may compare `event` with (see the module docstring).
-
-    "10 ديسمبر 2020" → {2020}; "بين 2019 و2021" → {2019, 2021}; a quoted "اليوم" on 2 January
-    2021 → {2020, 2021} (it may mean a day or two before).
-    """
-    from chrono.merge import _lookup_period, _quote_lag_periods
-
-    years = set()
-    timex = event.timex
-    for key in _lookup_period(timex.start_date, timex.end_date) + _quote_lag_periods(event):
-        years.add(date.fromordinal(key[1]).year if key[0] == "d" else key[1])
-    return frozenset(years)
 
 
 def year_windows(year_sets: Iterable[frozenset[int]]) -> dict[int, int]:
@@ -195,34 +167,6 @@ def year_windows(year_sets: Iterable[frozenset[int]]) -> dict[int, int]:
 
 # ---------------------------------------------------------------- chronology: reduce and combine
 
-def cluster_window(keyed_events: list[tuple]) -> list[tuple]:
-    """One window's clusters, each with the global key of the event that created it.
-
-    The events are put back in input order first, so the merge's stable sort processes them in
-    the same relative order as in a run over all events.
-    """
-    from chrono.merge import _cluster, _precision_key
-
-    keyed_events = sorted(keyed_events, key=lambda pair: pair[0])
-    position = {id(event): key for key, event in keyed_events}
-    clusters = _cluster([event for _, event in keyed_events])
-    return [((_precision_key(c.best), position[id(c.best)]), c) for c in clusters]
-
-
-def combine_clusters(keyed_clusters: Iterable[tuple]) -> list:
-    """All windows' clusters → entries, exactly as `chrono.merge.merge_events` finishes."""
-    from chrono.merge import _entry, _find_conflicts, _first_mention_key, _is_weak
-
-    ranked = [cluster for _, cluster in sorted(keyed_clusters, key=lambda pair: pair[0])]
-    for number, cluster in enumerate(ranked):
-        cluster.number = number
-    clusters = [c for c in ranked if not all(_is_weak(e) for e in c.events)]
-    _find_conflicts(clusters)
-    clusters.sort(key=lambda c: (c.start, c.end, _first_mention_key(c)))
-    ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
-    return [_entry(cluster, ids[cluster.number], ids) for cluster in clusters]
-
-
 def _year_sets(rows: list[tuple]) -> list[frozenset[int]]:
     return list({touched_years(event) for _, _, events in rows for _, event in events})
 
@@ -240,15 +184,18 @@ def _concat(a: list, b: list) -> list:
     return a + b
 
 
-def merge_events_dask(events_bag, client) -> list:
+def _cluster_window(pair: tuple[int, list]) -> WindowClusters:
+    return cluster_window(pair[1])
+
+
+def merge_events_dask(events_bag, client) -> list[Entry]:
     """Map-reduce of the merge over a bag of `_map_partition` rows (see the module docstring)."""
     year_sets = client.compute(events_bag.map_partitions(_year_sets)).result()
     windows = year_windows(year_sets)
     per_window = (events_bag.map_partitions(_keyed_by_window, windows)
                   .foldby(lambda pair: pair[0], _append, list, _concat, list)
-                  .map(lambda pair: cluster_window(pair[1])))
-    keyed_clusters = [kc for window in client.compute(per_window).result() for kc in window]
-    return combine_clusters(keyed_clusters)
+                  .map(_cluster_window))
+    return combine_windows(client.compute(per_window).result())
 
 
 def build_timeline_dask(items: Iterable[Item], settings: Optional[Settings] = None, *,
@@ -281,8 +228,6 @@ def build_timeline_dask(items: Iterable[Item], settings: Optional[Settings] = No
 def _batches_of_rows(numbered: Iterable[tuple[int, Item]], partitions: int) -> Iterator[list[list]]:
     """Like `_batches`, for (position, item) rows; documents become rows without their text
     leaving the workers' memory once tagged (the client keeps only the partitions it sends)."""
-    from chrono.scale.processes import CHUNK_CHARS, CHUNK_DOCUMENTS
-
     batch, chunk, chars = [], [], 0
     for row in numbered:
         chunk.append(row)

@@ -1,0 +1,56 @@
+"""Generated merge input: events with realistic overlap, for timing and counting the merge.
+
+`make bench` times `chrono.merge.merge_events` on them (tools/bench.py), and the tests of the
+merge and of its Dask map-reduce count its work and compare its paths on them
+(tests/test_merge.py, tests/test_dask.py). Not part of the package: the library never
+generates its own input.
+
+    from tools.synthetic import synthetic_events
+    events = synthetic_events(10_000, seed=1, span_days=365)
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from chrono.attach import Event
+from chrono.models import Timex
+
+BENCH_WORDS = [f"w{i}" for i in range(2000)]
+BENCH_ROOTS = [f"r{i}" for i in range(60)]
+
+
+def synthetic_events(n: int, seed: int = 0, documents: int = 1000, span_days: int = 3650) -> list[Event]:
+    """`n` generated events over `span_days` days from 2015, for timing `merge_events` (make bench).
+
+    Each happening (about n/3 of them) is mentioned about three times, at day, month or year
+    precision, with overlapping word sets: realistic bucket sizes, deterministic for a seed.
+    """
+    rng = random.Random(seed)
+    origin = date(2015, 1, 1).toordinal()
+    happenings = max(n // 3, 1)
+    events = []
+    for i in range(n):
+        h = rng.randrange(happenings)
+        hr = random.Random(h)
+        day = date.fromordinal(origin + hr.randrange(span_days))
+        words = frozenset(hr.sample(BENCH_WORDS, 6)[: rng.randint(3, 6)])
+        root = hr.choice(BENCH_ROOTS)
+        precision = rng.random()
+        if precision < 0.6:
+            start, end, gran, value = day, day, "day", day.isoformat()
+        elif precision < 0.9:
+            start = day.replace(day=1)
+            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            gran, value = "month", start.isoformat()[:7]
+        else:
+            start, end, gran, value = date(day.year, 1, 1), date(day.year, 12, 31), "year", str(day.year)
+        timex = Timex.model_construct(
+            id=f"t{i}", start=i % 5000, end=i % 5000 + 5, text="x", type="DATE", value=value,
+            granularity=gran, start_date=start, end_date=end, mod=None, calendar="gregorian",
+            hijri_value=None, rule="bench", in_quote=False, underspecified="", flags=[], sentence=None,
+        )
+        events.append(Event(doc=f"d{i % documents}", doc_order=i % documents, timex=timex,
+                            clause=(0, 0), sentence="", trigger=None, root=root, label=f"h{h}",
+                            words=words, deictic=False))
+    return events
