@@ -6,7 +6,8 @@
     chrono anchors PATH...    each document's anchor and its evidence (cli/inspect.py)
 
 Exit codes: 0 success, 1 when some documents failed (each reported, the rest still written),
-2 for usage errors (a bad anchor, a bad manifest, an unknown option).
+2 for usage errors (a missing path, a bad anchor or manifest, an unknown option, an option the
+format does not take).
 """
 from __future__ import annotations
 
