@@ -7,3 +7,14 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """List the screenshots the browser tests took (`record_property("screenshot", uri)`), as
+    links: they live in pytest's temporary folder, never in the user's out/."""
+    uris = [value for reports in terminalreporter.stats.values() for report in reports
+            for name, value in getattr(report, "user_properties", ()) if name == "screenshot"]
+    if uris:
+        terminalreporter.write_sep("-", "screenshots")
+        for uri in dict.fromkeys(uris):
+            terminalreporter.write_line(uri)
