@@ -30,7 +30,7 @@ from chrono.models import Anchor, Document, Entry, Mention, Settings, Timex, Tim
 # The two functions, and the models they take and give (chrono.models, the output contract).
 __all__ = [
     "tag", "timeline",
-    "Anchor", "Document", "Entry", "Mention", "Settings", "Timex", "TimelineOutput",
+    "Anchor", "Document", "Entry", "Mention", "Timex", "TimelineOutput",
 ]
 
 AnchorLike = Union[date, str, None]

@@ -247,7 +247,8 @@ def test_no_help_text_cites_a_document_users_do_not_have():
 
     texts = [run(*command, "--help").output for command in
              (["tag"], ["timeline"], ["explain"], ["anchors"], ["diff"], [])]
-    texts += [chrono.read.__doc__, chrono.cli.__doc__, chrono.read.iter_inputs.__doc__]
+    texts += [chrono.read.__doc__, chrono.cli.__doc__, chrono.read.iter_inputs.__doc__, chrono.__doc__]
+    texts += [getattr(chrono, name).__doc__ or "" for name in chrono.__all__]
     for text in texts:
         assert "design" not in text and "§" not in text
 
