@@ -1,18 +1,26 @@
 # Every target sets itself up: on a fresh machine `make demo` and `make test` are all you need.
+# `make demo` installs chrono alone; the other targets add the dev and Dask extras.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+BASE := $(VENV)/.installed-base
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SEEDS := seeds/ --manifest seeds/manifest.json
 
 .PHONY: install demo test golden bench fuzz clean browser
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(BASE): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(BASE)
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
-	touch $(STAMP)
+	touch $(BASE) $(STAMP)
 
 install: $(STAMP)
 
@@ -23,7 +31,7 @@ browser:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core; }
 	@command -v chromium >/dev/null || { echo "chromium still missing" >&2; exit 1; }
 
-demo: $(STAMP)
+demo: $(BASE)
 	mkdir -p out
 	$(BIN)/chrono timeline $(SEEDS)
 	$(BIN)/chrono tag $(SEEDS) --format json -o out/tags.json

@@ -1,5 +1,5 @@
 """Anchors from the text: datelines, inference from the constraints the text sets, and warnings when
-a given anchor contradicts the text (design §4)."""
+a given anchor contradicts the text."""
 from __future__ import annotations
 
 import json

@@ -2,7 +2,8 @@
 
 The browser is driven over the Chrome DevTools Protocol on a pipe (`--remote-debugging-pipe`:
 JSON messages separated by NUL bytes on file descriptors 3 and 4), so no Python package and
-no open port are needed. Screenshots go to out/ for review.
+no open port are needed. Screenshots go to a temporary folder for review (listed, as file://
+links, at the end of the pytest run), never into the user's out/ folder.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ try:
 except ImportError:  # tests/ became a package
     from tests.html_fixtures import ROOT, generated_timeline, seeds_timeline
 
-OUT = ROOT / "out"
+USER_OUT = ROOT / "out"  # `make demo`'s folder: tests never write there
 LAPTOP = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
 LAUNCH_FLAGS = [
@@ -214,6 +215,17 @@ def devtools():
 
 
 @pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _files_in_user_out() -> dict[str, int]:
+    if not USER_OUT.is_dir():
+        return {}
+    return {str(p): p.stat().st_mtime_ns for p in USER_OUT.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
 def seeds_page_file(tmp_path_factory):
     timeline, origin = seeds_timeline()
     path = tmp_path_factory.mktemp("html") / "timeline.html"
@@ -256,7 +268,7 @@ def test_page_is_right_to_left_arabic(seeds_tab):
     assert sides["main"] > sides["aside"]
 
 
-def test_clicking_an_entry_shows_its_sources_and_sentences(seeds_tab):
+def test_clicking_an_entry_shows_its_sources_and_sentences(seeds_tab, screenshots, record_property):
     tab, timeline = seeds_tab
     entry = max(timeline.entries, key=lambda e: len(e.sources))
     selector = f'li[data-entry="{entry.id}"]'
@@ -273,7 +285,8 @@ def test_clicking_an_entry_shows_its_sources_and_sentences(seeds_tab):
     assert set(shown["marks"]) <= {m.text for m in entry.mentions}
     assert shown["marks"], "the quoted sentence should highlight the expression"
     tab.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 0, "y": 0})  # no hover
-    tab.screenshot(OUT / "timeline.png", full_page=True)
+    tab.screenshot(screenshots / "timeline.png", full_page=True)
+    record_property("screenshot", (screenshots / "timeline.png").as_uri())
 
 
 def test_enter_key_toggles_an_entry(seeds_tab):
@@ -350,17 +363,21 @@ def test_a_link_to_an_entry_opens_it(devtools, seeds_page_file):
             tab.close()
 
 
-def test_phone_layout_screenshot(devtools, seeds_page_file):
+def test_phone_layout_screenshot(devtools, seeds_page_file, screenshots, record_property):
     path, timeline, _ = seeds_page_file
+    before = _files_in_user_out()
     tab = Tab(devtools, PHONE)
     try:
         tab.goto(path.as_uri())
         width = tab.eval("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], "no horizontal scrolling on a phone"
-        tab.screenshot(OUT / "timeline-phone.png")
+        tab.screenshot(screenshots / "timeline-phone.png")
         assert tab.console_errors() == []
     finally:
         tab.close()
+    record_property("screenshot", (screenshots / "timeline-phone.png").as_uri())
+    assert (screenshots / "timeline-phone.png").stat().st_size > 0
+    assert _files_in_user_out() == before, "the tests wrote into the user's out/ folder"
 
 
 def test_two_thousand_entries_render_quickly(devtools, tmp_path):

@@ -1,5 +1,5 @@
 """The corpus is the test: every phrasing of tests/corpus/*.txt must give its row's value, and
-every look-alike in negatives.txt must give nothing (style §7)."""
+every look-alike in negatives.txt must give nothing."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -105,7 +105,7 @@ def _written(name, output, items, **options) -> str:
 
 
 def test_timeml_is_well_formed_and_keeps_the_text(pairs):
-    text = _written("timeml", "timeline", [Tagged(tags, document) for document, tags in pairs])
+    text = _written("timeml", "tags", [Tagged(tags, document) for document, tags in pairs])
     root = ET.fromstring(text.encode("utf-8"))
     documents = root.findall("TimeML")
     assert len(documents) == len(pairs)
@@ -133,10 +133,12 @@ def test_timeml_escapes_markup_and_control_characters():
 def test_table_isolates_arabic_and_marks_conflicts(timeline):
     table = render_timeline("table", timeline)
     lines = table.splitlines()
-    assert len(lines) == len(timeline.entries) + 1
+    assert lines[0].split() == ["id", "date", "conflicts", "label", "sources"]
+    assert len(lines) == 1 + len(timeline.entries) + 3  # header, entries, count, two legend lines
     assert RLI in table and PDI in table and table.count(RLI) == table.count(PDI)
-    tenth = next(line for line in lines if line.startswith("2020-12-10"))
-    assert "≠e" in tenth
+    (tenth_entry,) = [e for e in timeline.entries if e.value == "2020-12-10"]
+    tenth = next(line for line in lines if line.startswith(tenth_entry.id + " "))
+    assert RLI + "10 ديسمبر 2020" + PDI in tenth and "≠e" in tenth
     assert bidi_text("وقع المغرب 2021", "reorder") == "2021 برغملا عقو"
     assert bidi_text("نهاية 2020", "isolate") == RLI + "نهاية 2020" + PDI
     assert bidi_text("2021-11-24", "isolate") == "2021-11-24"
@@ -154,7 +156,7 @@ def test_the_registry_says_which_format_writes_what():
     assert FORMATS["table"].timeline.options == {"bidi", "label_width"}
     assert FORMATS["json"].timeline.options == frozenset()
     assert all(FORMATS[name].tags.streams for name in format_names("tags"))
-    assert FORMATS["timeml"].timeline.streams and not FORMATS["json"].timeline.streams
+    assert FORMATS["timeml"].timeline.reads == "chronology" and not FORMATS["json"].timeline.streams
     with pytest.raises(ValueError, match="cannot write the tags"):
         writer("vis", "tags")
     with pytest.raises(ValueError, match="cannot write the timeline"):
@@ -224,8 +226,14 @@ def test_json_tags_list_errors_at_the_end_and_jsonl_in_place(pairs):
     assert [json.loads(line)["id"] for i, line in enumerate(lines) if i != 1] == [d.id for d, _ in pairs]
 
 
-def test_timeml_folder_has_one_file_per_document(pairs, tmp_path):
-    writer("timeml", "timeline").to_folder(_items(pairs), str(tmp_path / "tml"))
+def test_timeml_folder_has_one_file_per_document(pairs, timeline, tmp_path):
+    writer("timeml", "tags").to_folder(_items(pairs), str(tmp_path / "tml"))
+    files = sorted(p.name for p in (tmp_path / "tml").iterdir())
+    assert files == sorted(d.id + ".tml" for d, _ in pairs)
+    writer("timeml", "timeline").to_folder(_items(pairs), timeline, str(tmp_path / "chronology"))
+    files = sorted(p.name for p in (tmp_path / "chronology").iterdir())
+    assert files == sorted(d.id + ".tml" for d, _ in pairs)
+    files = sorted(p.name for p in (tmp_path / "tml").iterdir())
     files = sorted(p.name for p in (tmp_path / "tml").iterdir())
     assert files == sorted(d.id + ".tml" for d, _ in pairs)
 
@@ -254,7 +262,7 @@ def test_cli_table_json_and_timeml_directory(hand_tagger, tmp_path):
     manifest = str(SEEDS / "manifest.json")
     result = _run(str(SEEDS), "--manifest", manifest)
     assert result.exit_code == 0, result.output
-    assert "2020-12-10" in result.output and RLI in result.output
+    assert RLI + "10 ديسمبر 2020" + PDI in result.output
     out = tmp_path / "timeline.json"
     result = _run(str(SEEDS), "--manifest", manifest, "--format", "json", "-o", str(out))
     assert result.exit_code == 0, result.output

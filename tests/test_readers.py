@@ -200,8 +200,9 @@ def test_damaged_utf8_in_the_middle_reports_the_byte(tmp_path):
 
 
 @pytest.mark.parametrize("data, reason", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (bytes(range(1, 9)) * 20 + b"abc", "binary file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (image: chrono reads text; run OCR on it first "
+                                           "(e.g. `tesseract x.txt x -l ara` writes x.txt) or move it out of the folder)"),
+    (bytes(range(1, 9)) * 20 + b"abc", "binary file: chrono reads text articles; convert it to text (.txt, UTF-8) first"),
     (b"", "empty file"),
     (b"  \n\t\r\n ", "empty file"),
     (b"\xef\xbb\xbf\n", "empty file"),
@@ -218,9 +219,10 @@ def test_missing_file_and_empty_folder(tmp_path):
     assert isinstance(missing, DocumentError) and "No such file" in missing.reason
     (tmp_path / "empty").mkdir()
     write(tmp_path / "empty", "picture.png", b"\x89PNG")
-    folder = only([tmp_path / "empty"])
-    assert isinstance(folder, DocumentError)
-    assert "no articles" in folder.reason and "1 other files skipped" in folder.reason
+    folder, picture = read_all([tmp_path / "empty"])
+    assert isinstance(folder, DocumentError) and "no articles" in folder.reason
+    assert isinstance(picture, DocumentError) and picture.path.endswith("picture.png")
+    assert picture.reason.startswith("image: chrono reads text; run OCR on it first")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
@@ -247,7 +249,7 @@ def test_arbitrary_bytes_never_raise(tmp_path, data):
 def test_folder_is_walked_in_sorted_order_skipping_hidden_and_manifest(tmp_path):
     root = tmp_path / "corpus"
     for name in ["b.txt", "a.md", "sub/c.html", "sub/a.txt", "a-b.txt", ".hidden.txt", ".git/x.txt",
-                 "manifest.json", "notes.json", "scan.pdf"]:
+                 "manifest.json"]:
         write(root, name, ARTICLE)
     items = read_all([root])
     assert all(isinstance(item, Document) for item in items), items
@@ -257,6 +259,26 @@ def test_folder_is_walked_in_sorted_order_skipping_hidden_and_manifest(tmp_path)
     ]
     assert [item.id for item in items] == ["a-b", "a", "b", "a", "c"]
     assert read_all([root]) == items  # same input, same output
+
+
+def test_other_files_in_a_folder_are_errors_in_their_place_saying_what_to_do(tmp_path):
+    root = tmp_path / "corpus"
+    write(root, "article.txt", ARTICLE)
+    write(root, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    write(root, "photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(root, "notes.json", "{}")
+    items = read_all([root])
+    assert [type(item).__name__ for item in items] == ["Document", "DocumentError", "DocumentError", "DocumentError"]
+    reasons = {item.path.rsplit(os.sep, 1)[-1]: item.reason for item in items if isinstance(item, DocumentError)}
+    assert reasons["report.pdf"] == "PDF document: chrono reads text; extract it first (e.g. `pdftotext report.pdf report.txt`)"
+    assert reasons["photo.png"].startswith("image: chrono reads text; run OCR on it first")
+    assert reasons["notes.json"].startswith("JSON file: chrono reads JSONL archives")
+    assert [item.id for item in items] == ["article", "notes", "photo", "report"]
+
+
+def test_a_pdf_given_by_name_says_what_it_is(tmp_path):
+    error = only([write(tmp_path, "report.txt", b"%PDF-1.7\n\x00\x01\x02\x03 stream")])
+    assert error.reason.startswith("binary file (PDF document: chrono reads text; extract it first")
 
 
 def test_arguments_keep_their_order(tmp_path):

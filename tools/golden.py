@@ -1,4 +1,4 @@
-"""Golden files for the seeds, at two levels (style §10): per-article expressions (golden/tags/)
+"""Golden files for the seeds, at two levels: per-article expressions (golden/tags/)
 and the merged chronology with its exports (golden/timeline.json, timeline.csv, timelinejs.json,
 timeml/). `make golden` regenerates them on purpose; tests/test_golden.py compares them.
 

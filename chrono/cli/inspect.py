@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from chrono.cli.options import parse_anchor_option, read_inputs, report_error
+from chrono.cli.options import input_paths, parse_anchor_option, read_inputs, report_error
 from chrono.models import DocumentError
 from chrono.pipeline import document_anchor
 from chrono.resolve import resolve
@@ -44,7 +44,7 @@ def _indent_tree(tree: str, prefix: str) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@input_paths
 @click.option("--anchor", help="Anchor date for every document.")
 @click.option("--manifest", type=click.Path(dir_okay=False))
 @click.option("--encoding")

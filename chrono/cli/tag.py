@@ -3,23 +3,21 @@ registry's tag formats (json, jsonl, csv, timeml); written as documents are tagg
 stays flat in their number.
 
 Exit codes: 0 success, 1 when some documents failed (each reported, the rest still written),
-2 for usage errors (a bad anchor, a bad manifest, an unknown option).
+2 for usage errors (a missing path, a bad anchor or manifest, an option the format does not take).
 """
 from __future__ import annotations
 
-import sys
-
 import click
 
-from chrono.cli.options import chosen_options, cli_tag_stream, read_inputs, remember_documents, report_error, \
-    tagged, with_input_options, write_documents
+from chrono.cli.options import Outcome, check_output_target, chosen_options, cli_tag_stream, input_paths, \
+    read_inputs, remember_documents, tagged, with_input_options, write_documents
 from chrono.export import format_names, writer
-from chrono.models import Document, DocumentError, Settings
+from chrono.models import Document, Settings
 from chrono.pipeline import tag_document_json
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@input_paths
 @with_input_options
 @click.option("--format", "fmt", type=click.Choice(format_names("tags")), default="json", show_default=True)
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for spreadsheet programs.")
@@ -31,6 +29,8 @@ from chrono.pipeline import tag_document_json
 def tag(paths, anchor, manifest, prefer, encoding, fmt, bom, output, jobs, engine, scheduler):
     """Find and resolve every temporal expression in PATH... (files, folders, JSONL, '-')."""
     tags_writer = writer(fmt, "tags")
+    options = chosen_options(tags_writer, fmt, "tags", bom=bom)
+    check_output_target(tags_writer, fmt, output)
     inputs = read_inputs(paths, anchor, manifest, encoding)
     pending: dict[str, list[Document]] = {}
     if tags_writer.needs_texts:  # the documents in flight are kept until their tags come back
@@ -39,8 +39,6 @@ def tag(paths, anchor, manifest, prefer, encoding, fmt, bom, output, jobs, engin
     tagger = None if tags_writer.needs_texts else tag_document_json
     results = cli_tag_stream(inputs, Settings(prefer=prefer), paths=paths, jobs=jobs, engine=engine,
                              scheduler=scheduler, tagger=tagger)
-    errors: list[DocumentError] = []
-    write_documents(tags_writer, tagged(results, pending, errors), output, **chosen_options(tags_writer, bom=bom))
-    for err in errors:
-        report_error(err)
-    sys.exit(1 if errors else 0)
+    outcome = Outcome()
+    write_documents(tags_writer, tagged(results, pending, outcome), output, **options)
+    outcome.finish()

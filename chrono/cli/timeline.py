@@ -6,7 +6,8 @@ timeline formats (a readable table by default).
     chrono timeline seeds/ --manifest seeds/manifest.json --format timeml -o out/timeml/
 
 Exit status: 0 ok; 1 when some documents failed (each listed in the output's `errors` and on
-stderr; the others are still written); 2 for usage errors (bad option, anchor or manifest).
+stderr; the others are still written); 2 for usage errors (a missing path, a bad option, anchor
+or manifest, an option the format does not take).
 """
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ from typing import Iterable, Iterator, Optional, Union
 
 import click
 
-from chrono.cli.options import chosen_options, read_inputs, remember_documents, tagged, with_input_options, \
-    write_documents
-from chrono.export import format_names, writer
-from chrono.export.files import STDOUT, atomic_write
-from chrono.export.tagged import Tagged
+from chrono.cli.options import Outcome, check_output_target, chosen_options, input_paths, is_folder_target, \
+    read_inputs, remember_documents, tagged, with_input_options
+from chrono.export import Writer, format_names, writer
+from chrono.export.files import STDOUT, atomic_open, atomic_write
+from chrono.export.tagged import Tagged, tags_model
 from chrono.merge import build_timeline
 from chrono.models import Document, DocumentError, Settings, TimelineOutput
 from chrono.scale.processes import resolve_jobs, tag_stream
@@ -32,33 +33,53 @@ def _workers(jobs: str) -> int:
 
 
 def _tagged_documents(items: Iterable, settings: Settings, jobs: str,
-                      errors: list[DocumentError]) -> Iterator[Union[Tagged, DocumentError]]:
+                      outcome: Outcome) -> Iterator[Union[Tagged, DocumentError]]:
     """Every input tagged by `jobs` processes, lazily and in input order, with its document;
-    failures are noted in `errors` (one failing document never stops the others). Only the
+    failures are noted in `outcome` (one failing document never stops the others). Only the
     documents in flight are held, so a reader taking them one at a time keeps none."""
     pending: dict[str, list[Document]] = {}
     results = tag_stream(remember_documents(items, pending), settings, jobs=_workers(jobs))
-    return tagged(results, pending, errors)
+    return tagged(results, pending, outcome)
 
 
-def _local_timeline(items: Iterable, settings: Settings, jobs: str, errors: list[DocumentError]) -> TimelineOutput:
-    documents = _tagged_documents(items, settings, jobs, errors)
+def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Outcome) -> TimelineOutput:
+    documents = _tagged_documents(items, settings, jobs, outcome)
     pairs = ((item.document, item.tags) for item in documents if isinstance(item, Tagged))
-    return build_timeline(pairs, errors)
+    return build_timeline(pairs, outcome.errors)
 
 
-def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Optional[str]) -> TimelineOutput:
+def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Optional[str],
+                   outcome: Outcome) -> TimelineOutput:
     """The chronology computed on a dask.distributed cluster (equal to the local one)."""
     try:
         from chrono.scale.dask_cluster import build_timeline_dask
     except ImportError as err:
         raise click.UsageError(f"--engine dask needs the extra chrono[dask] (pip install 'chrono[dask]'): {err}") \
             from None
-    return build_timeline_dask(items, settings, scheduler=scheduler, workers=_workers(jobs))
+    result = build_timeline_dask(items, settings, scheduler=scheduler, workers=_workers(jobs))
+    outcome.errors.extend(result.errors)
+    for document in result.documents:
+        if document.anchor.date is None:
+            outcome.note_unanchored(document.id)
+    return result
+
+
+def _write_chronology(chronology_writer: Writer, items: Iterable, settings: Settings, jobs: str, out: str,
+                      outcome: Outcome) -> None:
+    """TimeML: the chronology written back into each document's text, so the tagged documents
+    are kept (with their texts) until the chronology is merged."""
+    documents = [item for item in _tagged_documents(items, settings, jobs, outcome) if isinstance(item, Tagged)]
+    pairs = [(item.document, tags_model(item.tags)) for item in documents]
+    result = build_timeline(pairs, outcome.errors)
+    if chronology_writer.to_folder is not None and is_folder_target(out):
+        chronology_writer.to_folder(documents, result, out)
+        return
+    with atomic_open(out, "w") as stream:
+        chronology_writer.write(documents, result, stream)
 
 
 @click.command("timeline")
-@click.argument("paths", nargs=-1, required=True)
+@input_paths
 @with_input_options
 @click.option("--format", "fmt", type=click.Choice(format_names("timeline")), default="table", show_default=True,
               help="Export format; 'table' is a readable view for the terminal.")
@@ -66,37 +87,39 @@ def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Op
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for spreadsheet programs.")
 @click.option("--bidi", type=click.Choice(["isolate", "reorder", "none"]), default="isolate", show_default=True,
               help="table: how Arabic is prepared for the terminal (see chrono/export/table.py).")
+@click.option("--title", help="html: the page's title (default: التسلسل الزمني للأحداث).")
+@click.option("--group-by", type=click.Choice(["source", "year"]), default="source", show_default=True,
+              help="timelinejs: group the events by their first source or by year.")
 @click.option("-o", "--output", "out", default=STDOUT,
               help="Output file ('-' = stdout), or a folder for --format timeml.")
 @click.option("--jobs", default="1", show_default=True, help="Worker processes for tagging: a number or 'auto'.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, bidi, out, jobs, engine, scheduler):
+def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, bidi, title, group_by, out, jobs,
+             engine, scheduler):
     """One ordered chronology of dated events from Arabic news articles."""
-    items = read_inputs(paths, anchor, manifest, encoding)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     timeline_writer = writer(fmt, "timeline")
-    options = chosen_options(timeline_writer, per_mention=per_mention, bom=bom, bidi=bidi)
+    options = chosen_options(timeline_writer, fmt, "timeline", per_mention=per_mention, bom=bom, bidi=bidi,
+                             title=title, group_by=group_by)
+    check_output_target(timeline_writer, fmt, out)
+    if timeline_writer.reads == "chronology" and engine == "dask":
+        raise click.UsageError(f"--format {fmt} needs the documents' texts: use --engine local")
+    items = read_inputs(paths, anchor, manifest, encoding)
     settings = Settings(prefer=prefer)
-    errors: list[DocumentError] = []
-    if timeline_writer.reads == "documents":  # TimeML: the documents' texts, not the merged entries
-        if engine == "dask":
-            raise click.UsageError(f"--format {fmt} needs the documents' texts: use --engine local")
-        write_documents(timeline_writer, _tagged_documents(items, settings, jobs, errors), out, **options)
+    outcome = Outcome()
+    if timeline_writer.reads == "chronology":
+        _write_chronology(timeline_writer, items, settings, jobs, out, outcome)
+        outcome.finish()
+    if engine == "dask":
+        result = _dask_timeline(items, settings, jobs, scheduler, outcome)
     else:
-        if engine == "dask":
-            result = _dask_timeline(items, settings, jobs, scheduler)
-            errors = list(result.errors)
-        else:
-            result = _local_timeline(items, settings, jobs, errors)
-        text = timeline_writer.write(result, **options)
-        if out != STDOUT:
-            atomic_write(out, text)
-        else:
-            click.echo(text, nl=False)
-    for error in errors:
-        where = f"{error.path}:{error.line}" if error.line else error.path
-        click.echo(f"chrono timeline: {where}: {error.reason}", err=True)
-    raise SystemExit(1 if errors else 0)
+        result = _local_timeline(items, settings, jobs, outcome)
+    text = timeline_writer.write(result, **options)
+    if out != STDOUT:
+        atomic_write(out, text)
+    else:
+        click.echo(text, nl=False)
+    outcome.finish()

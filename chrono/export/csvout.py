@@ -12,15 +12,18 @@ import io
 import json
 from typing import Iterable, TextIO
 
+from chrono.export.display import arabic_date
 from chrono.export.tagged import Item, tags_json
 from chrono.models import DocumentError, TimelineOutput
 
 TAG_COLUMNS = ["doc", "id", "start", "end", "text", "type", "value", "granularity", "start_date", "end_date",
                "mod", "calendar", "hijri_value", "rule", "in_quote", "flags"]
+# `display_date`, last so the columns before it keep their places: the entry's date as an
+# Arabic reader writes it ("أواخر 2020"); the other date columns are ISO/TimeML for machines.
 ENTRY_COLUMNS = ["id", "start_date", "end_date", "value", "type", "granularity", "mod", "label",
-                 "trigger", "sources", "mentions", "conflicts"]
+                 "trigger", "sources", "mentions", "conflicts", "display_date"]
 MENTION_COLUMNS = ["entry", "entry_value", "start_date", "end_date", "label", "doc", "start", "end",
-                   "text", "value", "in_quote", "sentence"]
+                   "text", "value", "in_quote", "sentence", "display_date"]
 
 
 def _cell(value) -> str:
@@ -60,15 +63,16 @@ def _entry_rows(timeline: TimelineOutput):
     for entry in timeline.entries:
         yield [entry.id, entry.start_date, entry.end_date, entry.value, entry.type, entry.granularity,
                entry.mod, entry.label, entry.trigger, ";".join(entry.sources), len(entry.mentions),
-               ";".join(c.entry for c in entry.conflicts)]
+               ";".join(c.entry for c in entry.conflicts), arabic_date(entry)]
 
 
 def _mention_rows(timeline: TimelineOutput):
     for entry in timeline.entries:
+        display = arabic_date(entry)
         for mention in entry.mentions:
             yield [entry.id, entry.value, entry.start_date, entry.end_date, entry.label, mention.doc,
                    mention.start, mention.end, mention.text, mention.value, mention.in_quote,
-                   mention.sentence]
+                   mention.sentence, display]
 
 
 def render(timeline: TimelineOutput, per_mention: bool = False, bom: bool = False) -> str:

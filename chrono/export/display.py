@@ -1,22 +1,27 @@
-"""Dates for people: the one place that turns a TIMEX3 value into text a reader understands.
+"""Dates for people: the one place that turns a TIMEX3 value into Arabic a reader understands.
 
-Two registers, one vocabulary (month names, modifiers, parts of the day):
+Every output people read uses it: the HTML page, the terminal table, the CSV `display_date`
+column, TimelineJS `display_date` and vis tooltips. Machine fields (value, start_date, …) stay
+ISO/TimeML.
 
-- `short_date(entry)`: the ISO value kept as the reader's anchor, with the Arabic words around
-  it (the terminal table, TimelineJS `display_date`, vis tooltips):
-  "2021-11-24TEV" → "2021-11-24 مساءً"; "2020" with mod END → "أواخر 2020"; "202" → "2020s".
-- `arabic_date(entry)`: written out in Arabic (the HTML page):
-  "2021-11-23/2021-11-25" → "23–25 نوفمبر 2021"; "2021-Q4" → "الربع الرابع 2021".
+    "2021-11-23/2021-11-25" → "23–25 نوفمبر 2021"      "2021-Q4"  → "الربع الرابع من 2021"
+    "2021-11-24TEV"         → "مساء 24 نوفمبر 2021"    "2015-W24" → "الأسبوع 24 من 2015"
+    "2014-H1"               → "النصف الأول من 2014"    "2016-SU"  → "صيف 2016"
+    "199"                   → "التسعينيات (1990–1999)"  "133"      → "ثلاثينيات القرن الرابع عشر (1330–1339)"
+    "19"                    → "القرن العشرون"           "2020" END → "أواخر 2020"
 
 An entry's typed fields (granularity, start_date, end_date, mod) give the numbers; the value
 string is read only for what they cannot tell: a range's two ends, the part of the day or the
 clock time, a season (its granularity is "quarter"), a year the text never gave ("XXXX-12-10"),
 references ("PRESENT_REF"). A mention carries only its value: `arabic_value` reads it.
+
+A modifier stands before the period, which then takes the genitive: "القرن العشرون" alone,
+"أواخر القرن العشرين" after one.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Optional
 
@@ -29,85 +34,53 @@ MONTHS_AR = (
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
     "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
 )
+WEEKDAYS_AR = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")  # ISO 1..7
 # A modifier stands before the period it narrows: "أواخر 2020", "منذ 2000".
 MOD_WORDS = {
     "START": "أوائل", "MID": "منتصف", "END": "أواخر", "APPROX": "نحو",
     "BEFORE": "قبل", "AFTER": "بعد", "ON_OR_BEFORE": "حتى", "ON_OR_AFTER": "منذ",
 }
-# A part of the day has two forms: before a written-out day ("مساء 24 نوفمبر 2021") and as an
-# adverb after an ISO day ("2021-11-24 مساءً").
-PARTS_OF_DAY = {
-    "MO": ("صباح", "صباحاً"), "AF": ("بعد ظهر", "بعد الظهر"),
-    "EV": ("مساء", "مساءً"), "NI": ("ليلة", "ليلاً"),
-}
+# The part of the day before a written-out day: "مساء 24 نوفمبر 2021".
+PARTS_OF_DAY = {"MO": "صباح", "MI": "ظهر", "AF": "بعد ظهر", "EV": "مساء", "NI": "ليلة"}
+SEASONS = {"SP": "ربيع", "SU": "صيف", "FA": "خريف", "AU": "خريف", "WI": "شتاء"}
 _ORDINALS_MASCULINE = ("الأول", "الثاني", "الثالث", "الرابع")  # الربع الرابع، النصف الأول
 _CENTURY_ORDINALS = (
     "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
     "العاشر", "الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر",
-    "السادس عشر", "السابع عشر", "الثامن عشر", "التاسع عشر", "العشرين", "الحادي والعشرين",
+    "السادس عشر", "السابع عشر", "الثامن عشر", "التاسع عشر",
 )
+# From the twentieth on, the ordinal declines: (alone, after a modifier or in a construct).
+_CENTURY_ORDINALS_DECLINED = {
+    20: ("العشرون", "العشرين"),
+    21: ("الحادي والعشرون", "الحادي والعشرين"),
+    22: ("الثاني والعشرون", "الثاني والعشرين"),
+}
 _DECADE_NAMES = {  # tens digit → name of the decade ("the nineties")
     2: "العشرينيات", 3: "الثلاثينيات", 4: "الأربعينيات", 5: "الخمسينيات",
     6: "الستينيات", 7: "السبعينيات", 8: "الثمانينيات", 9: "التسعينيات",
 }
 _REFERENCES = {"PRESENT_REF": "الآن", "PAST_REF": "في الماضي", "FUTURE_REF": "في المستقبل"}
 _UNKNOWN_YEAR = "(السنة غير معروفة)"
+_BEFORE_CHRIST = "ق.م"
 UNKNOWN_DATE = "تاريخ غير معروف"
 EN_DASH = "\u2013"
 
-# --- the short register -------------------------------------------------------------------
-
-# What may follow "T" in a value: a part of the day (MI has no word yet) or a clock time.
-_TIME_OF_DAY = re.compile(r"MO|MI|AF|EV|NI|\d{2}:\d{2}(?::\d{2})?", re.ASCII)
-_COARSE = ("century", "decade", "half", "quarter", "week", "part_of_day")
-
-
-def _short_point(value: str, granularity: Optional[str]) -> str:
-    day, separator, time = value.partition("T")
-    if separator and _TIME_OF_DAY.fullmatch(time):
-        return f"{day} {PARTS_OF_DAY[time][1] if time in PARTS_OF_DAY else time}"
-    if granularity == "decade" and len(value) == 3 and value.isdigit():
-        return f"{value}0s"
-    if granularity == "century" and len(value) == 2 and value.isdigit():
-        return f"{int(value) + 1}th c."
-    return value
-
-
-def short_date(entry: Entry) -> str:
-    """The value at its granularity with its modifier, each end of a range on its own.
-
-    >>> short_date(Entry(id="e1", value="2020", type="DATE", granularity="year", mod="END",
-    ...                  label="", sources=[], mentions=[]))
-    'أواخر 2020'
-    """
-    text = " – ".join(_short_point(end, entry.granularity) for end in entry.value.split("/"))
-    return _with_mod(text, entry.mod)
-
-
-def needs_display_date(entry: Entry) -> bool:
-    """Whether the numbers alone would mislead: a modifier, a time of day, a coarse period, a range."""
-    return (bool(entry.mod) or entry.type == "TIME" or entry.granularity in _COARSE
-            or "/" in entry.value)
-
-
-def _with_mod(text: str, mod: Optional[str]) -> str:
-    word = MOD_WORDS.get(mod or "")
-    return f"{word} {text}" if word else text
-
-
-# --- the Arabic register ------------------------------------------------------------------
+# --- periods ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Point:
     """One period named the way a reader names it. `year` None: the text gave none."""
 
-    granularity: str  # day, month, year, week, quarter, half, decade, century
+    granularity: str  # day, month, year, week, quarter, half, season, decade, century
     year: Optional[int] = None
     month: int = 0
     day: int = 0
     number: int = 0  # the week, quarter, half, decade (199) or century (19)
     time: str = ""  # a part of the day ("NI") or a clock time ("18:30"), on a day only
+    season: str = ""  # "SU", with `last_year` when a winter runs into the next year
+    last_year: Optional[int] = None
+    before_christ: bool = False
 
 
 def arabic_day(day: date) -> str:
@@ -115,56 +88,81 @@ def arabic_day(day: date) -> str:
     return _point_text(_Point("day", day.year, day.month, day.day))
 
 
-def _year_text(year: Optional[int]) -> str:
-    return _UNKNOWN_YEAR if year is None else f"{year:04d}"
+def _year_text(year: Optional[int], before_christ: bool = False) -> str:
+    if year is None:
+        return _UNKNOWN_YEAR
+    return f"{year} {_BEFORE_CHRIST}" if before_christ else f"{year:04d}"
 
 
-def _decade_text(decade: int) -> str:
-    """199 → "التسعينيات (1990–1999)"; 201 → "العقد 2010–2019"."""
-    first = decade * 10
-    span = f"{first}{EN_DASH}{first + 9}"
-    name = _DECADE_NAMES.get(decade % 10)
-    return f"{name} ({span})" if name else f"العقد {span}"
-
-
-def _century_text(century: int) -> str:
-    """TIMEX3 19 is the twentieth century (the 1900s) → "القرن العشرين"."""
+def _century_name(century: int, construct: bool = False) -> str:
+    """TIMEX3 "19" is the twentieth century (the 1900s) → "القرن العشرون";
+    after a modifier "أواخر القرن العشرين"; "00" → "القرن الأول"."""
     number = century + 1
-    if 1 <= number <= len(_CENTURY_ORDINALS):
+    if number <= len(_CENTURY_ORDINALS):
         return f"القرن {_CENTURY_ORDINALS[number - 1]}"
+    if number in _CENTURY_ORDINALS_DECLINED:
+        return f"القرن {_CENTURY_ORDINALS_DECLINED[number][1 if construct else 0]}"
     return f"القرن الـ{number}"
 
 
-def _point_text(p: _Point) -> str:
+def _decade_text(decade: int) -> str:
+    """199 → "التسعينيات (1990–1999)"; 133 → "ثلاثينيات القرن الرابع عشر (1330–1339)";
+    201 → "العقد 2010–2019" (its tens have no name)."""
+    first = decade * 10
+    span = f"{first}{EN_DASH}{first + 9}"
+    name = _DECADE_NAMES.get(decade % 10)
+    if name is None:
+        return f"العقد {span}"
+    if 190 <= decade <= 209:  # the twentieth century and ours: the name alone is understood
+        return f"{name} ({span})"
+    return f"{name.removeprefix('ال')} {_century_name(decade // 10, construct=True)} ({span})"
+
+
+def _season_text(p: _Point) -> str:
+    years = _year_text(p.year)
+    if p.last_year is not None and p.year is not None and p.last_year != p.year:
+        years = f"{p.year:04d}{EN_DASH}{p.last_year:04d}"
+    return f"{SEASONS[p.season]} {years}"
+
+
+def _day_text(p: _Point) -> str:
+    text = f"{p.day} {MONTHS_AR[p.month - 1]} {_year_text(p.year)}"
+    if p.time in PARTS_OF_DAY:
+        return f"{PARTS_OF_DAY[p.time]} {text}"
+    return f"{text}، الساعة {p.time[:5]}" if p.time else text
+
+
+def _point_text(p: _Point, construct: bool = False) -> str:
+    """The period in Arabic; `construct`: after a modifier word (the genitive)."""
     if p.granularity == "day":
-        text = f"{p.day} {MONTHS_AR[p.month - 1]} {_year_text(p.year)}"
-        if p.time in PARTS_OF_DAY:
-            return f"{PARTS_OF_DAY[p.time][0]} {text}"
-        return f"{text}، الساعة {p.time[:5]}" if p.time else text
+        return _day_text(p)
     if p.granularity == "month":
         return f"{MONTHS_AR[p.month - 1]} {_year_text(p.year)}"
     if p.granularity == "week":
         return f"الأسبوع {p.number} من {_year_text(p.year)}"
     if p.granularity == "quarter":
-        return f"الربع {_ORDINALS_MASCULINE[p.number - 1]} {_year_text(p.year)}"
+        return f"الربع {_ORDINALS_MASCULINE[p.number - 1]} من {_year_text(p.year)}"
     if p.granularity == "half":
-        return f"النصف {_ORDINALS_MASCULINE[p.number - 1]} {_year_text(p.year)}"
+        return f"النصف {_ORDINALS_MASCULINE[p.number - 1]} من {_year_text(p.year)}"
+    if p.granularity == "season":
+        return _season_text(p)
     if p.granularity == "decade":
         return _decade_text(p.number)
     if p.granularity == "century":
-        return _century_text(p.number)
-    return _year_text(p.year)
+        return _century_name(p.number, construct)
+    return _year_text(p.year, p.before_christ)
 
 
 # The value forms a reader can be told about. A year the text never gave (XXXX) is allowed only
 # on a day or a month; a time of day only on a day with its year.
 _VALUE = re.compile(
     r"(?P<year>\d{4}|XXXX)"
-    r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>MO|AF|EV|NI|\d{2}:\d{2}(?::\d{2})?))?)?"
-    r"|-W(?P<week>\d{2})|-Q(?P<quarter>[1-4])|-H(?P<half>[12]))?"
-    r"|(?P<decade>\d{3})|(?P<century>\d{2})",
+    r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>MO|MI|AF|EV|NI|\d{2}:\d{2}(?::\d{2})?))?)?"
+    r"|-W(?P<week>\d{2})|-Q(?P<quarter>[1-4])|-H(?P<half>[12])|-(?P<season>SP|SU|FA|AU|WI))?"
+    r"|BC(?P<bc>\d{4})|(?P<decade>\d{3})|(?P<century>\d{2})",
     re.ASCII,  # TIMEX3 values are written with ASCII digits
 )
+_TIME_OF_DAY = re.compile(r"MO|MI|AF|EV|NI|\d{2}:\d{2}(?::\d{2})?", re.ASCII)
 
 
 def _point_of_value(value: str) -> Optional[_Point]:
@@ -175,6 +173,8 @@ def _point_of_value(value: str) -> Optional[_Point]:
     if m["decade"] or m["century"]:
         granularity = "decade" if m["decade"] else "century"
         return _Point(granularity, number=int(m["decade"] or m["century"]))
+    if m["bc"]:
+        return _Point("year", int(m["bc"]), before_christ=True)
     year = None if m["year"] == "XXXX" else int(m["year"])
     if m["month"]:
         month, day = int(m["month"]), int(m["day"] or 0)
@@ -183,6 +183,8 @@ def _point_of_value(value: str) -> Optional[_Point]:
         return _Point("day" if m["day"] else "month", year, month, day, time=m["time"] or "")
     if year is None:
         return None
+    if m["season"]:
+        return _Point("season", year, season=m["season"])
     for granularity in ("week", "quarter", "half"):
         if m[granularity]:
             return _Point(granularity, year, number=int(m[granularity]))
@@ -200,8 +202,8 @@ def _point_of_entry(entry: Entry) -> Optional[_Point]:
         return None  # a range's ends, or no calendar period: the value tells
     if granularity in ("day", "part_of_day", "hour", "minute"):
         time = entry.value.partition("T")[2]  # the part of the day or clock time: value only
-        if (time or granularity != "day") and (not _TIME_OF_DAY.fullmatch(time) or time == "MI"):
-            return None  # no word for it (MI) or not a time: the calendar interval tells
+        if (time or granularity != "day") and not _TIME_OF_DAY.fullmatch(time):
+            return None  # not a time: the calendar interval tells
         return _Point("day", start.year, start.month, start.day, time=time)
     if granularity == "month":
         return _Point("month", start.year, start.month)
@@ -210,13 +212,51 @@ def _point_of_entry(entry: Entry) -> Optional[_Point]:
     if granularity == "week":
         year, week, _ = start.isocalendar()
         return _Point("week", year, number=week)
+    if granularity == "quarter":  # a season ("2016-SU") has this granularity too
+        season = _point_of_value(entry.value)
+        if season is not None and season.granularity == "season":
+            return _with_interval_years(season, entry.start_date, entry.end_date)
+        return _Point("quarter", start.year, number=(start.month - 1) // 3 + 1)
     if granularity == "half":
         return _Point("half", start.year, number=(start.month - 1) // 6 + 1)
     if granularity == "decade":
         return _Point("decade", number=start.year // 10)
     if granularity == "century":
         return _Point("century", number=start.year // 100)
-    return None  # quarter: a season ("2016-SU") has this granularity too, the value tells
+    return None
+
+
+def _with_interval_years(season: _Point, start: Optional[date], end: Optional[date]) -> _Point:
+    """A winter from December to February spans two years: "شتاء 2021–2022"."""
+    if start is None or end is None or start > end:
+        return season
+    return replace(season, year=start.year, last_year=end.year)
+
+
+# --- values the calendar points cannot tell -------------------------------------------------
+
+_UNRESOLVED = re.compile(
+    r"XXXX(?:-(?P<month>XX)(?:-(?P<day>XX)(?:T(?P<time>MO|MI|AF|EV|NI|\d{2}:\d{2}))?)?"
+    r"|-WXX(?:-(?P<weekday>[1-7]))?)?",
+    re.ASCII,
+)
+
+
+def _unresolved_text(value: str) -> Optional[str]:
+    """A relative date left without an anchor: "XXXX-WXX-3" → "يوم الأربعاء (التاريخ غير معروف)"."""
+    m = _UNRESOLVED.fullmatch(value)
+    if not m:
+        return None
+    if m["weekday"]:
+        return f"يوم {WEEKDAYS_AR[int(m['weekday']) - 1]} (التاريخ غير معروف)"
+    if "-W" in value:
+        return "أسبوع غير معروف"
+    if m["day"]:
+        time = m["time"] or ""
+        if time in PARTS_OF_DAY:
+            return f"{PARTS_OF_DAY[time]} يوم غير معروف"
+        return f"يوم غير معروف، الساعة {time}" if time else "يوم غير معروف"
+    return "شهر غير معروف" if m["month"] else "سنة غير معروفة"
 
 
 def _range_text(first: str, last: str) -> Optional[str]:
@@ -234,7 +274,7 @@ def _range_text(first: str, last: str) -> Optional[str]:
         if a.month == b.month:
             return f"{a.day}{EN_DASH}{b.day} {MONTHS_AR[a.month - 1]} {a.year:04d}"
         return f"{a.day} {MONTHS_AR[a.month - 1]} {EN_DASH} {b.day} {MONTHS_AR[b.month - 1]} {a.year:04d}"
-    if a.granularity == b.granularity == "year":
+    if a.granularity == b.granularity == "year" and not a.before_christ and not b.before_christ:
         return f"{a.year:04d}{EN_DASH}{b.year:04d}"
     if a.granularity == b.granularity == "month" and same_year:
         return f"{MONTHS_AR[a.month - 1]} {EN_DASH} {MONTHS_AR[b.month - 1]} {a.year:04d}"
@@ -254,14 +294,24 @@ def _interval_text(start: date, end: date) -> str:
     return _range_text(start.isoformat(), end.isoformat()) or ""
 
 
-def _value_text(value: str, ranges: bool = True) -> Optional[str]:
+def _value_text(value: str, ranges: bool = True, construct: bool = False,
+                start: Optional[date] = None, end: Optional[date] = None) -> Optional[str]:
     if value in _REFERENCES:
         return _REFERENCES[value]
     if ranges and "/" in value:
         first, _, last = value.partition("/")
         return _range_text(first, last)
     point = _point_of_value(value)
-    return _point_text(point) if point else None
+    if point is None:
+        return _unresolved_text(value)
+    if point.granularity == "season":
+        point = _with_interval_years(point, start, end)
+    return _point_text(point, construct)
+
+
+def _with_mod(text: str, mod: Optional[str]) -> str:
+    word = MOD_WORDS.get(mod or "")
+    return f"{word} {text}" if word else text
 
 
 def arabic_value(value: str, *, mod: Optional[str] = None, start: Optional[date] = None,
@@ -272,11 +322,13 @@ def arabic_value(value: str, *, mod: Optional[str] = None, start: Optional[date]
     '23–25 نوفمبر 2021'
     >>> arabic_value("2020", mod="END")
     'أواخر 2020'
+    >>> arabic_value("19"), arabic_value("19", mod="END")
+    ('القرن العشرون', 'أواخر القرن العشرين')
 
     Unknown forms fall back to the calendar interval, then to the raw value: never raises.
     """
     value = (value or "").strip()
-    text = _value_text(value)
+    text = _value_text(value, construct=mod in MOD_WORDS, start=start, end=end)
     if text is None and start is not None and end is not None and start <= end:
         text = _interval_text(start, end) or None
     return _with_mod(text or value or UNKNOWN_DATE, mod)
@@ -293,7 +345,7 @@ def arabic_date(entry: Entry) -> str:
     point = _point_of_entry(entry)
     if point is None:
         return arabic_value(entry.value, mod=entry.mod, start=entry.start_date, end=entry.end_date)
-    return _with_mod(_point_text(point), entry.mod)
+    return _with_mod(_point_text(point, construct=entry.mod in MOD_WORDS), entry.mod)
 
 
 def machine_date(entry: Entry) -> str:

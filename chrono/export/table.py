@@ -1,7 +1,14 @@
-"""The terminal view (`chrono timeline` without `--format`): one line per entry.
+"""The terminal view (`chrono timeline` without `--format`): a header, one line per entry,
+then what its marks mean.
 
-    2021-11-24           ⁧وقع المغرب وإسرائيل، أول اتفاق للتعاون العسكري بين البلدين⁩   001 002 003
-    2020-12-10  ≠e9      ⁧أعادت بموجبه الرباط علاقاتها الدبلوماسية ...⁩               000 001 …
+    id   date               conflicts  label                                         sources
+    e8   ⁧10 ديسمبر 2020⁩     ≠e9        ⁧أعادت بموجبه الرباط علاقاتها الدبلوماسية ...⁩  000 001 …
+    e16  ⁧24 نوفمبر 2021⁩                ⁧وقع المغرب وإسرائيل، أول اتفاق للتعاون ...⁩    000 001 002 003
+    24 entries from 5 documents
+    ≠e9: the same happening is dated differently in entry e9 (both are kept; see them with --format html)
+    sources: the documents that mention the entry, by the number their file name starts with
+
+The id is the entry's id in every other format (`--format json`, the HTML page's #entry-e8).
 
 Right-to-left text, three modes (`bidi=`):
 - "isolate" (default): each cell holding Arabic is wrapped in RLI … PDI (U+2067, U+2069). Terminals
@@ -19,7 +26,7 @@ import unicodedata
 
 import regex
 
-from chrono.export.display import short_date
+from chrono.export.display import arabic_date
 from chrono.models import TimelineOutput
 
 RLI, PDI = "\u2067", "\u2069"
@@ -76,18 +83,40 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render(timeline: TimelineOutput, bidi: str = "isolate", label_width: int = 60) -> str:
-    """The table as text, one entry per line, errors listed at the end."""
+HEADER = ("id", "date", "conflicts", "label", "sources")
+
+
+def _legend(timeline: TimelineOutput) -> list[str]:
+    """What the marks mean, for those the table shows."""
     lines = []
-    date_width = max([_width(short_date(e)) for e in timeline.entries] + [4])
+    conflicted = next((e for e in timeline.entries if e.conflicts), None)
+    if conflicted is not None:
+        other = conflicted.conflicts[0].entry
+        lines.append(f"≠{other}: the same happening is dated differently in entry {other} "
+                     "(both are kept; see them with --format html)")
+    shortened = any(_short(s) != s for e in timeline.entries for s in e.sources)
+    if shortened:
+        lines.append("sources: the documents that mention the entry, by the number their file name starts with")
+    else:
+        lines.append("sources: the documents that mention the entry")
+    return lines
+
+
+def render(timeline: TimelineOutput, bidi: str = "isolate", label_width: int = 60) -> str:
+    """The table as text: a header, one entry per line, the count, what the marks mean,
+    errors listed at the end."""
+    rows = []
     for entry in timeline.entries:
-        marks = " ".join("≠" + c.entry for c in entry.conflicts)
-        label = _clip(entry.label, label_width)
-        sources = " ".join(_short(s) for s in entry.sources)
-        cells = [_pad(bidi_text(short_date(entry), bidi), date_width), _pad(marks, 8),
-                 _pad(bidi_text(label, bidi), label_width), sources]
+        rows.append((entry.id, bidi_text(arabic_date(entry), bidi), " ".join("≠" + c.entry for c in entry.conflicts),
+                     bidi_text(_clip(entry.label, label_width), bidi), " ".join(_short(s) for s in entry.sources)))
+    widths = [max([_width(row[i]) for row in rows] + [len(HEADER[i])]) for i in range(4)]
+    lines = []
+    for row in [HEADER, *rows]:
+        cells = [_pad(cell, width) for cell, width in zip(row, widths)] + [row[4]]
         lines.append("  ".join(cells).rstrip())
     lines.append(f"{len(timeline.entries)} entries from {len(timeline.documents)} documents")
+    if timeline.entries:
+        lines.extend(_legend(timeline))
     for error in timeline.errors:
         lines.append(f"error: {error.path}: {error.reason}")
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ boundary far cheaper than a tree of models): `Tagged.tags` is either that or the
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple, Optional, Protocol, Union
 
 from chrono.models import Document, DocumentError, DocumentTags
@@ -37,3 +38,17 @@ def tags_json(tags: Union[DocumentTags, RenderedTags]) -> str:
 
 def tags_model(tags: Union[DocumentTags, RenderedTags]) -> DocumentTags:
     return tags if isinstance(tags, DocumentTags) else DocumentTags.model_validate_json(tags.json)
+
+
+# The serialised tags start {"id":…,"path":…,"anchor":{"date":…: the first "anchor" key is the
+# document's, since a quote inside a JSON string is always escaped.
+_ANCHOR_DATE = re.compile(r'"anchor":\{"date":(null|")')
+
+
+def has_anchor(tags: Union[DocumentTags, RenderedTags]) -> bool:
+    """Whether the document was tagged against an anchor day (given, found or inferred),
+    without parsing serialised tags whole."""
+    if isinstance(tags, DocumentTags):
+        return tags.anchor.date is not None
+    found = _ANCHOR_DATE.search(tags.json)
+    return found is not None and found.group(1) == '"'

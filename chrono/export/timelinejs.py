@@ -2,15 +2,16 @@
 
 Each entry is an event with `start_date` holding only what is known (`year` always; `month` and
 `day` at month/day granularity), `end_date` for ranges, `text {headline, text}`, a `group`
-(the first source by default, or the year with `group_by="year"`) and `display_date` when the
-numbers alone would mislead (a modifier such as "أواخر 2020", a part of day, a decade, a range).
+(the first source by default, or the year with `group_by="year"`) and `display_date`, the date
+as an Arabic reader writes it ("أواخر 2020", "مساء 24 نوفمبر 2021", "التسعينيات (1990–1999)"),
+whatever language the page that embeds the timeline is set to.
 """
 from __future__ import annotations
 
 import json
 from html import escape
 
-from chrono.export.display import needs_display_date, short_date
+from chrono.export.display import arabic_date
 from chrono.models import Entry, TimelineOutput
 
 _DAY_PRECISE = ("day", "part_of_day", "hour", "minute", "week")
@@ -63,8 +64,7 @@ def event(entry: Entry, group_by: str = "source") -> dict:
     result["text"] = {"headline": escape(entry.label), "text": _text(entry)}
     result["group"] = entry.sources[0] if group_by == "source" and entry.sources else str(start["year"])
     result["unique_id"] = entry.id
-    if needs_display_date(entry):
-        result["display_date"] = short_date(entry)
+    result["display_date"] = arabic_date(entry)
     return result
 
 

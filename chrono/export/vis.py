@@ -1,6 +1,7 @@
 """`--format vis`: vis-timeline DataSets, `{"items": [...], "groups": [...]}`.
 
-Item: `{id, content, start, end?, type: "point" | "range", group, title}`. A one-day entry is a
+Item: `{id, content, start, end?, type: "point" | "range", group, title}`; the tooltip (`title`)
+tells the date in Arabic ("أواخر 2020 — 000, 002"). A one-day entry is a
 point on its day; a longer interval (a month, "من 23 إلى 25 نوفمبر") is a range whose `end` is the
 day AFTER the inclusive end date, because vis-timeline ends are exclusive instants.
 """
@@ -10,7 +11,7 @@ import json
 from datetime import timedelta
 from html import escape
 
-from chrono.export.display import short_date
+from chrono.export.display import arabic_date
 from chrono.models import Entry, TimelineOutput
 
 
@@ -22,7 +23,7 @@ def item(entry: Entry) -> dict:
     else:
         data["type"] = "point"
     data["group"] = entry.sources[0] if entry.sources else ""
-    title = f"{short_date(entry)} — {', '.join(entry.sources)}"
+    title = f"{arabic_date(entry)} — {', '.join(entry.sources)}"
     if entry.conflicts:
         title += " — ⚠ " + ", ".join(c.entry for c in entry.conflicts)
     data["title"] = escape(title)

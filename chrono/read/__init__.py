@@ -5,19 +5,25 @@ What is read, and how:
 * A path argument that is a file ending in `.jsonl` or `.ndjson` is a JSONL archive: one
   `{"id", "text", "published"}` object per line, streamed line by line. Any other file given by
   name is one article, whatever its extension.
-* A folder is walked recursively in sorted order of relative path. Hidden files and folders
-  (".git", ".DS_Store"), `manifest.json` and files with other extensions are skipped; read are
-  articles (.txt .text .md .markdown .html .htm, or no extension) and JSONL archives.
+* A folder is walked recursively in sorted order of relative path. Read are articles (.txt
+  .text .md .markdown .html .htm, or no extension) and JSONL archives; hidden files and folders
+  (".git", ".DS_Store"), `manifest.json` and the manifest in use are passed over. Any other file (a PDF, a photo)
+  is an error in its place saying what to do with it ("PDF document: ... extract it first").
 * "-" is stdin: a JSONL archive when its first non-space character is "{", else one article
   with id "stdin".
 
 Nothing here ever raises for bad input: each unreadable file, undecodable text or malformed
-JSONL line becomes a `DocumentError` saying where and why, and the other inputs go on.
+JSONL line becomes a `DocumentError` saying where and why, and the other inputs go on. JSONL
+lines are decoded as article files are (UTF-8, else a legacy Arabic code page such as cp1256).
 The text of a `Document` is exactly the decoded file (a UTF-8 byte-order mark is the only thing
 removed), so every offset reported later points into what the user has on disk.
 
-Anchor precedence (design §4), strongest first: `anchor=` (the command line) > manifest entry >
-JSONL "published" > front matter. Datelines and inference belong to `chrono/resolve/anchors.py`.
+Anchor precedence, strongest first: `anchor=` (the command line) > manifest entry > JSONL
+"published" > front matter. Datelines and inference belong to `chrono/resolve/anchors.py`.
+
+Once every input is read, each manifest entry that matched no document is reported through
+`warn` (a typo such as "001_76ae0159d87ba1ad.txt" would otherwise leave its article without
+its date), naming the closest document.
 """
 from __future__ import annotations
 
@@ -25,21 +31,24 @@ import codecs
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
-from typing import IO, Any, Optional, Union
+from typing import IO, Any, Callable, Optional, Union
 
 from chrono.models import Anchor, Document, DocumentError
 from chrono.read.dates import AnchorError, parse_anchor_date
-from chrono.read.decode import DecodeError, check_text, decode_bytes
+from chrono.read.decode import BinaryFileError, DecodeError, check_text, decode_bytes, decode_line
 from chrono.read.front_matter import FrontMatter, find_front_matter
-from chrono.read.manifest import Manifest, ManifestEntry, ManifestError, load_manifest
+from chrono.read.kinds import READABLE, binary_file, unsupported_file
+from chrono.read.manifest import Manifest, ManifestEntry, ManifestError, load_manifest, unmatched_entries
 
 __all__ = [
     "AnchorError", "ManifestError", "ManifestEntry", "Manifest", "parse_anchor_date",
     "load_manifest", "iter_inputs", "decode_bytes", "DecodeError", "find_front_matter", "FrontMatter",
+    "InputWarning",
 ]
 
 STDIN = "-"
@@ -53,6 +62,17 @@ MANIFEST_NAME = "manifest.json"
 CONFIDENCE_FRONT_MATTER = 0.9
 
 
+class InputWarning(UserWarning):
+    """Something about the inputs a user should hear of, though every document was read
+    (a manifest entry that names no document)."""
+
+
+Warn = Callable[[str], None]
+
+
+def _python_warning(message: str) -> None:
+    warnings.warn(message, InputWarning, stacklevel=3)
+
 
 @dataclass
 class _ReadContext:
@@ -60,15 +80,31 @@ class _ReadContext:
     anchor: Optional[date]
     encoding: Optional[str]
     stdin: Optional[IO]
+    warn: Warn = _python_warning
+    # For the manifest check at the end: the entries used, and the documents none named.
+    used_entries: set[ManifestEntry] = field(default_factory=set)
+    unmatched_documents: list[str] = field(default_factory=list)
 
 
-def _strongest_anchor(ctx: _ReadContext, names: tuple[str, ...], metadata: Optional[Anchor]) -> Anchor:
+def _manifest_entry(ctx: _ReadContext, names: tuple[str, ...]) -> Optional[ManifestEntry]:
+    """The manifest's entry for a document (file name, then id), noted for the final check:
+    called once per document, failed ones included (their entry did name a document)."""
+    if ctx.manifest is None or ctx.anchor is not None:
+        return None
+    entry = ctx.manifest.lookup(*names)
+    if entry is not None:
+        ctx.used_entries.add(entry)
+    else:
+        ctx.unmatched_documents.append(names[0])
+    return entry
+
+
+def _strongest_anchor(ctx: _ReadContext, entry: Optional[ManifestEntry], metadata: Optional[Anchor]) -> Anchor:
     """CLI > manifest > the document's own metadata (JSONL "published" or front matter).
 
     An overridden metadata date that disagrees is kept as a warning: a manifest saying
     2021-11-25 for an article whose front matter says 2021-11-23 deserves a second look.
     """
-    entry = ctx.manifest.lookup(*names) if ctx.manifest is not None and ctx.anchor is None else None
     if ctx.anchor is not None:
         chosen = Anchor(date=ctx.anchor, source="cli", confidence=1.0, evidence=f"--anchor {ctx.anchor.isoformat()}")
     elif entry is not None:
@@ -99,12 +135,15 @@ def _front_matter_anchor(front: Optional[FrontMatter]) -> Optional[Anchor]:
 def _article(ctx: _ReadContext, doc_id: str, path: str, data: Union[bytes, str],
              names: tuple[str, ...], stream_encoding: Optional[str] = None) -> Union[Document, DocumentError]:
     """One article's bytes (or already-decoded text from a text stream) → Document."""
+    entry = _manifest_entry(ctx, names)
     try:
         if isinstance(data, str):
             check_text(data)
             text, encoding = data, stream_encoding
         else:
             text, encoding = decode_bytes(data, ctx.encoding)
+    except BinaryFileError:
+        return DocumentError(path=path, id=doc_id, reason=binary_file(path, data[:16] if isinstance(data, bytes) else b""))
     except DecodeError as exc:
         return DocumentError(path=path, id=doc_id, reason=str(exc))
     front = find_front_matter(text)
@@ -113,7 +152,7 @@ def _article(ctx: _ReadContext, doc_id: str, path: str, data: Union[bytes, str],
     meta: dict[str, Any] = {"body_start": front.body_start if front else 0}
     if front is not None:
         meta["front_matter"] = dict(front.fields)
-    anchor = _strongest_anchor(ctx, names, _front_matter_anchor(front))
+    anchor = _strongest_anchor(ctx, entry, _front_matter_anchor(front))
     return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=encoding, meta=meta)
 
 
@@ -152,7 +191,8 @@ def _jsonl_anchor(record: dict) -> Optional[Anchor]:
     return Anchor(date=day, source="jsonl", confidence=1.0, evidence=f"published: {published}")
 
 
-def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: str) -> Union[Document, DocumentError]:
+def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: str,
+                  encoding: Optional[str]) -> Union[Document, DocumentError]:
     """One JSONL line → Document, or DocumentError naming the line."""
     default_id = f"{stem}:{number}"
     try:
@@ -167,6 +207,7 @@ def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: st
         doc_id = _record_id(record, default_id)
     except ValueError as exc:
         return DocumentError(path=path, line=number, id=default_id, reason=str(exc))
+    entry = _manifest_entry(ctx, (doc_id,))
     text = record.get("text")
     if not isinstance(text, str):
         reason = "missing 'text'" if text is None else f"'text' must be a string, got {type(text).__name__}"
@@ -181,20 +222,18 @@ def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: st
     meta: dict[str, Any] = {"line": number, "body_start": 0}
     if extra:
         meta["fields"] = extra
-    anchor = _strongest_anchor(ctx, (doc_id,), metadata)
-    return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=ctx.encoding or "utf-8", meta=meta)
+    anchor = _strongest_anchor(ctx, entry, metadata)
+    return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=encoding or "utf-8", meta=meta)
 
 
-def _decode_jsonl_line(raw: Union[bytes, str], number: int, encoding: Optional[str]) -> str:
+def _decode_jsonl_line(raw: Union[bytes, str], number: int, encoding: Optional[str]) -> tuple[str, Optional[str]]:
+    """A line's text and its encoding (detected per line as for article files unless forced)."""
     if isinstance(raw, str):
-        return raw.lstrip("\ufeff") if number == 1 else raw
-    codec = encoding or "utf-8"
-    if number == 1 and codec.replace("_", "-").lower() in ("utf-8", "utf8") and raw.startswith(codecs.BOM_UTF8):
+        return (raw.lstrip("\ufeff") if number == 1 else raw), encoding
+    if number == 1 and raw.startswith(codecs.BOM_UTF8) and \
+            (encoding is None or codecs.lookup(encoding).name == "utf-8"):
         raw = raw[len(codecs.BOM_UTF8):]
-    try:
-        return raw.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"invalid {codec} at byte {exc.start} of the line (truncated download?)") from None
+    return decode_line(raw, encoding)
 
 
 def _jsonl_documents(ctx: _ReadContext, path: str, lines: Iterable[Union[bytes, str]]) -> Iterator[Union[Document, DocumentError]]:
@@ -202,12 +241,12 @@ def _jsonl_documents(ctx: _ReadContext, path: str, lines: Iterable[Union[bytes, 
     stem = PurePath(path).stem if path != STDIN else "stdin"
     for number, raw in enumerate(lines, start=1):
         try:
-            line = _decode_jsonl_line(raw, number, ctx.encoding)
+            line, encoding = _decode_jsonl_line(raw, number, ctx.encoding)
         except DecodeError as exc:
             yield DocumentError(path=path, line=number, id=f"{stem}:{number}", reason=str(exc))
             continue
         if line.strip():
-            yield _jsonl_record(ctx, path, stem, number, line)
+            yield _jsonl_record(ctx, path, stem, number, line, encoding)
 
 
 def _read_jsonl_file(ctx: _ReadContext, path: str) -> Iterator[Union[Document, DocumentError]]:
@@ -242,9 +281,13 @@ def _read_file(ctx: _ReadContext, path: str) -> Iterator[Union[Document, Documen
         yield _read_article_file(ctx, path)
 
 
-def _wanted_in_folder(name: str) -> bool:
-    if name.startswith(".") or name == MANIFEST_NAME:
-        return False
+def _passed_over(name: str) -> bool:
+    """Files no one expects chrono to read: hidden ones (".DS_Store") and the manifest."""
+    return name.startswith(".") or name == MANIFEST_NAME
+
+
+def is_readable_name(name: str) -> bool:
+    """An article or a JSONL archive, by its extension: what a folder walk reads."""
     suffix = PurePath(name).suffix.lower()
     return suffix in ARTICLE_EXTENSIONS or suffix in JSONL_EXTENSIONS
 
@@ -253,11 +296,11 @@ def _wanted_in_folder(name: str) -> bool:
 class _FolderListing:
     members: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (sort key, path)
     errors: list[DocumentError] = field(default_factory=list)
-    skipped: int = 0
 
 
-def _list_folder(root: str) -> _FolderListing:
-    """Every article below `root`, sorted by relative path (same order on every machine)."""
+def _list_folder(root: str, manifest_path: Optional[str] = None) -> _FolderListing:
+    """Every file below `root` but the passed-over ones (and the manifest in use, whatever
+    its name), sorted by relative path (the same order on every machine)."""
     listing = _FolderListing()
 
     def report(exc: OSError) -> None:
@@ -267,8 +310,7 @@ def _list_folder(root: str) -> _FolderListing:
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         for name in files:
             full = os.path.join(folder, name)
-            if not _wanted_in_folder(name):
-                listing.skipped += 1
+            if _passed_over(name) or os.path.abspath(full) == manifest_path:
                 continue
             relative = os.path.relpath(full, root)
             listing.members.append((tuple(PurePath(relative).parts), full))
@@ -277,13 +319,17 @@ def _list_folder(root: str) -> _FolderListing:
 
 
 def _read_folder(ctx: _ReadContext, root: str) -> Iterator[Union[Document, DocumentError]]:
-    listing = _list_folder(root)
+    """The folder's articles in order, each other file an error in its place saying what to do."""
+    manifest_path = os.path.abspath(ctx.manifest.source) if ctx.manifest is not None else None
+    listing = _list_folder(root, manifest_path)
     yield from listing.errors
-    if not listing.members and not listing.errors:
-        skipped = f" ({listing.skipped} other files skipped)" if listing.skipped else ""
-        yield DocumentError(path=root, reason=f"folder has no articles (.txt, .md, .html, .jsonl){skipped}")
+    if not listing.errors and not any(is_readable_name(path) for _, path in listing.members):
+        yield DocumentError(path=root, reason=f"folder has no articles ({READABLE})")
     for _, path in listing.members:
-        yield from _read_file(ctx, path)
+        if is_readable_name(path):
+            yield from _read_file(ctx, path)
+        else:
+            yield DocumentError(path=path, id=PurePath(path).stem, reason=unsupported_file(path))
 
 
 def _stream_lines(head: Union[bytes, str], stream: IO, newline: Union[bytes, str]) -> Iterator[Union[bytes, str]]:
@@ -341,10 +387,14 @@ def _read_path(ctx: _ReadContext, path: str) -> Iterator[Union[Document, Documen
 def _iter_all(paths: list[str], ctx: _ReadContext) -> Iterator[Union[Document, DocumentError]]:
     for path in paths:
         yield from _read_path(ctx, path)
+    if ctx.manifest is not None and ctx.anchor is None:
+        for message in unmatched_entries(ctx.manifest, ctx.used_entries, ctx.unmatched_documents):
+            ctx.warn(message)
 
 
 def iter_inputs(paths: list[str], *, manifest: Optional[Manifest] = None, anchor: Optional[date] = None,
-                encoding: Optional[str] = None, stdin: Optional[IO] = None) -> Iterator[Union[Document, DocumentError]]:
+                encoding: Optional[str] = None, stdin: Optional[IO] = None,
+                warn: Optional[Warn] = None) -> Iterator[Union[Document, DocumentError]]:
     """Lazily read every input, in argument order, one `Document` or `DocumentError` at a time.
 
         for item in iter_inputs(["seeds/"], manifest=load_manifest("seeds/manifest.json")):
@@ -352,6 +402,8 @@ def iter_inputs(paths: list[str], *, manifest: Optional[Manifest] = None, anchor
 
     `encoding` forces one codec for every input (unknown names raise ValueError right away, a
     usage error); `anchor` overrides every other anchor; `stdin` replaces sys.stdin for "-".
+    `warn` receives each warning as one line of text once the inputs are read (default: Python's
+    `warnings.warn` with `InputWarning`).
     """
     if isinstance(paths, (str, bytes)):
         raise TypeError("iter_inputs takes a list of paths, not one string")
@@ -362,5 +414,6 @@ def iter_inputs(paths: list[str], *, manifest: Optional[Manifest] = None, anchor
             raise ValueError(f"unknown encoding {encoding!r}") from None
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    ctx = _ReadContext(manifest=manifest, anchor=anchor, encoding=encoding, stdin=stdin)
+    ctx = _ReadContext(manifest=manifest, anchor=anchor, encoding=encoding, stdin=stdin,
+                       warn=warn or _python_warning)
     return _iter_all(list(paths), ctx)

@@ -12,6 +12,13 @@ class DecodeError(ValueError):
     """Bytes that are not text we can trust: the message is the DocumentError reason."""
 
 
+class BinaryFileError(DecodeError):
+    """Bytes that are no text at all (a PDF, an image): the reader says what to do with them."""
+
+    def __init__(self) -> None:
+        super().__init__("binary file")
+
+
 _BOMS = (  # longest first: a UTF-32 LE BOM begins with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
@@ -116,7 +123,8 @@ def _decode_legacy_arabic(data: bytes) -> tuple[str, str]:
         score, _, text, codec = max(candidates, key=lambda c: (c[0], c[1]))
         if score >= _MIN_PLAUSIBILITY:
             return text, codec
-    raise DecodeError("undecodable text: not UTF-8, and neither cp1256 nor ISO-8859-6 gives Arabic text")
+    raise DecodeError("undecodable text: not UTF-8, and neither cp1256 nor ISO-8859-6 gives Arabic text "
+                      "(give --encoding when you know the file's encoding)")
 
 
 def _decode_forced(data: bytes, encoding: str) -> tuple[str, str]:
@@ -140,7 +148,7 @@ def _detect_and_decode(data: bytes) -> tuple[str, str]:
         if utf16 is not None:
             return utf16
     if _is_binary(data):
-        raise DecodeError("binary file")
+        raise BinaryFileError()
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -156,7 +164,7 @@ def check_text(text: str) -> None:
     sample = text[:_SAMPLE]
     controls = sum(1 for ch in sample if ord(ch) in _CONTROL_BYTES)
     if "\x00" in sample or controls > len(sample) * 0.1:
-        raise DecodeError("binary file")
+        raise BinaryFileError()
 
 
 def decode_bytes(data: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
@@ -170,3 +178,32 @@ def decode_bytes(data: bytes, encoding: Optional[str] = None) -> tuple[str, str]
     text, name = _decode_forced(data, encoding) if encoding else _detect_and_decode(data)
     check_text(text)
     return text, name
+
+
+def decode_line(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
+    """One JSONL line's bytes → (text, encoding name), detected as for an article file.
+
+    Strict UTF-8 first; a line that fails it the way legacy Arabic does (cp1256 "ال" is C7 E1,
+    no UTF-8 sequence) is read as cp1256 or ISO-8859-6, so a Windows-1256 archive is read line
+    by line without `--encoding`. A damaged UTF-8 line is an error that names the byte and
+    the option, since a legacy code page cannot be told from damage with certainty.
+
+    >>> decode_line('{"text": "مرحبا"}'.encode("cp1256"))
+    ('{"text": "مرحبا"}', 'cp1256')
+    """
+    if encoding:
+        codec = codecs.lookup(encoding).name
+        try:
+            return raw.decode(codec), codec
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"cannot decode as {codec} at byte {exc.start} of the line: {exc.reason}") from None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if not _looks_like_damaged_utf8(raw, exc):
+            try:
+                return _decode_legacy_arabic(raw)
+            except DecodeError:
+                pass
+        raise DecodeError(f"invalid UTF-8 at byte {exc.start} of the line (truncated download? an archive in "
+                          f"another encoding is read with --encoding, e.g. --encoding cp1256)") from None

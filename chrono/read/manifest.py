@@ -2,8 +2,10 @@
 """
 from __future__ import annotations
 
+import difflib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
@@ -140,3 +142,32 @@ def load_manifest(path: str) -> Manifest:
     except (ValueError, RecursionError) as exc:
         raise ManifestError(f"{path}: invalid JSON: {exc}") from None
     return Manifest(_manifest_entries(path, data), source=path)
+
+
+def _on_disk_beside(manifest: Manifest, entry: ManifestEntry) -> bool:
+    """An entry naming a file that exists next to the manifest: a document left out of this
+    run (`chrono tag seeds/001_….txt --manifest seeds/manifest.json`), not a typo."""
+    if not os.path.isfile(manifest.source):
+        return False
+    return os.path.isfile(os.path.join(os.path.dirname(manifest.source), entry.file))
+
+
+def unmatched_entries(manifest: Manifest, used: set[ManifestEntry], unmatched_documents: Sequence[str]) -> list[str]:
+    """One warning per manifest entry that named no document read, with the closest document
+    that found no entry (difflib's ratio), since a typo leaves that one without its date:
+
+        seeds/manifest.json documents[1]: '001_76ae0159d87ba1ad.txt' names no document read;
+        did you mean '001_76ae0159d87ba1ac.txt' (read without a manifest date)?
+    """
+    candidates = sorted(set(unmatched_documents))
+    messages = []
+    for entry in manifest.entries:
+        if entry in used or manifest.lookup(entry.file) in used or _on_disk_beside(manifest, entry):
+            continue
+        message = f"{entry.where}: {entry.file!r} names no document read"
+        name = PurePath(entry.file.replace("\\", "/")).name
+        closest = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+        if closest:
+            message += f"; did you mean {closest[0]!r} (read without a manifest date)?"
+        messages.append(message)
+    return messages

@@ -1,7 +1,7 @@
 """Anchors found in the text: a dateline at the top, else inference from what the text says.
 
 Rules stay anchor-free, so the tagger runs once with no anchor and each expression becomes a
-constraint on the unknown publication day (design §4):
+constraint on the unknown publication day:
 
 - "اليوم الأربعاء", "أمس الثلاثاء", "غداً الخميس": the anchor is a Wednesday (strong);
 - "نوفمبر الحالي", "من 23 إلى 25 نوفمبر الحالي": the anchor is in November (strong), and likely

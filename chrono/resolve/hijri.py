@@ -1,6 +1,6 @@
 """Hijri dates: Umm al-Qura conversion (hijridate) and the resolution of Hijri values.
 
-Conventions (design §3, TIMEX3 needs a Gregorian `value`):
+Conventions (TIMEX3 needs a Gregorian `value`):
 - a Hijri day is its Gregorian day: "19 ربيع الثاني 1443 هـ" → value 2021-11-24,
   hijri_value "1443-04-19";
 - a Hijri month or year covers Gregorian days that straddle Gregorian months, so its value is
@@ -161,7 +161,7 @@ def _occurrence_in_gregorian_year(v: TimeValue, year: int) -> Optional[int]:
 
 
 def _occurrence_near_anchor(v: TimeValue, ctx: Context) -> int:
-    """Design §5 for Hijri months and holidays: 'رمضان' → the latest one begun on or before the
+    """The news policy for Hijri months and holidays: 'رمضان' → the latest one begun on or before the
     anchor; 'الماضي' → the latest one over before it; 'المقبل' → the next one to begin after it;
     'الحالي' → the one of the anchor's Hijri year; a future cue → the next one not yet over."""
     a = ctx.anchor
