@@ -8,9 +8,13 @@ topic test alone (checked below), so only the article-head test keeps them in th
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from chrono.segment import appended_articles, content_words, in_set_aside, segment
+from chrono.pipeline import tag_text
+from chrono.segment import appended_articles, article_body_start, content_words, in_set_aside, segment
+from tools.golden import seed_pairs
 
 # -- a host story (a desalination plant) and an unrelated article (a football signing) ------------
 
@@ -210,3 +214,55 @@ def test_related_links_block_stays():
     ])
     text = HOST + "\n\n\n" + related
     assert not _appended(text)
+
+
+# -- the appended article's own anchor ----------------------------------------------------------
+
+PAGE_DAY = date(2021, 11, 24)  # a Wednesday
+
+
+def _by_text(timexes, text):
+    return next(t for t in timexes if t.text == text)
+
+
+def test_appended_article_takes_its_own_dateline_day():
+    text = HOST + "\n\n\n" + _headline_block_article("جدة - 3 مارس 2019 (رويترز) - وقع المهاجم العقد مساء أمس.")
+    region = _appended(text)[0]
+    assert text[article_body_start(text, region):].lstrip().startswith("جدة - 3 مارس 2019")
+    timexes = tag_text(text, PAGE_DAY)
+    assert _by_text(timexes, "أمس").value == "2021-11-23"  # the story's: the page's anchor
+    sunday = _by_text(timexes, "اليوم الأحد")
+    assert sunday.value == "2019-03-03"  # 3 March 2019 was a Sunday
+    assert any(f.startswith("anchor: the appended article's own dateline, 2019-03-03") for f in sunday.flags)
+    assert _by_text(timexes, "الأسبوع المقبل").value == "2019-W10"
+    assert not any(f.startswith("weekday mismatch") for t in timexes for f in t.flags)
+
+
+def test_appended_article_without_a_dateline_stays_underspecified():
+    text = HOST + "\n\n\n" + _headline_block_article()
+    timexes = tag_text(text, PAGE_DAY)
+    assert _by_text(timexes, "أمس").value == "2021-11-23"
+    for relative in ("اليوم الأحد", "الأسبوع المقبل", "الموسم الماضي"):
+        timex = next((t for t in timexes if t.text == relative), None)
+        if timex is None:
+            continue  # not every relative phrase is a tagged expression
+        assert timex.value.startswith("X") and timex.start_date is None
+        assert "unresolved: no anchor" in timex.flags
+        assert any(f.startswith("anchor: none") for f in timex.flags)
+        assert any(f.startswith("set aside: appended article") for f in timex.flags)
+    year = _by_text(timexes, "عام 2015")
+    assert year.value == "2015" and not any(f.startswith("anchor:") for f in year.flags)
+
+
+def test_seed_004_appended_article_is_not_dated_by_the_page():
+    """004's appended Baghdad article has no dateline: its relative expressions stay underspecified
+    (its "اليوم الاثنين" is no longer put on the page's Wednesday), the story keeps the page's day."""
+    doc, tags = next((doc, tags) for doc, tags in seed_pairs() if doc.id.startswith("004"))
+    start = doc.text.index("بغداد لتكثيف")
+    appended = [t for t in tags.timexes if t.start >= start]
+    assert [t.text for t in appended] == ["اليوم الاثنين", "الأسبوع الماضي", "هذا الشهر", "الشهر الماضي",
+                                          "سبتمبر (أيلول) الماضي"]
+    for timex in appended:
+        assert timex.value.startswith("XXXX") and timex.start_date is None
+        assert any(f.startswith("set aside: appended article") for f in timex.flags)
+    assert _by_text(tags.timexes, "غداً الخميس").value == "2021-11-25"
