@@ -10,9 +10,10 @@ from datetime import date
 from typing import NamedTuple, Optional
 
 from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
-from chrono.resolve import resolve
-from chrono.resolve.anchors import check_anchor, find_anchor
-from chrono.segment import Segmentation, in_quote, in_set_aside, segment, sentence_index
+from chrono.resolve import NO_ANCHOR, resolve
+from chrono.resolve.anchors import check_anchor, find_anchor, find_dateline
+from chrono.segment import (Segmentation, appended_articles, article_body_start, in_quote, in_set_aside, segment,
+                            sentence_index)
 from chrono.tag import Expression, find_expressions
 
 
@@ -27,8 +28,9 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
     segmentation = segment(doc.text)
     expressions = find_expressions(doc.text)
     anchor = document_anchor(doc, expressions, segmentation)
+    appended = _appended_anchors(doc.text, expressions, segmentation)
     timexes = [
-        _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation)
+        _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation, _region_at(expr.start, appended))
         for i, expr in enumerate(expressions)
     ]
     return DocumentTags(id=doc.id, path=doc.path, anchor=anchor, encoding=doc.encoding, timexes=timexes,
@@ -58,11 +60,43 @@ def document_anchor(doc: Document, expressions=None, segmentation=None) -> Ancho
     return find_anchor(doc, expressions, segmentation) or doc.anchor
 
 
+class _RegionAnchor(NamedTuple):
+    """The anchor of an appended article: its own dateline's day, or None (the page's does not hold)."""
+
+    start: int
+    end: int
+    date: Optional[date]
+
+
+def _appended_anchors(text: str, expressions, segmentation) -> list[_RegionAnchor]:
+    """An article the page appended is dated by its own dateline ("بغداد - 3 مارس 2019 (رويترز) -"),
+    never by the page's anchor: without a dateline its relative expressions stay underspecified."""
+    regions = []
+    for region in appended_articles(segmentation):
+        body = article_body_start(text, region)
+        own = find_dateline(text[body:region.end], expressions, body)
+        regions.append(_RegionAnchor(region.start, region.end, own.date if own else None))
+    return regions
+
+
+def _region_at(offset: int, appended: list[_RegionAnchor]) -> Optional[_RegionAnchor]:
+    """The appended article holding `offset`, if any (most pages have none)."""
+    for region in appended:
+        if region.start <= offset < region.end:
+            return region
+    return None
+
+
 def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], settings: Settings,
-              segmentation) -> Timex:
+              segmentation, region: Optional[_RegionAnchor] = None) -> Timex:
     value = expr.item.value
+    if region is not None:
+        anchor = region.date
     r = resolve(value, anchor, settings.prefer, expr.future_cue)
     flags = list(r.flags)
+    if region and NO_ANCHOR in (r.flags if region.date is None else resolve(value).flags):
+        flags.append(f"anchor: the appended article's own dateline, {region.date.isoformat()}" if region.date
+                     else "anchor: none, the appended article gives no dateline (the page's anchor is not its own)")
     set_aside = _set_aside_reason(segmentation, expr.start)
     if set_aside:
         flags.append(f"set aside: {set_aside}")

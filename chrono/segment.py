@@ -25,6 +25,7 @@ from chrono.normalize import fold, strip_proclitic
 
 __all__ = [
     "Segmentation", "segment", "sentence_index", "in_quote", "in_set_aside", "content_words",
+    "APPENDED_ARTICLE", "appended_articles", "article_body_start",
 ]
 
 
@@ -334,50 +335,170 @@ _LEAD_WORDS = 80
 _MIN_STORY_WORDS = 60
 _TOPIC_OVERLAP_MAX = 0.2
 _RESTART_LOOKAHEAD = 6
+_HEADLINE_MAX_CHARS = 150
+_HEADLINE_MAX_WORDS = 20
+_MIN_BODY_WORDS = 5  # words after a dateline on its own line: a story opens there
+APPENDED_ARTICLE = "appended article"  # the reason every appended-article region starts with
+
+# A dateline or byline opening an article: up to four short parts joined by dashes, then ":" or a
+# dash, then the story: "واشنطن - «رويترز»: قال ...", "ميونيخ (ألمانيا) - «د.ب.أ»: رفضت ...",
+# "فلان الفلاني- سبق- جدة: أعلنت ...", "(واس) - ...", "بغداد - 3 مارس 2019 (رويترز) - ...". One part
+# must be a credit (who reports it) or a date.
+_DIGIT = r"[0-9\u0660-\u0669]"
+_BRACKETED = r"\([^)\n]{1,25}\)"
+_DATE = (rf"(?:{_DIGIT}{{1,2}} \p{{Arabic}}+(?: {_BRACKETED})? {_DIGIT}{{4}}"
+         rf"|{_DIGIT}{{1,4}}/{_DIGIT}{{1,2}}/{_DIGIT}{{1,4}})(?: ?{_BRACKETED})?")
+_DATE_PART = regex.compile(_DATE)
+_BRACKETED_PART = regex.compile(_BRACKETED + "$")
+_HEAD_PART = (rf"(?:«[^»\n]{{1,30}}»|{_BRACKETED}|{_DATE}"
+              rf"|[\p{{Arabic}}.]+(?: [\p{{Arabic}}.]+){{0,2}}(?: ?{_BRACKETED})?)")
+_DATELINE_HEAD = regex.compile(
+    rf"^[\s*•·\-–]*(?P<parts>{_HEAD_PART}(?:\s*[-–—]\s*{_HEAD_PART}){{0,3}})\s*(?::|[-–—](?=\s))"
+)
+_HEAD_SEPARATOR = regex.compile(r"\s*[-–—]\s*")
+_HEAD_END = re.compile(r"[:\-–—]")
+_DATELINE_MAX_CHARS = 160  # four parts of a few words each, and their separators
+_NOT_LETTER = regex.compile(r"[^\p{Arabic}]|[\u064B-\u0652\u0640]")  # spaces, marks, dots, harakat, tatweel
+_BULLETS = "*•·-–"
 
 
-def _restart_candidates(text: str, lines: list[tuple[int, int]]) -> list[int]:
-    """Line indexes where a second article may start.
+def _credit_key(words: str) -> str:
+    """"«د.ب.أ»" → "دبا", "أ ف ب" → "افب": letters only, folded, so every spelling of a credit meets."""
+    return _NOT_LETTER.sub("", fold(words))
 
-    A restart is a non-empty line preceded by two or more blank lines, or a short headline-like
-    line printed again within the next few lines (the "headline, caption, caption, TT, headline"
-    pattern of 004's appended article).
+
+_CREDITS = frozenset(_credit_key(w) for w in LEXICON.data.topic.credit_words)
+
+
+def _is_credit(part: str) -> bool:
+    """A dateline part naming who reports or when: "«رويترز»", "(واس)", "سبق", "متابعات",
+    "3 مارس 2019"; for a part of several words any one of them ("سبق" in "سبق الإلكترونية")."""
+    if _DATE_PART.fullmatch(part.strip()):
+        return True
+    inner = part.strip().strip("«»()")
+    if _credit_key(inner) in _CREDITS:
+        return True
+    return any(_credit_key(word) in _CREDITS for word in inner.split())
+
+
+def _sole_part_credit(part: str) -> bool:
+    """A dateline of one part: a date, a credit ("(رويترز) -", "واس:"), or a place with its credit
+    in brackets ("جدة (رويترز) -"); a few words with a credit among them ("كتب الشاعر:") are not."""
+    if _DATE_PART.fullmatch(part) or _credit_key(part.strip("«»() ")) in _CREDITS:
+        return True
+    bracket = _BRACKETED_PART.search(part)
+    return bracket is not None and _credit_key(bracket.group()) in _CREDITS
+
+
+def _dateline_head(line: str) -> bool:
+    """Whether a line opens an article with a dateline or byline, the story on the same line.
+
+    "* لندن - «الشرق الأوسط»: امتنعت ..." and "سبق- الرياض: عقد ..." do; "وقال الوزير: إن ..."
+    (no credit) and a caption "... (رويترز)" (nothing after it) do not. A single part must be a
+    credit or a date by itself ("(رويترز) - ..."), so "كتب الشاعر في ديوانه: ..." is no byline.
     """
-    found = []
-    blank_run = 0
-    stripped_lines = [text[start:end].strip() for start, end in lines]
-    for index, stripped in enumerate(stripped_lines):
-        if not stripped:
-            blank_run += 1
-            continue
-        repeated = (len(stripped) <= _MAX_REPEATED_LINE
-                    and stripped in stripped_lines[index + 1:index + 1 + _RESTART_LOOKAHEAD])
-        if blank_run >= 2 or repeated:
-            found.append(index)
-        blank_run = 0
-    return found
+    if _HEAD_END.search(line, 0, _DATELINE_MAX_CHARS) is None:
+        return False  # most paragraphs: no colon or dash near the start, the regex is not needed
+    match = _DATELINE_HEAD.match(line)
+    if match is None or len(line[match.end():].split()) < _MIN_BODY_WORDS:
+        return False
+    parts = [p for p in _HEAD_SEPARATOR.split(match.group("parts")) if p.strip()]
+    if len(parts) == 1:
+        return _sole_part_credit(parts[0].strip())
+    return any(_is_credit(p) for p in parts)
+
+
+def _headline_like(stripped: str) -> bool:
+    """A short line that does not end like a sentence: a headline, subheading or caption."""
+    return (len(stripped) <= _HEADLINE_MAX_CHARS and len(stripped.split()) <= _HEADLINE_MAX_WORDS
+            and stripped[-1] not in ".!?؟:،,؛" and _WORD.search(stripped) is not None)
+
+
+def _story_paragraph(stripped: str) -> bool:
+    """A line of story: longer than a headline, or a sentence ending with a full stop, and not a
+    bulleted item. A short question or exclamation ("هل استقال الوزير فعلاً؟") and a bulleted row
+    of pull quotes ("- فلان: ... - فلانة: ...") are as often the page's head above the story."""
+    if stripped[0] in _BULLETS:
+        return False
+    return len(stripped.split()) > _HEADLINE_MAX_WORDS or stripped.rstrip("»”\"')").endswith((".", "؛"))
+
+
+class _Head(NamedTuple):
+    """Where a possible second article starts (line index) and what makes it look like one."""
+
+    line: int
+    kind: str  # "headline block" or "dateline"
+
+
+def _headline_block(stripped: list[str], nonblank: list[int], position: int, earlier: set[str]) -> bool:
+    """The page template's head of a new article: its headline printed again a few lines on, with
+    a photo caption or page furniture between ("headline / caption / TT / headline / caption").
+
+    Not a head: a caption printed twice in a row (nothing between), or a line the page printed
+    before, such as the story's own headline repeated further down.
+    """
+    line = stripped[nonblank[position]]
+    if line in earlier or not _headline_like(line):
+        return False
+    following = [stripped[i] for i in nonblank[position + 1:position + 1 + _RESTART_LOOKAHEAD]]
+    return bool(following) and following[0] != line and line in following[1:]
+
+
+def _article_heads(text: str, lines: list[tuple[int, int]], stop: int) -> list[_Head]:
+    """Lines where a second article may start, because it carries an article's own head.
+
+    A headline block (see `_headline_block`), or a dateline/byline paragraph (see
+    `_dateline_head`), with the short headline line right above it when there is one. Only after
+    the story has begun (a paragraph that is more than a headline): before that, a dateline is
+    the page's own ("فلان- سبق- الرياض:" under a list of pull quotes). Dateline heads are kept only
+    when they are not the items of a page: a page that opens with a dateline, or that has two or
+    more of them, is a digest of briefs ("موجز"), each item as much the page's as the first
+    (unrelated to the others by design, dated by the page), so none of them is an appended
+    article. Subheadings, captions and lists of links carry neither head.
+    """
+    stripped = [text[start:end].strip() for start, end in lines]
+    nonblank = [i for i, line in enumerate(stripped) if line and lines[i][0] < stop]
+    heads: list[_Head] = []
+    datelines: list[_Head] = []
+    opening_dateline = False
+    story_started = False
+    earlier: set[str] = set()
+    for position, index in enumerate(nonblank):
+        line = stripped[index]
+        if story_started and _headline_block(stripped, nonblank, position, earlier):
+            heads.append(_Head(index, "headline block"))
+        elif _dateline_head(line):
+            if not story_started:
+                opening_dateline = True
+            else:
+                above = nonblank[position - 1]
+                datelines.append(_Head(above if _headline_like(stripped[above]) else index, "dateline"))
+        story_started = story_started or _story_paragraph(line)
+        earlier.add(line)
+    if len(datelines) == 1 and not opening_dateline:
+        heads.append(datelines[0])
+    return sorted(heads)
 
 
 def _appended_article(text: str, lines: list[tuple[int, int]], stop: int) -> SetAside | None:
     """An unrelated article that the page appended after the story.
 
-    Heuristic, in two steps. (1) A restart point (see `_restart_candidates`) after at least
-    `_MIN_STORY_WORDS` content words of story. (2) A topic shift: the overlap coefficient between
-    the content words of the story's lead (its first `_LEAD_WORDS` words: headline and opening)
-    and the first `_LEAD_WORDS` words after the restart is at most `_TOPIC_OVERLAP_MAX`.
-    A follow-up section on the same subject shares names and places with the lead ("غانتس",
-    "الرباط") and stays; 004's appended "بغداد لتكثيف العمل الدبلوماسي..." shares almost none.
+    Two conditions. (1) The restart carries an article's own head (see `_article_heads`) after at
+    least `_MIN_STORY_WORDS` content words of story: a feature's subheadings, a photo caption,
+    a repeated headline or a list of related links do not. (2) A topic shift: the overlap
+    coefficient between the content words of the story's lead (its first `_LEAD_WORDS` words:
+    headline and opening) and the first `_LEAD_WORDS` words after the restart is at most
+    `_TOPIC_OVERLAP_MAX`. A follow-up on the same subject shares names and places with the lead
+    ("غانتس", "الرباط") and stays; 004's appended "بغداد لتكثيف العمل الدبلوماسي..." shares almost none.
     Everything from the restart up to the comment form (if any) is set aside.
     """
-    candidates = _restart_candidates(text, lines)
-    if not candidates:
+    heads = _article_heads(text, lines, stop)
+    if not heads:
         return None
     lead_ends: list[int] = []  # where each of the lead's words ends
     lead = set(content_words(text, _LEAD_WORDS, 0, stop, lead_ends))
-    for index in candidates:
-        start = lines[index][0]
-        if start >= stop:
-            break
+    for head in heads:
+        start = lines[head.line][0]
         # enough story before the restart: its _MIN_STORY_WORDS-th content word ends before it
         # (_LEAD_WORDS ≥ _MIN_STORY_WORDS, so the lead holds that word if the text does)
         if len(lead_ends) < _MIN_STORY_WORDS or lead_ends[_MIN_STORY_WORDS - 1] > start:
@@ -387,9 +508,9 @@ def _appended_article(text: str, lines: list[tuple[int, int]], stop: int) -> Set
             continue
         overlap = len(lead & tail) / min(len(lead), len(tail))
         if overlap <= _TOPIC_OVERLAP_MAX:
-            headline = text[start:lines[index][1]].strip()
-            return _aside(text, start, stop,
-                          f"appended article: different topic (overlap {overlap:.2f}) from '{headline[:60]}'")
+            headline = text[start:lines[head.line][1]].strip()
+            return _aside(text, start, stop, f"{APPENDED_ARTICLE}: its own {head.kind} and a different topic "
+                                             f"(overlap {overlap:.2f}), from '{headline[:60]}'")
     return None
 
 
@@ -468,3 +589,30 @@ def in_set_aside(seg: Segmentation, start: int, end: int) -> SetAside | None:
     if index >= 0 and seg.set_aside[index].end > start:
         return seg.set_aside[index]
     return None
+
+
+def appended_articles(seg: Segmentation) -> list[SetAside]:
+    """The set-aside regions that are another article appended to the page (seed 004's
+    "بغداد لتكثيف العمل الدبلوماسي..."): the page's anchor does not date them."""
+    return [region for region in seg.set_aside if region.reason.startswith(APPENDED_ARTICLE)]
+
+
+def article_body_start(text: str, region: SetAside) -> int:
+    """Where an appended article's story begins, after its head block: the headline and captions
+    its page template prints twice, and furniture such as "TT". Its dateline, if any, is there.
+
+    For 004's appended article: after "بغداد لتكثيف... / عناصر من الأمن... (د.ب.أ) ×2 / TT /
+    بغداد لتكثيف... / عناصر من الأمن... ×2", at "قال وزير الخارجية العراقي...".
+    """
+    body = region.start
+    seen: set[str] = set()
+    for start, end in _line_spans(text[region.start:region.end]):
+        stripped = text[region.start + start:region.start + end].strip()
+        if not stripped:
+            continue
+        if _story_paragraph(stripped) or len(seen) > 2 * _RESTART_LOOKAHEAD:
+            break  # the head block ends where the story begins
+        if stripped in seen or _FURNITURE.match(stripped):
+            body = region.start + end
+        seen.add(stripped)
+    return body

@@ -89,11 +89,13 @@ class EventWords(BaseModel):
 
 
 class TopicWords(BaseModel):
-    """The words segmentation leaves out when it compares topics (chrono/segment.py)."""
+    """The words segmentation reads to find an appended article (chrono/segment.py): function words
+    it leaves out when it compares topics, and the credits of a dateline ("واشنطن - «رويترز»:")."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     comment: str = Field(alias="_comment")
     function_words: list[str]
+    credit_words: list[str]
 
 
 class LexiconData(BaseModel):
