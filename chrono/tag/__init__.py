@@ -17,6 +17,7 @@ from typing import Optional
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import normalize
+from chrono.tag.context import reread_in_clause
 from chrono.tag.engine import Grammar, Item, analyze_tokens, select
 from chrono.tag.grammar import build_grammar
 from chrono.tag.tokens import trigger_windows
@@ -65,7 +66,7 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
             if item.cls == "tv" and own_from <= item.start < own_to:
                 found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []
-    for item, future in with_sentence_years(found, norm.text):
+    for item, future in with_sentence_years(reread_in_clause(found, norm.text), norm.text):
         start, end = norm.span(item.cstart, item.cend)
         out.append(Expression(item, start, end, future))
     return out

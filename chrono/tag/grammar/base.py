@@ -6,7 +6,7 @@ from typing import Optional
 
 from chrono.tag.engine import Elem, Guard, Item
 from chrono.lexicon import LEXICON
-from chrono.normalize import Token, proclitic_readings
+from chrono.normalize import Token, normalize_word, proclitic_readings
 
 
 def C(cls: str, pred=None, label: str = "") -> Elem:
@@ -129,3 +129,115 @@ def year_guard() -> Guard:
         return t is None or not (t.text in counts or t.text == "%" or _continues_number(toks, i, 1))
 
     return Guard(ok, True, "not a count")
+
+
+def not_after(*texts: str) -> Guard:
+    """The previous token is none of `texts`, written exactly so (no clitic taken off): 'في ذلك
+    اليوم' is that day, while 'وذلك اليوم' ('and that, today') keeps its today."""
+    words = frozenset(texts)
+    return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in words), False, "not after " + " ".join(texts))
+
+
+def not_before_ordinal() -> Guard:
+    """'اليوم' is not followed by an ordinal with its article: 'اليوم الرابع للمهرجان' (the fourth
+    day), 'اليوم السابع' (a newspaper) are not today; 'اليوم الثانية ظهرا' (a clock hour follows) and
+    'أمس أول مركبة' ('أول' without the article) keep theirs."""
+    today = normalize_word("اليوم")
+    day_parts = frozenset(w for lex_words, lexes in LEXICON.words.items() if len(lex_words) == 1
+                          for lex in lexes if lex.cls == "pod" for w in lex_words)
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t, day, after = _at(toks, i), _at(toks, i - 1), _at(toks, i + 1)
+        if t is None or day is None or not day.text.endswith(today) or not t.text.startswith("ال"):
+            return True
+        if after is not None and after.text in day_parts:
+            return True
+        return not any(lex.cls == "ordinal" for lex in LEXICON.lookup((t.text,)))
+
+    return Guard(ok, True, "not before an ordinal")
+
+
+def not_before_genitive() -> Guard:
+    """The next word does not make the phrase 'the X of something': 'الأيام الأخيرة من رمضان', 'السنوات
+    الأخيرة لحكمه', 'الأيام الأخيرة قبل رحيله' are the end of a period, not 'recently'."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        if t is None:
+            return True
+        return not (t.text in ("من", "قبل", "في") or any(p.endswith("ل") for _, p in proclitic_readings(t.text)))
+
+    return Guard(ok, True, "not before a genitive")
+
+
+_ACCUSATIVE_STEMS = LEXICON.guard_words["former_title_nouns"] | LEXICON.guard_words["accusative_nouns"]
+
+
+def is_accusative_noun(word: str) -> bool:
+    """A title or a common noun in the indefinite accusative, 'رئيسا', 'مستشارا', 'أمرا', 'منزلا'
+    (normalized, the tanwin gone): an adverb after it ('رئيسا سابقا', 'منزلا قديما') agrees with it as
+    an adjective. The nouns are listed (former_title_nouns, accusative_nouns): a final ا alone would
+    also take 'أوروبا', 'فرنسا', 'أكدها'."""
+    if not word.endswith("ا"):
+        return False
+    return not {r[:-1] for r in _readings(word)}.isdisjoint(_ACCUSATIVE_STEMS)
+
+
+def adverb_not_adjective() -> Guard:
+    """A reference adverb that can also be an adjective or mean 'finally' is read as time only where
+    it is an adverb: not after an indefinite accusative noun ('رئيسا سابقا', 'منزلا قديما', 'فوزا
+    أخيرا'), and 'أخيرا' not with و/ف, at the head of a sentence or after a verb of achievement
+    ('وأخيرا', '. أخيرا،', 'تمكن الجيش أخيرا': finally)."""
+    adjectival = LEXICON.guard_words["adjectival_refs"]
+    finally_word = normalize_word("أخيرا")
+    achieved = LEXICON.guard_words["achievement_verbs"]
+
+    def ok(toks: list[Token], i: int) -> bool:
+        word = _at(toks, i + 1)
+        stems = _readings(word.text) if word is not None else frozenset()
+        if not stems & adjectival:
+            return True
+        before = _at(toks, i)
+        if before is not None and before.kind == "ar" and is_accusative_noun(before.text):
+            return False
+        if finally_word in stems:
+            return word.text == finally_word and before is not None and before.kind == "ar" \
+                and before.text != normalize_word("أولا") and not readings(before.text) & achieved
+        return True
+
+    return Guard(ok, False, "an adverb, not an adjective")
+
+
+def not_after_any() -> Guard:
+    """'أكثر من أي وقت مضى' is 'than ever', not a time in the past."""
+    return not_after(normalize_word("أي"))
+
+
+def not_earlier_of() -> Guard:
+    """'في وقت سابق من هذا الشهر', 'في وقت سابق من اليوم' is earlier this month or today (the period
+    is the value), not PAST_REF; 'في وقت سابق من جانبه' stays PAST_REF."""
+    periods = frozenset(("relday", "period", "shift", "month", "hmonth", "weekday", "tonight"))
+
+    def ok(toks: list[Token], i: int) -> bool:
+        of, before, period = _at(toks, i), _at(toks, i - 1), _at(toks, i + 1)
+        if of is None or before is None or period is None or of.text != "من" or before.text != "سابق":
+            return True
+        return not any(lex.cls in periods or lex.value in periods for stem in _readings(period.text)
+                       for lex in LEXICON.lookup((stem,)))
+
+    return Guard(ok, True, "not 'earlier in'")
+
+
+def readings(word: str) -> frozenset:
+    """The word's stems with and without its proclitics: 'وبمساحة' → {'وبمساحه', 'بمساحه', 'مساحه'}."""
+    return _readings(word)
+
+
+def is_yearless_month_or_holiday(v) -> bool:
+    """A month, a day of a month or a holiday placed only by the anchor: 'يونيو', '18 ديسمبر', 'عيد
+    الفطر', 'شهر رمضان المبارك' (not 'رمضان الماضي', 'يونيو 2014', 'أواخر يونيو')."""
+    if v.kind != "date" or v.cue or v.rel_unit or v.mod or v.weekday:
+        return False
+    if v.calendar == "hijri":
+        return v.hijri_year is None and v.year is None and v.hijri_month is not None
+    return v.month is not None and v.year is None

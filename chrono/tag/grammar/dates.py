@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import DIGITS, TV, C, K, T, ctx, lexval, no_number_joined, year_guard
+from chrono.tag.grammar.base import DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, year_guard
 from chrono.tag.grammar.intersect import ADJACENT, Operand, intersection, joined, value_operand
 from chrono.tag.values import TimeValue
 
@@ -232,6 +232,18 @@ intersection(rule, "ar.date.weekday_paren_date", WEEKDAY, joined(T("("), close=T
 def event_year(y):
     """'حرب 1967', 'انتخابات 2021', 'مونديال 2022': an event named by its year"""
     return TimeValue(year=y.value)
+
+
+@rule("ar.date.event_ordinal_year", ctx(K("event_noun")), ctx(C("ordinal")), C("year"), year_guard())
+def event_ordinal_year(y):
+    """'الانتفاضة الأولى 1987', 'الدورة الثانية 2014': the event's ordinal stands between"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.event_short_year", ctx(W("short_year_events")), DIGITS(2, 2, 20, 99), year_guard())
+def event_short_year(y):
+    """'حرب 48', 'نكسة 67', 'حرب 73' → 1948, 1967, 1973: wars named by two digits (never '48 ساعة')"""
+    return TimeValue(year=1900 + int(y.value))
 
 
 @rule("ar.date.short_year_era", C("number", lambda it: 1 <= it.value <= 999), K("era_ad"))

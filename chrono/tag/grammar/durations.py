@@ -1,8 +1,9 @@
 """Durations (لمدة ثلاثة أيام → P3D) and sets (كل عام، سنوياً → P1Y), built on quantities."""
 from __future__ import annotations
 
-from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import C, K, T, ctx, lexval, not_next
+from chrono.normalize import Token, normalize_word
+from chrono.tag.engine import Guard, RuleBook
+from chrono.tag.grammar.base import C, K, T, W, ctx, lexval, not_after, not_before_ordinal, not_next
 from chrono.lexicon import LEXICON
 from chrono.tag.values import TimeValue
 
@@ -114,3 +115,47 @@ def set_adverb(s):
     code = lexval(s)
     unit = {"Y": "year", "M": "month", "W": "week", "D": "day"}[code[-1]]
     return TimeValue(kind="set", unit=unit, amount=float(code[1:-1]))
+
+
+# -- a day as a rate or a span: 'ثلاث مرات في اليوم', 'طوال اليوم' -------------------------------------
+
+_THE_DAY = C("relday", lambda it: lexval(it) == 0 and not it.prefix)
+# إلى and إلا begin with the letters of the article without having it: 'في اليوم إلى 500 ريال' is a rate
+_NOT_ARTICLE = frozenset(normalize_word(w) for w in ("إلى", "إلا"))
+_IN = T("في", "وفي", "ففي")
+
+
+def _rate_ends_here() -> Guard:
+    """Nothing makes 'في اليوم' a day of its own: no definite word ('في اليوم الذي', 'في اليوم
+    الختامي'), no number ('في اليوم 20 من الإضراب') after it."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = toks[i] if 0 <= i < len(toks) else None
+        return t is None or not (t.kind == "num" or (t.text.startswith("ال") and t.text not in _NOT_ARTICLE))
+
+    return Guard(ok, True, "a rate")
+
+
+@rule("ar.set.per_day", _IN, _THE_DAY, _rate_ends_here(), not_next(*LEXICON.guard_words["not_today_after"]))
+def per_day(_in, _day):
+    """'ثلاث مرات في اليوم', '22 ساعة في اليوم', '60 يورو في اليوم' → SET P1D (never today)"""
+    return TimeValue(kind="set", unit="day", amount=1.0)
+
+
+@rule("ar.set.per_single_day", C("relday", lambda it: lexval(it) == 0), T("الواحد"))
+def per_single_day(_day, _one):
+    """'باليوم الواحد', 'لليوم الواحد' → SET P1D"""
+    return TimeValue(kind="set", unit="day", amount=1.0)
+
+
+@rule("ar.set.per_single_day_in", _IN, _THE_DAY, T("الواحد"))
+def per_single_day_in(_in, _day, _one):
+    """'بأقل من دولارين في اليوم الواحد' → SET P1D"""
+    return TimeValue(kind="set", unit="day", amount=1.0)
+
+
+@rule("ar.duration.all_day", W("whole_span_words"), _THE_DAY, not_before_ordinal(),
+      not_next(*LEXICON.guard_words["not_today_after"]), not_after(*LEXICON.guard_words["that_words"]))
+def all_day(_whole, _day):
+    """'طوال اليوم', 'طيلة اليوم', 'على مدار اليوم' → P1D: the whole of a day, not the date"""
+    return TimeValue(kind="duration", unit="day", amount=1.0)

@@ -1,11 +1,14 @@
 """Dates relative to the anchor: اليوم، أمس، العام الماضي، قبل ثلاثة أيام، أواخر العام، القرن الماضي."""
 from __future__ import annotations
 
-from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import TV, C, K, T, W, ctx, lexval, not_after_word, not_describing_a_plural, not_next
+from chrono.normalize import Token
+from chrono.tag.engine import Guard, RuleBook
+from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, W, adverb_not_adjective, ctx, lexval, not_after,
+                                     not_after_any, not_after_word, not_before_genitive, not_before_ordinal,
+                                     not_describing_a_plural, not_earlier_of, not_next, readings, year_guard)
 from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
-from chrono.tag.values import TimeValue
+from chrono.tag.values import TimeValue, make_range
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
 rule = RULES.rule
@@ -13,12 +16,60 @@ rule = RULES.rule
 # -- today, yesterday, tomorrow ----------------------------------------------------------------
 
 
-@rule("ar.relative.day", C("relday"), not_next(*LEXICON.guard_words["not_today_after"]),
-      not_after_word("نفس", "ذات"))
+def _per_day_or_the_day() -> Guard:
+    """'اليوم' right after في is never today: 'ثلاث مرات في اليوم' is a rate (ar.set.per_day), 'في
+    اليوم الذي وصل فيه' and 'في اليوم الختامي' are a day of their own."""
+    after_in = frozenset(("في", "وفي", "ففي"))
+
+    def ok(toks: list[Token], i: int) -> bool:
+        return not (0 <= i < len(toks) - 1 and toks[i].text in after_in and toks[i + 1].text == "اليوم")
+
+    return Guard(ok, False, "not per day")
+
+
+# What shows a relative-day word is not today, tomorrow or yesterday: the word after it ('اليوم
+# الوطني', 'بكرة القدم', 'بأمس الحاجة', 'غد أفضل', 'اليوم الرابع'), the word before it ('نفس
+# اليوم', 'في ذلك اليوم', 'في اليوم').
+NOT_A_RELATIVE_DAY = (not_next(*LEXICON.guard_words["not_today_after"]),
+                      not_next(*LEXICON.guard_words["not_relative_day_after"]), not_before_ordinal(),
+                      not_after_word("نفس", "ذات"), not_after(*LEXICON.guard_words["that_words"]),
+                      _per_day_or_the_day())
+
+
+@rule("ar.relative.day", C("relday"), *NOT_A_RELATIVE_DAY)
 def relative_day(d):
     """'اليوم', 'أمس', 'أول أمس', 'غداً', 'بعد غد', 'وبالأمس' (not 'في نفس اليوم', 'ذات اليوم':
-    the same day as an event told before, not today)"""
+    the same day as an event told before, not today; not 'باليوم الواحد', 'لليوم الثالث': a
+    preposition glued to اليوم makes it 'the day'; not 'لامس', a verb)"""
+    glued = d.prefix.lstrip("وف")
+    if (lexval(d) == 0 and glued) or (lexval(d) == -1 and "ل" in glued):
+        return None  # 'لامس' is 'touched' (or a name), never 'to yesterday'
     return TimeValue(rel_unit="day", rel_offset=lexval(d))
+
+
+# 'اليوم' meaning nowadays: after a word of contrast or change ('أما اليوم', 'بينما اليوم', 'باتت
+# اليوم', 'أصبح اليوم'), of general perception ('ما نراه اليوم', 'كما نعرفها اليوم', 'كما هو الحال
+# اليوم'), and as 'of today' after people ('شباب اليوم', 'جيل اليوم', 'عالم اليوم')
+_BARE_TODAY = C("relday", lambda it: lexval(it) == 0 and not it.prefix)
+
+
+@rule("ar.relative.nowadays", ctx(W("nowadays_cues")), _BARE_TODAY, *NOT_A_RELATIVE_DAY, priority=1)
+def nowadays(_today):
+    """'أما اليوم فالأمور تغيرت' → PRESENT_REF: a general statement about the present, not the
+    publication day"""
+    return TimeValue(kind="ref", ref="PRESENT_REF")
+
+
+@rule("ar.relative.of_today", ctx(W("today_generation_nouns")), _BARE_TODAY, *NOT_A_RELATIVE_DAY, priority=1)
+def of_today(_today):
+    """'شباب اليوم', 'جيل اليوم', 'عالم اليوم' → PRESENT_REF: today's youth, nowadays"""
+    return TimeValue(kind="ref", ref="PRESENT_REF")
+
+
+@rule("ar.relative.near_day", C("relday", lambda it: lexval(it) != 0), T("القريب", "قريب"))
+def near_day(d, _near):
+    """'بالأمس القريب' → PAST_REF (the recent past), 'في غد قريب' → FUTURE_REF: figurative, no day"""
+    return TimeValue(kind="ref", ref="PAST_REF" if lexval(d) < 0 else "FUTURE_REF")
 
 
 # A relative day and the weekday it is: 'اليوم الأربعاء' (a mismatch is flagged by resolve)
@@ -39,9 +90,11 @@ def tonight(_w):
 
 
 @rule("ar.relative.period_shift", C("period", lambda it: lexval(it) in ("year", "month", "week", "decade",
-                                                                          "century", "quarter")), C("shift"))
+                                                                          "century", "quarter")),
+      not_after_word(*LEXICON.guard_words["general_office_nouns"]), C("shift"))
 def period_shift(p, shift):
-    """'العام الماضي' → year −1, 'الشهر المقبل' → month +1, 'الأسبوع الجاري' → week 0"""
+    """'العام الماضي' → year −1, 'الشهر المقبل' → month +1, 'الأسبوع الجاري' → week 0 (not 'الأمين العام
+    السابق', a former secretary-general: العام there is 'general')"""
     return TimeValue(rel_unit=lexval(p), rel_offset=lexval(shift))
 
 
@@ -247,9 +300,11 @@ def century_digits(_c, _al, n):
 # -- vague references ----------------------------------------------------------------------------
 
 
-@rule("ar.relative.reference", C("ref"))
+@rule("ar.relative.reference", C("ref"), adverb_not_adjective(), not_after_any(),
+      not_next(*LEXICON.guard_words["premature_after"]), not_earlier_of())
 def reference(r):
-    """'الآن' → PRESENT_REF, 'مستقبلاً' → FUTURE_REF, 'سابقاً' → PAST_REF"""
+    """'الآن' → PRESENT_REF, 'مستقبلاً' → FUTURE_REF, 'سابقاً' → PAST_REF, 'مؤخرا', 'في وقت سابق' →
+    PAST_REF (not 'رئيسا سابقا', a former president; not 'سابقا لأوانه', premature)"""
     return TimeValue(kind="ref", ref=lexval(r))
 
 
@@ -279,7 +334,7 @@ def future_phrase(_in, _w):
 
 @rule("ar.relative.past_phrase", K("in"), K("past_word"))
 def past_phrase(_in, _w):
-    """'في الماضي' → PAST_REF"""
+    """'في الماضي', 'في السابق' → PAST_REF"""
     return TimeValue(kind="ref", ref="PAST_REF")
 
 
@@ -288,6 +343,125 @@ def past_phrase(_in, _w):
 def near_or_far(ref, _adjective):
     """'في المستقبل القريب', 'في الماضي البعيد': the adjective belongs to the expression"""
     return ref.value
+
+
+def _definite_plural_alone() -> Guard:
+    """The plural unit has its article and no number before it: 'السنوات الأخيرة' is 'recently',
+    'الستة أعوام الأخيرة' and 'الـ10 سنوات الأخيرة' are durations."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        unit, before = toks[i + 1] if i + 1 < len(toks) else None, toks[i] if 0 <= i < len(toks) else None
+        if unit is None or not any(s.startswith("ال") for s in readings(unit.text)):
+            return False
+        return before is None or (before.kind != "num" and before.text != "ال")
+
+    return Guard(ok, False, "a definite plural alone")
+
+
+_PLURAL_UNIT = C("unit", lambda it: lexval(it)[1] is None)
+
+
+@rule("ar.relative.recent_units", _PLURAL_UNIT, _definite_plural_alone(), not_describing_a_plural(),
+      K("last_ordinal"), not_before_genitive())
+def recent_units(_units, _last):
+    """'السنوات الأخيرة', 'الأيام الأخيرة', 'الأشهر الأخيرة' → PAST_REF (recently); not 'الأيام
+    الأخيرة من رمضان', the end of a period"""
+    return TimeValue(kind="ref", ref="PAST_REF")
+
+
+@rule("ar.relative.recent_units_in", K("in", "within"), _PLURAL_UNIT, K("last_ordinal"), not_before_genitive())
+def recent_units_in(_in, _units, _last):
+    """'في السنوات الأخيرة', 'خلال الأيام الأخيرة' → PAST_REF (the preposition belongs to the
+    expression, as in 'خلال الأيام المقبلة')"""
+    return TimeValue(kind="ref", ref="PAST_REF")
+
+
+@rule("ar.relative.these_days", C("shift", lambda it: lexval(it) == 0),
+      C("unit", lambda it: lexval(it)[1] is None and lexval(it)[0] in ("day", "year")))
+def these_days(_these, _days):
+    """'هذه الأيام', 'هذه السنوات' → PRESENT_REF (nowadays)"""
+    return TimeValue(kind="ref", ref="PRESENT_REF")
+
+
+@rule("ar.relative.these_days_in", K("in", "within"), C("shift", lambda it: lexval(it) == 0),
+      C("unit", lambda it: lexval(it)[1] is None and lexval(it)[0] in ("day", "year")))
+def these_days_in(_in, _these, _days):
+    """'في هذه الأيام', 'خلال هذه الأيام' → PRESENT_REF"""
+    return TimeValue(kind="ref", ref="PRESENT_REF")
+
+
+# -- sports and farming seasons ------------------------------------------------------------------
+# A season ('الموسم الماضي') straddles two calendar years and starts when its sport or harvest
+# does, so a relative season is given as a vague reference; a season written with its years
+# ('موسم 2014/2015', 'الموسم الفلاحي 2014') gets those years.
+
+_SEASON_REF = {-1: "PAST_REF", 1: "FUTURE_REF", 0: "PRESENT_REF"}
+_SEASON_ADJECTIVE = W("season_adjectives")
+
+
+def _adjective_next() -> Guard:
+    """The modifier after 'الموسم' is an adjective ('الموسم الحالي'), not the demonstrative of the
+    next noun ('بداية موسم هذا العام')."""
+    return Guard(lambda toks, i: 0 <= i < len(toks) and any(s.startswith("ال") for s in readings(toks[i].text)),
+                 True, "an adjective follows")
+
+
+@rule("ar.season.sports_shifted", K("season_noun"), _adjective_next(), C("shift"))
+def sports_season_shifted(_season, shift):
+    """'الموسم الماضي' → PAST_REF, 'الموسم المقبل' → FUTURE_REF, 'الموسم الحالي' → PRESENT_REF,
+    'المواسم الماضية' → PAST_REF"""
+    return TimeValue(kind="ref", ref=_SEASON_REF[lexval(shift)])
+
+
+@rule("ar.season.sports_adjective_shifted", K("season_noun"), _SEASON_ADJECTIVE, _adjective_next(), C("shift"))
+def sports_season_adjective_shifted(_season, _adjective, shift):
+    """'الموسم الرياضي المقبل', 'الموسم الكروي الماضي'"""
+    return TimeValue(kind="ref", ref=_SEASON_REF[lexval(shift)])
+
+
+@rule("ar.season.this_sports", C("shift", lambda it: lexval(it) == 0), K("season_noun"))
+def this_sports_season(_this, _season):
+    """'هذا الموسم' → PRESENT_REF"""
+    return TimeValue(kind="ref", ref="PRESENT_REF")
+
+
+@rule("ar.season.part_of_sports", C("part"), K("season_noun"), _adjective_next(), C("shift"))
+def part_of_sports_season(part, _season, shift):
+    """'نهاية الموسم الماضي' → PAST_REF END, 'مطلع الموسم المقبل' → FUTURE_REF START"""
+    return TimeValue(kind="ref", ref=_SEASON_REF[lexval(shift)], mod=lexval(part))
+
+
+def _season_end_year(start: int, written: str) -> int:
+    """The second year of '2014/2015' or '2014/15' as a full year."""
+    n = int(written)
+    return n if len(written) == 4 else start - start % 100 + n
+
+
+def _not_hijri() -> Guard:
+    """No هـ follows: 'الموسم الرياضي 1435/1436هـ' is a Hijri season."""
+    return Guard(lambda toks, i: not (0 <= i < len(toks) and toks[i].text in ("ه", "هـ")), True, "not Hijri")
+
+
+@rule("ar.season.sports_years", K("season_noun"), C("year", lambda it: 1850 <= it.value <= 2200),
+      T("/", "-"), DIGITS(2, 4), _not_hijri())
+def sports_season_years(_season, first, _sep, second):
+    """'موسم 2014/2015', 'الموسم 2014-15', 'موسم 2003/ 2004' → 2014/2015: the years it straddles"""
+    end = _season_end_year(first.value, second.value)
+    return make_range(TimeValue(year=first.value), TimeValue(year=end)) if end == first.value + 1 else None
+
+
+@rule("ar.season.sports_adjective_years", K("season_noun"), _SEASON_ADJECTIVE,
+      C("year", lambda it: 1850 <= it.value <= 2200), T("/", "-"), DIGITS(2, 4), _not_hijri())
+def sports_season_adjective_years(_season, _adjective, first, _sep, second):
+    """'الموسم الرياضي 2015/2016' → 2015/2016"""
+    return sports_season_years(_season, first, _sep, second)
+
+
+@rule("ar.season.named_year", K("season_noun"), _SEASON_ADJECTIVE, C("year", lambda it: 1850 <= it.value <= 2200),
+      year_guard(), _not_hijri())
+def season_named_year(_season, _adjective, y):
+    """'الموسم الفلاحي 2014', 'الموسم الرياضي 2016' → the year the season is named by"""
+    return TimeValue(year=y.value)
 
 
 @rule("ar.relative.day_of_relative_month", C("day"), K("of"),
