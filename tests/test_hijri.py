@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.resolve.hijri import (OUT_OF_RANGE, gregorian_range, month_span, resolve_hijri, to_gregorian, to_hijri,
-                          year_span)
+from chrono.resolve.hijri import (TABULAR, gregorian_range, month_span, resolve_hijri, to_gregorian,
+                                  to_hijri, year_span)
 from chrono.pipeline import tag_text
 from chrono.resolve import Context, resolve
 from chrono.tag.values import TimeValue
@@ -75,16 +75,30 @@ def test_month_span_contains_the_day(d):
     assert start <= d <= end and (d - start).days == hd - 1 and 27 <= (end - start).days <= 29  # the early Umm al-Qura table has a few 28-day months (1349 AH)
 
 
-# -- out of range, invalid, no anchor: never crash, never guess ------------------------------------
-def test_out_of_range_keeps_hijri_value_without_gregorian_dates():
+# -- outside the table, invalid, no anchor: never crash, never guess ----------------------------------
+def test_year_before_the_table_is_converted_by_the_tabular_calendar_and_flagged():
     t = only("ولد الشاعر عام (1325) هجري في مكة")
-    assert (t.value, t.hijri_value, t.start_date, t.end_date) == ("XXXX", "1325", None, None)
-    assert OUT_OF_RANGE in t.flags
+    assert (t.value, t.hijri_value) == ("1907-02-14/1908-02-03", "1325")
+    assert (t.start_date, t.end_date) == (date(1907, 2, 14), date(1908, 2, 3))
+    assert TABULAR in t.flags
 
 
-def test_out_of_range_day():
+def test_old_hijri_day_is_tabular():
     r = resolve(TimeValue(calendar="hijri", hijri_year=61, hijri_month=1, hijri_day=10))
-    assert (r.value, r.hijri_value, r.start_date) == ("XXXX-XX-XX", "0061-01-10", None)
+    assert (r.value, r.hijri_value, r.start_date) == ("0680-10-13", "0061-01-10", date(680, 10, 13))
+    assert r.flags == [TABULAR]
+
+
+def test_tabular_and_umm_al_qura_agree_within_two_days_where_both_exist():
+    from chrono.resolve.hijri import tabular_to_gregorian
+    for hy in (1343, 1400, 1436, 1500):
+        for hm in (1, 9, 12):
+            assert abs((tabular_to_gregorian(hy, hm, 1) - to_gregorian(hy, hm, 1)).days) <= 2
+
+
+def test_a_year_no_calendar_has_stays_unknown():
+    r = resolve(TimeValue(calendar="hijri", hijri_year=0))
+    assert (r.value, r.start_date) == ("XXXX", None) and r.flags[0].startswith("invalid")
 
 
 def test_day_30_of_a_29_day_month_is_flagged_not_shifted():
@@ -93,9 +107,9 @@ def test_day_30_of_a_29_day_month_is_flagged_not_shifted():
     assert r.start_date is None and any(f.startswith("invalid") for f in r.flags)
 
 
-def test_anchor_outside_the_table_does_not_crash():
+def test_anchor_outside_the_table_uses_the_tabular_calendar():
     r = resolve(TimeValue(calendar="hijri", hijri_month=9), date(1900, 1, 1))
-    assert r.start_date is None and r.flags
+    assert (r.hijri_value, r.start_date, r.flags) == ("1316-09", date(1899, 1, 13), [TABULAR])
 
 
 def test_no_anchor_keeps_month_as_x():
