@@ -439,7 +439,9 @@ def _is_hijri_year_range(v: TimeValue) -> bool:
     return v.kind == "range" and v.start().calendar == "hijri" and v.start().hijri_month is None
 
 
-@rule("ar.hijri.year_range_intro", K("year_intro"), TV(_is_hijri_year_range))
+@rule("ar.hijri.year_range_intro", K("year_intro"),
+      Elem("tv", lambda it: _is_hijri_year_range(it.value) and it.rule != "ar.hijri.year_pair_in_context", False,
+           "Hijri year range"))
 def year_range_intro(_word, r):
     """'عام 1417 - 1419هـ', 'للعام 1435/ 1436 هـ' (عام belongs to the expression, as in 'عام 1436 هـ')"""
     return r.value
@@ -541,16 +543,15 @@ def _is_calendar_day(v: TimeValue) -> bool:
 
 
 def _weekday_agreeing(w: TimeValue, d: TimeValue) -> TimeValue:
-    """The written date, with the weekday (and the time of day) of the words before it; a modifier
-    of the weekday ('يوم الاثنين الماضي الموافق 26 رمضان') places a date that has no year."""
+    """The written date, with the weekday (and the time of day) of the words before it. The
+    weekday's own modifier or relative day ('الأحد المقبل', 'أمس الاثنين') gives way to the date:
+    a crawl date or a stale page would misplace it, the written date does not."""
     changes = {"weekday": w.weekday}
     for name in ("pod", "hour", "minute"):
         if getattr(w, name) is not None:
             changes[name] = getattr(w, name)
     if w.hour is not None:
         changes["kind"] = "time"
-    if d.cue is None and d.year is None and d.hijri_year is None and w.cue in ("past", "future"):
-        changes["cue"] = w.cue
     return d.with_(**changes)
 
 

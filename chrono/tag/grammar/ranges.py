@@ -154,17 +154,15 @@ def year_dash_year(a, _dash, b):
 @rule("ar.range.year_dash_year_paren", ctx(T("(")), C("year"), T("-", "/"), C("year"), ctx(T(")")))
 def year_dash_year_paren(a, _dash, b):
     """'(2017-2021)' → 2017/2021"""
-    ok = a.value < b.value <= a.value + 100
-    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if ok else None
+    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if a.value < b.value else None
 
 
 @rule("ar.range.years_dash_in_context", ctx(K("in", "year_intro", "between")), C("year"), T("-", "/"), C("year"),
       year_guard())
 def years_dash(a, _dash, b):
-    """'خلال 2017-2021', 'عامي 2019/2020' (at most a century apart: 'عام 1382-1962' is one year
-    written in both calendars)"""
-    ok = a.value < b.value <= a.value + 100
-    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if ok else None
+    """'خلال 2017-2021', 'عامي 2019/2020' ('عام 1382-1962', one year in both calendars, is the
+    Hijri rules' dual year, which ranks first)"""
+    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if a.value < b.value else None
 
 
 def _short_year_range(short: int, b: int):
