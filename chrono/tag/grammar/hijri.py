@@ -318,6 +318,11 @@ HIJRI_DAY = value_operand(_is_hijri_day, "Hijri day")
 intersection(rule, "ar.hijri.weekday_date", WEEKDAY, ADJACENT, HIJRI_DAY, "'الأربعاء 19 ربيع الثاني 1443 هـ'")
 intersection(rule, "ar.hijri.weekday_then_date", WEEKDAY, joined(T(",", "-")), HIJRI_DAY,
              "'الأربعاء، 19 ربيع الثاني 1443 هـ', 'الأربعاء - 19 ربيع الثاني 1443 هـ'")
+# A weekday, with or without its modifier, and the Hijri day in brackets: the date places it
+WEEKDAY_NAMED = value_operand(lambda v: v.weekday and v.day is None and v.hijri_day is None and not v.rel_unit
+                              and v.calendar == "gregorian", "weekday", ("weekday",))
+intersection(rule, "ar.hijri.weekday_paren_date", WEEKDAY_NAMED, joined(T("("), close=T(")")), HIJRI_DAY,
+             "'مساء الأحد المقبل (10 شوال)', 'الخميس (28 شوال)'")
 
 
 @rule("ar.hijri.day_word_date", K("day_intro"), TV(_is_hijri_day))
@@ -614,7 +619,10 @@ def day_n_for_feast(_yawm, n, f):
     return _feast(lexval(f), lexval(n))
 
 
-@rule("ar.hijri.feast_day_epithet", TV(lambda v: v.feast_day is not None or (v.holiday and v.hijri_day and not v.cue)),
+_FEAST_DAY_RULES = ("ar.hijri.nth_day_of_feast", "ar.hijri.day_n_of_feast", "ar.hijri.day_n_for_feast")
+
+
+@rule("ar.hijri.feast_day_epithet", Elem("tv", lambda it: it.rule in _FEAST_DAY_RULES, False, "day of a feast"),
       K("holy_epithet"))
 def feast_day_epithet(f, _epithet):
     """'ثاني أيام الفطر المبارك', 'أول أيام العيد المبارك'"""
