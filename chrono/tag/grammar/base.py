@@ -124,6 +124,23 @@ def not_hijri_marked() -> Guard:
     return not_before_role("hijri_era")
 
 
+def not_hijri_range_start() -> Guard:
+    """Not before هـ, nor the first year of a range marked once at its end: '1435' in 'عام 1435/
+    1436هـ' or '1417 - 1419هـ' is a Hijri year too."""
+    marks = role_words("hijri_era")
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        if t is None:
+            return True
+        if t.text in marks:
+            return False
+        after = _at(toks, i + 2)
+        return not (t.text in "-/" and after is not None and toks[i + 1].kind == "num" and after.text in marks)
+
+    return Guard(ok, True, "not a Hijri-marked year")
+
+
 def not_before_role(role: str) -> Guard:
     """The next token is none of the keyword role's one-word forms (clitics aside): 'هجري' not
     before 'شمسي' (the Iranian solar calendar)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import DIGITS, C, K, T, lexval, no_number_joined, not_describing_a_plural, not_hijri_marked
+from chrono.tag.grammar.base import DIGITS, C, K, T, lexval, no_number_joined, not_describing_a_plural, not_hijri_range_start
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
 rule = RULES.rule
@@ -90,10 +90,10 @@ def day_ordinal_compound(unit, tens):
 # -- years ----------------------------------------------------------------------------------
 
 
-@rule("ar.year.digits", DIGITS(4, 4, 1000, 2200), not_hijri_marked(), out="year")
+@rule("ar.year.digits", DIGITS(4, 4, 1000, 2200), not_hijri_range_start(), out="year")
 def year_digits(d):
     """'2021' → 2021 (a year only where a rule gives it a year's context; never before هـ:
-    '1435 هـ' is a Hijri year, built by the Hijri rules)"""
+    '1435 هـ' and '1435/ 1436هـ' are Hijri years, built by the Hijri rules)"""
     return int(d.value)
 
 
