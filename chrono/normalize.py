@@ -57,6 +57,11 @@ CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE)  # what normalisation del
 # of the replacements does not matter.
 _PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())
 _DELETED_RUN = re.compile("[" + re.escape(_DELETED) + "]+")
+# A tatweel that stretches no letter is a dash: "(1437ـ1441هـ)", "من 4 ــ 6 ذي الحجة",
+# "1435هـ ـ 1436هـ". Deleting it would glue the numbers ("14371441"), so the first tatweel of
+# such a run becomes "-" (one character for one character) and the rest are deleted as usual.
+_TATWEEL = "\u0640"
+_DASH_TATWEEL = re.compile("(?<![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640])\u0640")
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ def normalize(text: str) -> Normalized:
     breaks: list[int] = []
     shifts: list[int] = []
     deleted = 0
+    original, text = text, _dashes(text)
     for m in _DELETED_RUN.finditer(text):
         deleted_before = deleted
         deleted += m.end() - m.start()
@@ -104,7 +110,12 @@ def normalize(text: str) -> Normalized:
         # str.lower() can change length for a few non-Arabic letters (e.g. "İ"); fall back to a
         # per-character lowercase that keeps one character for one character.
         normalized = "".join(_lower_one(c) for c in kept)
-    return Normalized(text, normalized, breaks, shifts)
+    return Normalized(original, normalized, breaks, shifts)
+
+
+def _dashes(text: str) -> str:
+    """Tatweels used as dashes made "-" (see _DASH_TATWEEL); the text is unchanged otherwise."""
+    return _DASH_TATWEEL.sub("-", text) if _TATWEEL in text else text
 
 
 def _translate(text: str) -> str:
@@ -128,7 +139,7 @@ def fold(word: str) -> str:
 
     str.translate: on a word it beats the replacement chain `normalize` runs on whole texts (the
     two agree on any string, a property test checks it)."""
-    kept = word.translate(_TABLE)
+    kept = _dashes(word).translate(_TABLE)
     folded = kept.lower()
     return folded if len(folded) == len(kept) else "".join(_lower_one(c) for c in kept)
 

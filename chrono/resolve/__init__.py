@@ -53,16 +53,30 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
     ok = a.start_date and b.end_date and a.start_date <= b.end_date
     if a.start_date and b.end_date and not ok:
         flags.append("invalid: range ends before it starts")
-    return Resolved("DATE", f"{a.value}/{b.value}", _coarser(a.granularity, b.granularity),
+    return Resolved("DATE", f"{_first(a.value)}/{_last(b.value)}", _coarser(a.granularity, b.granularity),
                     a.start_date if ok else None, b.end_date if ok else None, v.mod, flags,
                     a.calendar if a.calendar == b.calendar else "gregorian",
                     f"{a.hijri_value}/{b.hijri_value}" if a.hijri_value and b.hijri_value else None)
 
 
 def _placed_by_anchor(v: TimeValue) -> bool:
-    """A weekday or a day/month without year, cue or offset: where it falls depends on the anchor."""
-    return (v.kind == "date" and v.year is None and v.rel_unit is None and v.cue is None
-            and v.calendar == "gregorian" and bool(v.weekday or v.month or v.day))
+    """A weekday or a day/month without year, cue or offset: where it falls depends on the anchor
+    (a Hijri one too: the last day of 'العشر الأواخر من رمضان' is in the Ramadan its start is in)."""
+    if v.kind != "date" or v.year is not None or v.rel_unit is not None or v.cue is not None:
+        return False
+    if v.calendar == "hijri":
+        return v.hijri_year is None and v.hijri_month is not None
+    return bool(v.weekday or v.month or v.day)
+
+
+def _first(value: str) -> str:
+    """The start of an end's value: a Hijri year is an interval itself ('1417 - 1419هـ' runs from
+    the first day of 1417 to the last of 1419)."""
+    return value.split("/")[0]
+
+
+def _last(value: str) -> str:
+    return value.split("/")[-1]
 
 
 _GRAIN_ORDER = ["minute", "hour", "part_of_day", "day", "week", "month", "quarter", "half", "year",

@@ -1,4 +1,5 @@
-"""Hijri dates: Umm al-Qura conversion (hijridate) and the resolution of Hijri values.
+"""Hijri dates: Umm al-Qura conversion (hijridate), the tabular calendar beyond its table
+(convertdate), and the resolution of Hijri values.
 
 Conventions (TIMEX3 needs a Gregorian `value`):
 - a Hijri day is its Gregorian day: "19 ربيع الثاني 1443 هـ" → value 2021-11-24,
@@ -7,11 +8,17 @@ Conventions (TIMEX3 needs a Gregorian `value`):
   the Gregorian ISO interval it really covers, with granularity month/year:
   "رمضان 1443" → "2022-04-02/2022-05-01" (hijri_value "1443-09"),
   "عام 1436 هـ" → "2014-10-25/2015-10-13" (hijri_value "1436");
-- outside the converter's table (1343–1500 AH, 1924–2077): the Hijri value is kept, the
-  Gregorian value is X-masked, no start/end, flagged; nothing is guessed;
+- outside the Umm al-Qura table (1343–1500 AH, 1924–2077) the arithmetic (tabular) Islamic
+  calendar converts, flagged as approximate: it can be a day or two off the calendar a text of
+  that time followed ("سنة 1308 هـ" → 1890-08-17/1891-08-06). Only a value no calendar has
+  (year 0) stays X-masked;
 - a dual date ("19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م") takes the printed Gregorian
-  day (a newspaper following local moon sighting may be a day off Umm al-Qura) and is flagged
-  when the halves disagree by more than one day.
+  day (a newspaper following local moon sighting may be a day off Umm al-Qura). When a half has no
+  year, the year is the one where both halves (and a named weekday) agree: "الخميس 28 شوال الموافق
+  13 أغسطس" written in July 2015 is 2015-08-13. Halves more than a day apart are flagged;
+- a year written in both calendars ("1382-1962", "1436هـ (2015م)") is the printed Gregorian year;
+- a numeric day written in either order ("الاثنين الموافق 10/4/1436هـ") is the reading the weekday
+  or the Gregorian half agrees with (4 Shawwal, Monday 20 July 2015).
 
     >>> from chrono.tag.values import TimeValue
     >>> from chrono.resolve.core import Context
@@ -22,21 +29,27 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
+from convertdate import islamic as tabular
 from hijridate import Gregorian, Hijri
 
+from chrono.lexicon import LEXICON
 from chrono.resolve.core import NO_ANCHOR, Context, Resolved, direction_of, invalid, narrow
 from chrono.resolve.gregorian import resolve_date
 from chrono.tag.values import TimeValue
 
-OUT_OF_RANGE = "hijri: outside converter range (Umm al-Qura table 1343-1500 AH)"
+OUT_OF_RANGE = "hijri: no calendar has this date"
+TABULAR = ("hijri: outside the Umm al-Qura table (1343-1500 AH): converted with the arithmetic (tabular) "
+           "Islamic calendar, may be a day or two off")
 _DUAL_TOLERANCE_DAYS = 1  # local moon sighting vs Umm al-Qura: one day apart is normal
+_LAST_DAY = -1  # hijri_day of "اليوم الأخير من رمضان": the month's own length
+_EIDS = ("eid_al_fitr", "eid_al_adha")  # what "العيد" may be
 
 
 # -- conversion ------------------------------------------------------------------------------
 def to_gregorian(hy: int, hm: int, hd: int) -> date:
-    """Hijri day → Gregorian day. 1443-04-19 → 2021-11-24.
+    """Hijri day → Gregorian day (Umm al-Qura). 1443-04-19 → 2021-11-24.
 
     Raises OverflowError outside the table and ValueError for a day the month does not have.
     """
@@ -55,19 +68,49 @@ def month_length(hy: int, hm: int) -> int:
     return Hijri(hy, hm, 1).month_length()
 
 
-def month_span(hy: int, hm: int) -> tuple[date, date]:
+def tabular_to_gregorian(hy: int, hm: int, hd: int) -> date:
+    """Hijri day → Gregorian day in the arithmetic Islamic calendar (convertdate): 1308-01-01 →
+    1890-08-17. ValueError for a day the month does not have or a year no date has."""
+    if hy < 1 or not 1 <= hm <= 12 or not 1 <= hd <= tabular.month_length(hy, hm):
+        raise ValueError(f"day {hd} of Hijri month {hm} of year {hy} (tabular calendar)")
+    return date(*tabular.to_gregorian(hy, hm, hd))
+
+
+def tabular_to_hijri(d: date) -> tuple[int, int, int]:
+    return tabular.from_gregorian(d.year, d.month, d.day)
+
+
+class Calendar(NamedTuple):
+    """A Hijri calendar the resolver converts with, and the flag its results carry."""
+
+    to_gregorian: Callable[[int, int, int], date]
+    to_hijri: Callable[[date], tuple[int, int, int]]
+    month_length: Callable[[int, int], int]
+    flag: Optional[str]
+
+
+UMM_AL_QURA = Calendar(to_gregorian, to_hijri, month_length, None)
+TABULAR_CALENDAR = Calendar(tabular_to_gregorian, tabular_to_hijri, tabular.month_length, TABULAR)
+
+
+def month_span(hy: int, hm: int, cal: Calendar = UMM_AL_QURA) -> tuple[date, date]:
     """The Gregorian days a Hijri month covers: رمضان 1443 → 2022-04-02 … 2022-05-01."""
-    return to_gregorian(hy, hm, 1), to_gregorian(hy, hm, month_length(hy, hm))
+    return cal.to_gregorian(hy, hm, 1), cal.to_gregorian(hy, hm, cal.month_length(hy, hm))
 
 
-def year_span(hy: int) -> tuple[date, date]:
+def year_span(hy: int, cal: Calendar = UMM_AL_QURA) -> tuple[date, date]:
     """The Gregorian days a Hijri year covers: 1436 → 2014-10-25 … 2015-10-13."""
-    return to_gregorian(hy, 1, 1), to_gregorian(hy, 12, month_length(hy, 12))
+    return cal.to_gregorian(hy, 1, 1), cal.to_gregorian(hy, 12, cal.month_length(hy, 12))
 
 
-def day_span(hy: int, hm: int, hd: int) -> tuple[date, date]:
-    d = to_gregorian(hy, hm, hd)
+def day_span(hy: int, hm: int, hd: int, cal: Calendar = UMM_AL_QURA) -> tuple[date, date]:
+    d = cal.to_gregorian(hy, hm, _day_in(hy, hm, hd, cal))
     return d, d
+
+
+def _day_in(hy: int, hm: int, hd: int, cal: Calendar) -> int:
+    """The day number, the last day (-1) being the month's length."""
+    return cal.month_length(hy, hm) if hd == _LAST_DAY else hd
 
 
 # -- what a Hijri value denotes --------------------------------------------------------------
@@ -77,14 +120,14 @@ def _grain(v: TimeValue) -> str:
     return "month" if v.hijri_month is not None else "year"
 
 
-def _span_in(v: TimeValue, hy: int) -> tuple[date, date]:
+def _span_in(v: TimeValue, hy: int, cal: Calendar = UMM_AL_QURA) -> tuple[date, date]:
     """The Gregorian interval of `v` in Hijri year `hy` (month/day taken from v)."""
     grain = _grain(v)
     if grain == "day":
-        return day_span(hy, v.hijri_month, v.hijri_day)
+        return day_span(hy, v.hijri_month, v.hijri_day, cal)
     if grain == "month":
-        return month_span(hy, v.hijri_month)
-    return year_span(hy)
+        return month_span(hy, v.hijri_month, cal)
+    return year_span(hy, cal)
 
 
 def hijri_text(hy: Optional[int], hm: Optional[int], hd: Optional[int]) -> str:
@@ -93,7 +136,7 @@ def hijri_text(hy: Optional[int], hm: Optional[int], hd: Optional[int]) -> str:
     if hm is not None:
         parts.append(f"{hm:02d}")
         if hd is not None:
-            parts.append(f"{hd:02d}")
+            parts.append(f"{hd:02d}" if hd > 0 else "XX")  # a last day (-1) whose month is unknown
     return "-".join(parts)
 
 
@@ -106,33 +149,45 @@ def resolve_hijri(v: TimeValue, ctx: Context) -> Resolved:
 
     'عيد الفطر 1443' → 2022-05-02; 'رمضان' with anchor 2022-06-01 → Ramadan 1443.
     """
-    if _has_gregorian_day(v):
+    if v.month is not None and v.day is not None:
         return _dual(v, ctx)
-    return _hijri_only(v, ctx)
-
-
-def _has_gregorian_day(v: TimeValue) -> bool:
-    return v.month is not None and v.day is not None
+    if v.year is not None and v.hijri_year is not None and v.hijri_month is None:
+        return _dual_year(v, ctx)
+    if v.feast_day is not None:
+        return _some_eid(v, ctx)
+    if v.season is not None and v.hijri_year is not None:
+        return _season_of_hijri_year(v, ctx)
+    return _hijri_only(_weekday_reading(v), ctx)
 
 
 def _hijri_only(v: TimeValue, ctx: Context) -> Resolved:
+    """In the Umm al-Qura calendar; beyond its table in the tabular one, flagged."""
     try:
-        hy = _hijri_year(v, ctx)
+        return _hijri_in(v, ctx, UMM_AL_QURA)
     except OverflowError:
+        pass
+    try:
+        r = _hijri_in(v, ctx, TABULAR_CALENDAR)
+    except (OverflowError, ValueError):
         return _unconvertible(v, v.hijri_year, OUT_OF_RANGE)
+    if r.start_date is not None:
+        r.flags.append(TABULAR)
+    return r
+
+
+def _hijri_in(v: TimeValue, ctx: Context, cal: Calendar) -> Resolved:
+    hy = _hijri_year(v, ctx, cal)
     if hy is None:
         flag = NO_ANCHOR if ctx.anchor is None else "hijri: no occurrence in that Gregorian year"
         return _unconvertible(v, None, flag)
     try:
-        start, end = _span_in(v, hy)
-    except OverflowError:
-        return _unconvertible(v, hy, OUT_OF_RANGE)
+        start, end = _span_in(v, hy, cal)
     except ValueError as err:  # 30 of a month that has 29 days that year
         return _unconvertible(v, hy, f"invalid: {err}")
-    return _finish(v, hy, start, end)
+    return _finish(v, hy, start, end, cal)
 
 
-def _hijri_year(v: TimeValue, ctx: Context) -> Optional[int]:
+def _hijri_year(v: TimeValue, ctx: Context, cal: Calendar) -> Optional[int]:
     """Which Hijri year is meant: written, relative (العام الهجري الماضي), in a Gregorian year
     ('رمضان 2022'), or chosen against the anchor by the news policy ('رمضان المقبل')."""
     if v.hijri_year is not None:
@@ -140,54 +195,91 @@ def _hijri_year(v: TimeValue, ctx: Context) -> Optional[int]:
     if ctx.anchor is None:
         return None
     if v.rel_unit == "year":
-        return to_hijri(ctx.anchor)[0] + (v.rel_offset or 0)
+        return cal.to_hijri(ctx.anchor)[0] + (v.rel_offset or 0)
     if v.year is not None:
-        return _occurrence_in_gregorian_year(v, v.year)
-    return _occurrence_near_anchor(v, ctx)
+        return _occurrence_in_gregorian_year(v, v.year, cal)
+    return _occurrence_near_anchor(v, ctx, cal)
 
 
-def _occurrence_in_gregorian_year(v: TimeValue, year: int) -> Optional[int]:
+def _occurrence_in_gregorian_year(v: TimeValue, year: int, cal: Calendar) -> Optional[int]:
     """'عيد الأضحى 2021' → 1442 (2021-07-20). None when none or two start in that year (1997
     had two Ramadans): the text does not say which, and a false date is worse than none."""
-    first = to_hijri(date(year, 1, 1))[0]
+    first = cal.to_hijri(date(year, 1, 1))[0]
     found = []
     for hy in (first, first + 1):
         try:
-            if _span_in(v, hy)[0].year == year:
+            if _span_in(v, hy, cal)[0].year == year:
                 found.append(hy)
-        except OverflowError:
+        except (OverflowError, ValueError):
             continue
     return found[0] if len(found) == 1 else None
 
 
-def _occurrence_near_anchor(v: TimeValue, ctx: Context) -> int:
+_DIRECTION_TESTS: dict[str, Callable[[date, date, date], bool]] = {
+    "past": lambda s, e, a: s <= a, "past_strict": lambda s, e, a: e < a,
+    "future": lambda s, e, a: e >= a, "future_strict": lambda s, e, a: s > a,
+}
+
+
+def _occurrence_near_anchor(v: TimeValue, ctx: Context, cal: Calendar) -> int:
     """The news policy for Hijri months and holidays: 'رمضان' → the latest one begun on or before the
     anchor; 'الماضي' → the latest one over before it; 'المقبل' → the next one to begin after it;
-    'الحالي' → the one of the anchor's Hijri year; a future cue → the next one not yet over."""
+    'الحالي' → the one of the anchor's Hijri year; a future cue → the next one not yet over.
+    A named weekday must agree: 'يوم الأحد الموافق ٨ ذي القعدة' written in July 2015 is the
+    8 Dhu al-Qa'da that is a Sunday (23 August 2015), not the one of 2014 (a Wednesday)."""
     a = ctx.anchor
-    hy0 = to_hijri(a)[0]
+    hy0 = cal.to_hijri(a)[0]
     direction = direction_of(v.cue, ctx)
-    if direction == "this":
-        return hy0
     spans = []
     for hy in (hy0 - 1, hy0, hy0 + 1):
         try:
-            spans.append((hy, _span_in(v, hy)))
-        except OverflowError:
+            spans.append((hy, _span_in(v, hy, cal)))
+        except (OverflowError, ValueError):
             continue
-    tests: dict[str, Callable[[date, date], bool]] = {
-        "past": lambda s, e: s <= a, "past_strict": lambda s, e: e < a,
-        "future": lambda s, e: e >= a, "future_strict": lambda s, e: s > a,
-    }
-    ok = [hy for hy, (s, e) in spans if tests[direction](s, e)]
+    if v.weekday and _grain(v) == "day":
+        agreeing = [(hy, span) for hy, span in spans if span[0].isoweekday() == v.weekday]
+        if agreeing:
+            ok = [hy for hy, (s, e) in agreeing if direction == "this" and hy == hy0
+                  or direction != "this" and _DIRECTION_TESTS[direction](s, e, a)]
+            if ok:
+                return max(ok) if direction.startswith("past") else min(ok)
+            return min(agreeing, key=lambda c: abs((c[1][0] - a).days))[0]
+    if direction == "this":
+        return hy0
+    ok = [hy for hy, (s, e) in spans if _DIRECTION_TESTS[direction](s, e, a)]
     if not ok:
         raise OverflowError("no occurrence inside the converter's table")
     return max(ok) if direction.startswith("past") else min(ok)
 
 
-def _finish(v: TimeValue, hy: int, start: date, end: date) -> Resolved:
+def _weekday_reading(v: TimeValue) -> TimeValue:
+    """A numeric day written in either order with its year and a weekday: the reading whose day is
+    that weekday ('الاثنين الموافق 10/4/1436هـ' → 4 Shawwal, a Monday), else the day-first one."""
+    if not (v.either_order and v.weekday and v.hijri_year is not None):
+        return v
+    matches = [(m, d) for m, d in ((v.hijri_month, v.hijri_day), (v.hijri_day, v.hijri_month))
+               if (g := _any_calendar_day(v.hijri_year, m, d)) is not None and g.isoweekday() == v.weekday]
+    if len(matches) == 1:
+        return v.with_(hijri_month=matches[0][0], hijri_day=matches[0][1])
+    return v
+
+
+def _any_calendar_day(hy: int, hm: int, hd: int) -> Optional[date]:
+    """The Gregorian day of a Hijri day, Umm al-Qura first, else tabular; None if none has it."""
+    for cal in (UMM_AL_QURA, TABULAR_CALENDAR):
+        try:
+            return cal.to_gregorian(hy, hm, hd)
+        except OverflowError:
+            continue
+        except ValueError:
+            return None
+    return None
+
+
+def _finish(v: TimeValue, hy: int, start: date, end: date, cal: Calendar = UMM_AL_QURA) -> Resolved:
     grain = _grain(v)
-    hv = hijri_text(hy, v.hijri_month if grain != "year" else None, v.hijri_day)
+    day = _day_in(hy, v.hijri_month, v.hijri_day, cal) if grain == "day" else None
+    hv = hijri_text(hy, v.hijri_month if grain != "year" else None, day)
     flags = _weekday_flags(v, start) if grain == "day" else []
     if grain == "day" and (v.pod or v.hour is not None):
         return _with_time_of_day(v, start, hv, flags)
@@ -213,18 +305,158 @@ def _weekday_flags(v: TimeValue, d: date) -> list[str]:
 
 
 def _unconvertible(v: TimeValue, hy: Optional[int], flag: str) -> Resolved:
-    """Keep what was written, invent no Gregorian day: 'عام (1325) هجري' → XXXX, hijri 1325."""
+    """Keep what was written, invent no Gregorian day: year 0, or no anchor for 'رمضان'."""
     grain = _grain(v)
     hv = hijri_text(hy, v.hijri_month if grain != "year" else None, v.hijri_day)
     return Resolved("DATE", _MASK[grain], grain, None, None, v.mod, [flag], "hijri", hv)
 
 
+# -- the days of an Eid the text does not name ----------------------------------------------------
+def _some_eid(v: TimeValue, ctx: Context) -> Resolved:
+    """'ثاني أيام العيد': the n-th day of the Eid (al-Fitr or al-Adha) the news policy picks, as
+    for a named holiday: written on 21 July 2015, the latest begun on or before is Eid al-Fitr 1436
+    (17 July), so its second day is 18 July 2015."""
+    if ctx.anchor is None:
+        return Resolved("DATE", _MASK["day"], "day", None, None, v.mod, [NO_ANCHOR], "hijri", "XXXX-XX-XX")
+    try:
+        days = _eid_days(v.feast_day, ctx.anchor)
+    except OverflowError:
+        return Resolved("DATE", _MASK["day"], "day", None, None, v.mod, [OUT_OF_RANGE], "hijri", "XXXX-XX-XX")
+    direction = direction_of(v.cue, ctx)
+    a = ctx.anchor
+    if direction == "this":
+        direction = "past"
+    ok = [c for c in days if _DIRECTION_TESTS[direction](c[0], c[0], a)]
+    if not ok:
+        return Resolved("DATE", _MASK["day"], "day", None, None, v.mod, [OUT_OF_RANGE], "hijri", "XXXX-XX-XX")
+    d, hy, hm, hd = max(ok) if direction.startswith("past") else min(ok)
+    return _finish(v.with_(hijri_year=hy, hijri_month=hm, hijri_day=hd, feast_day=None), hy, d, d)
+
+
+def _eid_days(n: int, anchor: date) -> list[tuple[date, int, int, int]]:
+    """The n-th day of each Eid in the Hijri years around the anchor: (day, year, month, day)."""
+    hy0 = to_hijri(anchor)[0]
+    found = []
+    for name in _EIDS:
+        month, day = LEXICON.holidays[name]
+        for hy in (hy0 - 1, hy0, hy0 + 1):
+            try:
+                found.append((to_gregorian(hy, month, day + n - 1), hy, month, day + n - 1))
+            except (OverflowError, ValueError):
+                continue
+    return found
+
+
+# -- seasons and years written in both calendars ---------------------------------------------------
+def _season_of_hijri_year(v: TimeValue, ctx: Context) -> Resolved:
+    """'صيف 1436 هـ': the Gregorian season that lies most inside the Hijri year (2015-SU)."""
+    try:
+        start, end = year_span(v.hijri_year)
+        flags = []
+    except OverflowError:
+        try:
+            start, end = year_span(v.hijri_year, TABULAR_CALENDAR)
+            flags = [TABULAR]
+        except (OverflowError, ValueError):
+            return _unconvertible(v.with_(season=None), v.hijri_year, OUT_OF_RANGE)
+    best = None
+    for year in range(start.year - 1, end.year + 1):
+        season = resolve_date(TimeValue(year=year, season=v.season, mod=v.mod), ctx)
+        inside = (min(end, season.end_date) - max(start, season.start_date)).days
+        if best is None or inside > best[0]:
+            best = (inside, season)
+    r = best[1]
+    return Resolved(r.type, r.value, r.granularity, r.start_date, r.end_date, r.mod, r.flags + flags, "hijri",
+                    hijri_text(v.hijri_year, None, None))
+
+
+def _dual_year(v: TimeValue, ctx: Context) -> Resolved:
+    """'1382-1962', 'العام 1391 هـ الموافق 1971م': the printed Gregorian year, the Hijri one beside
+    it, flagged when the two years do not overlap."""
+    r = resolve_date(TimeValue(year=v.year, mod=v.mod), ctx)
+    flags = list(r.flags)
+    try:
+        start, end = year_span(v.hijri_year)
+    except OverflowError:
+        try:
+            start, end = year_span(v.hijri_year, TABULAR_CALENDAR)
+        except (OverflowError, ValueError):
+            start = end = None
+    if start and not start.year <= v.year <= end.year:
+        flags.append(f"dual: Hijri year {v.hijri_year} ({start.isoformat()}/{end.isoformat()}) "
+                     f"is not in {v.year}")
+    return Resolved(r.type, r.value, r.granularity, r.start_date, r.end_date, r.mod, flags, "hijri",
+                    hijri_text(v.hijri_year, None, None))
+
+
 # -- dual dates ------------------------------------------------------------------------------
+class _Agreement(NamedTuple):
+    weekday_ok: bool
+    gap: int
+    gregorian: date
+    hijri_year: int
+    hijri_month: int
+    hijri_day: int
+
+
 def _dual(v: TimeValue, ctx: Context) -> Resolved:
     """'19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م': the printed Gregorian day, the Hijri
-    value beside it, a flag when the halves are more than a day apart."""
-    hijri_half = v.with_(year=None, month=None, day=None, weekday=None)
-    greg_half = TimeValue(year=v.year, month=v.month, day=v.day)
+    value beside it. A half without a year takes the year where both halves (and a named weekday)
+    agree; halves that agree in no year are resolved each on its own and flagged."""
+    found = _agreeing_readings(v, ctx)
+    if found:
+        best = min(found, key=lambda c: (not c.weekday_ok, c.gap))
+        greg = TimeValue(year=best.gregorian.year, month=v.month, day=v.day, pod=v.pod, hour=v.hour,
+                         minute=v.minute, mod=v.mod)
+        r = resolve_date(greg, ctx)
+        flags = list(r.flags) + _weekday_flags(v, best.gregorian)
+        return Resolved(r.type, r.value, r.granularity, r.start_date, r.end_date, v.mod or r.mod, flags, "hijri",
+                        hijri_text(best.hijri_year, best.hijri_month, best.hijri_day))
+    return _dual_apart(v, ctx)
+
+
+def _agreeing_readings(v: TimeValue, ctx: Context) -> list[_Agreement]:
+    """Every (Gregorian year, Hijri year, reading of the Hijri day) where the halves are at most a
+    day apart. Years not written are looked for around the anchor (or around the written half)."""
+    if v.year is not None:
+        years = [v.year]
+    elif ctx.anchor is not None:
+        years = [ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1]
+    else:
+        return []
+    readings = [(v.hijri_month, v.hijri_day)]
+    if v.either_order:
+        readings.append((v.hijri_day, v.hijri_month))
+    found = []
+    for gy in years:
+        try:
+            g = date(gy, v.month, v.day)
+            hijri_years = [v.hijri_year] if v.hijri_year is not None else _hijri_years_around(g)
+        except (ValueError, OverflowError):
+            continue
+        for hy in hijri_years:
+            for hm, hd in readings:
+                try:
+                    h = to_gregorian(hy, hm, _day_in(hy, hm, hd, UMM_AL_QURA))
+                except (ValueError, OverflowError):
+                    continue
+                gap = abs((g - h).days)
+                if gap <= _DUAL_TOLERANCE_DAYS:
+                    found.append(_Agreement(not v.weekday or g.isoweekday() == v.weekday, gap, g, hy, hm,
+                                            _day_in(hy, hm, hd, UMM_AL_QURA)))
+    return found
+
+
+def _hijri_years_around(g: date) -> list[int]:
+    hy = to_hijri(g)[0]
+    return [hy - 1, hy, hy + 1]
+
+
+def _dual_apart(v: TimeValue, ctx: Context) -> Resolved:
+    """Halves that agree in no year: each resolved on its own, the printed Gregorian day kept,
+    a flag saying how far apart they are."""
+    hijri_half = v.with_(year=None, month=None, day=None, weekday=None, either_order=False)
+    greg_half = TimeValue(year=v.year, month=v.month, day=v.day, pod=v.pod, hour=v.hour, minute=v.minute)
     h = _hijri_only(hijri_half, ctx)
     try:
         g = resolve_date(greg_half, ctx)
@@ -246,6 +478,6 @@ def _dual(v: TimeValue, ctx: Context) -> Resolved:
 
 @lru_cache(maxsize=1)
 def gregorian_range() -> tuple[date, date]:
-    """The Gregorian days the converter knows: 1924-08-01 … 2077-11-16."""
+    """The Gregorian days the Umm al-Qura converter knows: 1924-08-01 … 2077-11-16."""
     first = to_gregorian(1343, 1, 1)
     return first, year_span(1500)[1]

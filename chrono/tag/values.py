@@ -58,13 +58,21 @@ class TimeValue:
     hijri_month: Optional[int] = None
     hijri_day: Optional[int] = None
     holiday: Optional[str] = None
+    # a Hijri day written in digits whose day and month may be read either way ('10/4/1436': 10
+    # Rabi' II, or 4 Shawwal written month first); resolve keeps the reading a weekday or the
+    # Gregorian half of the text agrees with, else the day-first one. A last day of a month is
+    # hijri_day=-1 ('اليوม الأخير من رمضان').
+    either_order: bool = False
+    # the n-th day of an Eid the text does not name ('ثاني أيام العيد' → 2): resolve takes the
+    # Eid (al-Fitr or al-Adha) that the anchor and the tense point to
+    feast_day: Optional[int] = None
     # ranges: both ends in canonical form (kept as strings so the value stays hashable and flat)
     range_start: Optional[str] = None
     range_end: Optional[str] = None
 
     def __init__(self, **values) -> None:
         """Keyword arguments only. Written out instead of the dataclass' generated __init__,
-        which sets the 31 frozen fields one object.__setattr__ at a time (3 µs a value; the
+        which sets the 33 frozen fields one object.__setattr__ at a time (3 µs a value; the
         rules build one per match): the defaults are copied in one go (0.6 µs)."""
         _refuse_unknown_fields(values)
         own = self.__dict__
@@ -76,7 +84,7 @@ class TimeValue:
 
     def with_(self, **changes) -> "TimeValue":
         """A copy with some fields changed: `dataclasses.replace`, without re-running the frozen
-        __init__ over all 31 fields (twenty times faster; rules call this on most matches)."""
+        __init__ over all 33 fields (twenty times faster; rules call this on most matches)."""
         _refuse_unknown_fields(changes)
         copy = object.__new__(TimeValue)
         fields_of_copy = copy.__dict__

@@ -119,6 +119,46 @@ def no_number_joined(after: bool = True) -> Guard:
     return Guard(lambda toks, i: not _continues_number(toks, i, step), after, "no joined number")
 
 
+def not_hijri_marked() -> Guard:
+    """The next token is not هـ/هجري/للهجرة: '1436' in '1436 هـ' or '29-8-1436هـ' is no Gregorian year."""
+    return not_before_role("hijri_era")
+
+
+def not_hijri_range_start() -> Guard:
+    """Not before هـ, nor the first year of a range marked once at its end: '1435' in 'عام 1435/
+    1436هـ' or '1417 - 1419هـ' is a Hijri year too."""
+    marks = role_words("hijri_era")
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        if t is None:
+            return True
+        if t.text in marks:
+            return False
+        after = _at(toks, i + 2)
+        return not (t.text in "-/" and after is not None and toks[i + 1].kind == "num" and after.text in marks)
+
+    return Guard(ok, True, "not a Hijri-marked year")
+
+
+def not_before_role(role: str) -> Guard:
+    """The next token is none of the keyword role's one-word forms (clitics aside): 'هجري' not
+    before 'شمسي' (the Iranian solar calendar)."""
+    words = role_words(role)
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        return t is None or not (_readings(t.text) & words)
+
+    return Guard(ok, True, "not before " + role)
+
+
+def role_words(role: str) -> frozenset:
+    """The one-word forms of a keyword role, normalized: hijri_era → {'ه', 'هجري', …}."""
+    return frozenset(words[0] for words, lexes in LEXICON.words.items()
+                     if len(words) == 1 and any(x.cls == "kw" and x.value == role for x in lexes))
+
+
 def year_guard() -> Guard:
     """A 4-digit year is not followed by a count noun, a percent sign or more of a number:
     'في 2020 شخصاً', 'في 2020%' and 'في 2020/21' are not the year 2020 (the last is a season)."""

@@ -4,7 +4,10 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, year_guard
+from chrono.lexicon import LEXICON
+from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, not_hijri_marked, not_next,
+                                     year_guard)
+from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
 from chrono.tag.grammar.intersect import ADJACENT, Operand, intersection, joined, value_operand
 from chrono.tag.values import TimeValue
 
@@ -55,6 +58,12 @@ def month_doubled_paren(m, _open, other, _close):
       out="gmonth")
 def month_doubled_slash(m, _sep, other):
     """'أكتوبر/ تشرين الأول', 'شباط/فبراير'"""
+    return GMonth(m.value.month) if m.value.month == lexval(other) else None
+
+
+@rule("ar.month.doubled_adjacent", C("gmonth", lambda it: it.value.cue is None), C("month"), out="gmonth")
+def month_doubled_adjacent(m, other):
+    """'يونيو حزيران', 'ديسمبر كانون الأول', 'سبتمبر أيلول' (wire copy doubles months without brackets)"""
     return GMonth(m.value.month) if m.value.month == lexval(other) else None
 
 
@@ -109,6 +118,29 @@ intersection(rule, "ar.date.month_of_year", MONTH, joined(K("of")), PLAIN_YEAR,
              "'ديسمبر من عام 2020', 'مارس من العام الماضي'")
 
 
+# A month and a year written right after it: 'يوليو عام 2009', 'فبراير (شباط) عام 2009م',
+# 'ديسمبر (كانون الأول) العام الماضي'. Never the month alone on the anchor's year beside its year.
+intersection(rule, "ar.date.month_then_year", MONTH, ADJACENT, PLAIN_YEAR,
+             "'يوليو عام 2009', 'ديسمبر (كانون الأول) العام الماضي', 'مايو لعام 2014'")
+
+# A day and month, and the year told after it, whatever stands between: 'في 4 نوفمبر عام 1979',
+# '17 يوليو العام الماضي', '24 يوليو تموز عام 2014', 'الثلاثين من يونيو من عام 1947'.
+DAY_AND_MONTH = value_operand(lambda v: (v.kind == "date" and v.day is not None and v.month is not None
+                                         and v.year is None and v.cue is None and not v.rel_unit
+                                         and v.calendar == "gregorian" and v.weekday is None and v.mod is None
+                                         and v.pod is None and v.hour is None), "day and month")
+intersection(rule, "ar.date.day_month_then_year", DAY_AND_MONTH, ADJACENT, PLAIN_YEAR,
+             "'في 4 نوفمبر عام 1979', '17 يوليو العام الماضي', '31 ديسمبر (كانون الأول) عام 2012'")
+intersection(rule, "ar.date.day_month_of_the_year", DAY_AND_MONTH, joined(K("of")), PLAIN_YEAR,
+             "'5 يونيو من عام 1967', 'الثلاثين من يونيو من العام الماضي'")
+
+
+@rule("ar.date.day_month_comma_year", DAY_AND_MONTH.elem, T(","), C("year"), year_guard())
+def day_month_comma_year(dm, _comma, y):
+    """'الحادي عشر من نوفمبر، 2004', '5 مايو، 1931'"""
+    return dm.value.with_(year=y.value)
+
+
 @rule("ar.date.day_month_of_year", C("day"), ctx(K("of")), C("gmonth", lambda it: it.value.cue is None), K("of"),
       TV(_is_plain_year))
 def day_month_of_year(d, m, _of, y):
@@ -137,6 +169,45 @@ def ambiguous_month_after_in(m):
 def year_intro(_word, y):
     """'عام 2014', 'العام 1993', 'سنة 2000', 'عام ألفين وعشرين'"""
     return TimeValue(year=y.value)
+
+
+@rule("ar.date.year_intro_paren", K("year_intro"), T("("), C("year"), T(")"))
+def year_intro_paren(_word, _open, y, _close):
+    """'عام ( 1933 )', 'منذ عام (1891)': the year in brackets, the brackets in the expression"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.event_year_paren", ctx(K("event_noun")), T("("), C("year"), T(")"))
+def event_year_paren(_open, y, _close):
+    """'حرب ( 1948 )', 'نكبة (1948)': an event named by its year in brackets"""
+    return TimeValue(year=y.value)
+
+
+# -- quarters and halves of "the year" ----------------------------------------------------------
+_YEAR_WORD = C("period", lambda it: lexval(it) == "year", "العام")
+_QUARTER_OR_HALF = C("period", lambda it: lexval(it) in ("quarter", "half"), "الربع/النصف")
+
+
+def _part_of_the_year(which: str, n: int) -> Optional[TimeValue]:
+    """The anchor's year with its quarter or half: 'الربع الثاني من العام' → 2015-Q2."""
+    if which == "half":
+        return TimeValue(rel_unit="year", rel_offset=0, half=n) if n <= 2 else None
+    return TimeValue(rel_unit="year", rel_offset=0, quarter=n) if n <= 4 else None
+
+
+@rule("ar.date.quarter_of_the_year", _QUARTER_OR_HALF, C("ordinal"), K("of"), _YEAR_WORD,
+      not_next(*LEXICON.guard_words["not_period_after"]))
+def quarter_of_the_year(p, ordinal, _of, _year):
+    """'في الربع الثاني من العام', 'النصف الأول من السنة' (of this year; 'العام الماضي' is the rule
+    of relative years, 'العام المالي' a fiscal year)"""
+    return _part_of_the_year(lexval(p), lexval(ordinal))
+
+
+@rule("ar.date.last_quarter_of_the_year", _QUARTER_OR_HALF, K("last_ordinal"), K("of"), _YEAR_WORD,
+      not_next(*LEXICON.guard_words["not_period_after"]))
+def last_quarter_of_the_year(p, _last, _of, _year):
+    """'الربع الأخير من العام' → Q4, 'النصف الأخير من السنة' → H2"""
+    return _part_of_the_year(lexval(p), 4 if lexval(p) == "quarter" else 2)
 
 
 @rule("ar.date.year_in", ctx(K("in")), C("year"), year_guard())
@@ -172,20 +243,29 @@ def year_intro_era(_word, n, _era):
 # -- numeric dates ----------------------------------------------------------------------------
 
 
-@rule("ar.date.numeric_dmy", DIGITS(1, 2, 1, 31), no_number_joined(after=False), T("/", "-", "."), DIGITS(1, 2, 1, 12), T("/", "-", "."),
-      DIGITS(4, 4, 1000, 2200), no_number_joined())
-def numeric_dmy(d, sep1, m, sep2, y):
-    """'24/11/2021', '24-11-2021', '24.11.2021' (day first, as Arabic news writes it)"""
-    if sep1.value != sep2.value or not _valid_day(int(d.value), int(m.value), int(y.value)):
+def _gregorian_numeric(n) -> Optional[TimeValue]:
+    if n.year in HIJRI_NUMERIC_YEARS or not _valid_day(n.day, n.month, n.year):
         return None
-    return TimeValue(year=int(y.value), month=int(m.value), day=int(d.value))
+    return TimeValue(year=n.year, month=n.month, day=n.day)
 
 
-@rule("ar.date.numeric_ymd", DIGITS(4, 4, 1000, 2200), no_number_joined(after=False), T("/", "-", "."), DIGITS(1, 2, 1, 12), T("/", "-", "."),
-      DIGITS(1, 2, 1, 31), no_number_joined())
-def numeric_ymd(y, sep1, m, sep2, d):
+@rule("ar.date.numeric_dmy", C("ndate", lambda it: not it.value.year_first), not_hijri_marked())
+def numeric_dmy(n):
+    """'24/11/2021', '24-11-2021', '24.11.2021', '15 / 1 / 1959' (day first, as Arabic news writes
+    it; not '29-8-1436هـ', a Hijri date)"""
+    return _gregorian_numeric(n.value)
+
+
+@rule("ar.date.numeric_ymd", C("ndate", lambda it: it.value.year_first), not_hijri_marked())
+def numeric_ymd(n):
     """'2021-11-24', '2021/11/24'"""
-    return numeric_dmy(d, sep2, m, sep1, y)
+    return _gregorian_numeric(n.value)
+
+
+@rule("ar.date.numeric_mdy", C("ndate", lambda it: it.value.month_first is not None), not_hijri_marked())
+def numeric_mdy(n):
+    """'4 / 22 / 1948' → April 22: written month first, which a day over 12 shows"""
+    return _gregorian_numeric(n.value.month_first)
 
 
 # -- weekdays ---------------------------------------------------------------------------------
@@ -211,7 +291,8 @@ def weekday_shifted(w, shift):
 
 
 # A weekday not yet placed, and a day of a month: 'الأربعاء 24 نوفمبر 2021'
-WEEKDAY = value_operand(lambda v: v.weekday and v.day is None and not v.rel_unit, "weekday", ("weekday",))
+WEEKDAY = value_operand(lambda v: v.weekday and v.day is None and v.hijri_day is None and not v.rel_unit, "weekday",
+                        ("weekday",))
 DAY_OF_MONTH = value_operand(lambda v: v.day is not None and v.weekday is None, "day of month")
 intersection(rule, "ar.date.weekday_then_date", WEEKDAY, joined(T(",", "-")), DAY_OF_MONTH,
              "'الأربعاء، 24 نوفمبر 2021'")
@@ -304,9 +385,11 @@ def month_comma_year(m, _comma, y):
 
 
 @rule("ar.date.numeric_month_year", DIGITS(1, 2, 1, 12), no_number_joined(after=False), T("/", "-", "."),
-      DIGITS(4, 4, 1000, 2200), no_number_joined())
+      DIGITS(4, 4, 1000, 2200), no_number_joined(), not_hijri_marked())
 def numeric_month_year(m, _sep, y):
-    """'3/2015', '11-2021' → month"""
+    """'3/2015', '11-2021' → month (not '9/1436هـ', a Hijri month)"""
+    if int(y.value) in HIJRI_NUMERIC_YEARS:
+        return None
     return TimeValue(year=int(y.value), month=int(m.value))
 
 

@@ -1,8 +1,10 @@
 """Numbers, days of the month and years: the parts dates are made of (never dates themselves)."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import DIGITS, C, K, lexval, not_describing_a_plural
+from chrono.tag.grammar.base import DIGITS, C, K, T, lexval, no_number_joined, not_describing_a_plural, not_hijri_range_start
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
 rule = RULES.rule
@@ -88,10 +90,56 @@ def day_ordinal_compound(unit, tens):
 # -- years ----------------------------------------------------------------------------------
 
 
-@rule("ar.year.digits", DIGITS(4, 4, 1000, 2200), out="year")
+@rule("ar.year.digits", DIGITS(4, 4, 1000, 2200), not_hijri_range_start(), out="year")
 def year_digits(d):
-    """'2021' → 2021 (a year only where a rule gives it a year's context)"""
+    """'2021' → 2021 (a year only where a rule gives it a year's context; never before هـ:
+    '1435 هـ' and '1435/ 1436هـ' are Hijri years, built by the Hijri rules)"""
     return int(d.value)
+
+
+# -- numeric dates (day, month and year in digits) ----------------------------------------------
+
+
+class NumericDate(NamedTuple):
+    """A numeric date as written, read day first: '24/11/2021' → (24, 11, 2021), '2021-11-24' → the
+    same. Which calendar it is in (and whether '4/22/1948' is month first) the date rules decide."""
+
+    day: int
+    month: int
+    year: int
+    year_first: bool = False
+
+    @property
+    def month_first(self) -> "NumericDate | None":
+        """The other reading when only it is possible: '4 / 22 / 1948' is April 22."""
+        return self._replace(day=self.month, month=self.day) if self.month > 12 and self.day <= 12 else None
+
+    @property
+    def either_order(self) -> bool:
+        """'10/4/1436' may be 10 Rabi' II or (written month first) 4 Shawwal: both are months."""
+        return self.day <= 12 and self.month <= 12 and self.day != self.month
+
+
+_SEPARATORS = ("/", "-", ".")
+# Numeric dates whose year is 1300–1500 are Hijri ('29-8-1436', '1436/10/30'): Saudi and Gulf
+# papers write Hijri dates this way, with or without هـ, and nobody writes a 14th- or 15th-century
+# Gregorian day in digits. The Hijri rules read them (chrono.tag.grammar.hijri), the Gregorian
+# ones leave them (chrono.tag.grammar.dates).
+HIJRI_NUMERIC_YEARS = range(1300, 1501)
+
+
+@rule("ar.numeric.day_month_year", DIGITS(1, 2, 1, 31), no_number_joined(after=False), T(*_SEPARATORS),
+      DIGITS(1, 2, 1, 31), T(*_SEPARATORS), DIGITS(4, 4, 1000, 2200), no_number_joined(), out="ndate")
+def numeric_day_month_year(d, sep1, m, sep2, y):
+    """'24/11/2021', '21 / 10 / 1436', '29-8-1436', '24.11.2021' (the same separator twice)"""
+    return NumericDate(int(d.value), int(m.value), int(y.value)) if sep1.value == sep2.value else None
+
+
+@rule("ar.numeric.year_month_day", DIGITS(4, 4, 1000, 2200), no_number_joined(after=False), T(*_SEPARATORS),
+      DIGITS(1, 2, 1, 31), T(*_SEPARATORS), DIGITS(1, 2, 1, 31), no_number_joined(), out="ndate")
+def numeric_year_month_day(y, sep1, m, sep2, d):
+    """'2021-11-24', '1436/10/30'"""
+    return NumericDate(int(d.value), int(m.value), int(y.value), True) if sep1.value == sep2.value else None
 
 
 @rule("ar.year.words", C("numword", lambda it: 1000 <= it.value <= 2200), out="year")

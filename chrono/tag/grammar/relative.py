@@ -74,7 +74,8 @@ def near_day(d, _near):
 
 # A relative day and the weekday it is: 'اليوم الأربعاء' (a mismatch is flagged by resolve)
 RELATIVE_DAY = value_operand(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None, "relative day")
-WEEKDAY_ALONE = value_operand(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue, "weekday",
+WEEKDAY_ALONE = value_operand(lambda v: v.weekday and v.day is None and v.hijri_day is None and not v.rel_unit
+                              and not v.cue, "weekday",
                               ("weekday",))
 intersection(rule, "ar.relative.day_weekday", RELATIVE_DAY, ADJACENT, WEEKDAY_ALONE,
              "'اليوم الأربعاء', 'غداً الخميس', 'أمس الثلاثاء'")
