@@ -61,7 +61,7 @@ def document_anchor(doc: Document, expressions=None, segmentation=None) -> Ancho
 def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], settings: Settings,
               segmentation) -> Timex:
     value = expr.item.value
-    r = resolve(value, anchor, settings.prefer, expr.future_cue)
+    r = resolve(value, anchor, settings.prefer, expr.future_cue, expr.past_cue)
     flags = list(r.flags)
     set_aside = _set_aside_reason(segmentation, expr.start)
     if set_aside:

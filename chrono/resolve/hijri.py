@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Optional
 
 from hijridate import Gregorian, Hijri
 
-from chrono.resolve.core import NO_ANCHOR, Context, Resolved, direction_of, invalid, narrow
+from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, invalid, narrow, placement
 from chrono.resolve.gregorian import resolve_date
 from chrono.tag.values import TimeValue
 
@@ -161,28 +161,36 @@ def _occurrence_in_gregorian_year(v: TimeValue, year: int) -> Optional[int]:
 
 
 def _occurrence_near_anchor(v: TimeValue, ctx: Context) -> int:
-    """Design §5 for Hijri months and holidays: 'رمضان' → the latest one begun on or before the
-    anchor; 'الماضي' → the latest one over before it; 'المقبل' → the next one to begin after it;
-    'الحالي' → the one of the anchor's Hijri year; a future cue → the next one not yet over."""
+    """Which Hijri year a month, day or holiday without one is in, by the policy Gregorian dates
+    follow: 'الماضي' → the latest one over before the anchor; 'المقبل' → the next one to begin
+    after it; 'الحالي' → the anchor's Hijri year; a future cue → the next one not yet over
+    ('يبدأ العام الدراسي في ٨ ذي القعدة'); a past verb → the latest one begun; else the nearest
+    ('عيد الأضحى' in July 2015 → 1436, two months ahead, not 1435). A named weekday must agree
+    ('يوم الخميس ٤ ذي الحجة' → the year where it is a Thursday)."""
     a = ctx.anchor
     hy0 = to_hijri(a)[0]
-    direction = direction_of(v.cue, ctx)
-    if direction == "this":
+    how = placement(v, ctx)
+    if how == "this":
         return hy0
-    spans = []
+    spans, invalid_day = [], None
     for hy in (hy0 - 1, hy0, hy0 + 1):
         try:
-            spans.append((hy, _span_in(v, hy)))
+            spans.append(Occurrence(*_span_in(v, hy), hy))
         except OverflowError:
             continue
-    tests: dict[str, Callable[[date, date], bool]] = {
-        "past": lambda s, e: s <= a, "past_strict": lambda s, e: e < a,
-        "future": lambda s, e: e >= a, "future_strict": lambda s, e: s > a,
-    }
-    ok = [hy for hy, (s, e) in spans if tests[direction](s, e)]
-    if not ok:
-        raise OverflowError("no occurrence inside the converter's table")
-    return max(ok) if direction.startswith("past") else min(ok)
+        except ValueError as err:  # 30 of a month that has 29 days that year
+            invalid_day = err
+    chosen, _ = choose(spans, a, how, _weekday_agrees(v))
+    if chosen is None:
+        raise invalid_day or OverflowError("no occurrence inside the converter's table")
+    return chosen.year
+
+
+def _weekday_agrees(v: TimeValue):
+    """For a day with a named weekday: does an occurrence fall on it."""
+    if not v.weekday or _grain(v) != "day":
+        return None
+    return lambda o: o.start.isoweekday() == v.weekday
 
 
 def _finish(v: TimeValue, hy: int, start: date, end: date) -> Resolved:
@@ -223,8 +231,10 @@ def _unconvertible(v: TimeValue, hy: Optional[int], flag: str) -> Resolved:
 def _dual(v: TimeValue, ctx: Context) -> Resolved:
     """'19 ربيع الثاني 1443 هـ الموافق 24 نوفمبر 2021 م': the printed Gregorian day, the Hijri
     value beside it, a flag when the halves are more than a day apart."""
-    hijri_half = v.with_(year=None, month=None, day=None, weekday=None)
-    greg_half = TimeValue(year=v.year, month=v.month, day=v.day)
+    # a half without its year is placed by the anchor; the named weekday helps it find its year
+    hijri_half = v.with_(year=None, month=None, day=None,
+                         weekday=v.weekday if v.hijri_year is None else None)
+    greg_half = TimeValue(year=v.year, month=v.month, day=v.day, weekday=v.weekday if v.year is None else None)
     h = _hijri_only(hijri_half, ctx)
     try:
         g = resolve_date(greg_half, ctx)
@@ -239,7 +249,7 @@ def _dual(v: TimeValue, ctx: Context) -> Resolved:
             flags.append(f"dual: halves disagree by {gap} days (hijri {h.hijri_value} is "
                          f"{h.start_date.isoformat()} in Umm al-Qura)")
     if chosen.start_date:
-        flags += _weekday_flags(v, chosen.start_date)
+        flags = [f for f in flags if not f.startswith("weekday mismatch")] + _weekday_flags(v, chosen.start_date)
     return Resolved(chosen.type, chosen.value, chosen.granularity, chosen.start_date, chosen.end_date,
                     v.mod or chosen.mod, flags, "hijri", h.hijri_value)
 

@@ -16,7 +16,7 @@ from itertools import repeat
 from typing import Optional
 
 from chrono.lexicon import LEXICON
-from chrono.normalize import normalize
+from chrono.normalize import normalize, normalize_word
 from chrono.tag.engine import Grammar, Item, analyze_tokens, select
 from chrono.tag.grammar import build_grammar
 from chrono.tag.tokens import trigger_windows
@@ -34,12 +34,13 @@ _FUTURE_LOOKBACK = 8
 
 
 class Expression:
-    """A selected item with its original-text span and its future cue."""
+    """A selected item with its original-text span and the tense cues of its clause: a future cue
+    ('سيلتقي', 'تنطلق') or, for a value the anchor places, a past verb ('انطلقت')."""
 
-    __slots__ = ("item", "start", "end", "future_cue")
+    __slots__ = ("item", "start", "end", "future_cue", "past_cue")
 
-    def __init__(self, item: Item, start: int, end: int, future_cue: bool):
-        self.item, self.start, self.end, self.future_cue = item, start, end, future_cue
+    def __init__(self, item: Item, start: int, end: int, future_cue: bool, past_cue: bool = False):
+        self.item, self.start, self.end, self.future_cue, self.past_cue = item, start, end, future_cue, past_cue
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,11 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
     out = []
     for item, future in with_sentence_years(found, norm.text):
         start, end = norm.span(item.cstart, item.cend)
-        out.append(Expression(item, start, end, future))
+        past = False
+        if not future and placed_by_tense(item.value):
+            tense = clause_tense(norm.text, item.cstart, item.cend)
+            future, past = tense == "future", tense == "past"
+        out.append(Expression(item, start, end, future, past))
     return out
 
 
@@ -115,3 +120,83 @@ def is_future_verb(word: str) -> bool:
     """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة)."""
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
     return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"])
+
+
+# -- the tense of the clause, for values the anchor places -------------------------------------------
+# Read only for the few values whose place depends on it (a date without its year, a weekday):
+# the scan over the clause's words is not paid by the others.
+_TENSE_LOOKBACK = 12  # words
+# An aside between the verb and the date, in brackets or between dashes, has its own verbs
+_ASIDE_SPAN_RE = re.compile(r"\([^()]*\)|\s[-–—]\s[^-–—]*\s[-–—]\s")
+_TENSE_LOOKAHEAD = 5
+_TENSE_LOOKAHEAD_CHARS = 80
+
+
+def placed_by_tense(v) -> bool:
+    """A value the clause's tense places: a day or month without its year and cue ('2 أغسطس',
+    '٨ ذي القعدة', 'عيد الأضحى'), a season, a weekday; a range with such an end."""
+    if v.kind == "range":
+        return placed_by_tense(v.start()) or placed_by_tense(v.end())
+    return (v.kind in ("date", "time") and v.year is None and v.hijri_year is None and v.rel_unit is None
+            and v.cue is None and (v.month is not None or v.hijri_month is not None or v.weekday is not None
+                                   or v.season is not None))
+
+
+def clause_tense(normalized: str, start: int, end: int) -> Optional[str]:
+    """'future', 'past' or None: the verb nearest to the expression in its clause, looking back
+    first, then ahead up to a comma (news sets adverbials between commas: 'أقامت الصحيفة، أمس،
+    حفلا'; what follows a date's comma is most often another clause). 'تنطلق البطولة في 5 أغسطس'
+    → future; 'انطلقت البطولة في 5 أغسطس' and 'وفي 5 أغسطس أعلنت الوزارة' → past; 'قال إن
+    المؤتمر في 5 أغسطس' → None (the verb before إن tells when it was said, not when the
+    conference is)."""
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
+    clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
+    before = _ASIDE_SPAN_RE.sub(" ", normalized[clause_start:start])  # 'بلاتر - الذي انتخب في 1998 - منصبه'
+    for word in reversed(_WORD_RE.findall(before)[-_TENSE_LOOKBACK:]):
+        if word in _TENSE.openers:
+            break
+        tense = word_tense(word)
+        if tense:
+            return tense
+    hi = min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)
+    ends = [i for i in map(normalized.find, _CLAUSE_ENDS + ",", repeat(end), repeat(hi)) if i >= 0]
+    for word in _WORD_RE.findall(normalized, end, min(ends, default=hi))[:_TENSE_LOOKAHEAD]:
+        if word in _TENSE.openers:
+            break
+        tense = word_tense(word)
+        if tense:
+            return tense
+    return None
+
+
+def word_tense(word: str) -> Optional[str]:
+    """'future' for 'سيلتقي', 'تنطلق', 'المقرر'; 'past' for 'انطلقت', 'وأعلن', 'جرت', 'كان'."""
+    if word in LEXICON.future_cue_words or is_future_verb(word):
+        return "future"
+    for w in (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,):
+        if w in _TENSE.scheduling:
+            return "future"
+        if w in _TENSE.past:
+            return "past"
+    return None
+
+
+class _TenseWords:
+    """The lexicon's tense cues, inflected: past verbs with their -ت/-ا/-وا/-تا forms ('انتهى' →
+    'انتهت'), scheduling verbs with their prefixes ي/ت/ن and -ان/-ون ('نطلق' → 'تنطلق')."""
+
+    def __init__(self, cues: dict):
+        past = set()
+        for verb in cues["past_verbs"]:
+            base = normalize_word(verb)
+            past.update(base + suffix for suffix in ("", "ت", "ا", "وا", "تا"))
+            if base.endswith("ي"):  # a final ى drops: جرى → جرت، جروا
+                past.update(base[:-1] + suffix for suffix in ("ت", "وا", "تا"))
+        past.update(normalize_word(w) for w in cues["past_forms"] + cues["past_words"])
+        self.past = frozenset(past)
+        self.scheduling = frozenset(prefix + normalize_word(stem) + suffix for stem in cues["scheduling_verbs"]
+                                    for prefix in "يتن" for suffix in ("", "ان", "ون"))
+        self.openers = frozenset(normalize_word(w) for w in cues["clause_openers"])
+
+
+_TENSE = _TenseWords(LEXICON.data.tense_cues)
