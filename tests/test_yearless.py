@@ -123,3 +123,9 @@ def test_a_date_in_a_past_clause_is_placed_before_the_anchor_in_the_pipeline():
     assert _values("انطلقت البطولة في 5 أغسطس", anchor) == ["2014-08-05"]
     assert _values("تنطلق البطولة في 5 أغسطس", anchor) == ["2015-08-05"]
     assert _values("البطولة في 5 أغسطس", anchor) == ["2015-08-05"]
+
+
+def test_sentence_year_is_not_borrowed_across_an_aside():
+    anchor = date(2015, 7, 21)
+    assert _values("في عام 2019 بدأت الاحتجاجات في 17 تشرين الأول", anchor) == ["2019", "2019-10-17"]
+    assert _values("انتهى ترشحه في العام 2012 (أعلن ترشحه الحالي في 4 يونيو)", anchor) == ["2012", "2015-06-04"]

@@ -77,24 +77,53 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
 
 
 def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
-    """A day and month without a year take the year written earlier in the same sentence:
-    'تعود الأزمة إلى عام 2019 عندما بدأت الاحتجاجات في 17 تشرين الأول' → 2019-10-17.
-    (HeidelTime does the same with the last mentioned year; it beats guessing from the anchor.)"""
-    year, last_end = None, 0
+    """A day and month without a year take the year of a date written earlier in the same
+    sentence, when both tell one story: 'تعود الأزمة إلى عام 2019 عندما بدأت الاحتجاجات في 17
+    تشرين الأول' → 2019-10-17; 'في 25 أكتوبر 2011 ... وفي يونيو من العام ذاته' → 2011-06.
+    (HeidelTime does the same with the last mentioned year; it beats guessing from the anchor.)
+    Not across brackets or dashes (an aside: 'انتهى ترشحه للعام 2012 ... (4 حزيران)', 'بلاتر - الذي
+    انتخب في 1998 - منصبه في 26 فبراير'), not for a date whose own year follows it ('في أكتوبر
+    عام 1983') or that recurs ('18 ديسمبر سنوياً'), and never to put it before the date that
+    gave the year ('بين آب 2014 و22 حزيران')."""
+    source, last_end = None, 0
     out = []
     for item, future in found:
         if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
-            year = None
+            source = None
         v = item.value
         if v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit:
-            year = v.year
-        elif (year is not None and v.kind in ("date", "time") and v.month is not None and v.year is None
-              and v.cue is None and not v.rel_unit and v.calendar == "gregorian"):
-            item = Item(item.cls, v.with_(year=year), item.start, item.end, item.cstart, item.cend,
+            source = item
+        elif (source is not None and v.kind in ("date", "time") and v.month is not None and v.year is None
+              and v.cue is None and not v.rel_unit and v.calendar == "gregorian"
+              and shares_the_year(source, item, normalized)):
+            item = Item(item.cls, v.with_(year=source.value.year), item.start, item.end, item.cstart, item.cend,
                         item.rule + "+sentence_year", item.children, item.prefix, item.weight)
         out.append((item, future))
         last_end = item.cend
     return out
+
+
+# What separates an aside from its sentence, and what after a date says it has its own year or recurs
+_ASIDE_RE = re.compile(r"[()\[\]]|\s[-–—]\s")
+_SAME_YEAR_RE = re.compile(r"\W*(?:\(?[ء-ي]+\)?\W*)?(?:من )?(?:ذات|نفس) (?:العام|السنه)|"
+                           r"\W*(?:\(?[ء-ي]+\)?\W*)?(?:من )?(?:العام|السنه) (?:ذاته|نفسه|نفسها|ذاتها)")
+_OWN_YEAR_RE = re.compile(r"\W*(?:\(?[ء-ي]+(?:[ /][ء-ي]+)?\)?\W*)?(?:من )?"
+                          r"(?:عام|العام|سنه|لعام)?\s*\(?\s*[0-9٠-٩]{4}|\W*(?:سنويا|من كل عام|كل عام)")
+
+
+def shares_the_year(source: Item, item: Item, normalized: str) -> bool:
+    """Whether a date without its year ('17 تشرين الأول') takes the year of `source`, an earlier
+    date of its sentence: an explicit 'من العام ذاته' always; else not across an aside, not when
+    its own year or a recurrence follows it, and not when it would fall before `source`."""
+    after = normalized[item.cend:item.cend + 40]
+    if _SAME_YEAR_RE.match(after):
+        return True
+    if _ASIDE_RE.search(normalized, source.cend, item.cstart) or _OWN_YEAR_RE.match(after):
+        return False
+    earlier, later = source.value, item.value
+    if earlier.month is None or earlier.range_start:
+        return True
+    return (later.month, later.day or 31) >= (earlier.month, earlier.day or 1)
 
 
 def has_future_cue(normalized: str, start: int) -> bool:
