@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 
 from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
 from chrono.resolve import resolve
-from chrono.resolve.anchors import check_anchor, find_anchor
+from chrono.resolve.anchors import find_anchor, given_anchor
 from chrono.segment import Segmentation, in_quote, in_set_aside, segment, sentence_index
 from chrono.tag import Expression, find_expressions
 
@@ -26,7 +26,7 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
     settings = settings or Settings()
     segmentation = segment(doc.text)
     expressions = find_expressions(doc.text)
-    anchor = document_anchor(doc, expressions, segmentation)
+    anchor = document_anchor(doc, expressions, segmentation, keep=settings.keep_anchor)
     timexes = [
         _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation)
         for i, expr in enumerate(expressions)
@@ -49,12 +49,13 @@ def tag_document_json(doc: Document, settings: Optional[Settings] = None) -> Ren
     return RenderedTags(tags.id, tags.model_dump_json())
 
 
-def document_anchor(doc: Document, expressions=None, segmentation=None) -> Anchor:
-    """The given anchor (with warnings when the text contradicts it), or one found in the text
-    (dateline, inference) when none was given. Pass the document's expressions and segmentation
-    when you have them, so the text is not tagged twice."""
-    if doc.anchor.date is not None:  # warnings when the text contradicts it ('اليوم الخميس' on a Wednesday)
-        return check_anchor(doc, expressions, segmentation) or doc.anchor
+def document_anchor(doc: Document, expressions=None, segmentation=None, keep: bool = False) -> Anchor:
+    """The given anchor, moved back to the day the text says it was written ('اليوم (الاثنين)' in
+    a page dated Tuesday) unless `keep`, with warnings where the text contradicts it; or one found
+    in the text (dateline, inference) when none was given. Pass the document's expressions and
+    segmentation when you have them, so the text is not tagged twice."""
+    if doc.anchor.date is not None:
+        return given_anchor(doc, expressions, segmentation, keep)
     return find_anchor(doc, expressions, segmentation) or doc.anchor
 
 

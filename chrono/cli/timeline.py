@@ -72,14 +72,15 @@ def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Op
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, bidi, out, jobs, engine, scheduler):
+def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_mention, bom, bidi, out, jobs, engine,
+             scheduler):
     """One ordered chronology of dated events from Arabic news articles."""
     items = read_inputs(paths, anchor, manifest, encoding)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     timeline_writer = writer(fmt, "timeline")
     options = chosen_options(timeline_writer, per_mention=per_mention, bom=bom, bidi=bidi)
-    settings = Settings(prefer=prefer)
+    settings = Settings(prefer=prefer, keep_anchor=keep_anchor)
     errors: list[DocumentError] = []
     if timeline_writer.reads == "documents":  # TimeML: the documents' texts, not the merged entries
         if engine == "dask":

@@ -5,6 +5,7 @@ from chrono.tag.engine import RuleBook
 from chrono.tag.grammar.base import TV, C, K, T, W, ctx, lexval, not_after_word, not_describing_a_plural, not_next
 from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
+from chrono.normalize import normalize_word
 from chrono.tag.values import TimeValue
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
@@ -67,15 +68,22 @@ def _offset(q, sign: int) -> TimeValue:
     return TimeValue(rel_unit=unit, rel_offset=amount, mod="APPROX" if q.approx else None)
 
 
-@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()))
+# 'منذ يوم الجمعة' is since Friday, not one day ago on a Friday: يوم before a weekday names it
+_WEEKDAY_WORDS = sorted({normalize_word(form) for entry in LEXICON.data.weekdays for form in entry.forms})
+_NOT_A_WEEKDAY_NEXT = not_next(*_WEEKDAY_WORDS)
+
+
+@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
+      _NOT_A_WEEKDAY_NEXT)
 def unit_ago(_ago, q):
     """'قبل ثلاثة أيام' → day −3, 'منذ عامين' → year −2, 'قبل نحو عام' → year −1 APPROX
-    ('قبل ساعتين' is today: hours and minutes ago stay on the anchor day)"""
+    ('قبل ساعتين' is today: hours and minutes ago stay on the anchor day; 'منذ يوم الجمعة' is
+    not one day ago)"""
     return _offset(q.value, -1)
 
 
 @rule("ar.relative.unit_later", K("after"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
-      not_next("على", "من", "علي"))
+      not_next("على", "من", "علي"), _NOT_A_WEEKDAY_NEXT)
 def unit_later(_after, q):
     """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
     return _offset(q.value, 1)
