@@ -30,7 +30,7 @@ from chrono.models import Anchor, Document
 from chrono.normalize import normalize, normalize_word
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.segment import in_quote, in_set_aside, segment
-from chrono.tag import find_expressions
+from chrono.tag import day_taken_from_clause, find_expressions
 from chrono.tag.values import TimeValue, parse_canonical
 
 DATELINE_CONFIDENCE = 0.9
@@ -353,7 +353,7 @@ def text_constraints(text: str, body_start: int = 0, exprs=None, seg=None, stron
     seg = seg if seg is not None else segment(text)
     exprs = [e for e in (exprs if exprs is not None else find_expressions(text))
              if e.start >= body_start and (not strong_only or _may_be_strong(e.item.value))
-             and not _set_aside(seg, e.start)]
+             and not _set_aside(seg, e.start) and not day_taken_from_clause(e.item)]
     absolute_years = set()
     out: list[Constraint] = []
     for e in exprs if not strong_only else ():

@@ -19,6 +19,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import normalize, normalize_word
 from chrono.tag.engine import Grammar, Item, analyze_tokens, select
 from chrono.tag.grammar import build_grammar
+from chrono.tag.grammar.times import hour_with_pod
 from chrono.tag.tokens import trigger_windows
 
 # Characters that end the clause a future cue is looked for in.
@@ -66,7 +67,7 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
             if item.cls == "tv" and own_from <= item.start < own_to:
                 found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []
-    for item, future in with_sentence_years(found, norm.text):
+    for item, future in with_clause_days(with_sentence_years(found, norm.text), norm.text):
         start, end = norm.span(item.cstart, item.cend)
         past = False
         if not future and placed_by_tense(item.value):
@@ -124,6 +125,98 @@ def shares_the_year(source: Item, item: Item, normalized: str) -> bool:
     if earlier.month is None or earlier.range_start:
         return True
     return (later.month, later.day or 31) >= (earlier.month, earlier.day or 1)
+
+
+def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """A clock time written without its day takes the day its clause names, with the clause's
+    part of day ('مساء يوم غد الأربعاء عند الساعة التاسعة' → Wednesday 21:00), else the day its
+    sentence names ('وقع الانفجار أمس، وأعلنت الشرطة عند الساعة العاشرة ...' → yesterday 10:00),
+    else it stays on the anchor day. It takes the day's future cue too (the day is what it places)."""
+    days = [i for i, (item, _) in enumerate(found) if names_a_day(item.value)]
+    if not days:
+        return found
+    out = list(found)
+    for i, (item, _) in enumerate(found):
+        if not is_clock_without_day(item):
+            continue
+        j, same_clause = _day_of(i, found, days, normalized)
+        if j is None:
+            continue
+        day, day_future = found[j]
+        value = clock_on_day(item.value, day.value, same_clause)
+        out[i] = (Item(item.cls, value, item.start, item.end, item.cstart, item.cend, item.rule + CLAUSE_DAY,
+                       item.children, item.prefix, item.weight), day_future)
+    return out
+
+
+CLAUSE_DAY = "+clause_day"  # the rule suffix of a clock time that took its day from its clause
+
+
+def day_taken_from_clause(item: Item) -> bool:
+    """Whether the item's day came from another expression (with_clause_days): it repeats that
+    expression and says nothing new about the day of writing."""
+    return item.rule.endswith(CLAUSE_DAY)
+
+
+def names_a_day(v) -> bool:
+    """One calendar day a clock time may fall on: 'أمس', 'مساء يوم غد', 'الأربعاء', '24 نوفمبر', '4 شوال'."""
+    return (v.kind in ("date", "time") and v.hour is None and v.mod is None and not v.range_start
+            and ((v.rel_unit == "day" and v.rel_offset is not None)
+                 or (v.rel_unit is None and (v.weekday is not None or (v.day is not None and v.month is not None)
+                                             or (v.hijri_day is not None and v.hijri_month is not None)))))
+
+
+def is_clock_without_day(item: Item) -> bool:
+    """'الساعة العاشرة', '10:30 مساءً' (the grammar puts them on the anchor day), not 'الساعة العاشرة
+    صباح اليوم', which names its day."""
+    v = item.value
+    return (v.kind == "time" and v.hour is not None and v.rel_unit == "day" and v.rel_offset == 0
+            and v.weekday is None and v.day is None and not _built_on_a_day(item))
+
+
+def _built_on_a_day(item: Item) -> bool:
+    return any(c.cls == "tv" and c.value.kind == "date" or _built_on_a_day(c) for c in item.children)
+
+
+def clock_on_day(clock, day, same_clause: bool):
+    """The clock time on that day; a clock without its own part of day takes the one its clause
+    names when the hour can be in it ('مساء أمس ... الساعة التاسعة' → 21:00; not 'مساء أمس ...
+    الساعة 2', which is not an evening hour)."""
+    pod = clock.pod
+    hour = clock.hour
+    if pod is None and same_clause and day.pod and hour in _HOURS_OF[day.pod]:
+        pod, hour = day.pod, hour_with_pod(hour, day.pod)
+    return day.with_(kind="time", hour=hour, minute=clock.minute, pod=pod)
+
+
+# The hours a 12-hour clock word may have in each part of the day
+_HOURS_OF = {"MO": frozenset(range(0, 12)), "MI": frozenset((11, 12, 1, 2, 3)),
+             "AF": frozenset((12, 1, 2, 3, 4, 5)), "EV": frozenset(range(4, 12)),
+             "NI": frozenset((7, 8, 9, 10, 11, 12, 0, 1, 2, 3, 4))}
+
+
+def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized: str) -> tuple[Optional[int], bool]:
+    """The day expression for clock i: the nearest in its clause (before it first), else the
+    nearest in its sentence; and whether it is in the clause."""
+    here = found[i][0]
+    in_sentence, in_clause = [], []
+    for j in days:
+        other = found[j][0]
+        lo, hi = (other.cend, here.cstart) if j < i else (here.cend, other.cstart)
+        if lo > hi or _SENTENCE_END_RE.search(normalized, lo, hi):
+            continue
+        in_sentence.append(j)
+        if not _CLAUSE_BREAK_RE.search(normalized, lo, hi):
+            in_clause.append(j)
+    for group, same in ((in_clause, True), (in_sentence, False)):
+        before = [j for j in group if j < i]
+        after = [j for j in group if j > i]
+        if before or after:
+            return (max(before) if before else min(after)), same
+    return None, False
+
+
+_CLAUSE_BREAK_RE = re.compile('[.!?\n";:,]')
 
 
 def has_future_cue(normalized: str, start: int) -> bool:
