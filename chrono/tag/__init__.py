@@ -239,9 +239,14 @@ _FUTURE_HINT = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
 
 
 def is_future_verb(word: str) -> bool:
-    """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة)."""
+    """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة،
+    سيطرت، لا سيما، وول ستريت)."""
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
-    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"])
+    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"]
+            and not w.startswith(_NOT_FUTURE_STEMS))
+
+
+_NOT_FUTURE_STEMS = tuple(sorted(LEXICON.guard_words["not_future_stems"]))
 
 
 # -- the tense of the clause, for values the anchor places -------------------------------------------
