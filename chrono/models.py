@@ -25,7 +25,7 @@ class _Model(BaseModel):
 
 
 class Settings(_Model):
-    """How relative expressions are resolved (design §5). `keep_anchor`: resolve against the given
+    """How relative expressions are resolved. `keep_anchor`: resolve against the given
     anchor even when the text's own weekdays say it was written a day or two earlier."""
 
     prefer: Prefer = "news"
