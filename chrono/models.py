@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal[
@@ -23,7 +23,7 @@ Granularity = Literal[
     "part_of_day", "hour", "minute",
 ]
 Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
-AnchorSource = Literal["cli", "manifest", "jsonl", "front_matter", "dateline", "inferred", "none"]
+AnchorSource = Literal["cli", "manifest", "jsonl", "front_matter", "dateline", "inferred", "corrected", "none"]
 Prefer = Literal["news", "past", "future"]
 
 
@@ -183,21 +183,36 @@ def _names_a_year(underspecified: str) -> bool:
 
 
 class Settings(_Model):
-    """How relative expressions are resolved."""
+    """How relative expressions are resolved. `keep_anchor`: resolve against the given
+    anchor even when the text's own weekdays say it was written a day or two earlier."""
 
     prefer: Prefer = "news"
+    keep_anchor: bool = False
 
 
 class Anchor(_Model):
-    """A document's reference day. `date` is None when nothing gave one."""
+    """A document's reference day. `date` is None when nothing gave one.
+
+    When the text corrects the given day ("اليوم الاثنين" in a page dated Tuesday), `date` is the
+    text's day, `given` the day the input gave, `source` "corrected" and `evidence` the expressions;
+    `given` appears in the JSON only then."""
 
     date: Optional[_dt.date] = None
+    given: Optional[_dt.date] = None
     source: AnchorSource = "none"
     confidence: float = 0.0
     evidence: str = ""
     # When inference cannot decide one day: the inclusive interval of candidate days.
     candidates: Optional[tuple[_dt.date, _dt.date]] = None
     warnings: list[str] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _given_only_when_corrected(self, handler):
+        """Keep every other document's anchor JSON as it was: no "given": null."""
+        data = handler(self)
+        if self.given is None:
+            data.pop("given", None)
+        return data
 
 
 class Document(_Model):

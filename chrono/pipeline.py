@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 
 from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
 from chrono.resolve import NO_ANCHOR, resolve
-from chrono.resolve.anchors import check_anchor, find_anchor, find_dateline
+from chrono.resolve.anchors import find_anchor, find_dateline, given_anchor
 from chrono.segment import (Segmentation, appended_articles, article_body_start, in_quote, in_set_aside, segment,
                             sentence_index)
 from chrono.tag import Expression, find_expressions
@@ -27,7 +27,7 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
     settings = settings or Settings()
     segmentation = segment(doc.text)
     expressions = find_expressions(doc.text)
-    anchor = document_anchor(doc, expressions, segmentation)
+    anchor = document_anchor(doc, expressions, segmentation, keep=settings.keep_anchor)
     appended = _appended_anchors(doc.text, expressions, segmentation)
     timexes = [
         _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation, _region_at(expr.start, appended))
@@ -51,12 +51,13 @@ def tag_document_json(doc: Document, settings: Optional[Settings] = None) -> Ren
     return RenderedTags(tags.id, tags.model_dump_json())
 
 
-def document_anchor(doc: Document, expressions=None, segmentation=None) -> Anchor:
-    """The given anchor (with warnings when the text contradicts it), or one found in the text
-    (dateline, inference) when none was given. Pass the document's expressions and segmentation
-    when you have them, so the text is not tagged twice."""
-    if doc.anchor.date is not None:  # warnings when the text contradicts it ('اليوم الخميس' on a Wednesday)
-        return check_anchor(doc, expressions, segmentation) or doc.anchor
+def document_anchor(doc: Document, expressions=None, segmentation=None, keep: bool = False) -> Anchor:
+    """The given anchor, moved back to the day the text says it was written ('اليوم (الاثنين)' in
+    a page dated Tuesday) unless `keep`, with warnings where the text contradicts it; or one found
+    in the text (dateline, inference) when none was given. Pass the document's expressions and
+    segmentation when you have them, so the text is not tagged twice."""
+    if doc.anchor.date is not None:
+        return given_anchor(doc, expressions, segmentation, keep)
     return find_anchor(doc, expressions, segmentation) or doc.anchor
 
 
@@ -92,7 +93,7 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
     value = expr.item.value
     if region is not None:
         anchor = region.date
-    r = resolve(value, anchor, settings.prefer, expr.future_cue)
+    r = resolve(value, anchor, settings.prefer, expr.future_cue, expr.past_cue)
     flags = list(r.flags)
     if region and NO_ANCHOR in (r.flags if region.date is None else resolve(value).flags):
         flags.append(f"anchor: the appended article's own dateline, {region.date.isoformat()}" if region.date

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from chrono.resolve.anchors import check_anchor, find_anchor, find_dateline, infer_anchor
 from chrono.cli import main
-from chrono.models import Anchor, Document
+from chrono.models import Anchor, Document, Settings
 from chrono.pipeline import document_anchor, tag_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -173,3 +173,74 @@ def test_checking_a_given_anchor_builds_the_same_strong_constraints():
         assert only == full, text
         strong_seen += len(full)
     assert strong_seen >= 20
+
+
+# -- anchors the text corrects -------------------------------------------------------------------
+CRAWLED = Anchor(date=date(2015, 7, 21), source="jsonl", confidence=1.0, evidence="published: 2015-07-21")
+
+
+@pytest.mark.parametrize("text,day", [
+    ("أصدر الرئيس اليوم (الاثنين) قراراً بتعيين محافظ جديد.", date(2015, 7, 20)),
+    ("وصل الوفد أمس الأحد إلى الرياض.", date(2015, 7, 20)),
+    ("تبدأ المحادثات غدا الثلاثاء، وكان الوفد قد وصل صباح اليوم الاثنين.", date(2015, 7, 20)),
+    ("وقع الطرفان مساء اليوم الأحد اتفاقاً.", date(2015, 7, 19)),
+    ("وقع الطرفان الاتفاق قبل أمس (الجمعة).", date(2015, 7, 19)),
+    ("بلغ العدد حتى الساعة 5:30 مساء هذا اليوم الاثنين ألف شخص.", date(2015, 7, 20)),
+])
+def test_the_text_moves_a_crawl_day_back_to_its_own_day(text, day):
+    a = document_anchor(doc(text, CRAWLED))
+    assert (a.date, a.given, a.source) == (day, date(2015, 7, 21), "corrected")
+    assert a.evidence and any("anchor corrected" in w and "jsonl" in w for w in a.warnings)
+    tags = tag_document(doc(text, CRAWLED))
+    assert tags.anchor == a and not any("mismatch" in f for t in tags.timexes for f in t.flags)
+
+
+@pytest.mark.parametrize("text", [
+    "أصدر الرئيس اليوم الخميس قراراً.",  # a later weekday: a week-old page or a print date, not yesterday
+    "أصدر الرئيس اليوم الجمعة قراراً.",  # four days back: further than the text may move it
+    'وقال الوزير: «نحن هنا اليوم الاثنين لنوقع».',  # a quote alone
+    "قال الوزير اليوم الاثنين إن المباراة ستقام غدا الخميس.",  # the text contradicts itself
+    "الرياض - 21 يوليو 2015\nأصدر الرئيس اليوم الاثنين قراراً.",  # a dateline that agrees with the given day
+    "وصل الوفد أمس (الاثنين) وتبدأ المحادثات اليوم الثلاثاء.",  # agrees with the given day
+])
+def test_the_given_anchor_stays_when_the_text_is_not_clear(text):
+    a = document_anchor(doc(text, CRAWLED))
+    assert a.date == date(2015, 7, 21) and a.given is None and a.source == "jsonl"
+
+
+def test_two_agreeing_outweigh_a_disagreeing_quote_but_not_a_statement():
+    text = 'أعلنت الوزارة اليوم الاثنين، وأكدت أمس الأحد، أن الوزير قال: «وصلنا اليوم الأحد».'
+    assert document_anchor(doc(text, CRAWLED)).date == date(2015, 7, 20)
+    text = "أعلنت الوزارة اليوم الاثنين، وأكدت أمس الأحد، أن الوزير وصل اليوم الثلاثاء."
+    assert document_anchor(doc(text, CRAWLED)).date == date(2015, 7, 21)
+
+
+def test_keep_anchor_resolves_against_the_given_day():
+    text = "وصل الوفد أمس الأحد إلى الرياض."
+    kept = tag_document(doc(text, CRAWLED), Settings(keep_anchor=True))
+    assert kept.anchor.date == date(2015, 7, 21) and kept.anchor.source == "jsonl"
+    assert kept.timexes[0].value == "2015-07-20" and any("mismatch" in f for f in kept.timexes[0].flags)
+    assert any("أمس الأحد" in w for w in kept.anchor.warnings)
+
+
+def test_given_appears_in_json_only_when_corrected(tmp_path):
+    lines = [{"id": "a", "text": "وصل الوفد أمس الأحد إلى الرياض.", "published": "2015-07-21"},
+             {"id": "b", "text": "وصل الوفد أمس الاثنين إلى الرياض.", "published": "2015-07-21"}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    out = json.loads(CliRunner().invoke(main, ["tag", str(path), "--format", "json"]).output)
+    anchors = {d["id"]: d["anchor"] for d in out["documents"]}
+    assert anchors["a"]["date"] == "2015-07-20" and anchors["a"]["given"] == "2015-07-21"
+    assert anchors["a"]["source"] == "corrected"
+    assert "given" not in anchors["b"] and anchors["b"]["source"] == "jsonl"
+    kept = json.loads(CliRunner().invoke(main, ["tag", str(path), "--format", "json", "--keep-anchor"]).output)
+    assert [d["anchor"]["date"] for d in kept["documents"]] == ["2015-07-21", "2015-07-21"]
+    for option, yesterday in (("--keep-anchor", "2015-07-20"), (None, "2015-07-19")):
+        args = ["timeline", str(path), "--format", "json"] + ([option] if option else [])
+        entries = json.loads(CliRunner().invoke(main, args).output)["entries"]
+        assert yesterday in {m["value"] for e in entries for m in e["mentions"] if m["doc"] == "a"}
+
+
+def test_since_a_named_day_is_no_statement_of_the_day_of_writing():
+    a = document_anchor(doc("تراجعت الأسعار منذ يوم الجمعة مع ارتفاع الدولار.", CRAWLED))
+    assert a.date == date(2015, 7, 21) and not a.warnings

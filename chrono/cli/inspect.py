@@ -25,7 +25,7 @@ def explain(text, anchor, prefer):
     if not expressions:
         click.echo("no temporal expression found")
     for expr in expressions:
-        r = resolve(expr.item.value, anchor_date, prefer, expr.future_cue)
+        r = resolve(expr.item.value, anchor_date, prefer, expr.future_cue, expr.past_cue)
         mod = f" mod={r.mod}" if r.mod else ""
         click.echo(f"[{expr.start}:{expr.end}] {text[expr.start:expr.end]!r} → {r.type} {r.value}{mod}"
                    f" ({r.granularity or '-'}: {r.start_date or '?'} … {r.end_date or '?'})")
@@ -34,6 +34,8 @@ def explain(text, anchor, prefer):
             click.echo(f"  calendar: {r.calendar} {r.hijri_value or ''}")
         if expr.future_cue:
             click.echo("  future cue in the clause")
+        if expr.past_cue:
+            click.echo("  past verb in the clause")
         for flag in r.flags:
             click.echo(f"  flag: {flag}")
         click.echo(_indent_tree(expr.item.tree(), "  "))

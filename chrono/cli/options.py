@@ -115,6 +115,10 @@ common_input_options = [
     click.option("--manifest", type=click.Path(dir_okay=False), help="JSON manifest: file → published date."),
     click.option("--prefer", type=click.Choice(["news", "past", "future"]), default="news", show_default=True,
                  help=PREFER_HELP),
+    click.option("--keep-anchor", is_flag=True,
+                 help="Resolve against the given anchor even when the text's own weekdays ('اليوم (الاثنين)', "
+                      "'أمس الأحد') say it was written one or two days earlier (by default the anchor is "
+                      "corrected and reports the given day)."),
     click.option("--encoding", help="Force the input encoding (default: detect)."),
 ]
 

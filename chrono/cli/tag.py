@@ -26,7 +26,7 @@ from chrono.pipeline import tag_document_json
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag on a dask.distributed cluster (extra chrono[dask]).")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def tag(paths, anchor, manifest, prefer, encoding, fmt, bom, output, jobs, engine, scheduler):
+def tag(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, bom, output, jobs, engine, scheduler):
     """Find and resolve every temporal expression in PATH... (files, folders, JSONL, '-')."""
     tags_writer = writer(fmt, "tags")
     options = chosen_options(tags_writer, fmt, "tags", bom=bom)
@@ -37,7 +37,7 @@ def tag(paths, anchor, manifest, prefer, encoding, fmt, bom, output, jobs, engin
         inputs = remember_documents(inputs, pending)
     # A writer that needs only the tags gets them serialised by the workers (cheap to send back).
     tagger = None if tags_writer.needs_texts else tag_document_json
-    results = cli_tag_stream(inputs, Settings(prefer=prefer), paths=paths, jobs=jobs, engine=engine,
+    results = cli_tag_stream(inputs, Settings(prefer=prefer, keep_anchor=keep_anchor), paths=paths, jobs=jobs, engine=engine,
                              scheduler=scheduler, tagger=tagger)
     outcome = Outcome()
     write_documents(tags_writer, tagged(results, pending, outcome), output, **options)

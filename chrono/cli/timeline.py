@@ -96,7 +96,7 @@ def _write_chronology(chronology_writer: Writer, items: Iterable, settings: Sett
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, bidi, title, group_by, out, jobs,
+def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_mention, bom, bidi, title, group_by, out, jobs,
              engine, scheduler):
     """One ordered chronology of dated events from Arabic news articles."""
     if scheduler and engine != "dask":
@@ -108,7 +108,7 @@ def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, b
     if timeline_writer.reads == "chronology" and engine == "dask":
         raise click.UsageError(f"--format {fmt} needs the documents' texts: use --engine local")
     items = read_inputs(paths, anchor, manifest, encoding)
-    settings = Settings(prefer=prefer)
+    settings = Settings(prefer=prefer, keep_anchor=keep_anchor)
     outcome = Outcome()
     if timeline_writer.reads == "chronology":
         _write_chronology(timeline_writer, items, settings, jobs, out, outcome)

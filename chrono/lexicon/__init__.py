@@ -117,6 +117,7 @@ class LexiconData(BaseModel):
     keywords: dict[str, Any]
     keyword_roles: dict[str, Any]
     future_cues: dict[str, Any]
+    tense_cues: dict[str, Any]
     decades: dict[str, Any]
     sets: dict[str, Any]
     guards: dict[str, Any]

@@ -21,8 +21,10 @@ __all__ = ["NO_ANCHOR", "Context", "Resolved", "narrow", "resolve"]
 
 
 def resolve(v: TimeValue, anchor: Optional[date] = None, prefer: str = "news",
-            future_cue: bool = False) -> Resolved:
-    ctx = Context(anchor, prefer, future_cue)
+            future_cue: bool = False, past_cue: bool = False) -> Resolved:
+    """`future_cue`/`past_cue`: what the clause says of its tense ('سيعقد', 'تنطلق' / 'انطلقت'),
+    which places a date without its year before or after the anchor."""
+    ctx = Context(anchor, prefer, future_cue, past_cue)
     try:
         if v.kind == "duration":
             return resolve_duration(v)
@@ -41,14 +43,19 @@ def resolve(v: TimeValue, anchor: Optional[date] = None, prefer: str = "news",
 
 # -- ranges ----------------------------------------------------------------------------------
 def _range(v: TimeValue, ctx: Context) -> Resolved:
-    """'من 23 إلى 25 نوفمبر'. An end that names no year and no direction ('من الاثنين إلى الجمعة')
-    is the first one on or after the start: each end placed on its own would give Monday 22 to
-    Friday 19 for a Wednesday anchor."""
-    end = parse_canonical(v.range_end)
-    a = resolve(parse_canonical(v.range_start), ctx.anchor, ctx.prefer, ctx.future_cue)
-    b = resolve(end, ctx.anchor, ctx.prefer, ctx.future_cue)
-    if a.start_date and b.end_date and b.end_date < a.start_date and _placed_by_anchor(end):
-        b = resolve(end, a.start_date, "future", False)
+    """'من 23 إلى 25 نوفمبر'. Ranges keep their order: an end placed by the anchor (no year, no
+    cue: 'من الاثنين إلى الجمعة', 'من 21 يونيو 2013 وحتى 14 أغسطس') is the first one on or after
+    the start; a start placed by the anchor before an end that is not is the last one on or
+    before that end. Each end placed on its own would give Monday 22 to Friday 19 for a
+    Wednesday anchor."""
+    start, end = parse_canonical(v.range_start), parse_canonical(v.range_end)
+    if _placed_by_anchor(start) and not _placed_by_anchor(end):
+        b = _resolve_in(end, ctx)
+        a = resolve(start, b.end_date, "past") if b.end_date else _resolve_in(start, ctx)
+    else:
+        a = _resolve_in(start, ctx)
+        b = resolve(end, a.start_date, "future") if a.start_date and _placed_by_anchor(end) \
+            else _resolve_in(end, ctx)
     flags = sorted(set(a.flags + b.flags))
     ok = a.start_date and b.end_date and a.start_date <= b.end_date
     if a.start_date and b.end_date and not ok:
@@ -57,6 +64,10 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
                     a.start_date if ok else None, b.end_date if ok else None, v.mod, flags,
                     a.calendar if a.calendar == b.calendar else "gregorian",
                     f"{a.hijri_value}/{b.hijri_value}" if a.hijri_value and b.hijri_value else None)
+
+
+def _resolve_in(v: TimeValue, ctx: Context) -> Resolved:
+    return resolve(v, ctx.anchor, ctx.prefer, ctx.future_cue, ctx.past_cue)
 
 
 def _placed_by_anchor(v: TimeValue) -> bool:

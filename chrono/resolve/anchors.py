@@ -30,7 +30,7 @@ from chrono.models import Anchor, Document
 from chrono.normalize import normalize, normalize_word
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.segment import in_quote, in_set_aside, segment
-from chrono.tag import find_expressions
+from chrono.tag import day_taken_from_clause, find_expressions
 from chrono.tag.values import TimeValue, parse_canonical
 
 DATELINE_CONFIDENCE = 0.9
@@ -63,6 +63,7 @@ class Constraint:
     strong: bool = False
     check: Optional[Callable[[date], bool]] = None  # for strong ones: does the day satisfy it
     quoted: bool = False  # inside reported speech: weaker, and never grounds for a warning
+    deictic: bool = False  # 'اليوم الاثنين', 'أمس الأحد': names the weekday of the day of writing
 
 
 @dataclass
@@ -83,22 +84,105 @@ def find_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
 def check_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
     """The given anchor plus warnings when strong evidence in the text contradicts it
     ('اليوم الخميس' in an article anchored on a Wednesday). None when nothing contradicts it."""
+    if doc.anchor.date is None:
+        return None
+    strong = text_constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True)
+    return _with_contradictions(doc.anchor, strong, _dateline_of(doc, exprs))
+
+
+def given_anchor(doc: Document, exprs=None, seg=None, keep: bool = False) -> Anchor:
+    """A given anchor as the document is resolved against: corrected to the day the text says it
+    was written (`correct_anchor`) unless `keep`, with warnings where the text still contradicts it."""
     given = doc.anchor
     if given.date is None:
+        return given
+    strong = text_constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True)
+    dateline = _dateline_of(doc, exprs)
+    anchor = given if keep else (_corrected(given, strong, dateline) or given)
+    return _with_contradictions(anchor, strong, dateline) or anchor
+
+
+def correct_anchor(doc: Document, exprs=None, seg=None) -> Optional[Anchor]:
+    """The day the text says it was written, when it is one or two days before the given anchor:
+    archives carry crawl days, and "اليوم (الاثنين)" in a page seen on Tuesday was written on the
+    Monday. None when the text does not say so clearly (see `_corrected`)."""
+    if doc.anchor.date is None:
         return None
+    strong = text_constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True)
+    return _corrected(doc.anchor, strong, _dateline_of(doc, exprs))
+
+
+def _dateline_of(doc: Document, exprs=None) -> Optional[Anchor]:
+    return find_dateline(doc.text[_body_start(doc):], exprs, _body_start(doc))
+
+
+def _with_contradictions(anchor: Anchor, strong: list[Constraint], dateline: Optional[Anchor]) -> Optional[Anchor]:
+    """`anchor` with a warning for each unquoted strong constraint and a dateline it breaks;
+    None when there is nothing new to say."""
     warnings = []
-    for c in text_constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True):
-        if c.strong and not c.quoted and not c.check(given.date):
-            warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {given.date.isoformat()} "
-                            f"({_WEEKDAY_EN[given.date.isoweekday()]}) does not fit")
-    dateline = find_dateline(doc.text[_body_start(doc):], exprs, _body_start(doc))
-    if dateline and dateline.date != given.date:
+    for c in strong:
+        if c.strong and not c.quoted and not c.check(anchor.date):
+            warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {anchor.date.isoformat()} "
+                            f"({_WEEKDAY_EN[anchor.date.isoweekday()]}) does not fit")
+    if dateline and dateline.date != anchor.date:
         warnings.append(f"dateline {dateline.evidence!r} says {dateline.date.isoformat()}, "
-                        f"the anchor is {given.date.isoformat()}")
-    new = [w for w in warnings if w not in given.warnings]
+                        f"the anchor is {anchor.date.isoformat()}")
+    new = [w for w in warnings if w not in anchor.warnings]
     if not new:
         return None
-    return given.model_copy(update={"warnings": list(given.warnings) + new})
+    return anchor.model_copy(update={"warnings": list(anchor.warnings) + new})
+
+
+# -- anchors the text corrects ---------------------------------------------------------------
+# A page is seen after it is written, so the text may move its given (crawl) day back, never
+# forward: a text naming a later weekday ("اليوم الأربعاء" in a page seen on Tuesday) is a week
+# old or more, or print-dated, and which one the weekday alone cannot tell.
+CORRECTION_DAYS = 2
+QUOTED_EVIDENCE = 0.5  # reported speech may name the speech's own day
+CORRECTION_MAJORITY = 3  # what agrees must outweigh what disagrees this many times
+
+
+def _corrected(given: Anchor, strong: list[Constraint], dateline: Optional[Anchor]) -> Optional[Anchor]:
+    """The given anchor moved back to the day the text's deictic weekdays ("اليوم (الاثنين)",
+    "أمس الأحد", "غداً الثلاثاء", "صباح اليوم الاثنين") name, when they name one day within
+    CORRECTION_DAYS before it, with at least one of them outside quotes, and everything that
+    disagrees (quotes count half) weighs at most a third of what agrees: one expression alone
+    will do when nothing contradicts it (on 3,000 crawled articles such single statements were
+    the day of writing), two that disagree (a quote, a typo, a text unsure of its day) will not.
+    A dateline naming another day, or a day that breaks another strong constraint the given
+    anchor meets ("نوفمبر الحالي"), stops it."""
+    deictic = [c for c in strong if c.deictic]
+    if not deictic or not any(not c.quoted for c in deictic):
+        return None
+    for back in range(1, CORRECTION_DAYS + 1):
+        day = given.date - timedelta(days=back)
+        agree = [c for c in deictic if c.check(day)]
+        support = sum(_weight(c) for c in agree)
+        against = sum(_weight(c) for c in deictic if not c.check(day))
+        if support < 1 or support < CORRECTION_MAJORITY * against:
+            continue
+        if dateline is not None and dateline.date != day:
+            return None
+        if any(not c.deictic and not c.quoted and c.check(given.date) and not c.check(day) for c in strong):
+            return None
+        return _corrected_anchor(given, day, agree, support)
+    return None
+
+
+def _weight(c: Constraint) -> float:
+    return QUOTED_EVIDENCE if c.quoted else 1.0
+
+
+def _corrected_anchor(given: Anchor, day: date, agree: list[Constraint], support: float) -> Anchor:
+    said = ", ".join(dict.fromkeys(repr(c.text) for c in agree))
+    weekday = _WEEKDAY_EN[day.isoweekday()]
+    return Anchor(
+        date=day, given=given.date, source="corrected",
+        confidence=round(given.confidence * (1.0 if support >= 2 else 0.9), 2),
+        evidence=f"{said}: written on {weekday} {day.isoformat()}",
+        warnings=list(given.warnings) + [
+            f"anchor corrected: the text says {said}, so it was written on {weekday} {day.isoformat()}, "
+            f"not on the given {given.date.isoformat()} ({given.source}); --keep-anchor keeps the given one"])
 
 
 # -- datelines -------------------------------------------------------------------------------
@@ -269,7 +353,7 @@ def text_constraints(text: str, body_start: int = 0, exprs=None, seg=None, stron
     seg = seg if seg is not None else segment(text)
     exprs = [e for e in (exprs if exprs is not None else find_expressions(text))
              if e.start >= body_start and (not strong_only or _may_be_strong(e.item.value))
-             and not _set_aside(seg, e.start)]
+             and not _set_aside(seg, e.start) and not day_taken_from_clause(e.item)]
     absolute_years = set()
     out: list[Constraint] = []
     for e in exprs if not strong_only else ():
@@ -292,8 +376,13 @@ def text_constraints(text: str, body_start: int = 0, exprs=None, seg=None, stron
 
 def _may_be_strong(v: TimeValue) -> bool:
     """Whether _from_value can give a strong constraint for this value (a cheap superset test):
-    a range, a weekday told relative to today ("أمس الثلاثاء"), a month of "this" year."""
-    return v.kind == "range" or (v.kind == "date" and ((v.rel_unit == "day" and bool(v.weekday)) or v.cue == "this"))
+    a range, a weekday told relative to today ("أمس الثلاثاء", "الساعة 5:30 مساء اليوم الاثنين"),
+    a month of "this" year."""
+    return v.kind == "range" or _is_deictic_weekday(v) or (v.kind == "date" and v.cue == "this")
+
+
+def _is_deictic_weekday(v: TimeValue) -> bool:
+    return v.kind in ("date", "time") and v.rel_unit == "day" and bool(v.weekday) and v.rel_offset is not None
 
 
 def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int], strong_only: bool = False
@@ -301,11 +390,12 @@ def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int],
     if v.kind == "range":
         yield from _from_range(v, text)
         return
+    if _is_deictic_weekday(v):
+        yield _deictic_weekday(v, text)
+        return
     if v.kind != "date":
         return
-    if v.rel_unit == "day" and v.weekday and v.rel_offset is not None:
-        yield _deictic_weekday(v, text)
-    elif v.rel_unit == "year" and v.rel_offset and v.calendar == "gregorian":
+    if v.rel_unit == "year" and v.rel_offset and v.calendar == "gregorian":
         link = _period_link(v, text, absolute_years)
         if link:
             yield link
@@ -330,7 +420,7 @@ def _deictic_weekday(v: TimeValue, text: str) -> Constraint:
 
     anchor_weekday = (w - n - 1) % 7 + 1
     return Constraint(lambda d: float(ok(d)), W_STRONG, text, f"the anchor is a {_WEEKDAY_EN[anchor_weekday]}",
-                      strong=True, check=ok)
+                      strong=True, check=ok, deictic=True)
 
 
 def _this_month(month: int, text: str) -> Constraint:

@@ -30,11 +30,13 @@ class Resolved:
 
 @dataclass(frozen=True)
 class Context:
-    """What the resolver may know besides the value: the anchor, the policy and the cues."""
+    """What the resolver may know besides the value: the anchor, the policy and the cues of the
+    clause (a future cue 'سيعقد، تنطلق', a past verb 'انطلقت، أُعلن')."""
 
     anchor: Optional[date] = None
     prefer: str = "news"
     future_cue: bool = False
+    past_cue: bool = False
 
 
 def direction_of(cue: Optional[str], ctx: Context) -> str:
@@ -50,6 +52,96 @@ def direction_of(cue: Optional[str], ctx: Context) -> str:
     if ctx.prefer == "news" and ctx.future_cue:
         return "future"
     return "past"
+
+
+def placement(v: TimeValue, ctx: Context) -> str:
+    """How a date missing its year is placed around the anchor: past_strict, future_strict, this,
+    past (latest on or before), future (next on or after), announced or nearest.
+
+    An explicit cue decides ('الماضي', 'المقبل', 'الجاري'); then the policy: past and future
+    as named (future never pushes a date later this year to next year); news: a future cue →
+    announced (on or after the day the text was written: see ANNOUNCED_LAG_DAYS), a past verb →
+    on or before, 'منذ' (since) → on or before, else the nearest."""
+    if v.cue == "past":
+        return "past_strict"
+    if v.cue == "future":
+        return "future_strict"
+    if v.cue == "this":
+        return "this"
+    if ctx.prefer in ("past", "future"):
+        return ctx.prefer
+    if ctx.future_cue:
+        return "announced"
+    if ctx.past_cue or v.mod == "ON_OR_AFTER":
+        return "past"
+    return "nearest"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One of the periods a value without its year may be: its days and the year it is in."""
+
+    start: date
+    end: date
+    year: int
+
+
+def gap_days(o: Occurrence, anchor: date) -> int:
+    """Days between the anchor and the occurrence (0 when the anchor is inside it)."""
+    if o.start <= anchor <= o.end:
+        return 0
+    return (o.start - anchor).days if o.start > anchor else (anchor - o.end).days
+
+
+# An archive's anchor is often its crawl day, days or weeks after the text was written: a clause
+# that announces a date ('تنطلق البطولة في 18 يوليو', 'يستقبل المهنئين بعيد الفطر') seen a few days
+# after it meant the coming one, not the one a year on. Explicit 'المقبل' gets no such slack.
+ANNOUNCED_LAG_DAYS = 31
+_IN_DIRECTION = {
+    "past_strict": lambda o, a: o.end < a, "future_strict": lambda o, a: o.start > a,
+    "past": lambda o, a: o.start <= a, "future": lambda o, a: o.end >= a,
+    "announced": lambda o, a: (a - o.end).days <= ANNOUNCED_LAG_DAYS, "nearest": lambda o, a: True,
+}
+
+
+def by_preference(occurrences: list[Occurrence], anchor: date, how: str,
+                  distance=gap_days) -> list[Occurrence]:
+    """The occurrences `how` allows, best first: the latest for past ones, the earliest for future
+    ones, the nearest (an earlier one on a tie) for 'nearest'."""
+    allowed = [o for o in occurrences if _IN_DIRECTION[how](o, anchor)]
+    if how.startswith("past"):
+        return sorted(allowed, key=lambda o: o.start, reverse=True)
+    if how.startswith("future") or how == "announced":
+        return sorted(allowed, key=lambda o: o.start)
+    return sorted(allowed, key=lambda o: (distance(o, anchor), o.start))
+
+
+def choose(occurrences: list[Occurrence], anchor: date, how: str, agrees=None,
+           distance=gap_days) -> tuple[Optional[Occurrence], bool]:
+    """The occurrence `how` prefers, and whether it agrees with what else the text says
+    (`agrees`: the named weekday, 'الاثنين 18 شباط'). A weekday may only choose between the
+    occurrence before the anchor and the one after it; it overrides a clause's tense or the
+    nearest-date default, never an explicit cue ('الماضي')."""
+    ranked = by_preference(occurrences, anchor, how, distance)
+    if agrees is None:
+        return (ranked[0] if ranked else None), True
+    around = _around(occurrences, anchor)
+    for o in ranked:
+        if o in around and agrees(o):
+            return o, True
+    if how in ("past", "future", "announced", "nearest"):
+        for o in sorted(around, key=lambda o: distance(o, anchor)):
+            if agrees(o):
+                return o, True
+    return (ranked[0] if ranked else None), False
+
+
+def _around(occurrences: list[Occurrence], anchor: date) -> list[Occurrence]:
+    """The latest occurrence begun on or before the anchor and the first one after it."""
+    before = [o for o in occurrences if o.start <= anchor]
+    after = [o for o in occurrences if o.start > anchor]
+    return ([max(before, key=lambda o: o.start)] if before else []) + \
+        ([min(after, key=lambda o: o.start)] if after else [])
 
 
 def narrow(start: date, end: date, mod: str) -> tuple[date, date]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from chrono.resolve.core import NO_ANCHOR, Context, Resolved, direction_of, narrow
+from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, direction_of, narrow, placement
 from chrono.tag.values import TimeValue
 
 # -- durations and sets ----------------------------------------------------------------------
@@ -112,18 +112,68 @@ def _weekday(v: TimeValue, ctx: Context) -> Resolved:
 
 
 def _year_for_month(month: int, v: TimeValue, ctx: Context) -> int:
-    """ديسمبر الماضي → the latest December strictly before the anchor's month; نوفمبر الحالي → the anchor's."""
+    """ديسمبر الماضي → the latest December strictly before the anchor's month; نوفمبر الحالي → the
+    anchor's; a month told with no cue → the nearest one (months count, an earlier one on a tie),
+    unless the clause's tense decides."""
     a = ctx.anchor
-    direction = direction_of(v.cue, ctx)
-    if direction == "this":
+    how = placement(v, ctx)
+    if how == "this":
         return a.year
-    if direction == "past_strict":
-        return a.year if month < a.month else a.year - 1
-    if direction == "future_strict":
-        return a.year if month > a.month else a.year + 1
-    if direction == "future":
-        return a.year if month >= a.month else a.year + 1
-    return a.year if month <= a.month else a.year - 1
+    months = [Occurrence(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]), y)
+              for y in (a.year - 1, a.year, a.year + 1)]
+    chosen, _ = choose(months, a, how, distance=_months_apart)
+    return chosen.year
+
+
+def _months_apart(o: Occurrence, anchor: date) -> int:
+    return abs((o.year - anchor.year) * 12 + o.start.month - anchor.month)
+
+
+def _yearless_day(v: TimeValue, ctx: Context) -> Resolved:
+    """'2 أغسطس' → the nearest 2 August (written 25 July 2015: 2015-08-02), unless the clause's
+    tense decides ('انطلقت في 2 أغسطس' → on or before the anchor; 'يختتم الفريق معسكره يوم 2
+    أغسطس' → on or after); '20 يوليو الماضي' written on 25 July → that July. A named weekday
+    must agree: 'الاثنين 18 شباط' takes the year, within one either side, where 18 February is
+    a Monday (flagged when none is)."""
+    a = ctx.anchor
+    how = placement(v, ctx)
+    leap_day = (v.month, v.day) == (2, 29)
+    years = range(a.year - 4, a.year + 5) if leap_day else range(a.year - 1, a.year + 2)
+    days = [Occurrence(d, d, d.year) for d in (_valid_day(y, v.month, v.day) for y in years) if d]
+    if how == "this":
+        days = [o for o in days if o.year == a.year]
+        how = "nearest"
+    if not days:
+        date(a.year, v.month, v.day)  # raises the calendar's own error: 31 April, 29 February 2021
+    agrees = (lambda o: o.start.isoweekday() == v.weekday) if v.weekday else None
+    chosen, agreed = choose(days, a, how, agrees)
+    if chosen is None:  # 29 February with no leap year on the required side within reach
+        raise ValueError(f"no {v.day}/{v.month} within reach of the anchor")
+    r = _day_resolved(chosen.start, v)
+    if not agreed:
+        r.flags.append(f"weekday mismatch: text says weekday {v.weekday}, date is {chosen.start.isoweekday()}")
+    return r
+
+
+def _valid_day(year: int, month: int, day: int):
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _season_year(v: TimeValue, ctx: Context) -> int:
+    """الصيف الماضي → the summer before the current season (written in July 2015: 2014-SU);
+    الشتاء المقبل → the next winter to begin; هذا الصيف → the one under way, else this year's;
+    a season with no cue → the latest begun (often habitual: 'في الصيف')."""
+    a = ctx.anchor
+    how = placement(v, ctx)
+    seasons = [Occurrence(r.start_date, r.end_date, y) for y in (a.year - 1, a.year, a.year + 1)
+               for r in (_season(y, v.season),)]
+    if how == "this":
+        return next((o.year for o in seasons if o.start <= a <= o.end), a.year)
+    chosen, _ = choose(seasons, a, "past" if how == "nearest" else how)
+    return chosen.year
 
 
 def _calendar(v: TimeValue, ctx: Context) -> Resolved:
@@ -132,10 +182,12 @@ def _calendar(v: TimeValue, ctx: Context) -> Resolved:
     if year is None and v.season is not None:
         if ctx.anchor is None:
             return Resolved("DATE", f"XXXX-{v.season}", "quarter", mod=v.mod, flags=[NO_ANCHOR])
-        year = _year_for_month(_SEASON_MONTHS[v.season][0], v, ctx)
+        year = _season_year(v, ctx)
     if year is None and v.month is not None:
         if ctx.anchor is None:
             return _masked(v)
+        if v.day is not None and not v.bc:
+            return _yearless_day(v, ctx)
         year = _year_for_month(v.month, v, ctx)
     if year is None:
         if ctx.anchor is None:

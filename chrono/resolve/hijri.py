@@ -35,7 +35,7 @@ from convertdate import islamic as tabular
 from hijridate import Gregorian, Hijri
 
 from chrono.lexicon import LEXICON
-from chrono.resolve.core import NO_ANCHOR, Context, Resolved, direction_of, invalid, narrow
+from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, invalid, narrow, placement
 from chrono.resolve.gregorian import resolve_date
 from chrono.tag.values import TimeValue
 
@@ -215,41 +215,38 @@ def _occurrence_in_gregorian_year(v: TimeValue, year: int, cal: Calendar) -> Opt
     return found[0] if len(found) == 1 else None
 
 
-_DIRECTION_TESTS: dict[str, Callable[[date, date, date], bool]] = {
-    "past": lambda s, e, a: s <= a, "past_strict": lambda s, e, a: e < a,
-    "future": lambda s, e, a: e >= a, "future_strict": lambda s, e, a: s > a,
-}
-
-
 def _occurrence_near_anchor(v: TimeValue, ctx: Context, cal: Calendar) -> int:
-    """The news policy for Hijri months and holidays: 'رمضان' → the latest one begun on or before the
-    anchor; 'الماضي' → the latest one over before it; 'المقبل' → the next one to begin after it;
-    'الحالي' → the one of the anchor's Hijri year; a future cue → the next one not yet over.
-    A named weekday must agree: 'يوم الأحد الموافق ٨ ذي القعدة' written in July 2015 is the
-    8 Dhu al-Qa'da that is a Sunday (23 August 2015), not the one of 2014 (a Wednesday)."""
+    """Which Hijri year a month, day or holiday without one is in, by the policy Gregorian dates
+    follow: 'الماضي' → the latest one over before the anchor; 'المقبل' → the next one to begin
+    after it; 'الحالي' → the anchor's Hijri year; a future cue → the next one not yet over
+    ('يبدأ العام الدراسي في ٨ ذي القعدة'); a past verb → the latest one begun; else the nearest
+    ('عيد الأضحى' in July 2015 → 1436, two months ahead, not 1435). A named weekday must agree:
+    'يوم الأحد الموافق ٨ ذي القعدة' written in July 2015 is the 8 Dhu al-Qa'da that is a Sunday
+    (23 August 2015), not the one of 2014 (a Wednesday)."""
     a = ctx.anchor
     hy0 = cal.to_hijri(a)[0]
-    direction = direction_of(v.cue, ctx)
-    spans = []
+    how = placement(v, ctx)
+    if how == "this":
+        return hy0
+    spans, invalid_day = [], None
     for hy in (hy0 - 1, hy0, hy0 + 1):
         try:
-            spans.append((hy, _span_in(v, hy, cal)))
-        except (OverflowError, ValueError):
+            spans.append(Occurrence(*_span_in(v, hy, cal), hy))
+        except OverflowError:
             continue
-    if v.weekday and _grain(v) == "day":
-        agreeing = [(hy, span) for hy, span in spans if span[0].isoweekday() == v.weekday]
-        if agreeing:
-            ok = [hy for hy, (s, e) in agreeing if direction == "this" and hy == hy0
-                  or direction != "this" and _DIRECTION_TESTS[direction](s, e, a)]
-            if ok:
-                return max(ok) if direction.startswith("past") else min(ok)
-            return min(agreeing, key=lambda c: abs((c[1][0] - a).days))[0]
-    if direction == "this":
-        return hy0
-    ok = [hy for hy, (s, e) in spans if _DIRECTION_TESTS[direction](s, e, a)]
-    if not ok:
-        raise OverflowError("no occurrence inside the converter's table")
-    return max(ok) if direction.startswith("past") else min(ok)
+        except ValueError as err:  # 30 of a month that has 29 days that year
+            invalid_day = err
+    chosen, _ = choose(spans, a, how, _weekday_agrees(v))
+    if chosen is None:
+        raise invalid_day or OverflowError("no occurrence inside the converter's table")
+    return chosen.year
+
+
+def _weekday_agrees(v: TimeValue):
+    """For a day with a named weekday: does an occurrence fall on it."""
+    if not v.weekday or _grain(v) != "day":
+        return None
+    return lambda o: o.start.isoweekday() == v.weekday
 
 
 def _weekday_reading(v: TimeValue) -> TimeValue:
@@ -322,14 +319,14 @@ def _some_eid(v: TimeValue, ctx: Context) -> Resolved:
         days = _eid_days(v.feast_day, ctx.anchor)
     except OverflowError:
         return Resolved("DATE", _MASK["day"], "day", None, None, v.mod, [OUT_OF_RANGE], "hijri", "XXXX-XX-XX")
-    direction = direction_of(v.cue, ctx)
-    a = ctx.anchor
-    if direction == "this":
-        direction = "past"
-    ok = [c for c in days if _DIRECTION_TESTS[direction](c[0], c[0], a)]
-    if not ok:
+    how = placement(v, ctx)
+    if how == "this":
+        how = "past"
+    occurrences = [Occurrence(day[0], day[0], i) for i, day in enumerate(days)]
+    chosen, _ = choose(occurrences, ctx.anchor, how)
+    if chosen is None:
         return Resolved("DATE", _MASK["day"], "day", None, None, v.mod, [OUT_OF_RANGE], "hijri", "XXXX-XX-XX")
-    d, hy, hm, hd = max(ok) if direction.startswith("past") else min(ok)
+    d, hy, hm, hd = days[chosen.year]
     return _finish(v.with_(hijri_year=hy, hijri_month=hm, hijri_day=hd, feast_day=None), hy, d, d)
 
 
@@ -471,7 +468,7 @@ def _dual_apart(v: TimeValue, ctx: Context) -> Resolved:
             flags.append(f"dual: halves disagree by {gap} days (hijri {h.hijri_value} is "
                          f"{h.start_date.isoformat()} in Umm al-Qura)")
     if chosen.start_date:
-        flags += _weekday_flags(v, chosen.start_date)
+        flags = [f for f in flags if not f.startswith("weekday mismatch")] + _weekday_flags(v, chosen.start_date)
     return Resolved(chosen.type, chosen.value, chosen.granularity, chosen.start_date, chosen.end_date,
                     v.mod or chosen.mod, flags, "hijri", h.hijri_value)
 

@@ -16,10 +16,11 @@ from itertools import repeat
 from typing import Optional
 
 from chrono.lexicon import LEXICON
-from chrono.normalize import normalize
+from chrono.normalize import normalize, normalize_word
 from chrono.tag.context import reread_in_clause
 from chrono.tag.engine import Grammar, Item, analyze_tokens, select
 from chrono.tag.grammar import build_grammar
+from chrono.tag.grammar.times import hour_with_pod
 from chrono.tag.tokens import trigger_windows
 
 # Characters that end the clause a future cue is looked for in.
@@ -35,12 +36,13 @@ _FUTURE_LOOKBACK = 8
 
 
 class Expression:
-    """A selected item with its original-text span and its future cue."""
+    """A selected item with its original-text span and the tense cues of its clause: a future cue
+    ('سيلتقي', 'تنطلق') or, for a value the anchor places, a past verb ('انطلقت')."""
 
-    __slots__ = ("item", "start", "end", "future_cue")
+    __slots__ = ("item", "start", "end", "future_cue", "past_cue")
 
-    def __init__(self, item: Item, start: int, end: int, future_cue: bool):
-        self.item, self.start, self.end, self.future_cue = item, start, end, future_cue
+    def __init__(self, item: Item, start: int, end: int, future_cue: bool, past_cue: bool = False):
+        self.item, self.start, self.end, self.future_cue, self.past_cue = item, start, end, future_cue, past_cue
 
 
 @lru_cache(maxsize=1)
@@ -66,31 +68,156 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
             if item.cls == "tv" and own_from <= item.start < own_to:
                 found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []
-    for item, future in with_sentence_years(reread_in_clause(found, norm.text), norm.text):
+    for item, future in with_clause_days(with_sentence_years(reread_in_clause(found, norm.text), norm.text), norm.text):
         start, end = norm.span(item.cstart, item.cend)
-        out.append(Expression(item, start, end, future))
+        past = False
+        if not future and placed_by_tense(item.value):
+            tense = clause_tense(norm.text, item.cstart, item.cend)
+            future, past = tense == "future", tense == "past"
+        out.append(Expression(item, start, end, future, past))
     return out
 
 
 def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
-    """A day and month without a year take the year written earlier in the same sentence:
-    'تعود الأزمة إلى عام 2019 عندما بدأت الاحتجاجات في 17 تشرين الأول' → 2019-10-17.
-    (HeidelTime does the same with the last mentioned year; it beats guessing from the anchor.)"""
-    year, last_end = None, 0
+    """A day and month without a year take the year of a date written earlier in the same
+    sentence, when both tell one story: 'تعود الأزمة إلى عام 2019 عندما بدأت الاحتجاجات في 17
+    تشرين الأول' → 2019-10-17; 'في 25 أكتوبر 2011 ... وفي يونيو من العام ذاته' → 2011-06.
+    (HeidelTime does the same with the last mentioned year; it beats guessing from the anchor.)
+    Not across brackets or dashes (an aside: 'انتهى ترشحه للعام 2012 ... (4 حزيران)', 'بلاتر - الذي
+    انتخب في 1998 - منصبه في 26 فبراير'), not for a date whose own year follows it ('في أكتوبر
+    عام 1983') or that recurs ('18 ديسمبر سنوياً'), and never to put it before the date that
+    gave the year ('بين آب 2014 و22 حزيران')."""
+    source, last_end = None, 0
     out = []
     for item, future in found:
         if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
-            year = None
+            source = None
         v = item.value
         if v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit:
-            year = v.year
-        elif (year is not None and v.kind in ("date", "time") and v.month is not None and v.year is None
-              and v.cue is None and not v.rel_unit and v.calendar == "gregorian"):
-            item = Item(item.cls, v.with_(year=year), item.start, item.end, item.cstart, item.cend,
+            source = item
+        elif (source is not None and v.kind in ("date", "time") and v.month is not None and v.year is None
+              and v.cue is None and not v.rel_unit and v.calendar == "gregorian"
+              and shares_the_year(source, item, normalized)):
+            item = Item(item.cls, v.with_(year=source.value.year), item.start, item.end, item.cstart, item.cend,
                         item.rule + "+sentence_year", item.children, item.prefix, item.weight)
         out.append((item, future))
         last_end = item.cend
     return out
+
+
+# What separates an aside from its sentence, and what after a date says it has its own year or recurs
+_ASIDE_RE = re.compile(r"[()\[\]]|\s[-–—]\s")
+_SAME_YEAR_RE = re.compile(r"\W*(?:\(?[ء-ي]+\)?\W*)?(?:من )?(?:ذات|نفس) (?:العام|السنه)|"
+                           r"\W*(?:\(?[ء-ي]+\)?\W*)?(?:من )?(?:العام|السنه) (?:ذاته|نفسه|نفسها|ذاتها)")
+_OWN_YEAR_RE = re.compile(r"\W*(?:\(?[ء-ي]+(?:[ /][ء-ي]+)?\)?\W*)?(?:من )?"
+                          r"(?:عام|العام|سنه|لعام)?\s*\(?\s*[0-9٠-٩]{4}|\W*(?:سنويا|من كل عام|كل عام)")
+
+
+def shares_the_year(source: Item, item: Item, normalized: str) -> bool:
+    """Whether a date without its year ('17 تشرين الأول') takes the year of `source`, an earlier
+    date of its sentence: an explicit 'من العام ذاته' always; else not across an aside, not when
+    its own year or a recurrence follows it, and not when it would fall before `source`."""
+    after = normalized[item.cend:item.cend + 40]
+    if _SAME_YEAR_RE.match(after):
+        return True
+    if _ASIDE_RE.search(normalized, source.cend, item.cstart) or _OWN_YEAR_RE.match(after):
+        return False
+    earlier, later = source.value, item.value
+    if earlier.month is None or earlier.range_start:
+        return True
+    return (later.month, later.day or 31) >= (earlier.month, earlier.day or 1)
+
+
+def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """A clock time written without its day takes the day its clause names, with the clause's
+    part of day ('مساء يوم غد الأربعاء عند الساعة التاسعة' → Wednesday 21:00), else the day its
+    sentence names ('وقع الانفجار أمس، وأعلنت الشرطة عند الساعة العاشرة ...' → yesterday 10:00),
+    else it stays on the anchor day. It takes the day's future cue too (the day is what it places)."""
+    days = [i for i, (item, _) in enumerate(found) if names_a_day(item.value)]
+    if not days:
+        return found
+    out = list(found)
+    for i, (item, _) in enumerate(found):
+        if not is_clock_without_day(item):
+            continue
+        j, same_clause = _day_of(i, found, days, normalized)
+        if j is None:
+            continue
+        day, day_future = found[j]
+        value = clock_on_day(item.value, day.value, same_clause)
+        out[i] = (Item(item.cls, value, item.start, item.end, item.cstart, item.cend, item.rule + CLAUSE_DAY,
+                       item.children, item.prefix, item.weight), day_future)
+    return out
+
+
+CLAUSE_DAY = "+clause_day"  # the rule suffix of a clock time that took its day from its clause
+
+
+def day_taken_from_clause(item: Item) -> bool:
+    """Whether the item's day came from another expression (with_clause_days): it repeats that
+    expression and says nothing new about the day of writing."""
+    return item.rule.endswith(CLAUSE_DAY)
+
+
+def names_a_day(v) -> bool:
+    """One calendar day a clock time may fall on: 'أمس', 'مساء يوم غد', 'الأربعاء', '24 نوفمبر', '4 شوال'."""
+    return (v.kind in ("date", "time") and v.hour is None and v.mod is None and not v.range_start
+            and ((v.rel_unit == "day" and v.rel_offset is not None)
+                 or (v.rel_unit is None and (v.weekday is not None or (v.day is not None and v.month is not None)
+                                             or (v.hijri_day is not None and v.hijri_month is not None)))))
+
+
+def is_clock_without_day(item: Item) -> bool:
+    """'الساعة العاشرة', '10:30 مساءً' (the grammar puts them on the anchor day), not 'الساعة العاشرة
+    صباح اليوم', which names its day."""
+    v = item.value
+    return (v.kind == "time" and v.hour is not None and v.rel_unit == "day" and v.rel_offset == 0
+            and v.weekday is None and v.day is None and not _built_on_a_day(item))
+
+
+def _built_on_a_day(item: Item) -> bool:
+    return any(c.cls == "tv" and c.value.kind == "date" or _built_on_a_day(c) for c in item.children)
+
+
+def clock_on_day(clock, day, same_clause: bool):
+    """The clock time on that day; a clock without its own part of day takes the one its clause
+    names when the hour can be in it ('مساء أمس ... الساعة التاسعة' → 21:00; not 'مساء أمس ...
+    الساعة 2', which is not an evening hour)."""
+    pod = clock.pod
+    hour = clock.hour
+    if pod is None and same_clause and day.pod and hour in _HOURS_OF[day.pod]:
+        pod, hour = day.pod, hour_with_pod(hour, day.pod)
+    return day.with_(kind="time", hour=hour, minute=clock.minute, pod=pod)
+
+
+# The hours a 12-hour clock word may have in each part of the day
+_HOURS_OF = {"MO": frozenset(range(0, 12)), "MI": frozenset((11, 12, 1, 2, 3)),
+             "AF": frozenset((12, 1, 2, 3, 4, 5)), "EV": frozenset(range(4, 12)),
+             "NI": frozenset((7, 8, 9, 10, 11, 12, 0, 1, 2, 3, 4))}
+
+
+def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized: str) -> tuple[Optional[int], bool]:
+    """The day expression for clock i: the nearest in its clause (before it first), else the
+    nearest in its sentence; and whether it is in the clause."""
+    here = found[i][0]
+    in_sentence, in_clause = [], []
+    for j in days:
+        other = found[j][0]
+        lo, hi = (other.cend, here.cstart) if j < i else (here.cend, other.cstart)
+        if lo > hi or _SENTENCE_END_RE.search(normalized, lo, hi):
+            continue
+        in_sentence.append(j)
+        if not _CLAUSE_BREAK_RE.search(normalized, lo, hi):
+            in_clause.append(j)
+    for group, same in ((in_clause, True), (in_sentence, False)):
+        before = [j for j in group if j < i]
+        after = [j for j in group if j > i]
+        if before or after:
+            return (max(before) if before else min(after)), same
+    return None, False
+
+
+_CLAUSE_BREAK_RE = re.compile('[.!?\n";:,]')
 
 
 def has_future_cue(normalized: str, start: int) -> bool:
@@ -113,6 +240,91 @@ _FUTURE_HINT = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
 
 
 def is_future_verb(word: str) -> bool:
-    """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة)."""
+    """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة،
+    سيطرت، لا سيما، وول ستريت)."""
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
-    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"])
+    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"]
+            and not w.startswith(_NOT_FUTURE_STEMS))
+
+
+_NOT_FUTURE_STEMS = tuple(sorted(LEXICON.guard_words["not_future_stems"]))
+
+
+# -- the tense of the clause, for values the anchor places -------------------------------------------
+# Read only for the few values whose place depends on it (a date without its year, a weekday):
+# the scan over the clause's words is not paid by the others.
+_TENSE_LOOKBACK = 12  # words
+# An aside between the verb and the date, in brackets or between dashes, has its own verbs
+_ASIDE_SPAN_RE = re.compile(r"\([^()]*\)|\s[-–—]\s[^-–—]*\s[-–—]\s")
+_TENSE_LOOKAHEAD = 5
+_TENSE_LOOKAHEAD_CHARS = 80
+
+
+def placed_by_tense(v) -> bool:
+    """A value the clause's tense places: a day or month without its year and cue ('2 أغسطس',
+    '٨ ذي القعدة', 'عيد الأضحى'), a season, a weekday; a range with such an end."""
+    if v.kind == "range":
+        return placed_by_tense(v.start()) or placed_by_tense(v.end())
+    return (v.kind in ("date", "time") and v.year is None and v.hijri_year is None and v.rel_unit is None
+            and v.cue is None and (v.month is not None or v.hijri_month is not None or v.weekday is not None
+                                   or v.season is not None))
+
+
+def clause_tense(normalized: str, start: int, end: int) -> Optional[str]:
+    """'future', 'past' or None: the verb nearest to the expression in its clause, looking back
+    first, then ahead up to a comma (news sets adverbials between commas: 'أقامت الصحيفة، أمس،
+    حفلا'; what follows a date's comma is most often another clause). 'تنطلق البطولة في 5 أغسطس'
+    → future; 'انطلقت البطولة في 5 أغسطس' and 'وفي 5 أغسطس أعلنت الوزارة' → past; 'قال إن
+    المؤتمر في 5 أغسطس' → None (the verb before إن tells when it was said, not when the
+    conference is)."""
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
+    clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
+    before = _ASIDE_SPAN_RE.sub(" ", normalized[clause_start:start])  # 'بلاتر - الذي انتخب في 1998 - منصبه'
+    for word in reversed(_WORD_RE.findall(before)[-_TENSE_LOOKBACK:]):
+        if word in _TENSE.openers:
+            break
+        tense = word_tense(word)
+        if tense:
+            return tense
+    hi = min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)
+    ends = [i for i in map(normalized.find, _CLAUSE_ENDS + ",", repeat(end), repeat(hi)) if i >= 0]
+    for word in _WORD_RE.findall(normalized, end, min(ends, default=hi))[:_TENSE_LOOKAHEAD]:
+        if word in _TENSE.openers:
+            break
+        tense = word_tense(word)
+        if tense:
+            return tense
+    return None
+
+
+def word_tense(word: str) -> Optional[str]:
+    """'future' for 'سيلتقي', 'تنطلق', 'المقرر'; 'past' for 'انطلقت', 'وأعلن', 'جرت', 'كان'."""
+    if word in LEXICON.future_cue_words or is_future_verb(word):
+        return "future"
+    for w in (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,):
+        if w in _TENSE.scheduling:
+            return "future"
+        if w in _TENSE.past:
+            return "past"
+    return None
+
+
+class _TenseWords:
+    """The lexicon's tense cues, inflected: past verbs with their -ت/-ا/-وا/-تا forms ('انتهى' →
+    'انتهت'), scheduling verbs with their prefixes ي/ت/ن and -ان/-ون ('نطلق' → 'تنطلق')."""
+
+    def __init__(self, cues: dict):
+        past = set()
+        for verb in cues["past_verbs"]:
+            base = normalize_word(verb)
+            past.update(base + suffix for suffix in ("", "ت", "ا", "وا", "تا"))
+            if base.endswith("ي"):  # a final ى drops: جرى → جرت، جروا
+                past.update(base[:-1] + suffix for suffix in ("ت", "وا", "تا"))
+        past.update(normalize_word(w) for w in cues["past_forms"] + cues["past_words"])
+        self.past = frozenset(past)
+        self.scheduling = frozenset(prefix + normalize_word(stem) + suffix for stem in cues["scheduling_verbs"]
+                                    for prefix in "يتن" for suffix in ("", "ان", "ون"))
+        self.openers = frozenset(normalize_word(w) for w in cues["clause_openers"])
+
+
+_TENSE = _TenseWords(LEXICON.data.tense_cues)

@@ -35,8 +35,10 @@ def _inherit(start: TimeValue, end: TimeValue) -> TimeValue:
     changes = {}
     if start.month is None and end.month is not None and start.day is not None:
         changes["month"] = end.month
-    if start.year is None and end.year is not None and (start.month is not None or "month" in changes):
-        changes["year"] = end.year
+    month = start.month if start.month is not None else changes.get("month")
+    if start.year is None and end.year is not None and month is not None:
+        # 'بين 22 ديسمبر والرابع من يناير 2016': a later month than the end's is the year before
+        changes["year"] = end.year if end.month is None or month <= end.month else end.year - 1
     if start.year is None and end.cue and "month" in changes:
         changes["cue"] = end.cue
     return start.with_(**changes) if changes else start

@@ -8,6 +8,7 @@ from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, W, adverb_not_adjectiv
                                      not_describing_a_plural, not_earlier_of, not_next, readings, year_guard)
 from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
+from chrono.normalize import normalize_word
 from chrono.tag.values import TimeValue, make_range
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
@@ -115,21 +116,34 @@ def this_period(_this, p):
 # -- N units ago / in N units ---------------------------------------------------------------------
 
 
+_PER_DAY = {"hour": 24, "minute": 24 * 60}
+
+
 def _offset(q, sign: int) -> TimeValue:
-    unit = q.unit if q.unit not in ("hour", "minute") else "day"
-    amount = 0 if q.unit in ("hour", "minute") else int(q.amount) * sign
-    return TimeValue(rel_unit=unit, rel_offset=amount, mod="APPROX" if q.approx else None)
+    """N units before or after the anchor at the unit's granularity. Hours and minutes count in
+    whole days for the date: 'قبل ساعتين' is the anchor day, 'قبل 48 ساعة' two days back."""
+    if q.unit in _PER_DAY:
+        return TimeValue(rel_unit="day", rel_offset=sign * (int(q.amount) // _PER_DAY[q.unit]),
+                         mod="APPROX" if q.approx else None)
+    return TimeValue(rel_unit=q.unit, rel_offset=int(q.amount) * sign, mod="APPROX" if q.approx else None)
 
 
-@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()))
+# 'منذ يوم الجمعة' is since Friday, not one day ago on a Friday: يوم before a weekday names it
+_WEEKDAY_WORDS = sorted({normalize_word(form) for entry in LEXICON.data.weekdays for form in entry.forms})
+_NOT_A_WEEKDAY_NEXT = not_next(*_WEEKDAY_WORDS)
+
+
+@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
+      _NOT_A_WEEKDAY_NEXT)
 def unit_ago(_ago, q):
     """'قبل ثلاثة أيام' → day −3, 'منذ عامين' → year −2, 'قبل نحو عام' → year −1 APPROX
-    ('قبل ساعتين' is today: hours and minutes ago stay on the anchor day)"""
+    ('قبل ساعتين' is today: hours and minutes ago stay on the anchor day; 'منذ يوم الجمعة' is
+    not one day ago)"""
     return _offset(q.value, -1)
 
 
 @rule("ar.relative.unit_later", K("after"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
-      not_next("على", "من", "علي"))
+      not_next("على", "من", "علي"), _NOT_A_WEEKDAY_NEXT)
 def unit_later(_after, q):
     """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
     return _offset(q.value, 1)
@@ -493,11 +507,30 @@ def more_than_ago(_ago, bound, q):
     return _offset(q.value, -1).with_(mod="BEFORE" if bound.value.value == "more_than" else "AFTER")
 
 
-@rule("ar.relative.units_ago_vague", K("ago", "after"), C("unit", lambda it: lexval(it)[1] is None),
-      not_next("على", "من"))
+# على/من after a quantity tie it to an event ('بعد أيام على إعادة انتخابه'), normalized as the text is
+_ON_EVENT = not_next(*sorted({normalize_word(w) for w in LEXICON.data.keywords["on_event"]}))
+
+
+@rule("ar.relative.units_ago_vague", K("ago", "after"), C("unit", lambda it: lexval(it)[1] is None), _ON_EVENT)
 def units_ago_vague(word, _units):
-    """'قبل أيام' → PAST_REF (some days ago), 'بعد أسابيع' → FUTURE_REF"""
+    """'قبل أيام' → PAST_REF (some days ago), 'بعد أسابيع' → FUTURE_REF (not 'بعد أيام على
+    إعادة انتخابه': see units_around_event)"""
     return TimeValue(kind="ref", ref="FUTURE_REF" if word.value.value == "after" else "PAST_REF")
+
+
+@rule("ar.relative.since_units_vague", K("since"), C("unit", lambda it: lexval(it)[1] is None))
+def since_units_vague(_since, _units):
+    """'منذ عقود على المبادلات' → PAST_REF: after منذ, على and من belong to the verb ('يعتمدون منذ
+    عقود على ...'), not to an event"""
+    return TimeValue(kind="ref", ref="PAST_REF")
+
+
+@rule("ar.relative.units_around_event", K("before", "after"), C("unit", lambda it: lexval(it)[1] is None),
+      ctx(K("on_event")), not_next(*LEXICON.guard_words["now_words"]))
+def units_around_event(_word, units):
+    """'بعد أيام على إعادة انتخابه' → PXD, 'قبل أسابيع من الانتخابات' → PXW: some time elapsed
+    after or before an event, like 'بعد عام على التطبيع' (a duration, not a vague future)"""
+    return TimeValue(kind="duration", unit=lexval(units)[0], amount=-1.0)
 
 
 @rule("ar.relative.week_of_month", C("period", lambda it: lexval(it) == "week"),

@@ -37,13 +37,15 @@ intersection(rule, "ar.time.day_then_pod", DAY, ADJACENT, POD, "'اليوم مس
 # -- clock times -------------------------------------------------------------------------------
 
 
-def _hour_with_pod(hour: int, pod: str | None) -> int | None:
-    """'العاشرة مساءً' → 22, 'الثانية ليلاً' → 2, 'الثانية عشرة ظهراً' → 12."""
+def hour_with_pod(hour: int, pod: str | None) -> int | None:
+    """'العاشرة مساءً' → 22, 'الثانية ليلاً' → 2, 'الثانية عشرة ظهراً' → 12, 'الواحدة ظهراً' → 13."""
     if not 0 <= hour <= 24:
         return None
     if pod in ("AF", "EV") and hour < 12:
         return hour + 12
     if pod == "NI" and 6 <= hour < 12:
+        return hour + 12
+    if pod == "MI" and 1 <= hour <= 5:  # noon and the hours after it
         return hour + 12
     if pod == "MO" and hour == 12:
         return 0
@@ -84,17 +86,29 @@ def clock_word_time(_sa, t):
     return t.value
 
 
+@rule("ar.time.clock_word_al_time", K("clock"), T("ال"), TV(lambda v: v.kind == "time" and v.hour is not None))
+def clock_word_al_time(_sa, _al, t):
+    """'الساعة الـ12:40 ظهراً', 'الساعة الـ9 مساء' (the article written on the digits)"""
+    return t.value
+
+
+@rule("ar.time.clock_word_al_hour", K("clock"), T("ال"), C("hour"))
+def clock_word_al_hour(_sa, _al, h):
+    """'الساعة الـ9' → 09:00"""
+    return _clock(h.value)
+
+
 @rule("ar.time.hour_pod", C("hour"), C("pod"))
 def hour_pod(h, pod):
     """'العاشرة صباحاً' → 10:00, 'الثالثة عصراً' → 15:00, 'الحادية عشرة ليلاً' → 23:00"""
-    hour = _hour_with_pod(h.value, lexval(pod))
+    hour = hour_with_pod(h.value, lexval(pod))
     return _clock(hour, 0, lexval(pod)) if hour is not None else None
 
 
 @rule("ar.time.hour_of_day", C("hour"), TV(lambda v: v.kind == "date" and v.pod is not None and v.hour is None))
 def hour_of_day(h, d):
     """'الثامنة مساء اليوم' → 20:00 today, 'التاسعة صباح غد' → 09:00 tomorrow"""
-    hour = _hour_with_pod(h.value, d.value.pod)
+    hour = hour_with_pod(h.value, d.value.pod)
     return d.value.with_(kind="time", hour=hour, minute=0) if hour is not None else None
 
 
@@ -123,7 +137,7 @@ def clock_half(t, frac):
 @rule("ar.time.clock_pod", TV(lambda v: v.kind == "time" and v.pod is None and v.rel_offset == 0), C("pod"))
 def clock_pod(t, pod):
     """'الساعة العاشرة صباحاً' → 10:00, '10:30 مساءً' → 22:30"""
-    hour = _hour_with_pod(t.value.hour, lexval(pod))
+    hour = hour_with_pod(t.value.hour, lexval(pod))
     return t.value.with_(hour=hour, pod=lexval(pod)) if hour is not None else None
 
 
@@ -132,7 +146,7 @@ def clock_pod(t, pod):
 def clock_with_day(t, d):
     """'الساعة العاشرة صباح اليوم', 'التاسعة من صباح غد', '10:30 من مساء الأربعاء'"""
     pod = d.value.pod
-    hour = _hour_with_pod(t.value.hour, pod) if pod else t.value.hour
+    hour = hour_with_pod(t.value.hour, pod) if pod else t.value.hour
     return d.value.with_(kind="time", hour=hour, minute=t.value.minute, pod=pod or t.value.pod)
 
 
