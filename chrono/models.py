@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal[
@@ -156,13 +156,49 @@ class Entry(_Model):
     conflicts: list[Conflict] = Field(default_factory=list)
 
 
+class QueryTerm(_Model):
+    """One word of an `--about` query: as typed, its stem, and how many articles hold the stem."""
+
+    word: str
+    stem: str
+    documents: int
+
+
+class KeptArticle(_Model):
+    id: str
+    score: float
+
+
+class StoryQuery(_Model):
+    """`--about`: the query, how the archive was ranked against it, and the articles kept
+    (best first; BM25 scores, comparable within one query only)."""
+
+    text: str
+    terms: list[QueryTerm]
+    top: int
+    min_score: float  # a fraction of the best score
+    considered: int  # articles ranked
+    matched: int  # articles holding at least one of the terms
+    kept: list[KeptArticle]
+
+
 class TimelineOutput(_Model):
     schema_: Literal["chrono.timeline/1"] = Field("chrono.timeline/1", alias="schema")
+    # Present only when the chronology was asked `--about` one story.
+    query: Optional[StoryQuery] = None
     documents: list[DocumentInfo] = Field(default_factory=list)
     entries: list[Entry] = Field(default_factory=list)
     errors: list[DocumentError] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_serializer(mode="wrap")
+    def _without_absent_query(self, handler):
+        """A chronology of a whole archive serialises as it always did: no "query" key."""
+        data = handler(self)
+        if data.get("query", 0) is None:
+            del data["query"]
+        return data
 
 
 def dump_json(model: BaseModel, indent: int | None = 2) -> str:

@@ -4,6 +4,7 @@ timeline formats (a readable table by default).
     chrono timeline seeds/ --manifest seeds/manifest.json                 # terminal table
     chrono timeline seeds/ --manifest seeds/manifest.json --format json -o out/timeline.json
     chrono timeline seeds/ --manifest seeds/manifest.json --format timeml -o out/timeml/
+    chrono timeline archive.jsonl --about "الاتفاق النووي الإيراني مجلس الأمن" --format html -o story.html
 
 Exit status: 0 ok; 1 when some documents failed (each listed in the output's `errors` and on
 stderr; the others are still written); 2 for usage errors (bad option, anchor or manifest).
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 import click
 
+from chrono.about import DEFAULT_MIN_SCORE, DEFAULT_TOP, Ranking, rank_archive
 from chrono.cli.options import chosen_options, read_inputs, remember_documents, tagged, with_input_options, \
     write_documents
 from chrono.export import format_names, writer
@@ -57,6 +59,18 @@ def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Op
     return build_timeline_dask(items, settings, scheduler=scheduler, workers=_workers(jobs))
 
 
+def _ranked(items: Iterable, about: Optional[str], top: Optional[int],
+            min_score: Optional[float]) -> Optional[Ranking]:
+    """The archive ranked against --about, or None without it."""
+    if about is None:
+        return None
+    try:
+        return rank_archive(items, about, top=DEFAULT_TOP if top is None else top,
+                            min_score=DEFAULT_MIN_SCORE if min_score is None else min_score)
+    except ValueError as error:
+        raise click.UsageError(f"--about: {error}") from None
+
+
 @click.command("timeline")
 @click.argument("paths", nargs=-1, required=True)
 @with_input_options
@@ -72,15 +86,29 @@ def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Op
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, bidi, out, jobs, engine, scheduler):
+@click.option("--about", metavar="QUERY",
+              help="Only the articles of one story: the archive ranked against QUERY (BM25 over folded, "
+                   "stemmed words); the output names the query and the articles kept with their scores.")
+@click.option("--top", type=click.IntRange(min=1),
+              help=f"--about: keep at most this many articles [default: {DEFAULT_TOP}].")
+@click.option("--min-score", type=click.FloatRange(0, 1),
+              help="--about: keep only articles scoring at least this fraction of the best article's score "
+                   f"[default: {DEFAULT_MIN_SCORE}].")
+def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, bidi, out, jobs, engine, scheduler,
+             about, top, min_score):
     """One ordered chronology of dated events from Arabic news articles."""
     items = read_inputs(paths, anchor, manifest, encoding)
+    if about is None and (top is not None or min_score is not None):
+        raise click.UsageError(("--top" if top is not None else "--min-score") + " needs --about")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     timeline_writer = writer(fmt, "timeline")
     options = chosen_options(timeline_writer, per_mention=per_mention, bom=bom, bidi=bidi)
     settings = Settings(prefer=prefer)
     errors: list[DocumentError] = []
+    ranking = _ranked(items, about, top, min_score)
+    if ranking is not None:  # the archive is read here, once; only the kept articles go on
+        items = ranking.documents()
     if timeline_writer.reads == "documents":  # TimeML: the documents' texts, not the merged entries
         if engine == "dask":
             raise click.UsageError(f"--format {fmt} needs the documents' texts: use --engine local")
@@ -91,6 +119,8 @@ def timeline(paths, anchor, manifest, prefer, encoding, fmt, per_mention, bom, b
             errors = list(result.errors)
         else:
             result = _local_timeline(items, settings, jobs, errors)
+        if ranking is not None:
+            result.query = ranking.story
         text = timeline_writer.write(result, **options)
         if out != STDOUT:
             atomic_write(out, text)

@@ -20,7 +20,7 @@ import unicodedata
 import regex
 
 from chrono.export.display import short_date
-from chrono.models import TimelineOutput
+from chrono.models import StoryQuery, TimelineOutput
 
 RLI, PDI = "\u2067", "\u2069"
 _RTL_CHAR = regex.compile(r"[\p{Arabic}\p{Hebrew}]")
@@ -76,9 +76,18 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _story_lines(query: StoryQuery, bidi: str) -> list[str]:
+    """`--about`: the query, then the articles kept with their scores, best first."""
+    lines = [f"about: {bidi_text(query.text, bidi)}  ({len(query.kept)} of {query.considered} articles kept: "
+             f"top {query.top}, at least {query.min_score:g} of the best score)"]
+    lines.extend(f"  {kept.score:8.2f}  {kept.id}" for kept in query.kept)
+    return lines + [""]
+
+
 def render(timeline: TimelineOutput, bidi: str = "isolate", label_width: int = 60) -> str:
-    """The table as text, one entry per line, errors listed at the end."""
-    lines = []
+    """The table as text, one entry per line, errors listed at the end (after the story's
+    query and kept articles, when the chronology was asked `--about` one story)."""
+    lines = _story_lines(timeline.query, bidi) if timeline.query else []
     date_width = max([_width(short_date(e)) for e in timeline.entries] + [4])
     for entry in timeline.entries:
         marks = " ".join("≠" + c.entry for c in entry.conflicts)
