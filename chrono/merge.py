@@ -39,6 +39,7 @@ from chrono.models import (
     Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, Timex,
     TimelineOutput,
 )
+from chrono.read.labels import newspaper_and_title
 
 __all__ = ["MergeCounts", "build_timeline", "merge_events", "similarity", "synthetic_events"]
 
@@ -461,8 +462,10 @@ def merge_events(events: Sequence[Event], *, counts: MergeCounts | None = None) 
 
 
 def _document_info(document: Document, tags: DocumentTags, set_aside) -> DocumentInfo:
+    newspaper, title = newspaper_and_title(document)
     return DocumentInfo(id=tags.id, path=tags.path if tags.path is not None else document.path,
-                        anchor=tags.anchor, encoding=tags.encoding, set_aside=set_aside)
+                        anchor=tags.anchor, encoding=tags.encoding, set_aside=set_aside,
+                        newspaper=newspaper, title=title)
 
 
 def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],

@@ -123,6 +123,10 @@ class DocumentInfo(_Model):
     anchor: Anchor
     encoding: Optional[str] = None
     set_aside: list[SetAside] = Field(default_factory=list)
+    # For the people reading the chronology (the HTML page names sources by them); not in the
+    # JSON: the input's own fields, which the output does not repeat.
+    newspaper: Optional[str] = Field(default=None, exclude=True)
+    title: Optional[str] = Field(default=None, exclude=True)
 
 
 class Mention(_Model):
