@@ -156,9 +156,11 @@ def test_without_about_the_json_has_no_query(archive_file):
     assert done.exit_code == 0 and "query" not in json.loads(done.output)
 
 
-def test_about_in_the_table(archive_file):
+def test_about_in_the_table_and_the_page(archive_file):
     table = CliRunner().invoke(main, ["timeline", archive_file, "--about", "اليونان", "--bidi", "none"])
     assert table.exit_code == 0 and table.output.startswith("about: اليونان  (2 of 7 articles kept")
+    page = CliRunner().invoke(main, ["timeline", archive_file, "--about", "اليونان", "--format", "html"])
+    assert "«<bdi>اليونان</bdi>»" in page.output
 
 
 @pytest.mark.parametrize("args, message", [
