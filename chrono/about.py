@@ -19,9 +19,19 @@ Which articles are kept: the `top` best, and of those only the ones scoring at l
 that means nothing across queries: an article with half the best score shares roughly the
 rarest term or half of the query's weight; below that come the articles that only mention
 the story in passing (measured on SaudiNewsNet: docs/ABOUT.md).
+
+Which parts of a kept article: an article about a story also tells other news (the same
+report on a bombing goes on about coalition talks). A sentence tells the story when the
+query's words in it carry at least STORY_SHARE of the query's weight (each word weighs its
+BM25 idf: "سروج", in 14 articles of 3,000, weighs twice "داعش", in 263), or when it follows
+such a sentence (STORY_CONTEXT). The others are set aside for the chronology: each kept
+Document carries them in `meta["set_aside"]`, the tagger adds them to the document's
+set-aside regions (reason "not about the story: QUERY"), and the merge takes no event from
+them, as from any region set aside.
 """
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import tempfile
@@ -30,11 +40,18 @@ from typing import Iterable, Iterator, Union
 
 import tantivy
 
-from chrono.models import Document, DocumentError, KeptArticle, QueryTerm, StoryQuery
+from chrono.models import Document, DocumentError, KeptArticle, QueryTerm, SetAside, StoryQuery
 from chrono.normalize import fold, normalize, stem_word
+from chrono.segment import segment
 
 DEFAULT_TOP = 50
 DEFAULT_MIN_SCORE = 0.5
+# A sentence tells the story when the query's words in it weigh this share of the query.
+STORY_SHARE = 0.25
+# Sentences after one that tells the story that still count as telling it: the next sentence
+# often goes on without the name ("وأعلنت الوزارة مقتل 27 شخصاً" after "انفجار سروج").
+STORY_CONTEXT = 1
+SET_ASIDE_KEY = "set_aside"  # Document.meta: regions an earlier stage sets aside for the tagger
 
 # Words as the ranking sees them: runs of Arabic letters, of other letters, of digits, in
 # folded text. One-letter words (a lone و, a split "م") carry no topic and are dropped.
@@ -87,6 +104,55 @@ def query_terms(query: str) -> list[tuple[str, str]]:
     return [(word, stem) for stem, word in seen.items()]
 
 
+def term_weights(story: StoryQuery) -> dict[str, float]:
+    """Each query stem's BM25 idf in the archive (stems no article holds weigh nothing).
+
+    >>> q = StoryQuery(text="", top=1, min_score=0, considered=3000, matched=0, kept=[], terms=[
+    ...     QueryTerm(word="سروج", stem="سروج", documents=14), QueryTerm(word="x", stem="x", documents=0)])
+    >>> {stem: round(w, 2) for stem, w in term_weights(q).items()}
+    {'سروج': 5.33}
+    """
+    n = story.considered
+    return {t.stem: math.log(1 + (n - t.documents + 0.5) / (t.documents + 0.5))
+            for t in story.terms if t.documents}
+
+
+def off_story(document: Document, query: str, weights: dict[str, float]) -> list[SetAside]:
+    """The runs of sentences of `document` whose query words weigh less than STORY_SHARE of
+    the query (`weights`: stem → weight) and that do not follow, by up to STORY_CONTEXT
+    sentences, one that weighs more: what a chronology of the story leaves out.
+
+    >>> text = "انفجار في سروج. وقتل 27 شخصا. وفي أنقرة تستمر المشاورات. وقال الرئيس إنها مستمرة."
+    >>> [r.text for r in off_story(Document(id="a", text=text), "سروج", {"سروج": 5.3})]
+    ['وفي أنقرة تستمر المشاورات. وقال الرئيس إنها مستمرة.']
+    """
+    text = document.text
+    needed = STORY_SHARE * sum(weights.values())
+    regions: list[SetAside] = []
+    since_told = STORY_CONTEXT + 1
+    for sentence in segment(text).sentences:
+        found = set(index_terms(text[sentence.start:sentence.end]))
+        told = sum(weight for stem, weight in weights.items() if stem in found) >= needed > 0
+        since_told = 0 if told else since_told + 1
+        if since_told <= STORY_CONTEXT:
+            continue
+        if regions and not text[regions[-1].end:sentence.start].strip():  # one run, one region
+            regions[-1] = regions[-1].model_copy(update={"end": sentence.end})
+        else:
+            regions.append(SetAside(start=sentence.start, end=sentence.end, text="",
+                                    reason=f"not about the story: {query}"))
+    return [region.model_copy(update={"text": text[region.start:region.end]}) for region in regions]
+
+
+def _story_only(document: Document, query: str, weights: dict[str, float]) -> Document:
+    regions = off_story(document, query, weights)
+    if not regions:
+        return document
+    meta = dict(document.meta)
+    meta[SET_ASIDE_KEY] = [region.model_dump() for region in regions]
+    return document.model_copy(update={"meta": meta})
+
+
 @dataclass
 class Ranking:
     """The archive ranked against one query: what was kept, and the way to read it back."""
@@ -98,13 +164,15 @@ class Ranking:
 
     def documents(self) -> Iterator[Item]:
         """The read errors, then the kept articles in archive order, each read back from the
-        index when asked for; the index is deleted when the last one has been given."""
+        index when asked for, its sentences off the story set aside (`off_story`); the index is
+        deleted when the last one has been given."""
+        weights = term_weights(self.story)
         try:
             yield from self.errors
             searcher = self._archive.index.searcher()
             for _, address in self._kept:
                 stored = searcher.doc(address)["document"][0]
-                yield Document.model_validate_json(stored)
+                yield _story_only(Document.model_validate_json(stored), self.story.text, weights)
         finally:
             self.close()
 

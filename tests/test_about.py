@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.about import DEFAULT_MIN_SCORE, DEFAULT_TOP, index_terms, query_terms, rank_archive
+from chrono.about import (DEFAULT_MIN_SCORE, DEFAULT_TOP, SET_ASIDE_KEY, index_terms, off_story, query_terms,
+                          rank_archive, term_weights)
 from chrono.cli import main
-from chrono.models import Document, DocumentError
+from chrono.merge import build_timeline
+from chrono.models import Anchor, Document, DocumentError
 from chrono.normalize import fold, stem_word
+from chrono.pipeline import given_set_aside, tag_document
 
 # Two stories and some noise, as an archive holds them.
 NUCLEAR = [
@@ -107,6 +111,53 @@ def test_ranking_is_deterministic():
     second = rank_archive(list(reversed(_archive())), "الاتفاق النووي اليونان", min_score=0).story
     assert first == rank_archive(_archive(), "الاتفاق النووي اليونان", min_score=0).story
     assert sorted((k.id, k.score) for k in first.kept) == sorted((k.id, k.score) for k in second.kept)
+
+
+# --- the sentences of the story --------------------------------------------------------------
+
+# A kept article on the bombing that goes on about other news, as real reports do.
+MIXED = ("قالت وزارة الداخلية يوم الاثنين إن التفجير الذي هز بلدة سروج أوقع 30 قتيلا. "
+         "وأعلنت الوزارة يوم الثلاثاء أن 32 جريحا ما زالوا في المستشفى. "
+         "وفي أنقرة استمرت يوم الأربعاء مشاورات تشكيل الحكومة الائتلافية. "
+         "وكانت الانتخابات قد جرت في السابع من يونيو الماضي.")
+
+
+def _mixed_archive() -> list[Document]:
+    anchor = Anchor(date=date(2015, 7, 22), source="cli", confidence=1.0)
+    return [Document(id="mixed", text=MIXED, anchor=anchor)] + [
+        Document(id=f"n{i}", text=text, anchor=anchor) for i, text in enumerate(NOISE + GREECE + NUCLEAR)]
+
+
+def test_sentences_off_the_story_are_set_aside_and_give_no_entry():
+    ranking = rank_archive(_mixed_archive(), "تفجير سروج")
+    [document] = list(ranking.documents())
+    regions = given_set_aside(document)
+    assert [r.text for r in regions] == [MIXED[MIXED.index("وفي أنقرة"):].strip()]
+    assert regions[0].reason == "not about the story: تفجير سروج"
+    timeline = build_timeline([(document, tag_document(document))])
+    quoted = [m.text for e in timeline.entries for m in e.mentions]
+    assert "يوم الاثنين" in quoted and "يوم الثلاثاء" in quoted, "the story and the sentence after it"
+    assert "يوم الأربعاء" not in quoted and "السابع من يونيو الماضي" not in quoted
+    assert timeline.documents[0].set_aside[-1].reason.startswith("not about the story")
+
+
+def test_a_sentence_tells_the_story_by_the_weight_of_its_query_words():
+    story = rank_archive(_mixed_archive(), "سروج أنقرة").story
+    weights = term_weights(story)
+    assert set(weights) == {"سروج", "انقر"}
+    text = "سقط قتلى في سروج. ثم عاد الهدوء. وقيل كلام كثير. وفي أنقرة اجتماع."
+    kept_out = [r.text for r in off_story(Document(id="d", text=text), "q", weights)]
+    assert kept_out == ["وقيل كلام كثير."]
+
+
+def test_regions_given_by_an_earlier_stage_must_quote_the_text():
+    text = "نص أول. نص ثان."
+    good = {"start": 8, "end": 15, "reason": "r", "text": "نص ثان."}
+    bad = [{"start": 0, "end": 5, "reason": "r", "text": "غير ذلك"}, {"start": 8, "end": 99, "reason": "r",
+                                                                        "text": "x"}, "garbage"]
+    document = Document(id="d", text=text, meta={SET_ASIDE_KEY: [good, *bad]})
+    assert [(r.start, r.end) for r in given_set_aside(document)] == [(8, 15)]
+    assert [(r.start, r.end) for r in tag_document(document).set_aside] == [(8, 15)]
 
 
 def test_read_errors_are_passed_on_and_nothing_matching_keeps_nothing():
