@@ -57,6 +57,7 @@ from chrono.models import (
     Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, TimelineOutput, Timex,
 )
 from chrono.segment import segment
+from chrono.read.labels import newspaper_and_title
 
 __all__ = [
     "Cluster", "MergeCounts", "Merger", "PairIndex", "PreparedDocument", "WindowClusters",
@@ -570,8 +571,10 @@ def prepare_document(document: Document, tags: DocumentTags, position: int) -> P
     seg = segment(document.text)
     regions = {(r.start, r.end): r for r in list(tags.set_aside) + list(seg.set_aside)}
     set_aside = [regions[key] for key in sorted(regions)]
+    newspaper, title = newspaper_and_title(document)
     info = DocumentInfo(id=tags.id, path=tags.path if tags.path is not None else document.path,
-                        anchor=tags.anchor, encoding=tags.encoding, set_aside=set_aside)
+                        anchor=tags.anchor, encoding=tags.encoding, set_aside=set_aside,
+                        newspaper=newspaper, title=title)
     return PreparedDocument(info, list(attach_document(document, tags, position, seg)))
 
 

@@ -313,6 +313,10 @@ class DocumentInfo(_Model):
     anchor: Anchor
     encoding: Optional[str] = None
     set_aside: list[SetAside] = Field(default_factory=list)
+    # For the people reading the chronology (the HTML page names sources by them); not in the
+    # JSON: the input's own fields, which the output does not repeat.
+    newspaper: Optional[str] = Field(default=None, exclude=True)
+    title: Optional[str] = Field(default=None, exclude=True)
 
 
 class Mention(_Model):
@@ -356,13 +360,49 @@ class Entry(_Model):
         return read_value(self.value)
 
 
+class QueryTerm(_Model):
+    """One word of an `--about` query: as typed, its stem, and how many articles hold the stem."""
+
+    word: str
+    stem: str
+    documents: int
+
+
+class KeptArticle(_Model):
+    id: str
+    score: float
+
+
+class StoryQuery(_Model):
+    """`--about`: the query, how the archive was ranked against it, and the articles kept
+    (best first; BM25 scores, comparable within one query only)."""
+
+    text: str
+    terms: list[QueryTerm]
+    top: int
+    min_score: float  # a fraction of the best score
+    considered: int  # articles ranked
+    matched: int  # articles holding at least one of the terms
+    kept: list[KeptArticle]
+
+
 class TimelineOutput(_Model):
     schema_: Literal["chrono.timeline/1"] = Field("chrono.timeline/1", alias="schema")
+    # Present only when the chronology was asked `--about` one story.
+    query: Optional[StoryQuery] = None
     documents: list[DocumentInfo] = Field(default_factory=list)
     entries: list[Entry] = Field(default_factory=list)
     errors: list[DocumentError] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_serializer(mode="wrap")
+    def _without_absent_query(self, handler):
+        """A chronology of a whole archive serialises as it always did: no "query" key."""
+        data = handler(self)
+        if data.get("query", 0) is None:
+            del data["query"]
+        return data
 
 
 def dump_json(model: BaseModel, indent: int | None = 2) -> str:

@@ -18,7 +18,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, NamedTuple
+
+import Stemmer
 
 # Deleted: Arabic diacritics (fathatan … sukun, the rarer vowel marks up to U+065F, superscript
 # alef), Quranic marks, tatweel, bidi and zero-width controls, the BOM. Why: news text carries
@@ -217,3 +220,49 @@ def strip_proclitic(word: str, min_stem_after_letter: int = 4, min_stem: int = 3
             if left >= (min_stem_after_letter if len(prefix) == 1 else min_stem):
                 return word[len(prefix):]
     return word
+
+
+# -- light stems: how words are compared across articles ------------------------------------------
+
+# Snowball's Arabic stemmer (PyStemmer, C): light stemming, affixes off, no roots. One instance:
+# building it loads nothing, but stemWord is not safe to share across threads while stemming,
+# and every caller here is single-threaded.
+_ARABIC_STEMMER = Stemmer.Stemmer("arabic")
+_FINAL_HEH = "\u0647"  # ه: after `fold`, the folded form of a final ta marbuta ة as well
+_TA_MARBUTA = "\u0629"
+_CONJUNCTION_AND_ARTICLE = tuple(c + ARTICLE for c in CONJUNCTIONS)  # وال، فال
+_ALEF_NUN = "\u0627\u0646"  # ان: a dual ending to Snowball, most often the word's own end
+_SHORT_STEM = 4
+
+
+@lru_cache(maxsize=1 << 16)
+def stem_word(word: str) -> str:
+    """The light stem of a word, folded: the one stemming of every stage that compares words
+    across articles (choosing the articles of one story, telling events apart).
+
+    'النووية' and 'النووي' → 'نوو'; 'الحوثيين', 'للحوثيين' and 'الحوثي' → 'حوث'.
+    Snowball's Arabic stemmer (affixes off, no roots) with three adjustments, the first two
+    because the word may come folded:
+    - a final ه is stemmed as ة: folding makes the feminine ending look like the pronoun
+      "his", which Snowball keeps ('النوويه' would stay 'نوويه'); both readings lose the
+      letter, so 'كتابه' and 'كتابة' → 'كتاب' alike;
+    - و or ف before the article goes first: Snowball keeps a و before an alef, and then the
+      article too ('والاتفاقية' would stay 'والاتفاق');
+    - a final ان stays when Snowball would leave four letters or fewer: in news it ends names
+      and nouns ('اليونان', 'السودان', 'الإنسان', 'الطيران', 'البرلمان') far more often than
+      it marks a dual, and 'اليونان' → 'يون' would meet 'يونيو' (June).
+
+    >>> [stem_word(w) for w in ("النووية", "النووي", "والاتفاقية", "اتفاق", "للحوثيين")]
+    ['نوو', 'نوو', 'اتفاق', 'اتفاق', 'حوث']
+    >>> [stem_word(w) for w in ("اليونان", "اليونانية", "يونيو")]
+    ['يونان', 'يونان', 'يون']
+    """
+    folded = fold(word)
+    if folded.startswith(_CONJUNCTION_AND_ARTICLE) and len(folded) > 5:
+        folded = folded[1:]
+    if folded.endswith(_FINAL_HEH):
+        folded = folded[:-1] + _TA_MARBUTA
+    stem = fold(_ARABIC_STEMMER.stemWord(folded))
+    if len(stem) <= _SHORT_STEM and folded.endswith(stem + _ALEF_NUN):
+        stem += _ALEF_NUN
+    return stem

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple, Optional
 
-from chrono.models import Anchor, Document, DocumentTags, Settings, Timex
+from chrono.models import Anchor, Document, DocumentTags, SetAside, Settings, Timex
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.resolve.anchors import find_anchor, find_dateline, given_anchor
 from chrono.segment import (Segmentation, appended_articles, article_body_start, in_quote, in_set_aside, segment,
@@ -33,8 +33,25 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
         _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation, _region_at(expr.start, appended))
         for i, expr in enumerate(expressions)
     ]
+    set_aside = sorted(list(segmentation.set_aside) + given_set_aside(doc), key=lambda r: (r.start, r.end))
     return DocumentTags(id=doc.id, path=doc.path, anchor=anchor, encoding=doc.encoding, timexes=timexes,
-                        set_aside=list(segmentation.set_aside))
+                        set_aside=set_aside)
+
+
+def given_set_aside(doc: Document) -> list[SetAside]:
+    """Regions an earlier stage set aside in `doc.meta["set_aside"]` (`timeline --about`: the
+    sentences off the story), kept when they lie in the text and quote it exactly; the
+    anchor is still read from the whole text."""
+    given = doc.meta.get("set_aside") if isinstance(doc.meta, dict) else None
+    regions = []
+    for item in given if isinstance(given, list) else []:
+        try:
+            region = SetAside.model_validate(item)
+        except ValueError:
+            continue
+        if 0 <= region.start < region.end <= len(doc.text) and doc.text[region.start:region.end] == region.text:
+            regions.append(region)
+    return regions
 
 
 class RenderedTags(NamedTuple):

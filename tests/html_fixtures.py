@@ -181,3 +181,51 @@ def generated_timeline(n: int = 2000, n_sources: int = 12) -> TimelineOutput:
                              sources=docs, mentions=mentions, conflicts=conflicts))
     documents = [DocumentInfo(id=s, anchor=_anchor(date(2023, 1, 1))) for s in sources]
     return TimelineOutput(documents=documents, entries=entries)
+
+
+# Newspapers of the generated archive: Latin slugs as SaudiNewsNet names them, and Arabic names.
+ARCHIVE_PAPERS = ("aawsat", "okaz", "sabq", "alyaum", "alweeam", "الرياض", "المدينة", "الجزيرة",
+                  "الوطن", "الاقتصادية", "الرياضي")
+_PLACES = ("الرياض", "جدة", "عدن", "صنعاء", "أنقرة", "طهران", "القاهرة", "بغداد", "دمشق", "عمّان")
+_VERBS = ("أعلن", "أكّد", "نفى", "كشف", "أوضح", "قرّر", "افتتح", "استقبل", "وقّع", "ناقش")
+
+
+def generated_archive_timeline(articles: int = 3000, entries: int = 7000) -> TimelineOutput:
+    """A chronology the size of a 3,000-article news archive's: `entries` entries cited by
+    `articles` articles of 11 newspapers, with titles; mostly two busy years with outliers
+    centuries back and decades ahead (as real archives quote history and plans); every
+    mention sentence different (~200 characters) and some Arabic with hamza and diacritics.
+
+    Deterministic (no random module, no clock)."""
+    sources = [f"snn{i:05d}" for i in range(articles)]
+    documents = [
+        DocumentInfo(id=sid, anchor=_anchor(date(2015, 7, 1) + timedelta(days=i % 40)),
+                     newspaper=ARCHIVE_PAPERS[i % len(ARCHIVE_PAPERS)],
+                     title=f"{_VERBS[i % 10]} وزير {_WORDS[i % len(_WORDS)]} في {_PLACES[(i // 10) % 10]} عدد {i}")
+        for i, sid in enumerate(sources)]
+    drafts = []
+    for i in range(entries):
+        if i % 50 == 0:  # history: a year long ago
+            start = date(1900 + (i * 7) % 110, 1, 1)
+            value, gran, end = str(start.year), "year", date(start.year, 12, 31)
+        elif i % 97 == 0:  # plans: a year ahead
+            start = date(2020 + i % 15, 1, 1)
+            value, gran, end = str(start.year), "year", date(start.year, 12, 31)
+        else:
+            start = date(2014, 1, 1) + timedelta(days=(i * 37) % 730)
+            value, gran, end = start.isoformat(), "day", start
+        word = _WORDS[(i * 7) % len(_WORDS)]
+        label = f"{_VERBS[i % 10]} {word} {_WORDS[(i * 3) % len(_WORDS)]} في {_PLACES[i % 10]} رقم {i}"
+        docs = sorted({sources[(i * 13) % articles], sources[(i * 29 + 1) % articles]})
+        mentions = [Mention(doc=doc, start=0, end=len("يوم الأحد"), text="يوم الأحد", value=value,
+                            sentence=f"وقال مسؤولٌ في {_PLACES[(i + k) % 10]} إنّ {label} جرى يوم الأحد "
+                                     f"بحضور ممثلين عن {_WORDS[(i + k) % len(_WORDS)]} و{_WORDS[(i * 5 + k) % len(_WORDS)]}، "
+                                     f"وأضاف أن الاجتماع المقبل سيُعقد بعد أسبوعين في المدينة نفسها (خبر {i}-{k}).")
+                    for k, doc in enumerate(docs)]
+        drafts.append((start, end, i, value, gran, label, docs, mentions))
+    drafts.sort(key=lambda d: (d[0], d[1], d[2]))
+    timeline_entries = [
+        Entry(id=f"e{rank}", value=value, type="DATE", granularity=gran, start_date=start, end_date=end,
+              label=label, sources=docs, mentions=mentions)
+        for rank, (start, end, _, value, gran, label, docs, mentions) in enumerate(drafts, 1)]
+    return TimelineOutput(documents=documents, entries=timeline_entries)

@@ -14,13 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chrono.export.display import arabic_value
-from chrono.export.html import arabic_count, EVENT_FORMS, group_entries, render
-from chrono.models import Conflict, Entry, Mention, TimelineOutput
+from chrono.export.html import (APPROXIMATE, IN_CONFLICT, PERIOD, Axis, EVENT_FORMS, arabic_count,
+                                group_entries, page_order, render, time_axis)
+from chrono.models import Conflict, Entry, KeptArticle, Mention, QueryTerm, StoryQuery, TimelineOutput
 
 try:
-    from html_fixtures import generated_timeline, hand_built_seeds_timeline, seeds_timeline
+    from html_fixtures import ARCHIVE_PAPERS, generated_archive_timeline, hand_built_seeds_timeline, seeds_timeline
 except ImportError:  # tests/ became a package
-    from tests.html_fixtures import generated_timeline, hand_built_seeds_timeline, seeds_timeline
+    from tests.html_fixtures import (ARCHIVE_PAPERS, generated_archive_timeline, hand_built_seeds_timeline,
+                                     seeds_timeline)
 
 HOSTILE = "</script><script>alert(1)</script>"
 
@@ -92,30 +94,42 @@ def test_page_is_an_arabic_right_to_left_document(seeds):
     assert "<title>المغرب وإسرائيل</title>" in page
 
 
-def test_every_entry_has_exactly_one_element(seeds):
+def _data(page: str) -> dict:
+    parsed = _parse(page)
+    return json.loads(parsed.raw["script"][0])
+
+
+def test_every_entry_is_in_the_page_data_once_in_page_order(seeds):
     timeline, page = seeds
-    marked = [a["data-entry"] for t, a in _parse(page).tags if "data-entry" in a]
-    assert sorted(marked) == sorted(e.id for e in timeline.entries)
+    data = _data(page)
+    assert data["schema"] == "chrono.page/2"
+    assert [row[0] for row in data["entries"]] == [e.id for e, _ in page_order(timeline.entries)]
+    assert sorted(row[0] for row in data["entries"]) == sorted(e.id for e in timeline.entries)
 
 
-def test_entries_are_keyboard_reachable_buttons(seeds):
+def test_sentences_are_stored_once(seeds):
     timeline, page = seeds
-    heads = [a for t, a in _parse(page).tags if t == "button" and "head" in a.get("class", "")]
-    assert len(heads) == len(timeline.entries)
-    assert all(a["aria-expanded"] == "false" and a["type"] == "button" for a in heads)
-    details_ids = {a["id"] for t, a in _parse(page).tags if "details" in a.get("class", "")}
-    assert {a["aria-controls"] for a in heads} == details_ids
+    data = _data(page)
+    distinct = {m.sentence for e in timeline.entries for m in e.mentions}
+    assert sorted(data["sentences"]) == sorted(distinct)
+    by_id = {e.id: e for e in timeline.entries}
+    for row in data["entries"]:
+        mentions = by_id[row[0]].mentions
+        assert [data["sentences"][m[1]] for m in row[7]] == [m.sentence for m in mentions]
+        assert [m[2] for m in row[7]] == [m.text for m in mentions]
+    assert "<li" not in data["sentences"][0] and 'class="entry' not in page.split("<script>")[0], \
+        "no entry is drawn in Python: the script draws what is on screen"
 
 
-def test_embedded_index_lists_every_entry_and_source(seeds):
+def test_embedded_data_lists_every_entry_and_source(seeds):
     timeline, page = seeds
     parsed = _parse(page)
     data_scripts = [i for i, (t, a) in enumerate(
         (t, a) for t, a in parsed.tags if t == "script") if a.get("type") == "application/json"]
     assert data_scripts == [0]
-    index = json.loads(parsed.raw["script"][0])
-    assert [e["id"] for e in index["entries"]] == [e.id for e in timeline.entries]
-    assert set(index["sources"]) >= {s for e in timeline.entries for s in e.sources}
+    data = _data(page)
+    assert {s[0] for s in data["sources"]} >= {s for e in timeline.entries for s in e.sources}
+    assert all(len(s) == 4 for s in data["sources"])
 
 
 # --- nothing leaves the machine -----------------------------------------------------------
@@ -166,17 +180,18 @@ def test_hostile_strings_stay_text():
         _entry("e2", "تسمية <i>مائلة</i> & رموز", start=date(2021, 11, 25), value="2021-11-25",
                conflicts=(evil_id,)),
     ]
-    page = render(TimelineOutput(entries=entries), title=HOSTILE)
+    query = StoryQuery(text=HOSTILE, terms=[], top=5, min_score=0.5, considered=2, matched=1,
+                       kept=[KeptArticle(id="<b>doc</b>", score=1.5)])
+    page = render(TimelineOutput(entries=entries, query=query), title=HOSTILE)
     parsed = _parse(page)
     assert [t for t, _ in parsed.tags].count("script") == 2
     assert not any(t in ("img", "b", "i") for t, _ in parsed.tags)
     assert page.count("</script>") == 2
-    assert {a["data-entry"] for t, a in parsed.tags if "data-entry" in a} == {evil_id, "e2"}
     text = "".join(parsed.text)
-    assert HOSTILE in text and "<b>doc</b>" in text and "تسمية <i>مائلة</i> & رموز" in text
-    index = json.loads(parsed.raw["script"][0])
-    assert index["entries"][0]["id"] == evil_id
-    assert index["sources"][0] == "<b>doc</b>"
+    assert HOSTILE in text, "the title and the query are text"
+    data = _data(page)
+    assert data["entries"][0][0] == evil_id and data["entries"][0][4] == HOSTILE
+    assert data["sources"][0][0] == "<b>doc</b>"
     assert "<" not in parsed.raw["script"][0]
 
 
@@ -189,11 +204,7 @@ def _tag_names(label: str, sentence: str, doc: str) -> list[str]:
 @given(label=st.text(max_size=60), sentence=st.text(max_size=80), doc=st.text(max_size=12))
 def test_any_text_leaves_the_page_structure_unchanged(label, sentence, doc):
     # The same elements as with harmless text: nothing in a label, sentence or id makes a tag.
-    harmless = _tag_names("حدث", "قيل أمس.", "doc")
-    sentence_marks = _tag_names(label, sentence, doc).count("mark")
-    names = [t for t in _tag_names(label, sentence, doc) if t != "mark"]
-    assert names == [t for t in harmless if t != "mark"]
-    assert sentence_marks == ("أمس" in (sentence or "أمس"))  # no sentence: the expression alone
+    assert _tag_names(label, sentence, doc) == _tag_names("حدث", "قيل أمس.", "doc")
 
 
 # --- Arabic dates -------------------------------------------------------------------------
@@ -277,28 +288,28 @@ def test_groups_by_year_then_month_with_periods_where_they_start():
     assert [e.id for e in y2020.months[9].dated] == ["sep"]
     assert [e.id for e in groups[2].months[11].dated] == ["week"]
     assert [e.id for e in groups[3].undated] == ["nodate"]
-    page = render(TimelineOutput(entries=entries))
-    assert page.index('data-entry="old"') < page.index('data-entry="late"') \
-        < page.index('id="m-2020-09"') < page.index('data-entry="dec"')
-    assert "تاريخ غير محدد" in page and "أواخر 2020" in page and "تقريبي" in page
+    rows = _data(render(TimelineOutput(entries=entries)))["entries"]
+    assert [r[0] for r in rows] == ["old", "late", "sep", "dec", "week", "nodate"]
+    flags = {r[0]: r[5] for r in rows}
+    assert flags["late"] & PERIOD and flags["late"] & APPROXIMATE and not flags["sep"] & PERIOD
+    assert {r[0]: r[1] for r in rows}["late"] == "أواخر 2020"
 
 
 def test_a_conflict_marks_both_entries_and_links_each_to_the_other():
     one_sided = [_entry("e1", "الاتفاق الثلاثي", conflicts=("e2",)),
                  _entry("e2", "الاتفاق الثلاثي", value="2020-12-22", start=date(2020, 12, 22))]
-    parsed = _parse(render(TimelineOutput(entries=one_sided)))
-    marked = {a["data-entry"] for t, a in parsed.tags if "conflict" in a.get("class", "").split()}
-    assert marked == {"e1", "e2"}
-    jumps = {a["data-jump"]: a["href"] for t, a in parsed.tags if "data-jump" in a}
-    assert jumps == {"e1": "#entry-e1", "e2": "#entry-e2"}
+    rows = _data(render(TimelineOutput(entries=one_sided)))["entries"]
+    assert [r[0] for r in rows] == ["e2", "e1"]
+    assert all(r[5] & IN_CONFLICT for r in rows)
+    assert {r[0]: r[8] for r in rows} == {
+        "e1": [[0, "تاريخان مختلفان", "e2"]], "e2": [[1, "تاريخان مختلفان", "e1"]]}
 
 
-def test_mentions_highlight_the_expression_in_the_sentence():
-    found = _entry("e1", sentence="وقع المغرب وإسرائيل اليوم الأربعاء اتفاقاً.")
-    missing = _entry("e2", sentence="جملة لا تحتوي التعبير.")
-    page = render(TimelineOutput(entries=[found, missing]))
-    assert "<mark>اليوم الأربعاء</mark>" in page
-    assert page.count("<mark>") == 1
+def test_a_mention_dated_differently_says_so():
+    entry = _entry("e1")
+    other = entry.mentions[0].model_copy(update={"value": "2021-11-23"})
+    row = _data(render(TimelineOutput(entries=[entry.model_copy(update={"mentions": [entry.mentions[0], other]})])))
+    assert [m[3] for m in row["entries"][0][7]] == ["", "23 نوفمبر 2021"]
 
 
 def test_same_timeline_same_bytes(seeds):
@@ -309,13 +320,61 @@ def test_same_timeline_same_bytes(seeds):
 
 def test_empty_timeline_is_still_a_page():
     page = render(TimelineOutput())
-    assert 'dir="rtl"' in page and "لا أحداث" in page and 'data-entry="' not in page
+    main = page[page.index("<main"):page.index("</main>")]
+    assert 'dir="rtl"' in page and "لا أحداث" in main and _data(page)["entries"] == []
 
 
-def test_two_thousand_entries_render_fast():
-    timeline = generated_timeline(2000)
+def test_ten_thousand_entries_render_fast_and_compact():
+    timeline = generated_archive_timeline(articles=4000, entries=10000)
     started = time.perf_counter()
     page = render(timeline)
     seconds = time.perf_counter() - started
-    assert page.count("data-entry=") == 2000
-    assert seconds < 2, f"{seconds:.2f}s"
+    assert len(_data(page)["entries"]) == 10000
+    assert seconds < 5, f"{seconds:.2f}s"
+    sentences = sum(len(m.sentence.encode()) for e in timeline.entries for m in e.mentions)
+    assert len(page.encode()) < sentences + 400 * len(timeline.entries), \
+        "about 400 bytes an entry besides its sentences"
+
+
+# --- the time axis ------------------------------------------------------------------------
+
+
+def _dated(year: int, n: int = 1, month: int = 6) -> list[Entry]:
+    return [_entry(f"y{year}-{k}", value=str(year), start=date(year, month, 1)) for k in range(n)]
+
+
+def test_the_axis_spans_the_busy_years_and_leaves_far_outliers_out():
+    entries = _dated(1436) + _dated(200) + _dated(1990, 3) + _dated(2013, 5) + _dated(2014, 40) \
+        + _dated(2015, 400) + _dated(2016, 10) + _dated(2030, 2)
+    assert time_axis(entries) == Axis(2013, 2016)
+    assert time_axis(entries[:1]) == Axis(1436, 1436)
+    assert time_axis([_entry("n", value="XXXX-12-10", start=None)]) is None
+
+
+def test_a_small_chronology_keeps_every_year_on_the_axis():
+    assert time_axis(_dated(1973) + _dated(2020)) == Axis(1973, 2020)
+
+
+# --- newspapers and the story of --about ------------------------------------------------------
+
+
+def test_sources_carry_their_newspaper_and_title():
+    timeline = generated_archive_timeline(articles=30, entries=40)
+    data = _data(render(timeline))
+    assert data["papers"] == list(ARCHIVE_PAPERS)
+    first = timeline.documents[0]
+    assert data["sources"][0] == [first.id, 0, first.title, "1 يوليو 2015"]
+
+
+def test_the_page_names_the_query_and_the_articles_kept():
+    timeline = generated_archive_timeline(articles=30, entries=40)
+    kept = [KeptArticle(id=timeline.documents[3].id, score=12.3456), KeptArticle(id="gone", score=2.0)]
+    query = StoryQuery(text="الاتفاق النووي", terms=[QueryTerm(word="النووي", stem="نوو", documents=4)],
+                       top=50, min_score=0.5, considered=30, matched=4, kept=kept)
+    page = render(timeline.model_copy(update={"query": query}))
+    text = "".join(_parse(page).text)
+    assert "التسلسل الزمني: الاتفاق النووي" in text  # the title names the story
+    assert "«الاتفاق النووي»" in text and "مقالان من 30 مقالاً" in text
+    assert timeline.documents[3].title in text and "12.35" in text and "gone" in text
+    assert 'data-doc="3"' in page
+    assert _data(page)["query"]["kept"] == [[3, 12.3456, timeline.documents[3].id], [-1, 2.0, "gone"]]

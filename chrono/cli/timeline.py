@@ -4,6 +4,7 @@ timeline formats (a readable table by default).
     chrono timeline seeds/ --manifest seeds/manifest.json                 # terminal table
     chrono timeline seeds/ --manifest seeds/manifest.json --format json -o out/timeline.json
     chrono timeline seeds/ --manifest seeds/manifest.json --format timeml -o out/timeml/
+    chrono timeline archive.jsonl --about "الاتفاق النووي الإيراني مجلس الأمن" --format html -o story.html
 
 Exit status: 0 ok; 1 when some documents failed (each listed in the output's `errors` and on
 stderr; the others are still written); 2 for usage errors (a missing path, a bad option, anchor
@@ -15,6 +16,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 import click
 
+from chrono.about import DEFAULT_MIN_SCORE, DEFAULT_TOP, Ranking, rank_archive
 from chrono.cli.options import Outcome, check_output_target, chosen_options, input_paths, is_folder_target, \
     read_inputs, remember_documents, tagged, with_input_options
 from chrono.export import Writer, format_names, writer
@@ -78,6 +80,18 @@ def _write_chronology(chronology_writer: Writer, items: Iterable, settings: Sett
         chronology_writer.write(documents, result, stream)
 
 
+def _ranked(items: Iterable, about: Optional[str], top: Optional[int],
+            min_score: Optional[float]) -> Optional[Ranking]:
+    """The archive ranked against --about, or None without it."""
+    if about is None:
+        return None
+    try:
+        return rank_archive(items, about, top=DEFAULT_TOP if top is None else top,
+                            min_score=DEFAULT_MIN_SCORE if min_score is None else min_score)
+    except ValueError as error:
+        raise click.UsageError(f"--about: {error}") from None
+
+
 @click.command("timeline")
 @input_paths
 @with_input_options
@@ -96,9 +110,19 @@ def _write_chronology(chronology_writer: Writer, items: Iterable, settings: Sett
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="'dask': tag and merge (map-reduce by windows of years) on a dask.distributed cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_mention, bom, bidi, title, group_by, out, jobs,
-             engine, scheduler):
+@click.option("--about", metavar="QUERY",
+              help="Only the articles of one story: the archive ranked against QUERY (BM25 over folded, "
+                   "stemmed words); the output names the query and the articles kept with their scores.")
+@click.option("--top", type=click.IntRange(min=1),
+              help=f"--about: keep at most this many articles [default: {DEFAULT_TOP}].")
+@click.option("--min-score", type=click.FloatRange(0, 1),
+              help="--about: keep only articles scoring at least this fraction of the best article's score "
+                   f"[default: {DEFAULT_MIN_SCORE}].")
+def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_mention, bom, bidi, title, group_by, out,
+             jobs, engine, scheduler, about, top, min_score):
     """One ordered chronology of dated events from Arabic news articles."""
+    if about is None and (top is not None or min_score is not None):
+        raise click.UsageError(("--top" if top is not None else "--min-score") + " needs --about")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     timeline_writer = writer(fmt, "timeline")
@@ -110,6 +134,9 @@ def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_me
     items = read_inputs(paths, anchor, manifest, encoding)
     settings = Settings(prefer=prefer, keep_anchor=keep_anchor)
     outcome = Outcome()
+    ranking = _ranked(items, about, top, min_score)
+    if ranking is not None:  # the archive is read here, once; only the kept articles go on
+        items = ranking.documents()
     if timeline_writer.reads == "chronology":
         _write_chronology(timeline_writer, items, settings, jobs, out, outcome)
         outcome.finish()
@@ -117,6 +144,8 @@ def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_me
         result = _dask_timeline(items, settings, jobs, scheduler, outcome)
     else:
         result = _local_timeline(items, settings, jobs, outcome)
+    if ranking is not None:
+        result.query = ranking.story
     text = timeline_writer.write(result, **options)
     if out != STDOUT:
         atomic_write(out, text)

@@ -1,28 +1,38 @@
-"""A self-contained, right-to-left HTML page for a chronology (issue 5).
+"""A self-contained, right-to-left HTML page for a chronology, usable at 10,000 entries.
 
 `render(timeline)` returns ONE document a journalist can open offline or attach to an email:
-inline CSS and JavaScript from `assets/`, the filter index embedded as JSON, Arabic dates
-written in Python by `display` (so they are tested without a browser), no request off the machine
-(a Content-Security-Policy with hashes of the inline style and script forbids any).
+inline CSS and JavaScript from `assets/`, the chronology embedded as compact JSON, Arabic dates
+written here in Python by `display` (so they are tested without a browser), no request off the
+machine (a Content-Security-Policy with hashes of the inline style and script forbids any).
 
-Entries are drawn server-side, grouped by year and month; the script only toggles details,
-jumps between conflicting entries and filters by source and period.
+What Python decides, what the script draws:
+- Python: the page order (years, months, a month's periods before its days: `group_entries`),
+  the time axis (`time_axis`: the years where the data is, far outliers grouped as "earlier"
+  and "later"), every date as Arabic text, the sources by newspaper (`Document.meta` via
+  DocumentInfo.newspaper/title), and the data itself: each sentence stored once, entries as
+  short arrays (`page_data`), no HTML per entry.
+- The script: the entries on screen only (month by month, in blocks drawn as they come near
+  the viewport), text search with Arabic folding and highlighted hits, filters by newspaper,
+  article and period, a strip of entries per month to jump through, deep links (#entry-e7,
+  #2015-08), keyboard navigation, printing.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
+import math
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from html import escape
 from importlib import resources
 from typing import Iterable, Optional
-from urllib.parse import quote
 
 from chrono.export.display import EN_DASH, MONTHS_AR, arabic_date, arabic_day, arabic_value, machine_date
-from chrono.models import Entry, Mention, TimelineOutput
+from chrono.models import Entry, StoryQuery, TimelineOutput
 
 APPROXIMATE_MODS = frozenset({"START", "MID", "END", "APPROX"})
 OPEN_ENDED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
@@ -30,7 +40,17 @@ OPEN_ENDED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
 # (one, two, 3–10, 11–99, otherwise): Arabic nouns change with the number they count.
 EVENT_FORMS = ("حدث واحد", "حدثان", "أحداث", "حدثاً", "حدث")
 SOURCE_FORMS = ("مصدر واحد", "مصدران", "مصادر", "مصدراً", "مصدر")
+ARTICLE_FORMS = ("مقال واحد", "مقالان", "مقالات", "مقالاً", "مقال")
 MENTION_FORMS = ("ذكر واحد", "ذكران", "مواضع ذكر", "موضع ذكر", "موضع ذكر")
+
+PAGE_SCHEMA = "chrono.page/2"
+# Flags of an entry in the page data (bits).
+APPROXIMATE, OPEN_ENDED, IN_CONFLICT, PERIOD = 1, 2, 4, 8
+# A year belongs to the time axis when it holds at least this share of the busiest year's
+# entries (and at least MIN_YEAR_ENTRIES): a news archive of 2015 quotes 1990 and 1436 (a Hijri
+# year read as Gregorian) once or twice; those go to "earlier", they do not stretch the axis.
+AXIS_SHARE_OF_PEAK = 0.01
+MIN_YEAR_ENTRIES = 2
 
 
 def arabic_count(n: int, forms: tuple[str, str, str, str, str]) -> str:
@@ -51,7 +71,7 @@ def arabic_count(n: int, forms: tuple[str, str, str, str, str]) -> str:
     return f"{n} {other}"
 
 
-# --- grouping by year and month -----------------------------------------------------------
+# --- page order: by year and month -------------------------------------------------------
 
 _FINE_GRANULARITIES = frozenset({"day", "week", "part_of_day", "hour", "minute"})
 
@@ -62,15 +82,15 @@ class MonthBlock:
     ("أواخر 2020" starts in September), `dated` lies inside it and goes under its heading."""
 
     month: int
-    period: list[Entry] = field(default_factory=list)
-    dated: list[Entry] = field(default_factory=list)
+    period: list[Entry] = dataclass_field(default_factory=list)
+    dated: list[Entry] = dataclass_field(default_factory=list)
 
 
 @dataclass
 class YearGroup:
     year: Optional[int]  # None: entries with no calendar interval
-    months: dict[int, MonthBlock] = field(default_factory=dict)
-    undated: list[Entry] = field(default_factory=list)
+    months: dict[int, MonthBlock] = dataclass_field(default_factory=dict)
+    undated: list[Entry] = dataclass_field(default_factory=list)
 
 
 def _fits_one_month(entry: Entry) -> bool:
@@ -103,46 +123,57 @@ def group_entries(entries: Iterable[Entry]) -> list[YearGroup]:
     return ordered + ([undated] if undated.undated else [])
 
 
-# --- rendering ----------------------------------------------------------------------------
+def page_order(entries: Iterable[Entry]) -> list[tuple[Entry, bool]]:
+    """(entry, spans more than its month) in the order the page shows them."""
+    ordered: list[tuple[Entry, bool]] = []
+    for group in group_entries(entries):
+        for block in group.months.values():
+            ordered.extend((entry, True) for entry in block.period)
+            ordered.extend((entry, False) for entry in block.dated)
+        ordered.extend((entry, False) for entry in group.undated)
+    return ordered
 
 
-@dataclass
-class _Context:
-    """What every entry needs to know about the others and about the sources."""
-
-    source_index: dict[str, int]
-    source_titles: dict[str, str]  # for tooltips: "id · نُشر 24 نوفمبر 2021"
-    source_published: dict[str, str]  # "نُشر 24 نوفمبر 2021", or "" without an anchor
-    entries: dict[str, Entry]
-    conflicts: dict[str, list[tuple[str, str]]]
+# --- the time axis -------------------------------------------------------------------------
 
 
-def _attr(text: object) -> str:
-    return escape(str(text), quote=True)
+@dataclass(frozen=True)
+class Axis:
+    """The years the strip and the period filter span; entries starting before `first` are
+    shown together as "earlier", after `last` as "later"."""
+
+    first: int
+    last: int
 
 
-def _text(text: object) -> str:
-    return escape(str(text), quote=False)
+def time_axis(entries: Iterable[Entry]) -> Optional[Axis]:
+    """The run of consecutive busy years around the busiest one (None without dated entries).
+
+    A year is busy with at least max(MIN_YEAR_ENTRIES, AXIS_SHARE_OF_PEAK × the busiest year's
+    entries). A quiet year ends the run: what lies beyond is an outlier for the axis.
+
+    >>> from datetime import date
+    >>> def e(y): return Entry(id="e", value=str(y), type="DATE", start_date=date(y, 1, 1),
+    ...                        label="", sources=[], mentions=[])
+    >>> time_axis([e(1436)] + [e(2014)] * 3 + [e(2015)] * 40 + [e(2016)] * 2 + [e(2030)])
+    Axis(first=2014, last=2016)
+    """
+    years = Counter(entry.start_date.year for entry in entries if entry.start_date is not None)
+    if not years:
+        return None
+    peak_year, peak = max(years.items(), key=lambda item: (item[1], item[0]))
+    busy = max(MIN_YEAR_ENTRIES, math.ceil(AXIS_SHARE_OF_PEAK * peak))
+    if peak < busy:  # a handful of entries: every year is on the axis
+        return Axis(min(years), max(years))
+    first = last = peak_year
+    while years.get(first - 1, 0) >= busy:
+        first -= 1
+    while years.get(last + 1, 0) >= busy:
+        last += 1
+    return Axis(first, last)
 
 
-def _dom_id(entry_id: str) -> str:
-    return "entry-" + entry_id
-
-
-def _fragment(entry_id: str) -> str:
-    return "#" + quote(_dom_id(entry_id), safe="")
-
-
-def _symmetric_conflicts(entries: list[Entry]) -> dict[str, list[tuple[str, str]]]:
-    """Both sides of a conflict are marked, even if the merge listed it on one side only."""
-    known = {e.id for e in entries}
-    links: dict[str, dict[str, str]] = {e.id: {} for e in entries}
-    for entry in entries:
-        for conflict in entry.conflicts:
-            links[entry.id].setdefault(conflict.entry, conflict.reason)
-            if conflict.entry in known:
-                links[conflict.entry].setdefault(entry.id, conflict.reason)
-    return {eid: list(other.items()) for eid, other in links.items() if other}
+# --- the page data --------------------------------------------------------------------------
 
 
 def _source_order(timeline: TimelineOutput) -> list[str]:
@@ -157,191 +188,114 @@ def _source_order(timeline: TimelineOutput) -> list[str]:
     return order
 
 
-def _build_context(timeline: TimelineOutput) -> _Context:
-    order = _source_order(timeline)
-    published = {sid: "" for sid in order}
-    for doc in timeline.documents:
-        if doc.anchor.date:
-            published[doc.id] = f"نُشر {arabic_day(doc.anchor.date)}"
-    return _Context(
-        source_index={sid: i for i, sid in enumerate(order)},
-        source_titles={sid: " · ".join(filter(None, (sid, published[sid]))) for sid in order},
-        source_published=published,
-        entries={e.id: e for e in timeline.entries},
-        conflicts=_symmetric_conflicts(timeline.entries),
-    )
+def _symmetric_conflicts(entries: list[Entry]) -> dict[str, list[tuple[str, str]]]:
+    """Both sides of a conflict are marked, even if the merge listed it on one side only."""
+    known = {e.id for e in entries}
+    links: dict[str, dict[str, str]] = {e.id: {} for e in entries}
+    for entry in entries:
+        for conflict in entry.conflicts:
+            links[entry.id].setdefault(conflict.entry, conflict.reason)
+            if conflict.entry in known:
+                links[conflict.entry].setdefault(entry.id, conflict.reason)
+    return {eid: list(other.items()) for eid, other in links.items() if other}
 
 
-def _badge(source: str, ctx: _Context) -> str:
-    number = ctx.source_index[source]
-    return (f'<span class="badge c{number % 12}" title="{_attr(ctx.source_titles[source])}">'
-            f"{number + 1}</span>")
+@dataclass
+class _Tables:
+    """Strings stored once in the page data, referred to by their position."""
+
+    sources: dict[str, int]
+    sentences: dict[str, int] = dataclass_field(default_factory=dict)
+
+    def sentence(self, text: str) -> int:
+        return self.sentences.setdefault(text, len(self.sentences))
 
 
-def _source_name(source: str, ctx: _Context, note: str = "") -> str:
-    """The id (left-to-right, isolated so it cannot reorder the Arabic around it), then the
-    publication day and `note` on their own line: "نُشر 24 نوفمبر 2021 · 4 أحداث"."""
-    second_line = " · ".join(filter(None, (ctx.source_published[source], note)))
-    when = f'<span class="published">{_text(second_line)}</span>' if second_line else ""
-    return f'<span class="source-name"><bdi dir="ltr" class="doc-id">{_text(source)}</bdi>{when}</span>'
-
-
-def _highlight(sentence: str, timex: str) -> str:
-    """The sentence with the (first) occurrence of the expression marked.
-
-    The mention's offsets point into the document, not the sentence; when the expression
-    is not found verbatim the sentence is shown unmarked rather than marking a guess.
-    """
-    at = sentence.find(timex) if timex else -1
-    if at < 0:
-        return _text(sentence)
-    end = at + len(timex)
-    return f"{_text(sentence[:at])}<mark>{_text(timex)}</mark>{_text(sentence[end:])}"
-
-
-def _render_mention(mention: Mention, entry: Entry, ctx: _Context) -> str:
-    notes = [f'<bdi dir="ltr" class="doc-id">{_text(mention.doc)}</bdi>']
-    if mention.in_quote:
-        notes.append("ضمن كلام منقول")
-    if mention.value != entry.value:
-        notes.append(f"تاريخه هنا: {_text(arabic_value(mention.value))}")
-    sentence = mention.sentence or mention.text
-    return (f'<li class="mention">{_badge(mention.doc, ctx)}'
-            f"<blockquote>{_highlight(sentence, mention.text)}</blockquote>"
-            f'<p class="cite">{" · ".join(notes)}</p></li>')
-
-
-def _render_conflicts(entry: Entry, ctx: _Context) -> str:
-    if entry.id not in ctx.conflicts:
-        return ""
-    items = []
-    for other_id, reason in ctx.conflicts[entry.id]:
-        other = ctx.entries.get(other_id)
-        if other is None:
-            target = f"<bdi>{_text(other_id)}</bdi>"
-        else:
-            when = arabic_date(other)
-            target = (f'<a href="{_attr(_fragment(other_id))}" data-jump="{_attr(other_id)}">'
-                      f"{_text(when)}: {_text(other.label)}</a>")
-        items.append(f"<li>{target}<bdi class=\"reason\">{_text(reason)}</bdi></li>")
-    return f'<h4>تعارض مع</h4><ul class="conflicts">{"".join(items)}</ul>'
-
-
-def _render_details(entry: Entry, ctx: _Context) -> str:
-    mentions = "".join(_render_mention(m, entry, ctx) for m in entry.mentions)
-    sources = "".join(
-        f"<li>{_badge(s, ctx)}{_source_name(s, ctx)}</li>" for s in entry.sources
-    )
-    meta = [f'القيمة: <code dir="ltr">{_text(entry.value)}</code>']
-    if entry.trigger:
-        meta.append(f"الفعل: {_text(entry.trigger)}")
-    return (
-        f'<div class="details" id="{_attr("details-" + entry.id)}" hidden>'
-        f"{_render_conflicts(entry, ctx)}"
-        f"<h4>{arabic_count(len(entry.mentions), MENTION_FORMS)}</h4>"
-        f'<ul class="mentions">{mentions}</ul>'
-        f'<h4>المصادر</h4><ul class="sources">{sources}</ul>'
-        f'<p class="meta">{" · ".join(meta)}</p></div>'
-    )
-
-
-def _time_element(entry: Entry, text: str) -> str:
-    machine = machine_date(entry)
-    attr = f' datetime="{machine}"' if machine else ""
-    return f"<time{attr}>{_text(text)}</time>"
-
-
-def _render_entry(entry: Entry, ctx: _Context) -> str:
-    when = arabic_date(entry)
-    classes = ["entry"]
-    tags = []
+def _flags(entry: Entry, in_conflict: bool, period: bool) -> int:
+    flags = 0
     if entry.mod in APPROXIMATE_MODS or "X" in entry.value:
-        classes.append("approx")
-        tags.append('<span class="tag approx-tag">تقريبي</span>')
+        flags |= APPROXIMATE
     if entry.mod in OPEN_ENDED_MODS:
-        classes.append("open")
-    if entry.id in ctx.conflicts:
-        classes.append("conflict")
-        tags.append('<span class="tag conflict-tag">⚠ تعارض</span>')
-    badges = "".join(_badge(s, ctx) for s in entry.sources)
-    return (
-        f'<li class="{" ".join(classes)}" id="{_attr(_dom_id(entry.id))}" '
-        f'data-entry="{_attr(entry.id)}">'
-        f'<button type="button" class="head" aria-expanded="false" '
-        f'aria-controls="{_attr("details-" + entry.id)}">'
-        f'<span class="when">{_time_element(entry, when)}{"".join(tags)}</span>'
-        f'<span class="label">{_text(entry.label)}</span>'
-        f'<span class="badges" aria-label="المصادر">{badges}</span></button>'
-        f"{_render_details(entry, ctx)}</li>"
-    )
+        flags |= OPEN_ENDED
+    if in_conflict:
+        flags |= IN_CONFLICT
+    if period:
+        flags |= PERIOD
+    return flags
 
 
-def _render_list(entries: list[Entry], ctx: _Context, css: str) -> str:
-    items = "".join(_render_entry(e, ctx) for e in entries)
-    return f'<ol class="entries {css}">{items}</ol>'
+def _entry_row(entry: Entry, period: bool, tables: _Tables, positions: dict[str, int],
+               conflicts: dict[str, list[tuple[str, str]]]) -> list:
+    """[id, date text, start, end, label, flags, sources, mentions, conflicts, value, trigger,
+    machine date]: one entry of the page data, in the order timeline.js reads it."""
+    mentions = [
+        [tables.sources[m.doc], tables.sentence(m.sentence or m.text), m.text,
+         "" if m.value == entry.value else arabic_value(m.value), 1 if m.in_quote else 0]
+        for m in entry.mentions
+    ]
+    links = [[positions.get(other, -1), reason, other] for other, reason in conflicts.get(entry.id, [])]
+    start = entry.start_date.isoformat() if entry.start_date else None
+    end = (entry.end_date or entry.start_date).isoformat() if entry.start_date else None
+    return [entry.id, arabic_date(entry), start, end, entry.label,
+            _flags(entry, entry.id in conflicts, period), sorted({tables.sources[s] for s in entry.sources}),
+            mentions, links, entry.value, entry.trigger or "", machine_date(entry)]
 
 
-def _render_year(group: YearGroup, ctx: _Context) -> str:
-    if group.year is None:
-        return (f'<section class="year undated" aria-labelledby="y-undated">'
-                f'<h2 id="y-undated">تاريخ غير محدد</h2>'
-                f'{_render_list(group.undated, ctx, "undated")}</section>')
-    parts = [f'<section class="year" aria-labelledby="y-{group.year}">'
-             f'<h2 id="y-{group.year}">{group.year}</h2>']
-    for block in group.months.values():
-        if block.period:
-            parts.append(_render_list(block.period, ctx, "period"))
-        if block.dated:
-            heading_id = f"m-{group.year}-{block.month:02d}"
-            parts.append(f'<section class="month" aria-labelledby="{heading_id}">'
-                         f'<h3 id="{heading_id}">{MONTHS_AR[block.month - 1]} {group.year}</h3>'
-                         f'{_render_list(block.dated, ctx, "dated")}</section>')
-    parts.append("</section>")
-    return "".join(parts)
+def _newspapers(timeline: TimelineOutput, order: list[str]) -> tuple[list[str], dict[str, int]]:
+    """Newspaper names in order of first appearance, and each source's newspaper (-1: none)."""
+    names: dict[str, int] = {}
+    of_source = {sid: -1 for sid in order}
+    for doc in timeline.documents:
+        if doc.newspaper:
+            of_source[doc.id] = names.setdefault(doc.newspaper, len(names))
+    return list(names), of_source
 
 
-def _source_filter(timeline: TimelineOutput, ctx: _Context) -> str:
-    counts = {sid: 0 for sid in ctx.source_index}
-    for entry in timeline.entries:
-        for source in entry.sources:
-            counts[source] += 1
-    rows = []
-    for sid, number in ctx.source_index.items():
-        rows.append(
-            f'<li><label><input type="checkbox" name="source" value="{number}" checked> '
-            f'{_badge(sid, ctx)} {_source_name(sid, ctx, arabic_count(counts[sid], EVENT_FORMS))}'
-            '</label></li>'
-        )
-    return (
-        '<fieldset class="sources-filter"><legend>المصادر</legend>'
-        '<div class="row"><button type="button" data-sources="all">الكل</button>'
-        '<button type="button" data-sources="none">لا شيء</button></div>'
-        f'<ul>{"".join(rows)}</ul></fieldset>'
-    )
+def _query_data(query: Optional[StoryQuery], sources: dict[str, int]) -> Optional[dict]:
+    if query is None:
+        return None
+    return {"text": query.text, "considered": query.considered, "matched": query.matched,
+            "kept": [[sources.get(k.id, -1), k.score, k.id] for k in query.kept]}
 
 
-def _year_span(timeline: TimelineOutput) -> tuple[Optional[int], Optional[int]]:
-    starts = [e.start_date.year for e in timeline.entries if e.start_date]
-    ends = [(e.end_date or e.start_date).year for e in timeline.entries if e.start_date]
-    return (min(starts), max(ends)) if starts else (None, None)
+def page_data(timeline: TimelineOutput) -> dict:
+    """Everything the script shows, compact: sources as [id, newspaper, title, published],
+    sentences once each, entries in page order as short arrays (see `_entry_row`)."""
+    order = _source_order(timeline)
+    papers, paper_of = _newspapers(timeline, order)
+    info = {d.id: d for d in timeline.documents}
+    sources = []
+    for sid in order:
+        doc = info.get(sid)
+        published = arabic_day(doc.anchor.date) if doc and doc.anchor.date else ""
+        sources.append([sid, paper_of[sid], (doc.title if doc else None) or "", published])
+    tables = _Tables(sources={sid: i for i, sid in enumerate(order)})
+    ordered = page_order(timeline.entries)
+    positions = {entry.id: i for i, (entry, _) in enumerate(ordered)}
+    conflicts = _symmetric_conflicts(timeline.entries)
+    entries = [_entry_row(entry, period, tables, positions, conflicts) for entry, period in ordered]
+    axis = time_axis(timeline.entries)
+    return {
+        "schema": PAGE_SCHEMA,
+        "axis": [axis.first, axis.last] if axis else None,
+        "months": list(MONTHS_AR),
+        "papers": papers,
+        "sources": sources,
+        "sentences": list(tables.sentences),
+        "entries": entries,
+        "query": _query_data(timeline.query, tables.sources),
+    }
 
 
-def _period_filter(timeline: TimelineOutput) -> str:
-    first, last = _year_span(timeline)
-    years = list(range(first, last + 1)) if first is not None else []
-    year_options = '<option value="">—</option>' + "".join(
-        f'<option value="{y}">{y}</option>' for y in years)
-    month_options = '<option value="">كل الأشهر</option>' + "".join(
-        f'<option value="{i:02d}">{name}</option>' for i, name in enumerate(MONTHS_AR, 1))
+# --- the page shell -------------------------------------------------------------------------
 
-    def bound(key: str, legend: str) -> str:
-        return (f'<div class="bound"><span class="bound-name">{legend}</span>'
-                f'<label>السنة <select id="{key}-year">{year_options}</select></label>'
-                f'<label>الشهر <select id="{key}-month">{month_options}</select></label></div>')
 
-    return ('<fieldset class="period-filter"><legend>الفترة</legend>'
-            f'{bound("from", "من")}{bound("to", "إلى")}'
-            '<button type="button" id="reset-filters">إلغاء التصفية</button></fieldset>')
+def _attr(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _text(text: object) -> str:
+    return escape(str(text), quote=False)
 
 
 def _script_json(data: object) -> str:
@@ -351,23 +305,6 @@ def _script_json(data: object) -> str:
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(raw, escaped)
     return text
-
-
-def _filter_index(timeline: TimelineOutput, ctx: _Context) -> dict:
-    """What the script needs to filter: per entry its interval and its source numbers."""
-    return {
-        "schema": "chrono.html-index/1",
-        "sources": list(ctx.source_index),
-        "entries": [
-            {
-                "id": e.id,
-                "start": e.start_date.isoformat() if e.start_date else None,
-                "end": (e.end_date or e.start_date).isoformat() if e.start_date else None,
-                "sources": sorted({ctx.source_index[s] for s in e.sources}),
-            }
-            for e in timeline.entries
-        ],
-    }
 
 
 @lru_cache(maxsize=None)
@@ -383,13 +320,82 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _summary(timeline: TimelineOutput, ctx: _Context) -> str:
-    first, last = _year_span(timeline)
-    parts = [arabic_count(len(timeline.entries), EVENT_FORMS) + " من "
-             + arabic_count(len(ctx.source_index), SOURCE_FORMS)]
-    if first is not None:
-        parts.append(str(first) if first == last else f"{first}{EN_DASH}{last}")
+def _summary(timeline: TimelineOutput, axis: Optional[Axis], source_count: int) -> str:
+    parts = [arabic_count(len(timeline.entries), EVENT_FORMS) + " من " + arabic_count(source_count, SOURCE_FORMS)]
+    if axis is not None:
+        parts.append(str(axis.first) if axis.first == axis.last else f"{axis.first}{EN_DASH}{axis.last}")
     return " · ".join(parts)
+
+
+def _story(query: Optional[StoryQuery], data: dict) -> str:
+    """The query of `--about` and the articles it kept, best first; each one a filter button."""
+    if query is None:
+        return ""
+    rows = []
+    for number, (source, score, doc_id) in enumerate(data["query"]["kept"], 1):
+        label = doc_id
+        paper = ""
+        if source >= 0:
+            _, paper_index, title, published = data["sources"][source]
+            label = title or doc_id
+            paper = data["papers"][paper_index] if paper_index >= 0 else ""
+            paper = " · ".join(filter(None, (paper, published)))
+        button = (f'<button type="button" data-doc="{source}">{_text(label)}</button>' if source >= 0
+                  else f"<bdi>{_text(label)}</bdi>")
+        rows.append(f'<li><span class="score" dir="ltr" title="BM25 {score:g}">{score:.2f}</span>{button}'
+                    f'<span class="published">{_text(paper)}</span></li>')
+    kept = arabic_count(len(query.kept), ARTICLE_FORMS)
+    return (f'<details class="story"><summary>القصة: «<bdi>{_text(query.text)}</bdi>» · '
+            f'{kept} من {arabic_count(query.considered, ARTICLE_FORMS)}</summary>'
+            f'<p class="story-note">رُتّبت المقالات بحسب صلتها بالسؤال (BM25)؛ أُبقي منها ما بلغت درجته '
+            f'{query.min_score:g} من درجة أفضلها، {query.top} على الأكثر.</p>'
+            f'<ol class="kept">{"".join(rows)}</ol></details>')
+
+
+def _paper_list(data: dict) -> str:
+    """One checkbox per newspaper (articles and events counted), its articles listed on demand."""
+    papers = data["papers"]
+    articles = Counter(paper for _, paper, _, _ in data["sources"])
+    events: Counter = Counter()
+    for row in data["entries"]:
+        for paper in {data["sources"][s][1] for s in row[6]}:
+            events[paper] += 1
+    groups = list(range(len(papers))) + ([-1] if articles.get(-1) else [])
+    items = []
+    for paper in groups:
+        name = papers[paper] if paper >= 0 else ("المصادر" if not papers else "مصادر بلا اسم صحيفة")
+        colour = f"c{paper % 12}" if paper >= 0 else "cx"
+        value = paper if paper >= 0 else len(papers)
+        counts = f"{arabic_count(articles[paper], ARTICLE_FORMS)} · {arabic_count(events[paper], EVENT_FORMS)}"
+        items.append(
+            f'<li class="paper"><label><input type="checkbox" name="paper" value="{value}" checked>'
+            f'<span class="chip {colour}">{_text(name)}</span><span class="n">{_text(counts)}</span></label>'
+            f'<button type="button" class="articles-toggle" data-paper="{value}" aria-expanded="false" '
+            f'title="مقالات {_attr(name)}">المقالات</button><ul class="articles" hidden></ul></li>')
+    return "".join(items)
+
+
+def _period_filter(axis: Optional[Axis]) -> str:
+    years = list(range(axis.first, axis.last + 1)) if axis else []
+    year_options = '<option value="">—</option>' + "".join(f'<option value="{y}">{y}</option>' for y in years)
+    month_options = '<option value="">كل الأشهر</option>' + "".join(
+        f'<option value="{i:02d}">{name}</option>' for i, name in enumerate(MONTHS_AR, 1))
+
+    def bound(key: str, legend: str) -> str:
+        return (f'<div class="bound"><span class="bound-name">{legend}</span>'
+                f'<label>السنة <select id="{key}-year">{year_options}</select></label>'
+                f'<label>الشهر <select id="{key}-month">{month_options}</select></label></div>')
+
+    return (f'<fieldset class="period-filter"><legend>الفترة</legend>{bound("from", "من")}{bound("to", "إلى")}'
+            '</fieldset>')
+
+
+_KEYS_HELP = ('<details class="keys"><summary>لوحة المفاتيح</summary><dl>'
+              '<dt><kbd>/</kbd></dt><dd>البحث</dd>'
+              '<dt><kbd>j</kbd> <kbd>k</kbd> أو <kbd>↓</kbd> <kbd>↑</kbd></dt><dd>الحدث التالي والسابق</dd>'
+              '<dt><kbd>n</kbd> <kbd>p</kbd></dt><dd>الشهر التالي والسابق</dd>'
+              '<dt><kbd>Enter</kbd></dt><dd>فتح الحدث وإغلاقه</dd>'
+              '<dt><kbd>Esc</kbd></dt><dd>مسح البحث</dd></dl></details>')
 
 
 def render(timeline: TimelineOutput, *, title: Optional[str] = None) -> str:
@@ -399,14 +405,13 @@ def render(timeline: TimelineOutput, *, title: Optional[str] = None) -> str:
     >>> page.startswith('<!DOCTYPE html>') and 'dir="rtl"' in page
     True
     """
-    ctx = _build_context(timeline)
-    heading = title or "التسلسل الزمني للأحداث"
+    heading = title or (f"التسلسل الزمني: {timeline.query.text}" if timeline.query else "التسلسل الزمني للأحداث")
+    data = page_data(timeline)
+    axis = Axis(*data["axis"]) if data["axis"] else None
     style, script = _asset("timeline.css"), _asset("timeline.js")
     csp = (f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    body = "".join(_render_year(g, ctx) for g in group_entries(timeline.entries))
-    if not timeline.entries:
-        body = '<p class="empty">لا أحداث مؤرخة في هذه المصادر.</p>'
+    empty = '' if timeline.entries else '<p class="empty">لا أحداث مؤرخة في هذه المصادر.</p>'
     return (
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -416,13 +421,28 @@ def render(timeline: TimelineOutput, *, title: Optional[str] = None) -> str:
         f"<title>{_text(heading)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         '<a class="skip" href="#timeline">انتقل إلى التسلسل الزمني</a>\n'
         f'<header class="page-head"><h1>{_text(heading)}</h1>'
-        f'<p class="summary">{_text(_summary(timeline, ctx))}</p></header>\n'
+        f'<p class="summary">{_text(_summary(timeline, axis, len(data["sources"])))}</p>'
+        f'{_story(timeline.query, data)}</header>\n'
+        '<div class="toolbar" id="toolbar"><div class="toolbar-row" role="search">'
+        '<input type="search" id="search" autocomplete="off" spellcheck="false" '
+        'placeholder="ابحث في الأحداث والجمل والمصادر" aria-label="ابحث في الأحداث والجمل والمصادر">'
+        '<p id="count" role="status" aria-live="polite"></p></div>'
+        '<nav id="strip" aria-label="الأحداث شهراً بشهر"></nav></div>\n'
         '<div class="layout">\n<aside class="filters" aria-label="التصفية">'
-        '<details id="filters-box" open><summary>التصفية حسب المصدر والفترة</summary>'
-        f'<form id="filters">{_source_filter(timeline, ctx)}{_period_filter(timeline)}</form>'
-        '</details><p id="count" role="status" aria-live="polite"></p></aside>\n'
-        f'<main id="timeline" tabindex="-1">{body}</main>\n</div>\n'
+        '<details id="filters-box" open><summary>التصفية حسب المصدر والفترة</summary><form id="filters">'
+        '<fieldset class="sources-filter"><legend>المصادر</legend>'
+        '<input type="search" id="source-search" autocomplete="off" placeholder="ابحث عن صحيفة أو عنوان مقال" '
+        'aria-label="ابحث عن صحيفة أو عنوان مقال">'
+        '<div class="row"><button type="button" data-sources="all">الكل</button>'
+        '<button type="button" data-sources="none">لا شيء</button></div>'
+        '<p id="only-doc" hidden></p><ul id="source-results" hidden></ul>'
+        f'<ul class="papers">{_paper_list(data)}</ul></fieldset>'
+        f'{_period_filter(axis)}'
+        '<button type="button" id="reset-filters">إلغاء التصفية</button></form></details>'
+        f'{_KEYS_HELP}</aside>\n'
+        f'<main id="timeline" tabindex="-1">{empty}<noscript><p class="empty">تحتاج هذه الصفحة إلى '
+        'تفعيل JavaScript لعرض الأحداث.</p></noscript></main>\n</div>\n'
         '<script type="application/json" id="chrono-data">'
-        f"{_script_json(_filter_index(timeline, ctx))}</script>\n"
+        f"{_script_json(data)}</script>\n"
         f"<script>{script}</script>\n</body>\n</html>\n"
     )

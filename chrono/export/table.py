@@ -27,7 +27,7 @@ import unicodedata
 import regex
 
 from chrono.export.display import arabic_date
-from chrono.models import TimelineOutput
+from chrono.models import StoryQuery, TimelineOutput
 
 RLI, PDI = "\u2067", "\u2069"
 _RTL_CHAR = regex.compile(r"[\p{Arabic}\p{Hebrew}]")
@@ -102,15 +102,24 @@ def _legend(timeline: TimelineOutput) -> list[str]:
     return lines
 
 
+def _story_lines(query: StoryQuery, bidi: str) -> list[str]:
+    """`--about`: the query, then the articles kept with their scores, best first."""
+    lines = [f"about: {bidi_text(query.text, bidi)}  ({len(query.kept)} of {query.considered} articles kept: "
+             f"top {query.top}, at least {query.min_score:g} of the best score)"]
+    lines.extend(f"  {kept.score:8.2f}  {kept.id}" for kept in query.kept)
+    return lines + [""]
+
+
 def render(timeline: TimelineOutput, bidi: str = "isolate", label_width: int = 60) -> str:
-    """The table as text: a header, one entry per line, the count, what the marks mean,
-    errors listed at the end."""
+    """The table as text: the story's query and kept articles (when the chronology was asked
+    `--about` one story), a header, one entry per line, the count, what the marks mean, errors
+    listed at the end."""
     rows = []
     for entry in timeline.entries:
         rows.append((entry.id, bidi_text(arabic_date(entry), bidi), " ".join("≠" + c.entry for c in entry.conflicts),
                      bidi_text(_clip(entry.label, label_width), bidi), " ".join(_short(s) for s in entry.sources)))
     widths = [max([_width(row[i]) for row in rows] + [len(HEADER[i])]) for i in range(4)]
-    lines = []
+    lines = _story_lines(timeline.query, bidi) if timeline.query else []
     for row in [HEADER, *rows]:
         cells = [_pad(cell, width) for cell, width in zip(row, widths)] + [row[4]]
         lines.append("  ".join(cells).rstrip())
