@@ -293,8 +293,13 @@ class TagOutput(_Model):
 
 
 class DocumentInfo(_Model):
+    """A document of a chronology: where it came from and, when the input names them (a JSONL
+    "source"/"title", a manifest's or front matter's), the paper and the title people know it by."""
+
     id: str
     path: Optional[str] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
     anchor: Anchor
     encoding: Optional[str] = None
     set_aside: list[SetAside] = Field(default_factory=list)
@@ -317,6 +322,9 @@ class Mention(_Model):
 
 
 class Conflict(_Model):
+    """A link to the entry that tells the same happening with another date; `reason` says so in
+    Arabic, with each side's date and source ("تختلف المصادر في تاريخ هذا الحدث: …")."""
+
     entry: str
     reason: str
 
@@ -331,6 +339,7 @@ class Entry(_Model):
     mod: Optional[Mod] = None
     label: str
     trigger: Optional[str] = None
+    kind: Optional[str] = None  # the kind of event: "attack", "arrival", "meeting", … (None: unknown)
     sources: list[str]
     mentions: list[Mention]
     conflicts: list[Conflict] = Field(default_factory=list)

@@ -18,7 +18,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, NamedTuple
+
+import Stemmer
 
 # Deleted: Arabic diacritics (fathatan … sukun, the rarer vowel marks up to U+065F, superscript
 # alef), Quranic marks, tatweel, bidi and zero-width controls, the BOM. Why: news text carries
@@ -133,6 +136,32 @@ def fold(word: str) -> str:
     return folded if len(folded) == len(kept) else "".join(_lower_one(c) for c in kept)
 
 
+_SNOWBALL = Stemmer.Stemmer("arabic")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem_word(word: str) -> str:
+    """The stem two words are matched on (never shown: labels keep the words as written).
+
+    The word is folded, its proclitics go by the one clitic rule below (`strip_proclitic`), then
+    Snowball's Arabic stemmer (PyStemmer) takes its suffixes off: "والإسرائيلية" → "اسراييل",
+    "سيطرتها" and "السيطرة" → "سيطر", "الطائرة" → "طاير". Snowball also strips a leading و/ف/ب/ل/ك
+    of its own when the word is long enough, which cuts names and roots: "فيصل" → "يصل" (arrives),
+    "وزارة" → "زار" (visited). That letter is put back, so the ministry stays "وزار" and the name
+    "فيصل"; the clitic rule has already taken off a real conjunction ("ووزير" → "وزير").
+    Anything but an Arabic word (digits, Latin) comes back folded.
+    """
+    folded = fold(word)
+    if not _ARABIC_WORD.fullmatch(folded):
+        return folded
+    base = strip_proclitic(folded)
+    stem = _SNOWBALL.stemWord(base)
+    if stem and stem[0] != base[0] and base[0] in CLITIC_LETTERS and len(stem) < len(base):
+        stem = base[0] + stem
+    return stem or base
+
+
 def normalize_word(word: str) -> str:
     """Normalize a lexicon form the same way the text is normalized: 'أغسطس' → 'اغسطس'."""
     return fold(word).strip()
@@ -167,6 +196,7 @@ def iter_tokens(normalized: str) -> Iterator[Token]:
 # then the article (ال); "لل" is ل + ال with the article's alef dropped.
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
+CLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS
 ARTICLE = "ال"
 # The proclitic runs a light stem loses, longest first: the first one a word starts with is
 # taken off, if enough of the word is left.
