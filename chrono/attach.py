@@ -39,7 +39,7 @@ from chrono.segment import Segmentation, in_quote, segment, sentence_index
 
 __all__ = [
     "Event", "attach_document", "clause_span", "event_words", "is_placeable", "stem", "trigger_root",
-    "kind_of", "compatible_kinds",
+    "kind_of", "compatible_kinds", "kind_family", "relative_day", "source_name",
 ]
 
 
@@ -180,6 +180,27 @@ _SPEECH = _speech_table()
 _COMPATIBLE = {name: frozenset(kind.compatible) | {name} for name, kind in _KINDS.kinds.items()}
 
 
+def _families() -> dict[str, str]:
+    """Each kind → the first-named kind of the group it is compatible with, directly or through
+    others (signing, agreement, approval … → one family): what the merge files mentions under."""
+    parent = {name: name for name in _COMPATIBLE}
+
+    def find(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    for name, others in _COMPATIBLE.items():
+        for other in others:
+            a, b = find(name), find(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {name: find(name) for name in parent}
+
+
+_FAMILIES = _families()
+
+
 def _folded_set(words) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
@@ -238,7 +259,14 @@ def compatible_kinds(a: str | None, b: str | None) -> bool:
     the lexicon ("مقتل" and "تفجير"), or one unknown."""
     if a is None or b is None:
         return True
-    return b in _COMPATIBLE.get(a, frozenset({a}))
+    return b in _COMPATIBLE.get(a, frozenset({a})) or a in _COMPATIBLE.get(b, frozenset({b}))
+
+
+def kind_family(kind: str) -> str:
+    """One name for a kind and the kinds it is compatible with ("signing", "agreement" and
+    "approval" → "agreement"): what the merge files mentions under, so that "توقيع اتفاق" finds
+    "وقع … مذكرة تفاهم"."""
+    return _FAMILIES.get(kind, kind)
 
 
 def stem(word: str) -> str:
@@ -396,10 +424,14 @@ def _clause(tokens: list[Tok], first: int, last: int) -> Clause:
     lead = lo
     if lo > 0 and tokens[lo].is_word and (tokens[lo].folded in _RELATIVES or _bare(tokens[lo].folded) in _RELATIVES):
         lead = lo
-        for i in range(lo - 1, max(lo - 1 - _ANTECEDENT_WORDS, -1), -1):
-            if not tokens[i].is_word or _opens_clause(tokens, i, 0):
+        words = 0
+        for i in range(lo - 1, -1, -1):
+            if tokens[i].text in _COMMAS and i == lo - 1:
+                continue  # "بيني غانتس، الذي عاد"
+            if not tokens[i].is_word or _opens_clause(tokens, i, 0) or words >= _ANTECEDENT_WORDS:
                 break
             lead = i
+            words += 1
     return Clause(lo, hi, lead)
 
 
@@ -420,8 +452,10 @@ def _is_name_position(tokens: list[Tok], i: int) -> bool:
 
 def _lemma_at(tokens: list[Tok], i: int) -> Lemma | None:
     tok = tokens[i]
-    if not tok.is_word or tok.folded in _AUXILIARIES or _is_name_position(tokens, i) or _is_date_word(tok):
+    if not tok.is_word or tok.folded in _AUXILIARIES or _is_name_position(tokens, i):
         return None
+    if _is_date_word(tok) and "\u0651" not in tok.text:
+        return None  # "فجر الاثنين" is dawn; "فجَّر نفسه" (a shadda) is the verb
     for words, lemma in _PHRASES.items():
         if tuple(t.folded for t in tokens[i:i + len(words)]) == words:
             return lemma
@@ -442,11 +476,18 @@ def _light_kind(tokens: list[Tok], i: int, lo: int, hi: int) -> Lemma | None:
 
 def _find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quoted: list[bool],
                   timex_quoted: bool) -> Trigger | None:
-    """The event word the date belongs to: the nearest verb or event noun of its clause, before
-    the date first (Arabic puts the verb first: "وصل الوزير أمس", "خلال زيارته أمس"), then after.
+    """The event word the date belongs to: the verb of its clause before the date (Arabic puts
+    the verb first: "وصل الوزير أمس"; "وقع المغرب وإسرائيل مذكرة تفاهم … يوم الأربعاء" is the
+    signing, not the memorandum), else its nearest event noun ("خلال زيارته أمس"), then after.
     A speech verb is the trigger when it is the nearest ("قال المتحدث أمس إن …": a statement); an
     event word after "أن/إن" is content, read only when nothing stands before the date. A word in
     a quote cannot be the trigger of a date outside it, nor a name ("الأمير فيصل")."""
+    opener = tokens[clause.lo] if clause.lo < len(tokens) else None
+    if opener is not None and (opener.folded in _SIDE_OPENERS or _bare(opener.folded) in _SIDE_OPENERS) \
+            and clause.lo + 1 < first and quoted[clause.lo + 1] == timex_quoted:
+        lemma = _lemma_at(tokens, clause.lo + 1)  # "منذ التوقيع، …، على الإعلان الثلاثي … في ديسمبر 2020"
+        if lemma is not None and not lemma.verb:
+            return Trigger(clause.lo + 1, lemma)
     candidates: list[tuple[int, int, int]] = []
     for i in range(clause.lead, clause.hi):
         if first <= i < last or quoted[i] != timex_quoted:
@@ -455,7 +496,7 @@ def _find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quot
         if lemma is None:
             continue
         distance = first - i if i < first else (i - last) + 3
-        rank = 1 if lemma.kind == "statement" and i > first else 0
+        rank = (0 if i < first else 2) + (1 if lemma.kind == "statement" and i > first else 0)
         candidates.append((rank, distance, i))
     if not candidates:
         return None
@@ -467,11 +508,43 @@ def _find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quot
         if head is None or head.verb or head.kind == "statement":
             break
         index, lemma = index - 1, head
+    if not lemma.verb:
+        verb = _governing_verb(tokens, index, clause.lead)
+        if verb is not None:
+            index, lemma = verb
     if lemma.light:
         taken = _light_kind(tokens, index, clause.lead, clause.hi)
         if taken is not None:
             lemma = Lemma(taken.key, taken.kind, True, True, lemma.past)
     return Trigger(index, lemma)
+
+
+_OBJECT_REACH = 4
+_PREPOSITION_LETTERS = "بل"
+
+
+def _governing_verb(tokens: list[Tok], index: int, lo: int) -> tuple[int, Lemma] | None:
+    """The verb an event noun is the object of ("وقع المغرب وإسرائيل مذكرة تفاهم": the signing),
+    a few words before it; none when a preposition governs the noun ("الضوء على توقيع اتفاق",
+    "عن اعتقال")."""
+    previous = tokens[index - 1] if index > lo else None
+    if previous is None or previous.folded in _PREPOSITIONS or previous.folded in _SIDE_OPENERS or \
+            (tokens[index].folded[:1] in _PREPOSITION_LETTERS and not tokens[index].folded.startswith("ال")):
+        return None
+    seen = 0
+    for j in range(index - 1, lo - 1, -1):
+        tok = tokens[j]
+        if not tok.is_word:
+            return None
+        lemma = _lemma_at(tokens, j)
+        if lemma is not None and lemma.verb and lemma.kind != "statement":
+            return j, lemma if not lemma.light else Lemma(lemma.key, None, True, True, lemma.past)
+        if tok.folded in _PREPOSITIONS or tok.folded in _RELATIVES:
+            return None
+        seen += 1
+        if seen >= _OBJECT_REACH:
+            return None
+    return None
 
 
 def _trigger_surface(tok: Tok) -> str:
@@ -773,6 +846,19 @@ def _names_a_day(timex: Timex) -> bool:
     return False
 
 
+def relative_day(timex: Timex) -> bool:
+    """A day told relative to publication ("أمس", "الاثنين", "الليلة الماضية"), not by its date
+    ("العاشر من ديسمبر", "14 يوليو"): the tagger's canonical value has a relative offset or a
+    weekday without a month; without one (hand-made tags), no month is named in the text."""
+    canonical = timex.underspecified
+    if canonical:
+        return "rel_" in canonical or ("weekday=" in canonical and "month=" not in canonical)
+    for tok in _tokens(timex.text, 0, len(timex.text)):
+        if tok.is_number or any(e.cls in ("month", "hmonth") for e in LEXICON.lookup((_bare(tok.folded),))):
+            return False
+    return True
+
+
 def _day_timex(timexes: list[Timex], timex: Timex, lo: int) -> Timex | None:
     """The day-precise timex nearest before `timex`, from offset `lo` on."""
     before = [t for t in timexes if lo <= t.start < timex.start and _is_day(t)]
@@ -797,6 +883,7 @@ def _on_day(timex: Timex, day: date) -> Timex:
 
 _MAX_SENTENCE_CHARS = 400
 _MIN_SENTENCE_WORDS = 3
+_MIN_CLAUSE_WORDS = 3  # a clause without an event word and thinner than this borrows the sentence's
 _MAX_CONTEXT_WORDS = 40
 
 
@@ -852,13 +939,27 @@ def _read(text: str, seg: Segmentation, timex: Timex) -> _Reading | None:
     quoted = [in_quote(seg, t.start, t.end) for t in tokens]
     clause = _clause(tokens, first, last)
     trigger = _find_trigger(tokens, clause, first, last, quoted, timex.in_quote)
-    if trigger is None and clause != Clause(0, len(tokens), 0):
+    thin = len(_content(tokens, clause.lead, clause.hi, range(first, last), None)) < _MIN_CLAUSE_WORDS
+    if trigger is None and thin and clause != Clause(0, len(tokens), 0):
         whole = Clause(0, len(tokens), 0)
         trigger = _find_trigger(tokens, whole, first, last, quoted, timex.in_quote)
         if trigger is not None:
             clause = Clause(min(clause.lo, trigger.index), max(clause.hi, trigger.index + 1),
                             min(clause.lead, trigger.index))
     return _Reading(tokens, first, last, clause, trigger, quoted)
+
+
+def _described_end(tokens: list[Tok], clause: Clause) -> int:
+    """Where the clause's description ends for matching: a relative clause right after it tells
+    what its last noun is ("… 22 ديسمبر الماضي، وهو الاتفاق الذي اعترفت بموجبه الولايات المتحدة
+    بسيادة المغرب على الصحراء": which agreement), so its words count, though not in the label."""
+    hi = clause.hi
+    if hi < len(tokens) and (tokens[hi].folded in _RELATIVES or _bare(tokens[hi].folded) in _RELATIVES):
+        for i in range(hi + 1, len(tokens)):
+            if _opens_clause(tokens, i, hi):
+                return i
+        return len(tokens)
+    return hi
 
 
 def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, anchor_sure: bool,
@@ -869,7 +970,7 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
         return None
     tokens, first, last, clause, trigger = reading.tokens, reading.first, reading.last, reading.clause, reading.trigger
     skip = range(first, last)
-    content = _content(tokens, clause.lead, clause.hi, skip, trigger.index if trigger else None)
+    content = _content(tokens, clause.lead, _described_end(tokens, clause), skip, trigger.index if trigger else None)
     if trigger is None and len(content) < 2:
         # nothing is told here: a byline ("عين اليوم – أنقرة"), a lone dateline
         whole = _content(tokens, 0, len(tokens), skip, None)

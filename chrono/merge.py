@@ -56,6 +56,7 @@ never founds an entry of its own.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import math
 from collections import Counter, defaultdict
@@ -64,7 +65,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
-from chrono.attach import Event, attach_document, compatible_kinds, source_name
+from chrono.attach import Event, attach_document, compatible_kinds, kind_family, relative_day, source_name
 from chrono.lexicon import LEXICON
 from chrono.models import (
     Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, TimelineOutput,
@@ -87,20 +88,21 @@ _DAY_RANK = _GRANULARITY_RANK["day"]
 # them and their event tell one happening).
 _FLOOR = 0.2
 _PARTICIPANT_FLOOR = 0.3
+_MIN_CONTENT = 0.6  # shared words and participants, whatever the event words say
 _LEMMA_BONUS = 0.8
 _KIND_BONUS = 0.6  # both kinds known, the same
 _COMPATIBLE_BONUS = 0.4  # both kinds known, one happening may be told as either
 _JOIN = 1.2  # same day (or equal interval)
-_JOIN_COARSE = 2.4  # a coarser mention into a finer happening, a bare time into its day
-_CONFLICT = 2.4  # strong identity: the same happening dated differently
+_JOIN_COARSE = 1.8  # a coarser mention into a finer happening, a bare time into its day
+_CONFLICT = 2.2  # strong identity: the same happening dated differently
 _GENERIC_PLACE = 0.25  # a place this common (rarity) never clashes: "تركيا" in a story on Turkey
-_KEY_WORDS = 6  # the rarest words a mention is indexed by (plus its kind, lemma, participants)
+_KEY_WORDS = 10  # the rarest words a mention is indexed by (plus its kind, lemma, participants)
 _KEY_PARTICIPANTS = 4
 _BUCKET_CAP = 16
 _CONFLICT_MAX_DAYS = 31
 _DEICTIC_CONFLICT_MAX_DAYS = 3
 _QUOTE_LAG_DAYS = 3
-_BARE_TIME_LAG_DAYS = 2
+_BARE_TIME_LAG_DAYS = 1
 
 
 # ---------------------------------------------------------------- rarity
@@ -152,6 +154,8 @@ def _key_words(event: Event, rarity: Rarity) -> list[str]:
     reports of the bombing share) and its rarest words; at most `_KEY_WORDS` + 6 of them."""
     by_rarity = lambda w: (-rarity.weight(w), w)  # noqa: E731
     keys = [w for w in event.words if w[:1] == "#"]
+    if event.kind is not None:
+        keys.append("%" + kind_family(event.kind))
     if event.root:
         keys.append("@" + event.root)
     people = sorted(event.participants | event.actors, key=by_rarity)[:_KEY_PARTICIPANTS]
@@ -189,6 +193,10 @@ def identity(a: Event, b: Event, rarity: Rarity) -> Identity:
     score = sum(max(rarity.weight(w), _FLOOR) for w in shared if w[:1] != "#")
     score += sum(max(rarity.weight(p), _PARTICIPANT_FLOOR)
                  for p in (a.participants | a.actors) & (b.participants | b.actors))
+    if score < _MIN_CONTENT:
+        return Identity(0.0, a.doc == b.doc)  # an event word and a generic word or two: not enough
+    if a.kind == b.kind == "statement" and not _same_actor(a, b):
+        return Identity(score, a.doc == b.doc)  # two statements the same day: whose?
     if a.root is not None and a.root == b.root:
         score += _LEMMA_BONUS
     elif a.kind is not None and a.kind == b.kind:
@@ -205,7 +213,13 @@ def _actors_clash(a: Event, b: Event) -> bool:
         return False
     told_a = a.words | a.participants | a.actors
     told_b = b.words | b.participants | b.actors
-    return not (a.actors & told_b) and not (b.actors & told_a)
+    return not any(_mentioned(actor, told_b) for actor in a.actors) and \
+        not any(_mentioned(actor, told_a) for actor in b.actors)
+
+
+def _same_actor(a: Event, b: Event) -> bool:
+    """A doer in common (spellings of one name count): "مجلس الأمن الدولي" and "مجلس الأمن"."""
+    return any(_mentioned(actor, b.actors) for actor in a.actors)
 
 
 def _places_clash(a: Event, b: Event, rarity: Rarity) -> bool:
@@ -483,7 +497,10 @@ def _date_fit(event: Event, cluster: Cluster) -> float | None:
         return _JOIN
     lag = _lag_days(event)
     if lag and cluster.start == cluster.end and 0 < (start - cluster.end).days <= lag:
-        return _JOIN_COARSE
+        if not event.bare_time:
+            return _JOIN  # a quoted "اليوم" whose frame names the happening (`_quoted_names_it`)
+        if event.kind is not None and cluster.best.kind is not None:
+            return _JOIN_COARSE
     if timex.typed_value.is_range:
         return None
     if _contains(start, end, cluster.start, cluster.end):
@@ -519,12 +536,15 @@ class _Merge:
         clash of kinds, places or doers)."""
         scores: dict[int, tuple[float, Cluster]] = {}
         votes: Counter = Counter()  # members for (+1) and against (-1), per cluster
-        for member in self.index.candidates(_lookup_periods(event), _key_words(event, self.rarity)):
+        told = event
+        if event.context:  # a quoted "اليوم": the quote's frame names the happening
+            told = dataclasses.replace(event, words=event.words | event.context)
+        for member in self.index.candidates(_lookup_periods(event), _key_words(told, self.rarity)):
             cluster = member.cluster.root()
             bar = _date_fit(event, cluster)
             if bar is None:
                 continue
-            found = identity(event, member.event, self.rarity)
+            found = identity(told, member.event, self.rarity)
             if found.score < 0:
                 votes[cluster.number] -= 1
                 continue
@@ -633,19 +653,25 @@ def _neighbour_months(day: date) -> list[tuple]:
 
 
 def _conflict_pair(a: Cluster, b: Cluster, rarity: Rarity, x: Event, y: Event) -> bool:
-    """Two mentions from different documents, both dated by their own words to a day, of one
-    kind, telling one happening strongly; deictic days ("أمس", "الاثنين") disagree by a few days
+    """Two mentions from different documents, both dated by their own words to a day, of kinds
+    one happening may be told as, telling one happening strongly; deictic days ("أمس", "الاثنين") disagree by a few days
     at most."""
-    if x.doc == y.doc or x.kind is None or y.kind is None or x.kind != y.kind:
+    if x.doc == y.doc or x.kind is None or y.kind is None or not compatible_kinds(x.kind, y.kind):
         return False
     if x.bare_time or y.bare_time or x.timex.in_quote or y.timex.in_quote:
         return False
     if x.timex.start_date != a.start or y.timex.start_date != b.start:
         return False
     days = abs((a.start - b.start).days)
-    if (x.deictic or y.deictic) and days > _DEICTIC_CONFLICT_MAX_DAYS:
+    if (_relative_day(x) or _relative_day(y)) and days > _DEICTIC_CONFLICT_MAX_DAYS:
         return False
     return identity(x, y, rarity).score >= _CONFLICT
+
+
+def _relative_day(event: Event) -> bool:
+    """A day told relative to publication ("أمس", "الاثنين", "الليلة الماضية"), not by its date
+    ("العاشر من ديسمبر"): the tagger's canonical value has a relative offset or a weekday alone."""
+    return relative_day(event.timex)
 
 
 def _find_conflicts(clusters: list[Cluster], counts: MergeCounts, index_type: type[PairIndex],
