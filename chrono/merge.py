@@ -96,7 +96,7 @@ _JOIN = 1.2  # same day (or equal interval)
 _JOIN_COARSE = 1.8  # a coarser mention into a finer happening, a bare time into its day
 _CONFLICT = 2.2  # strong identity: the same happening dated differently
 _GENERIC_PLACE = 0.25  # a place this common (rarity) never clashes: "تركيا" in a story on Turkey
-_KEY_WORDS = 10  # the rarest words a mention is indexed by (plus its kind, lemma, participants)
+_KEY_WORDS = 7  # the rarest words a mention is indexed by (plus its kind, lemma, participants)
 _KEY_PARTICIPANTS = 4
 _BUCKET_CAP = 16
 _CONFLICT_MAX_DAYS = 31
@@ -154,13 +154,20 @@ def _key_words(event: Event, rarity: Rarity) -> list[str]:
     reports of the bombing share) and its rarest words; at most `_KEY_WORDS` + 6 of them."""
     by_rarity = lambda w: (-rarity.weight(w), w)  # noqa: E731
     keys = [w for w in event.words if w[:1] == "#"]
-    if event.kind is not None:
-        keys.append("%" + kind_family(event.kind))
     if event.root:
         keys.append("@" + event.root)
     people = sorted(event.participants | event.actors, key=by_rarity)[:_KEY_PARTICIPANTS]
     plain = sorted((w for w in event.words if w[:1] not in "@#" and w not in people), key=by_rarity)
     return keys + people + plain[:_KEY_WORDS]
+
+
+def _spread(event: Event) -> tuple:
+    """(the mention's kind family, all its words and participants): a mention is also filed under
+    its family with each of its words, so two reports of one kind of event sharing any word meet
+    ("سوروتش" with "%attack"), however common the word."""
+    if event.kind is None:
+        return ()
+    return ("%" + kind_family(event.kind), sorted((event.words | event.participants | event.actors) - {"#" + event.kind}))
 
 
 # ---------------------------------------------------------------- identity
@@ -338,10 +345,14 @@ class PairIndex:
         ids = self.word_ids
         return sorted({ids.setdefault(word, len(ids)) for word in words})
 
-    def add(self, member: Any, periods: list[int], words: Iterable[str]) -> None:
-        """File `member` under the pairs its `words` form."""
+    def add(self, member: Any, periods: list[int], words: Iterable[str], spread: tuple = ()) -> None:
+        """File `member` under the pairs its `words` form, and under (`spread[0]`, w) for every
+        word w of `spread[1]` (a kind family with each of a mention's words)."""
         ids = self._new_ids(words)
         pairs = [a * _WORD_SPACE + b for i, a in enumerate(ids) for b in ids[i + 1:]]
+        if spread:
+            (anchor,) = self._new_ids([spread[0]])
+            pairs += [min(anchor, b) * _WORD_SPACE + max(anchor, b) for b in self._new_ids(spread[1]) if b != anchor]
         buckets = self.buckets
         for period in periods:
             base = period * _WORD_SPACE * _WORD_SPACE
@@ -356,29 +367,32 @@ class PairIndex:
                     del bucket[:-_BUCKET_CAP]
         self.counts.filed += len(pairs) * len(periods)
 
-    def candidates(self, periods: list[int], words: Iterable[str]) -> list:
-        """Members filed under any (period, pair of `words`), each once, in filing order per
-        bucket: callers break ties by cluster number, so the result does not depend on it."""
+    def candidates(self, periods: list[int], words: Iterable[str], spread: tuple = ()) -> list:
+        """Members filed under any (period, pair of `words`) or (period, `spread[0]`, a word of
+        `spread[1]`), each once, in filing order per bucket: callers break ties by cluster
+        number, so the result does not depend on it."""
         ids = self._known_ids(words)
+        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+        if spread and spread[0] in self.word_ids:
+            anchor = self.word_ids[spread[0]]
+            pairs += [(min(anchor, b), max(anchor, b)) for b in self._known_ids(spread[1]) if b != anchor]
         seen: set[int] = set()
         found: list = []
         buckets = self.buckets
         lookups = read = 0
         for period in periods:
             base = period * _WORD_SPACE
-            for i, a in enumerate(ids):
-                row = (base + a) * _WORD_SPACE
-                for b in ids[i + 1:]:
-                    lookups += 1
-                    bucket = buckets.get(row + b)
-                    if not bucket:
-                        continue
-                    newest = bucket[-_BUCKET_CAP:]
-                    read += len(newest)
-                    for member in newest:
-                        if id(member) not in seen:
-                            seen.add(id(member))
-                            found.append(member)
+            for a, b in pairs:
+                lookups += 1
+                bucket = buckets.get((base + a) * _WORD_SPACE + b)
+                if not bucket:
+                    continue
+                newest = bucket[-_BUCKET_CAP:]
+                read += len(newest)
+                for member in newest:
+                    if id(member) not in seen:
+                        seen.add(id(member))
+                        found.append(member)
         self.counts.lookups += lookups
         self.counts.candidates += read
         return found
@@ -498,7 +512,7 @@ def _date_fit(event: Event, cluster: Cluster) -> float | None:
     lag = _lag_days(event)
     if lag and cluster.start == cluster.end and 0 < (start - cluster.end).days <= lag:
         if not event.bare_time:
-            return _JOIN  # a quoted "اليوم" whose frame names the happening (`_quoted_names_it`)
+            return 0.0  # a quoted "اليوم" whose frame names the happening: `_quoted_names_it` decides
         if event.kind is not None and cluster.best.kind is not None:
             return _JOIN_COARSE
     if timex.typed_value.is_range:
@@ -529,6 +543,8 @@ class _Merge:
         self.counts = counts
         self.index = index_type(counts)
         self.clusters: list[Cluster] = []
+        # (day, lemma) → members: where a quoted "اليوم" finds the happening its frame names
+        self.lemma_days: dict[tuple[int, str], list[_Member]] = defaultdict(list)
 
     def best_cluster(self, event: Event) -> Cluster | None:
         """The cluster of the member `event` agrees with best (at least the bar its dates set,
@@ -539,7 +555,8 @@ class _Merge:
         told = event
         if event.context:  # a quoted "اليوم": the quote's frame names the happening
             told = dataclasses.replace(event, words=event.words | event.context)
-        for member in self.index.candidates(_lookup_periods(event), _key_words(told, self.rarity)):
+        for member in self._quote_candidates(event) + \
+                self.index.candidates(_lookup_periods(event), _key_words(told, self.rarity), _spread(told)):
             cluster = member.cluster.root()
             bar = _date_fit(event, cluster)
             if bar is None:
@@ -557,11 +574,29 @@ class _Merge:
             return None
         return max(ranked, key=itemgetter(0, 1))[2]
 
+    def _quote_candidates(self, event: Event) -> list[_Member]:
+        """Members of the days a quoted "اليوم" may mean whose lemma its frame names."""
+        if not (event.timex.in_quote and event.deictic and event.context):
+            return []
+        found: list[_Member] = []
+        day = event.timex.start_date.toordinal()
+        for lemma in sorted(w for w in event.context if w[:1] == "@"):
+            for lag in range(1, _lag_days(event) + 1):
+                self.counts.lookups += 1
+                bucket = self.lemma_days.get((day - lag, lemma[1:]), [])
+                self.counts.candidates += len(bucket[-_BUCKET_CAP:])
+                found.extend(bucket[-_BUCKET_CAP:])
+        return found
+
     def join(self, event: Event, cluster: Cluster) -> None:
         cluster.events.append(event)
+        timex = event.timex
+        if event.root is not None and timex.start_date == timex.end_date:
+            self.lemma_days[(timex.start_date.toordinal(), event.root)].append(_Member(cluster, event))
+            self.counts.filed += 1
         if _finer(event, cluster.best) and (event.timex.start_date, event.timex.end_date) == (cluster.start, cluster.end):
             cluster.best = event
-        self.index.add(_Member(cluster, event), cluster.periods, _key_words(event, self.rarity))
+        self.index.add(_Member(cluster, event), cluster.periods, _key_words(event, self.rarity), _spread(event))
 
     def found(self, event: Event, key: tuple, position: Any) -> Cluster:
         timex = event.timex
@@ -583,7 +618,8 @@ class _Merge:
 
     def _merge_target(self, cluster: Cluster) -> Cluster | None:
         for event in cluster.events:
-            for member in self.index.candidates(_lookup_periods(event), _key_words(event, self.rarity)):
+            for member in self.index.candidates(_lookup_periods(event), _key_words(event, self.rarity),
+                                                _spread(event)):
                 other = member.cluster.root()
                 if other is cluster or other.number > cluster.number:
                     continue
@@ -689,7 +725,7 @@ def _find_conflicts(clusters: list[Cluster], counts: MergeCounts, index_type: ty
             continue
         months = [_period_code(key) for key in _neighbour_months(cluster.start)]
         for event in cluster.events:
-            for member in index.candidates(months, _key_words(event, rarity)):
+            for member in index.candidates(months, _key_words(event, rarity), _spread(event)):
                 other = member.cluster
                 if other is cluster or other.start == cluster.start or other.number in cluster.conflicts:
                     continue
@@ -701,7 +737,7 @@ def _find_conflicts(clusters: list[Cluster], counts: MergeCounts, index_type: ty
                     cluster.conflicts[other.number] = reason
                     other.conflicts[cluster.number] = reason
         for event in cluster.events:
-            index.add(_Member(cluster, event), months[1:2], _key_words(event, rarity))
+            index.add(_Member(cluster, event), months[1:2], _key_words(event, rarity), _spread(event))
 
 
 # ---------------------------------------------------------------- entries

@@ -304,6 +304,13 @@ class DocumentInfo(_Model):
     encoding: Optional[str] = None
     set_aside: list[SetAside] = Field(default_factory=list)
 
+    @property
+    def name(self) -> str:
+        """How people name the document: "okaz — مجلس الأمن يقر الاتفاق النووي", the paper alone,
+        the title alone, or its id when the input gives neither."""
+        parts = [part for part in (self.source, self.title) if part]
+        return " — ".join(parts) if parts else self.id
+
 
 class Mention(_Model):
     doc: str
@@ -357,6 +364,15 @@ class TimelineOutput(_Model):
     errors: list[DocumentError] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def papers(self) -> dict[str, str]:
+        """Document id → its paper (the JSONL/manifest "source"), or the id when none is given;
+        writers look sources up here once, not per entry."""
+        return {info.id: info.source or info.id for info in self.documents}
+
+    def names(self) -> dict[str, str]:
+        """Document id → paper and title (`DocumentInfo.name`)."""
+        return {info.id: info.name for info in self.documents}
 
 
 def dump_json(model: BaseModel, indent: int | None = 2) -> str:

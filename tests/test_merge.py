@@ -154,11 +154,11 @@ class _ExhaustiveIndex(PairIndex):
         super().__init__(counts)
         self.clusters: dict[int, object] = {}
 
-    def add(self, member, periods, words) -> None:
+    def add(self, member, periods, words, spread=()) -> None:
         self.clusters.setdefault(id(member), member)
         self.counts.filed += 1
 
-    def candidates(self, periods, words) -> list:
+    def candidates(self, periods, words, spread=()) -> list:
         self.counts.lookups += 1
         self.counts.candidates += len(self.clusters)
         return list(self.clusters.values())

@@ -18,9 +18,9 @@ from chrono.models import DocumentError, TimelineOutput
 TAG_COLUMNS = ["doc", "id", "start", "end", "text", "type", "value", "granularity", "start_date", "end_date",
                "mod", "calendar", "hijri_value", "rule", "in_quote", "flags"]
 ENTRY_COLUMNS = ["id", "start_date", "end_date", "value", "type", "granularity", "mod", "label",
-                 "trigger", "sources", "mentions", "conflicts"]
-MENTION_COLUMNS = ["entry", "entry_value", "start_date", "end_date", "label", "doc", "start", "end",
-                   "text", "value", "in_quote", "sentence"]
+                 "trigger", "sources", "source_names", "mentions", "conflicts"]
+MENTION_COLUMNS = ["entry", "entry_value", "start_date", "end_date", "label", "doc", "source", "title",
+                   "start", "end", "text", "value", "in_quote", "sentence"]
 
 
 def _cell(value) -> str:
@@ -57,16 +57,21 @@ def write_tags(items: Iterable[Item], out: TextIO, bom: bool = False) -> None:
 
 
 def _entry_rows(timeline: TimelineOutput):
+    papers = timeline.papers()
     for entry in timeline.entries:
+        names = list(dict.fromkeys(papers.get(doc, doc) for doc in entry.sources))
         yield [entry.id, entry.start_date, entry.end_date, entry.value, entry.type, entry.granularity,
-               entry.mod, entry.label, entry.trigger, ";".join(entry.sources), len(entry.mentions),
-               ";".join(c.entry for c in entry.conflicts)]
+               entry.mod, entry.label, entry.trigger, ";".join(entry.sources), ";".join(names),
+               len(entry.mentions), ";".join(c.entry for c in entry.conflicts)]
 
 
 def _mention_rows(timeline: TimelineOutput):
+    documents = {info.id: info for info in timeline.documents}
     for entry in timeline.entries:
         for mention in entry.mentions:
+            info = documents.get(mention.doc)
             yield [entry.id, entry.value, entry.start_date, entry.end_date, entry.label, mention.doc,
+                   info.source if info else None, info.title if info else None,
                    mention.start, mention.end, mention.text, mention.value, mention.in_quote,
                    mention.sentence]
 

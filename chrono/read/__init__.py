@@ -62,6 +62,13 @@ class _ReadContext:
     stdin: Optional[IO]
 
 
+def _manifest_fields(ctx: _ReadContext, names: tuple[str, ...], meta: dict[str, Any]) -> None:
+    """The manifest's "source"/"title" of a document, kept in its meta for the exports."""
+    entry = ctx.manifest.lookup(*names) if ctx.manifest is not None else None
+    if entry is not None and entry.fields:
+        meta["manifest"] = dict(entry.fields)
+
+
 def _strongest_anchor(ctx: _ReadContext, names: tuple[str, ...], metadata: Optional[Anchor]) -> Anchor:
     """CLI > manifest > the document's own metadata (JSONL "published" or front matter).
 
@@ -113,6 +120,7 @@ def _article(ctx: _ReadContext, doc_id: str, path: str, data: Union[bytes, str],
     meta: dict[str, Any] = {"body_start": front.body_start if front else 0}
     if front is not None:
         meta["front_matter"] = dict(front.fields)
+    _manifest_fields(ctx, names, meta)
     anchor = _strongest_anchor(ctx, names, _front_matter_anchor(front))
     return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=encoding, meta=meta)
 
@@ -181,6 +189,7 @@ def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: st
     meta: dict[str, Any] = {"line": number, "body_start": 0}
     if extra:
         meta["fields"] = extra
+    _manifest_fields(ctx, (doc_id,), meta)
     anchor = _strongest_anchor(ctx, (doc_id,), metadata)
     return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=ctx.encoding or "utf-8", meta=meta)
 
