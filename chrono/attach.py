@@ -28,6 +28,7 @@ import bisect
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 import regex
@@ -148,14 +149,15 @@ def _lemma_table() -> dict[str, Lemma]:
     return table
 
 
-def _phrase_table() -> dict[tuple[str, ...], Lemma]:
-    """Event nouns of several words ("عملية انتحارية", "لقي مصرعه") → Lemma, by folded words."""
-    table: dict[tuple[str, ...], Lemma] = {}
+def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], Lemma]]]:
+    """Event nouns of several words ("عملية انتحارية", "لقي مصرعه") → Lemma, by their folded
+    first word."""
+    table: dict[str, list[tuple[tuple[str, ...], Lemma]]] = {}
     for name, kind in _KINDS.kinds.items():
         for noun in kind.nouns:
             words = tuple(fold(w) for w in noun.split())
             if len(words) > 1:
-                table.setdefault(words, Lemma(" ".join(words), name, False))
+                table.setdefault(words[0], []).append((words, Lemma(" ".join(words), name, False)))
     return table
 
 
@@ -215,6 +217,9 @@ _REPORT = _folded_set(_KINDS.report_words)
 _SIDE_OPENERS = _folded_set(w for w in _KINDS.side_openers if " " not in w)
 _CONNECTIVES = tuple(sorted((tuple(fold(w) for w in c.split()) for c in _KINDS.connectives), key=len, reverse=True))
 _CONNECTIVE_WORDS = frozenset(c[0] for c in _CONNECTIVES if len(c) == 1)
+_CONNECTIVES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _CONNECTIVES:  # longest first, as `_CONNECTIVES` is sorted
+    _CONNECTIVES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 # Subordinators that open a clause of their own wherever they stand ("بينما", "حيث", "بعد أن").
 _CLAUSE_OPENERS = frozenset({"حيث", "بينما", "فيما", "عندما", "حينما", "لكن", "ولكن", "كما", "وكما", "اذ",
                              "بيد", "غير", "الا", "مما", "وبينما", "وفيما", "وحيث", "وعندما"})
@@ -275,6 +280,22 @@ def stem(word: str) -> str:
 
 
 def _lookup(word: str, table: dict[str, Lemma]) -> Lemma | None:
+    """See `_lookup_in`; the two tables' answers are cached per written word (news repeats them)."""
+    return _event_lemma(word) if table is _LEMMAS else _speech_lemma(word) if table is _SPEECH \
+        else _lookup_in(word, table)
+
+
+@lru_cache(maxsize=1 << 16)
+def _event_lemma(word: str) -> Lemma | None:
+    return _lookup_in(word, _LEMMAS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _speech_lemma(word: str) -> Lemma | None:
+    return _lookup_in(word, _SPEECH)
+
+
+def _lookup_in(word: str, table: dict[str, Lemma]) -> Lemma | None:
     """The lemma of a written word, proclitics tried off: "ووصل" → وصل; "فوصل" → وصل (past), but
     "فيصل" is a name, not ف + "يصل": a conjunction ف before an imperfect is not read."""
     folded = fold(word)
@@ -326,8 +347,21 @@ class Tok(NamedTuple):
         return self.folded[:1].isdigit()
 
 
-def _tokens(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
+class _Sentence(list):
+    """A sentence's tokens, with each token's event word once it has been read."""
+
+    def __init__(self, tokens) -> None:
+        super().__init__(tokens)
+        self.lemmas: dict[int, Lemma | None] = {}
+
+
+def _tokens(text: str, start: int, end: int) -> _Sentence:
+    return _Sentence(Tok(m.start(), m.end(), m.group(), _fold_word(m.group())) for m in _TOKEN.finditer(text, start, end))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 def _bare(folded: str) -> str:
@@ -341,14 +375,23 @@ def _bare(folded: str) -> str:
 
 
 def _is_stop(tok: Tok) -> bool:
-    folded = tok.folded
+    return _stop_word(tok.text, tok.folded)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stop_word(text: str, folded: str) -> bool:
     return (folded in _STOP or _bare(folded) in _STOP or folded in _AUXILIARIES or folded in _REPORT
-            or _bare(folded) in _REPORT or folded in _CONNECTIVE_WORDS or len(stem_word(tok.text)) < 2)
+            or _bare(folded) in _REPORT or folded in _CONNECTIVE_WORDS or len(stem_word(text)) < 2)
 
 
 def _is_date_word(tok: Tok) -> bool:
-    return tok.folded in _DATE_WORDS or _bare(tok.folded) in _DATE_WORDS or \
-        (tok.folded[:1] in "وبل" and tok.folded[1:] in _DATE_WORDS)
+    return _date_word(tok.folded)
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_word(folded: str) -> bool:
+    return folded in _DATE_WORDS or _bare(folded) in _DATE_WORDS or \
+        (folded[:1] in "وبل" and folded[1:] in _DATE_WORDS)
 
 
 # ---------------------------------------------------------------- the clause a date modifies
@@ -451,12 +494,24 @@ def _is_name_position(tokens: list[Tok], i: int) -> bool:
 
 
 def _lemma_at(tokens: list[Tok], i: int) -> Lemma | None:
+    """The event word at token `i` (a phrase starting there, a verb, a noun), None when it is
+    none, a name ("الأمير فيصل"), an auxiliary or a date word; read once per token of a sentence."""
+    cache = tokens.lemmas if isinstance(tokens, _Sentence) else None
+    if cache is not None and i in cache:
+        return cache[i]
+    found = _read_lemma(tokens, i)
+    if cache is not None:
+        cache[i] = found
+    return found
+
+
+def _read_lemma(tokens: list[Tok], i: int) -> Lemma | None:
     tok = tokens[i]
     if not tok.is_word or tok.folded in _AUXILIARIES or _is_name_position(tokens, i):
         return None
     if _is_date_word(tok) and "\u0651" not in tok.text:
         return None  # "فجر الاثنين" is dawn; "فجَّر نفسه" (a shadda) is the verb
-    for words, lemma in _PHRASES.items():
+    for words, lemma in _PHRASES.get(tok.folded, ()):
         if tuple(t.folded for t in tokens[i:i + len(words)]) == words:
             return lemma
     return _lookup(tok.text, _LEMMAS) or _lookup(tok.text, _SPEECH)
@@ -695,7 +750,7 @@ def _leading_connectives(tokens: list[Tok], lo: int, hi: int) -> int:
         while i < hi and not tokens[i].is_word and not tokens[i].is_number:
             i += 1
             moved = True
-        for phrase in _CONNECTIVES:
+        for phrase in _CONNECTIVES_BY_FIRST.get(tokens[i].folded, ()) if i < hi else ():
             words = tuple(t.folded for t in tokens[i:i + len(phrase)])
             if words == phrase and i + len(phrase) < hi:
                 i += len(phrase)
@@ -704,6 +759,28 @@ def _leading_connectives(tokens: list[Tok], lo: int, hi: int) -> int:
         if i < hi and tokens[i].folded in _AUXILIARIES and i + 1 < hi:
             i += 1
             moved = True
+        if i < hi and not moved:
+            after = _leading_adjunct(tokens, i, hi)
+            if after > i:
+                i, moved = after, True
+    return i
+
+
+_ADJUNCT_WORDS = 6
+
+
+def _leading_adjunct(tokens: list[Tok], i: int, hi: int) -> int:
+    """After a leading adjunct closed by a comma: "وبحسب المصدر ذاته، فقد استقبل", "وعلى الصعيد
+    الاقتصادي، أعلنت" → the token after the comma; `i` when there is none."""
+    head = tokens[i].folded
+    if not (head in _PREPOSITIONS or _bare(head) in _PREPOSITIONS or _bare(head) in _REPORT
+            or head in ("بحسب", "وبحسب", "حسب", "وحسب", "وفقا", "نقلا")):
+        return i
+    for j in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, hi - 1)):
+        if tokens[j].text in _COMMAS:
+            return j + 1
+        if _lemma_at(tokens, j) is not None and _lemma_at(tokens, j).verb:
+            return i
     return i
 
 
@@ -749,9 +826,8 @@ def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) 
     "يوم"), a second month name or weekday next to it ("17 يوليو [تموز]"), empty brackets."""
     skip = set(range(first, last))
     i = first - 1
-    while i >= lo and (tokens[i].folded in _DANGLING or _is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
-        if tokens[i].is_word and tokens[i].folded not in _DANGLING and not _is_date_word(tokens[i]):
-            break
+    while i >= lo and (tokens[i].folded in _DANGLING or _bare(tokens[i].folded) in _DANGLING
+                       or _is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
         skip.add(i)
         i -= 1
     j = last
@@ -819,7 +895,9 @@ def _label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None
     label = _first_word(_render(text, tokens, chosen))
     score = min(len(chosen), _MAX_LABEL_WORDS)
     if trigger is not None and trigger.index in chosen:
-        score += 20
+        score += 25 if trigger.lemma.verb else 20
+        if any(tokens[i].text == "." for i in chosen):
+            score -= 10  # across a sentence end: "توقيع اتفاق دفاعي بين إسرائيل والمغرب. في الرباط"
         if any(i < trigger.index and tokens[i].is_word for i in chosen) or \
                 any(i > trigger.index and tokens[i].is_word and not _is_stop(tokens[i]) for i in chosen):
             score += 10
@@ -891,7 +969,17 @@ def _outside_count(tokens: list[Tok], timex: Timex) -> int:
     return sum(1 for t in tokens if t.is_word and not (timex.start <= t.start < timex.end) and not _is_stop(t))
 
 
-def _scope(text: str, seg: Segmentation, timex: Timex) -> tuple[int, int]:
+def _sentence_tokens(text: str, start: int, end: int, cache: dict | None) -> _Sentence:
+    """The tokens of text[start:end], read once per document (several dates share a sentence)."""
+    if cache is None:
+        return _tokens(text, start, end)
+    found = cache.get((start, end))
+    if found is None:
+        found = cache[(start, end)] = _tokens(text, start, end)
+    return found
+
+
+def _scope(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None) -> tuple[int, int]:
     """The sentence of the timex; the previous sentence of the paragraph joins it when this one
     is only the date ("يوم الأربعاء الماضي في الرباط." after a stray full stop in 003)."""
     index = sentence_index(seg, timex.start)
@@ -899,7 +987,7 @@ def _scope(text: str, seg: Segmentation, timex: Timex) -> tuple[int, int]:
         return timex.start, timex.end
     span = seg.sentences[index]
     start, end = span.start, span.end
-    if _outside_count(_tokens(text, start, end), timex) < _MIN_SENTENCE_WORDS and index > 0:
+    if _outside_count(_sentence_tokens(text, start, end, cache), timex) < _MIN_SENTENCE_WORDS and index > 0:
         previous = seg.sentences[index - 1]
         if "\n" not in text[previous.end:start]:
             start = previous.start
@@ -928,10 +1016,10 @@ class _Reading:
     quoted: list[bool] = field(default_factory=list)
 
 
-def _read(text: str, seg: Segmentation, timex: Timex) -> _Reading | None:
+def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None) -> _Reading | None:
     """The sentence's tokens, the timex's place among them, its clause and trigger."""
-    start, end = _scope(text, seg, timex)
-    tokens = _tokens(text, start, end)
+    start, end = _scope(text, seg, timex, cache)
+    tokens = _sentence_tokens(text, start, end, cache)
     positions = [i for i, t in enumerate(tokens) if timex.start <= t.start < timex.end]
     if not positions:
         return None
@@ -963,9 +1051,9 @@ def _described_end(tokens: list[Tok], clause: Clause) -> int:
 
 
 def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, anchor_sure: bool,
-           source: str | None, bare_time: bool) -> Event | None:
+           source: str | None, bare_time: bool, cache: dict | None = None) -> Event | None:
     text = document.text
-    reading = _read(text, seg, timex)
+    reading = _read(text, seg, timex, cache)
     if reading is None:
         return None
     tokens, first, last, clause, trigger = reading.tokens, reading.first, reading.last, reading.clause, reading.trigger
@@ -1051,13 +1139,14 @@ def attach_document(document: Document, tags: DocumentTags, doc_order: int = 0,
     times = _dated_times(text, seg, timexes)
     anchor_sure = tags.anchor.confidence >= 1.0
     source = source_name(document)
+    cache: dict = {}
     for timex in timexes:
         if not is_placeable(timex):
             continue
         if any(start < timex.end and timex.start < end for start, end in regions):
             continue
         dated, bare = times.get(timex.id, (timex, False))
-        event = _event(document, seg, dated, doc_order, anchor_sure, source, bare)
+        event = _event(document, seg, dated, doc_order, anchor_sure, source, bare, cache)
         if event is not None:
             yield event
 

@@ -117,6 +117,7 @@ class Rarity:
 
     documents: int = 0
     frequency: dict[str, int] = field(default_factory=dict)
+    _weights: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def of(events: Iterable[Event]) -> "Rarity":
@@ -140,6 +141,12 @@ class Rarity:
         return Rarity(documents, dict(frequency))
 
     def weight(self, word: str) -> float:
+        found = self._weights.get(word)
+        if found is None:
+            found = self._weights[word] = self._weight(word)
+        return found
+
+    def _weight(self, word: str) -> float:
         if word[:1] == "#":
             return 0.0
         top = math.log((self.documents + 1) / 0.5)
