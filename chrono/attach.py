@@ -40,7 +40,7 @@ from chrono.segment import Segmentation, in_quote, segment, sentence_index
 
 __all__ = [
     "Event", "attach_document", "clause_span", "event_words", "is_placeable", "stem", "trigger_root",
-    "kind_of", "compatible_kinds", "kind_family", "relative_day", "source_name",
+    "kind_of", "compatible_kinds", "kind_family", "relative_day", "source_name", "RECURRING_KINDS",
 ]
 
 
@@ -265,6 +265,9 @@ def compatible_kinds(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
     return b in _COMPATIBLE.get(a, frozenset({a})) or a in _COMPATIBLE.get(b, frozenset({b}))
+
+
+RECURRING_KINDS = frozenset(_KINDS.recurring_kinds)
 
 
 def kind_family(kind: str) -> str:

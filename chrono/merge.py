@@ -65,7 +65,9 @@ from datetime import date
 from operator import itemgetter
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
-from chrono.attach import Event, attach_document, compatible_kinds, kind_family, relative_day, source_name
+from chrono.attach import (
+    RECURRING_KINDS, Event, attach_document, compatible_kinds, kind_family, relative_day, source_name,
+)
 from chrono.lexicon import LEXICON
 from chrono.models import (
     Conflict, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Mention, TimelineOutput,
@@ -89,12 +91,14 @@ _DAY_RANK = _GRANULARITY_RANK["day"]
 _FLOOR = 0.2
 _PARTICIPANT_FLOOR = 0.3
 _MIN_CONTENT = 0.6  # shared words and participants, whatever the event words say
+_SPECIFIC = 0.3  # at least one shared word this rare, or four shared words
 _LEMMA_BONUS = 0.8
 _KIND_BONUS = 0.6  # both kinds known, the same
 _COMPATIBLE_BONUS = 0.4  # both kinds known, one happening may be told as either
 _JOIN = 1.2  # same day (or equal interval)
 _JOIN_COARSE = 1.8  # a coarser mention into a finer happening, a bare time into its day
 _CONFLICT = 2.2  # strong identity: the same happening dated differently
+_UNIQUE = 0.5  # a participant this rare marks one occurrence of a recurring kind
 _GENERIC_PLACE = 0.25  # a place this common (rarity) never clashes: "تركيا" in a story on Turkey
 _KEY_WORDS = 7  # the rarest words a mention is indexed by (plus its kind, lemma, participants)
 _KEY_PARTICIPANTS = 4
@@ -207,10 +211,11 @@ def identity(a: Event, b: Event, rarity: Rarity) -> Identity:
     score = sum(max(rarity.weight(w), _FLOOR) for w in shared if w[:1] != "#")
     score += sum(max(rarity.weight(p), _PARTICIPANT_FLOOR)
                  for p in (a.participants | a.actors) & (b.participants | b.actors))
-    if score < _MIN_CONTENT:
+    specific = any(rarity.weight(w) >= _SPECIFIC for w in shared if w[:1] != "#") or len(shared) >= 4
+    if score < _MIN_CONTENT or not specific:
         return Identity(0.0, a.doc == b.doc)  # an event word and a generic word or two: not enough
-    if a.kind == b.kind == "statement" and not _same_actor(a, b):
-        return Identity(score, a.doc == b.doc)  # two statements the same day: whose?
+    if a.kind == b.kind == "statement" and a.actors and b.actors and not _same_actor(a, b):
+        return Identity(0.0, a.doc == b.doc)  # two statements the same day, not said by one voice
     if a.root is not None and a.root == b.root:
         score += _LEMMA_BONUS
     elif a.kind is not None and a.kind == b.kind:
@@ -519,7 +524,9 @@ def _date_fit(event: Event, cluster: Cluster) -> float | None:
     lag = _lag_days(event)
     if lag and cluster.start == cluster.end and 0 < (start - cluster.end).days <= lag:
         if not event.bare_time:
-            return 0.0  # a quoted "اليوم" whose frame names the happening: `_quoted_names_it` decides
+            # a quoted "اليوم" whose frame names the happening (`_quoted_names_it`): the speech
+            # of the day before publication; further back, it needs strong identity
+            return 0.0 if (start - cluster.end).days == 1 else _JOIN_COARSE
         if event.kind is not None and cluster.best.kind is not None:
             return _JOIN_COARSE
     if timex.typed_value.is_range:
@@ -708,6 +715,11 @@ def _conflict_pair(a: Cluster, b: Cluster, rarity: Rarity, x: Event, y: Event) -
     days = abs((a.start - b.start).days)
     if (_relative_day(x) or _relative_day(y)) and days > _DEICTIC_CONFLICT_MAX_DAYS:
         return False
+    if x.kind == "statement" or y.kind == "statement":
+        return False  # a statement on another day is another statement
+    if (x.kind in RECURRING_KINDS or y.kind in RECURRING_KINDS) and not any(
+            rarity.weight(p) >= _UNIQUE for p in (x.participants | x.actors) & (y.participants | y.actors)):
+        return False  # strikes, clashes, raids recur: only a rare shared name or number makes them one
     return identity(x, y, rarity).score >= _CONFLICT
 
 

@@ -108,6 +108,7 @@ class EventKinds(BaseModel):
     comment: str = Field(alias="_comment")
     kinds: dict[str, EventKind]
     light_verbs: list[VerbEntry]
+    recurring_kinds: list[str]  # happen again and again (strikes, statements): a date conflict needs more
     titles: list[str]
     name_links: list[str]
     place_heads: list[str]
