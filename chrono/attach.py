@@ -41,6 +41,7 @@ from chrono.segment import Segmentation, in_quote, segment, sentence_index
 __all__ = [
     "Event", "attach_document", "clause_span", "event_words", "is_placeable", "stem", "trigger_root",
     "kind_of", "compatible_kinds", "kind_family", "relative_day", "source_name", "RECURRING_KINDS",
+    "is_holiday",
 ]
 
 
@@ -938,6 +939,30 @@ def relative_day(timex: Timex) -> bool:
         if tok.is_number or any(e.cls in ("month", "hmonth") for e in LEXICON.lookup((_bare(tok.folded),))):
             return False
     return True
+
+
+def is_holiday(timex: Timex) -> bool:
+    """Whether a date is told by a feast's name ("عيد الفطر", "بعيد الفطر المبارك"): the day of a
+    thousand happenings, no evidence that two of them are one."""
+    return any(_date_word(tok.folded) and _holiday_word(tok.folded) for tok in _tokens(timex.text, 0, len(timex.text)))
+
+
+@lru_cache(maxsize=4096)
+def _holiday_word(folded: str) -> bool:
+    return folded in _HOLIDAY_WORDS or _bare(folded) in _HOLIDAY_WORDS or folded[1:] in _HOLIDAY_WORDS
+
+
+def _holiday_words() -> frozenset[str]:
+    """The words of feast names that are no other date word ("الفطر", "عيد", "عرفة"; not "يوم",
+    "العام" of "يوم عرفة", "رأس السنة الهجرية")."""
+    other = {key[0] for key, entries in LEXICON.words.items()
+             if len(key) == 1 and any(not (e.cls == "kw" and str(e.value).startswith("holiday")) for e in entries)}
+    return frozenset(w for key, entries in LEXICON.words.items()
+                     if any(e.cls == "kw" and str(e.value).startswith("holiday") for e in entries)
+                     for w in key if w not in other)
+
+
+_HOLIDAY_WORDS = _holiday_words()
 
 
 def _day_timex(timexes: list[Timex], timex: Timex, lo: int) -> Timex | None:

@@ -66,7 +66,7 @@ from operator import itemgetter
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from chrono.attach import (
-    RECURRING_KINDS, Event, attach_document, compatible_kinds, kind_family, relative_day, source_name,
+    RECURRING_KINDS, Event, attach_document, compatible_kinds, is_holiday, kind_family, relative_day, source_name,
 )
 from chrono.lexicon import LEXICON
 from chrono.models import (
@@ -214,7 +214,7 @@ def identity(a: Event, b: Event, rarity: Rarity) -> Identity:
     specific = any(rarity.weight(w) >= _SPECIFIC for w in shared if w[:1] != "#") or len(shared) >= 4
     if score < _MIN_CONTENT or not specific:
         return Identity(0.0, a.doc == b.doc)  # an event word and a generic word or two: not enough
-    if a.kind == b.kind == "statement" and a.actors and b.actors and not _same_actor(a, b):
+    if a.kind == b.kind == "statement" and (a.actors or b.actors) and not _same_actor(a, b, rarity):
         return Identity(0.0, a.doc == b.doc)  # two statements the same day, not said by one voice
     if a.root is not None and a.root == b.root:
         score += _LEMMA_BONUS
@@ -223,6 +223,14 @@ def identity(a: Event, b: Event, rarity: Rarity) -> Identity:
     elif a.kind is not None and b.kind is not None:
         score += _COMPATIBLE_BONUS
     return Identity(score, a.doc == b.doc)
+
+
+def _rare_link(a: Event, b: Event, rarity: Rarity) -> bool:
+    """A shared word or participant rare in the documents at hand: in two of them, or in at most
+    one in a hundred ("ثلاثي" of the tripartite agreement in the seeds, a place's name in an archive)."""
+    limit = max(2, rarity.documents // 100)
+    return any(rarity.frequency.get(w, 0) <= limit
+               for w in (a.words | a.participants) & (b.words | b.participants) if w[:1] != "#")
 
 
 def _actors_clash(a: Event, b: Event) -> bool:
@@ -236,9 +244,11 @@ def _actors_clash(a: Event, b: Event) -> bool:
         not any(_mentioned(actor, told_a) for actor in b.actors)
 
 
-def _same_actor(a: Event, b: Event) -> bool:
-    """A doer in common (spellings of one name count): "مجلس الأمن الدولي" and "مجلس الأمن"."""
-    return any(_mentioned(actor, b.actors) for actor in a.actors)
+def _same_actor(a: Event, b: Event, rarity: Rarity | None = None) -> bool:
+    """A doer in common (spellings of one name count): "مجلس الأمن الدولي" and "مجلس الأمن";
+    with `rarity`, not a generic one ("علماء", "مسؤولون")."""
+    return any(_mentioned(actor, b.actors) and (rarity is None or rarity.weight(actor) >= _SPECIFIC)
+               for actor in a.actors)
 
 
 def _places_clash(a: Event, b: Event, rarity: Rarity) -> bool:
@@ -520,7 +530,8 @@ def _date_fit(event: Event, cluster: Cluster) -> float | None:
     timex = event.timex
     start, end = timex.start_date, timex.end_date
     if (start, end) == (cluster.start, cluster.end):
-        return _JOIN
+        # a month, a year, a feast day: many happenings share it, so the same date says less
+        return _JOIN_COARSE if (end - start).days > 6 or is_holiday(timex) else _JOIN
     lag = _lag_days(event)
     if lag and cluster.start == cluster.end and 0 < (start - cluster.end).days <= lag:
         if not event.bare_time:
@@ -579,6 +590,8 @@ class _Merge:
             if found.score < 0:
                 votes[cluster.number] -= 1
                 continue
+            if bar >= _JOIN_COARSE and not _rare_link(told, member.event, self.rarity):
+                continue  # a coarse or feast-day date: only a rare shared word says it is one
             if found.score >= bar and _quoted_names_it(event, member.event):
                 votes[cluster.number] += 1
                 if found.score > scores.get(cluster.number, (-1.0, cluster))[0]:
