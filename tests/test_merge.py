@@ -196,7 +196,7 @@ def test_pair_index_finds_what_an_exhaustive_scan_finds():
     over `_BUCKET_CAP` nothing is missed."""
     events = _with_misdated_days(synthetic_events(1_500, seed=4, documents=50, span_days=90), 0.05)
     indexed = [entry.model_dump() for entry in merge_events(events)]
-    assert len(indexed) < len(events) / 2
+    assert len(indexed) < len(events) * 0.6  # coarse mentions join only on a rare shared word
     assert sum(bool(entry["conflicts"]) for entry in indexed) >= 10
     assert [entry.model_dump() for entry in merge_events(events, index_type=_ExhaustiveIndex)] == indexed
 
