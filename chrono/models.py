@@ -308,15 +308,23 @@ class TagOutput(_Model):
 
 
 class DocumentInfo(_Model):
+    """A document of a chronology: where it came from and, when the input names them (a JSONL
+    "source"/"title", a manifest's or front matter's), the paper and the title people know it by."""
+
     id: str
     path: Optional[str] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
     anchor: Anchor
     encoding: Optional[str] = None
     set_aside: list[SetAside] = Field(default_factory=list)
-    # For the people reading the chronology (the HTML page names sources by them); not in the
-    # JSON: the input's own fields, which the output does not repeat.
-    newspaper: Optional[str] = Field(default=None, exclude=True)
-    title: Optional[str] = Field(default=None, exclude=True)
+
+    @property
+    def name(self) -> str:
+        """How people name the document: "okaz — مجلس الأمن يقر الاتفاق النووي", the paper alone,
+        the title alone, or its id when the input gives neither."""
+        parts = [part for part in (self.source, self.title) if part]
+        return " — ".join(parts) if parts else self.id
 
 
 class Mention(_Model):
@@ -336,6 +344,9 @@ class Mention(_Model):
 
 
 class Conflict(_Model):
+    """A link to the entry that tells the same happening with another date; `reason` says so in
+    Arabic, with each side's date and source ("تختلف المصادر في تاريخ هذا الحدث: …")."""
+
     entry: str
     reason: str
 
@@ -350,6 +361,7 @@ class Entry(_Model):
     mod: Optional[Mod] = None
     label: str
     trigger: Optional[str] = None
+    kind: Optional[str] = None  # the kind of event: "attack", "arrival", "meeting", … (None: unknown)
     sources: list[str]
     mentions: list[Mention]
     conflicts: list[Conflict] = Field(default_factory=list)
@@ -403,6 +415,15 @@ class TimelineOutput(_Model):
         if data.get("query", 0) is None:
             del data["query"]
         return data
+
+    def papers(self) -> dict[str, str]:
+        """Document id → its paper (the JSONL/manifest "source"), or the id when none is given;
+        writers look sources up here once, not per entry."""
+        return {info.id: info.source or info.id for info in self.documents}
+
+    def names(self) -> dict[str, str]:
+        """Document id → paper and title (`DocumentInfo.name`)."""
+        return {info.id: info.name for info in self.documents}
 
 
 def dump_json(model: BaseModel, indent: int | None = 2) -> str:

@@ -181,6 +181,7 @@ def iter_tokens(normalized: str) -> Iterator[Token]:
 # then the article (ال); "لل" is ل + ال with the article's alef dropped.
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
+CLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS
 ARTICLE = "ال"
 # The proclitic runs a light stem loses, longest first: the first one a word starts with is
 # taken off, if enough of the word is left.
@@ -235,34 +236,46 @@ _ALEF_NUN = "\u0627\u0646"  # ان: a dual ending to Snowball, most often the wo
 _SHORT_STEM = 4
 
 
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def stem_word(word: str) -> str:
     """The light stem of a word, folded: the one stemming of every stage that compares words
-    across articles (choosing the articles of one story, telling events apart).
+    across articles (choosing the articles of one story, telling happenings apart). Never shown:
+    labels keep the words as written.
 
     'النووية' and 'النووي' → 'نوو'; 'الحوثيين', 'للحوثيين' and 'الحوثي' → 'حوث'.
-    Snowball's Arabic stemmer (affixes off, no roots) with three adjustments, the first two
-    because the word may come folded:
+    Snowball's Arabic stemmer (PyStemmer) takes the affixes off (article, plural and dual
+    endings, pronouns), with four adjustments:
+    - و or ف before the article goes first: Snowball keeps a و before an alef, and then the
+      article too ('والاتفاقية' would stay 'والاتفاق');
     - a final ه is stemmed as ة: folding makes the feminine ending look like the pronoun
       "his", which Snowball keeps ('النوويه' would stay 'نوويه'); both readings lose the
       letter, so 'كتابه' and 'كتابة' → 'كتاب' alike;
-    - و or ف before the article goes first: Snowball keeps a و before an alef, and then the
-      article too ('والاتفاقية' would stay 'والاتفاق');
+    - a first letter و/ف/ب/ل/ك that Snowball strips although the one clitic rule
+      (`strip_proclitic`) keeps it is put back: it is the word's own letter ('فيصل' stays
+      'فيصل', not 'يصل' (arrives); 'وزير' stays 'وزير');
     - a final ان stays when Snowball would leave four letters or fewer: in news it ends names
       and nouns ('اليونان', 'السودان', 'الإنسان', 'الطيران', 'البرلمان') far more often than
       it marks a dual, and 'اليونان' → 'يون' would meet 'يونيو' (June).
+    Anything but an Arabic word (digits, Latin) comes back folded.
 
-    >>> [stem_word(w) for w in ("النووية", "النووي", "والاتفاقية", "اتفاق", "للحوثيين")]
-    ['نوو', 'نوو', 'اتفاق', 'اتفاق', 'حوث']
+    >>> [stem_word(w) for w in ("النووية", "النووي", "والاتفاقية", "اتفاق", "للحوثيين", "فيصل")]
+    ['نوو', 'نوو', 'اتفاق', 'اتفاق', 'حوث', 'فيصل']
     >>> [stem_word(w) for w in ("اليونان", "اليونانية", "يونيو")]
     ['يونان', 'يونان', 'يون']
     """
     folded = fold(word)
-    if folded.startswith(_CONJUNCTION_AND_ARTICLE) and len(folded) > 5:
-        folded = folded[1:]
-    if folded.endswith(_FINAL_HEH):
-        folded = folded[:-1] + _TA_MARBUTA
-    stem = fold(_ARABIC_STEMMER.stemWord(folded))
+    if not _ARABIC_WORD.fullmatch(folded):
+        return folded
+    whole = folded[1:] if folded.startswith(_CONJUNCTION_AND_ARTICLE) and len(folded) > 5 else folded
+    if whole.endswith(_FINAL_HEH):
+        whole = whole[:-1] + _TA_MARBUTA
+    stem = fold(_ARABIC_STEMMER.stemWord(whole))
+    base = strip_proclitic(folded)
+    if stem and base[0] in CLITIC_LETTERS and not stem.startswith(base[0]) and base[1:].startswith(stem):
+        stem = base[0] + stem  # Snowball cut the word's own first letter: 'فيصل' → 'يصل'
     if len(stem) <= _SHORT_STEM and folded.endswith(stem + _ALEF_NUN):
         stem += _ALEF_NUN
-    return stem
+    return stem or base

@@ -200,7 +200,7 @@ def generated_archive_timeline(articles: int = 3000, entries: int = 7000) -> Tim
     sources = [f"snn{i:05d}" for i in range(articles)]
     documents = [
         DocumentInfo(id=sid, anchor=_anchor(date(2015, 7, 1) + timedelta(days=i % 40)),
-                     newspaper=ARCHIVE_PAPERS[i % len(ARCHIVE_PAPERS)],
+                     source=ARCHIVE_PAPERS[i % len(ARCHIVE_PAPERS)],
                      title=f"{_VERBS[i % 10]} وزير {_WORDS[i % len(_WORDS)]} في {_PLACES[(i // 10) % 10]} عدد {i}")
         for i, sid in enumerate(sources)]
     drafts = []

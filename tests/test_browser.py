@@ -447,7 +447,7 @@ def _word_with_hamza(timeline) -> tuple[str, str]:
 def _expected_matches(timeline, typed: str) -> set[str]:
     """What the page must find, computed with chrono's own folding (label, sentences, sources)."""
     term = fold(typed)
-    titles = {d.id: " ".join(filter(None, (d.id, d.newspaper, d.title))) for d in timeline.documents}
+    titles = {d.id: " ".join(filter(None, (d.id, d.source, d.title))) for d in timeline.documents}
     return {e.id for e in timeline.entries
             if term in fold(e.label) or any(term in fold(m.sentence) for m in e.mentions)
             or any(term in fold(titles.get(s, s)) for s in e.sources)}
@@ -494,7 +494,7 @@ def archive_page(tmp_path_factory):
 
 def test_the_source_filter_works_by_newspaper(devtools, archive_page, screenshots):
     path, timeline = archive_page
-    paper_of = {d.id: d.newspaper for d in timeline.documents}
+    paper_of = {d.id: d.source for d in timeline.documents}
     tab = Tab(devtools)
     try:
         tab.goto(path.as_uri())

@@ -16,7 +16,7 @@ distributed = pytest.importorskip("distributed", reason="dask.distributed is not
 
 from chrono.scale.dask_cluster import build_timeline_dask, year_windows  # noqa: E402
 from chrono.merge import (  # noqa: E402
-    build_timeline, cluster_window, combine_windows, merge_events, touched_years,
+    Rarity, build_timeline, cluster_window, combine_windows, merge_events, touched_years,
 )
 from chrono.models import dump_json  # noqa: E402
 from chrono.pipeline import tag_document  # noqa: E402
@@ -91,8 +91,9 @@ def _windowed_merge(events):
     groups = defaultdict(list)
     for position, event in enumerate(events):
         groups[windows[min(touched_years(event))]].append(((position, 0), event))
-    parts = [cluster_window(groups[key]) for key in sorted(groups, reverse=True)]
-    return combine_windows(parts), len(set(windows.values()))
+    rarity = Rarity.of(events)  # the whole input's, as the Dask run sums it over partitions
+    parts = [cluster_window(groups[key], rarity=rarity) for key in sorted(groups, reverse=True)]
+    return combine_windows(parts, rarity=rarity), len(set(windows.values()))
 
 
 @pytest.mark.parametrize("crossing", [0.0, 0.02])

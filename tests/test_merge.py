@@ -63,8 +63,8 @@ def test_seed_timeline_from_hand_tags():
 def test_quoted_today_joins_the_signing_it_names():
     """000 (anchor 25 Nov): «لقد اتخذنا خطوة تاريخية اليوم» after "عقب التوقيع" is the 24 Nov signing."""
     timeline = build_timeline(hand_pairs())
-    (signing,) = [e for e in timeline.entries if e.value == "2021-11-24" and "001" in _short_sources(e)
-                  and e.trigger == "وقع"]
+    (signing,) = [e for e in timeline.entries if e.value == "2021-11-24"
+                  and {"001", "002", "003"} <= _short_sources(e)]
     quoted = [m for m in signing.mentions if m.doc.startswith("000")]
     assert quoted and all(m.in_quote and m.value == "2021-11-25" for m in quoted)
     assert signing.value == "2021-11-24"  # the unquoted, most precise date wins
@@ -147,18 +147,18 @@ def _n_log_n_bound(small_n: int, small_work: int) -> float:
 
 
 class _ExhaustiveIndex(PairIndex):
-    """Every cluster is a candidate for every lookup: the quadratic merge the bound must reject,
-    and the reference that the pair index must agree with while no bucket is full."""
+    """Every filed mention is a candidate for every lookup: the quadratic merge the bound must
+    reject, and the reference that the pair index must agree with while no bucket is full."""
 
     def __init__(self, counts: MergeCounts) -> None:
         super().__init__(counts)
         self.clusters: dict[int, object] = {}
 
-    def add(self, cluster, periods, old_words, new_words) -> None:
-        self.clusters.setdefault(id(cluster), cluster)
+    def add(self, member, periods, words, spread=()) -> None:
+        self.clusters.setdefault(id(member), member)
         self.counts.filed += 1
 
-    def candidates(self, periods, words) -> list:
+    def candidates(self, periods, words, spread=()) -> list:
         self.counts.lookups += 1
         self.counts.candidates += len(self.clusters)
         return list(self.clusters.values())
@@ -196,7 +196,7 @@ def test_pair_index_finds_what_an_exhaustive_scan_finds():
     over `_BUCKET_CAP` nothing is missed."""
     events = _with_misdated_days(synthetic_events(1_500, seed=4, documents=50, span_days=90), 0.05)
     indexed = [entry.model_dump() for entry in merge_events(events)]
-    assert len(indexed) < len(events) / 2
+    assert len(indexed) < len(events) * 0.6  # coarse mentions join only on a rare shared word
     assert sum(bool(entry["conflicts"]) for entry in indexed) >= 10
     assert [entry.model_dump() for entry in merge_events(events, index_type=_ExhaustiveIndex)] == indexed
 

@@ -52,5 +52,5 @@ def synthetic_events(n: int, seed: int = 0, documents: int = 1000, span_days: in
         )
         events.append(Event(doc=f"d{i % documents}", doc_order=i % documents, timex=timex,
                             clause=(0, 0), sentence="", trigger=None, root=root, label=f"h{h}",
-                            words=words, deictic=False))
+                            words=words | {"@" + root}, deictic=False, kind=f"k{h % 7}"))
     return events

@@ -21,8 +21,8 @@ TAG_COLUMNS = ["doc", "id", "start", "end", "text", "type", "value", "granularit
 # `display_date`, last so the columns before it keep their places: the entry's date as an
 # Arabic reader writes it ("أواخر 2020"); the other date columns are ISO/TimeML for machines.
 ENTRY_COLUMNS = ["id", "start_date", "end_date", "value", "type", "granularity", "mod", "label",
-                 "trigger", "sources", "mentions", "conflicts", "display_date"]
-MENTION_COLUMNS = ["entry", "entry_value", "start_date", "end_date", "label", "doc", "start", "end",
+                 "trigger", "sources", "source_names", "mentions", "conflicts", "display_date"]
+MENTION_COLUMNS = ["entry", "entry_value", "start_date", "end_date", "label", "doc", "source", "title", "start", "end",
                    "text", "value", "in_quote", "sentence", "display_date"]
 
 
@@ -60,17 +60,23 @@ def write_tags(items: Iterable[Item], out: TextIO, bom: bool = False) -> None:
 
 
 def _entry_rows(timeline: TimelineOutput):
+    papers = timeline.papers()
     for entry in timeline.entries:
+        names = list(dict.fromkeys(papers.get(doc, doc) for doc in entry.sources))
         yield [entry.id, entry.start_date, entry.end_date, entry.value, entry.type, entry.granularity,
-               entry.mod, entry.label, entry.trigger, ";".join(entry.sources), len(entry.mentions),
+               entry.mod, entry.label, entry.trigger, ";".join(entry.sources), ";".join(names),
+               len(entry.mentions),
                ";".join(c.entry for c in entry.conflicts), arabic_date(entry)]
 
 
 def _mention_rows(timeline: TimelineOutput):
+    documents = {info.id: info for info in timeline.documents}
     for entry in timeline.entries:
         display = arabic_date(entry)
         for mention in entry.mentions:
+            info = documents.get(mention.doc)
             yield [entry.id, entry.value, entry.start_date, entry.end_date, entry.label, mention.doc,
+                   info.source if info else None, info.title if info else None,
                    mention.start, mention.end, mention.text, mention.value, mention.in_quote,
                    mention.sentence, display]
 

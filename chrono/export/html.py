@@ -9,7 +9,7 @@ What Python decides, what the script draws:
 - Python: the page order (years, months, a month's periods before its days: `group_entries`),
   the time axis (`time_axis`: the years where the data is, far outliers grouped as "earlier"
   and "later"), every date as Arabic text, the sources by newspaper (`Document.meta` via
-  DocumentInfo.newspaper/title), and the data itself: each sentence stored once, entries as
+  DocumentInfo.source/title), and the data itself: each sentence stored once, entries as
   short arrays (`page_data`), no HTML per entry.
 - The script: the entries on screen only (month by month, in blocks drawn as they come near
   the viewport), text search with Arabic folding and highlighted hits, filters by newspaper,
@@ -246,8 +246,8 @@ def _newspapers(timeline: TimelineOutput, order: list[str]) -> tuple[list[str], 
     names: dict[str, int] = {}
     of_source = {sid: -1 for sid in order}
     for doc in timeline.documents:
-        if doc.newspaper:
-            of_source[doc.id] = names.setdefault(doc.newspaper, len(names))
+        if doc.source:
+            of_source[doc.id] = names.setdefault(doc.source, len(names))
     return list(names), of_source
 
 

@@ -39,16 +39,19 @@ def _date_parts(value: str, granularity: str | None, fallback) -> dict:
     return parts
 
 
-def _text(entry: Entry) -> str:
+def _text(entry: Entry, names: dict[str, str]) -> str:
     items = "".join(
-        f"<p>{escape(m.sentence)} <small>({escape(m.doc)})</small></p>" for m in entry.mentions
+        f"<p>{escape(m.sentence)} <small>({escape(names.get(m.doc, m.doc))})</small></p>" for m in entry.mentions
     )
     conflicts = "".join(f"<p>⚠ {escape(c.reason)}</p>" for c in entry.conflicts)
     return items + conflicts
 
 
-def event(entry: Entry, group_by: str = "source") -> dict:
-    """One TimelineJS event for one entry."""
+def event(entry: Entry, group_by: str = "source", papers: dict[str, str] | None = None,
+          names: dict[str, str] | None = None) -> dict:
+    """One TimelineJS event for one entry; `papers` and `names` (document id → paper, → paper and
+    title: `TimelineOutput.papers()`, `.names()`) name the group and each mention's source."""
+    papers, names = papers or {}, names or {}
     if "/" in entry.value:
         first, _, last = entry.value.partition("/")
         start = _date_parts(first, entry.granularity, entry.start_date)
@@ -61,8 +64,9 @@ def event(entry: Entry, group_by: str = "source") -> dict:
     result: dict = {"start_date": start}
     if end is not None:
         result["end_date"] = end
-    result["text"] = {"headline": escape(entry.label), "text": _text(entry)}
-    result["group"] = entry.sources[0] if group_by == "source" and entry.sources else str(start["year"])
+    result["text"] = {"headline": escape(entry.label), "text": _text(entry, names)}
+    first = papers.get(entry.sources[0], entry.sources[0]) if entry.sources else None
+    result["group"] = first if group_by == "source" and first else str(start["year"])
     result["unique_id"] = entry.id
     result["display_date"] = arabic_date(entry)
     return result
@@ -70,5 +74,6 @@ def event(entry: Entry, group_by: str = "source") -> dict:
 
 def render(timeline: TimelineOutput, group_by: str = "source") -> str:
     """The TimelineJS3 document as JSON text."""
-    events = [event(entry, group_by) for entry in timeline.entries if entry.start_date is not None]
+    papers, names = timeline.papers(), timeline.names()
+    events = [event(entry, group_by, papers, names) for entry in timeline.entries if entry.start_date is not None]
     return json.dumps({"events": events}, ensure_ascii=False, indent=2) + "\n"

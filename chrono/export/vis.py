@@ -15,15 +15,19 @@ from chrono.export.display import arabic_date
 from chrono.models import Entry, TimelineOutput
 
 
-def item(entry: Entry) -> dict:
+def item(entry: Entry, papers: dict[str, str] | None = None) -> dict:
+    """One vis item; `papers` (document id → paper, `TimelineOutput.papers`) names the group and
+    the sources in the title."""
+    papers = papers or {}
     data: dict = {"id": entry.id, "content": escape(entry.label), "start": entry.start_date.isoformat()}
     if entry.end_date is not None and entry.end_date != entry.start_date:
         data["end"] = (entry.end_date + timedelta(days=1)).isoformat()
         data["type"] = "range"
     else:
         data["type"] = "point"
-    data["group"] = entry.sources[0] if entry.sources else ""
-    title = f"{arabic_date(entry)} — {', '.join(entry.sources)}"
+    names = list(dict.fromkeys(papers.get(doc, doc) for doc in entry.sources))
+    data["group"] = names[0] if names else ""
+    title = f"{arabic_date(entry)} — {', '.join(names)}"
     if entry.conflicts:
         title += " — ⚠ " + ", ".join(c.entry for c in entry.conflicts)
     data["title"] = escape(title)
@@ -31,8 +35,9 @@ def item(entry: Entry) -> dict:
 
 
 def render(timeline: TimelineOutput) -> str:
-    """Items and one group per source document."""
-    items = [item(e) for e in timeline.entries if e.start_date is not None]
+    """Items and one group per source (the paper when the input names it, else the document)."""
+    papers = timeline.papers()
+    items = [item(e, papers) for e in timeline.entries if e.start_date is not None]
     groups = sorted({i["group"] for i in items})
     return json.dumps({"items": items, "groups": [{"id": g, "content": g} for g in groups]},
                       ensure_ascii=False, indent=2) + "\n"

@@ -88,6 +88,45 @@ class EventWords(BaseModel):
     stop_words: list[str]
 
 
+class EventKind(BaseModel):
+    """One kind of event: its verbs, its event nouns, and the kinds the same happening may also
+    be told as ("attack": هاجم، هجوم، عملية انتحارية; compatible with "killing")."""
+
+    model_config = ConfigDict(extra="forbid")
+    compatible: list[str]
+    verbs: list[VerbEntry]
+    nouns: list[str]
+
+
+class EventKinds(BaseModel):
+    """What a dated clause tells happened (chrono/attach.py): kinds of event, light verbs that
+    take their kind from their object ("شن غارات"), and the words that find participants (titles
+    before names, heads before places) and clause edges (relative pronouns, side-clause openers,
+    leading connectives a label drops, reporting words that never identify a happening)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    comment: str = Field(alias="_comment")
+    kinds: dict[str, EventKind]
+    light_verbs: list[VerbEntry]
+    recurring_kinds: list[str]  # happen again and again (strikes, statements): a date conflict needs more
+    titles: list[str]
+    name_links: list[str]
+    place_heads: list[str]
+    relative_pronouns: list[str]
+    side_openers: list[str]
+    connectives: list[str]
+    report_words: list[str]
+
+    @field_validator("kinds")
+    @classmethod
+    def _compatible_kinds_exist(cls, kinds: dict[str, EventKind]) -> dict[str, EventKind]:
+        for name, kind in kinds.items():
+            unknown = [other for other in kind.compatible if other not in kinds or other == name]
+            if unknown:
+                raise ValueError(f"kind {name!r}: unknown compatible kinds {unknown}")
+        return kinds
+
+
 class TopicWords(BaseModel):
     """The words segmentation reads to find an appended article (chrono/segment.py): function words
     it leaves out when it compares topics, and the credits of a dateline ("واشنطن - «رويترز»:")."""
@@ -125,6 +164,7 @@ class LexiconData(BaseModel):
     hijri_holidays: dict[str, Any]
     seasons: dict[str, Any]
     events: EventWords
+    event_kinds: EventKinds
     topic: TopicWords
 
 

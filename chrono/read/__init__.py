@@ -86,6 +86,13 @@ class _ReadContext:
     unmatched_documents: list[str] = field(default_factory=list)
 
 
+def _manifest_fields(ctx: _ReadContext, names: tuple[str, ...], meta: dict[str, Any]) -> None:
+    """The manifest's "source"/"title" of a document, kept in its meta for the exports."""
+    entry = ctx.manifest.lookup(*names) if ctx.manifest is not None else None
+    if entry is not None and entry.fields:
+        meta["manifest"] = dict(entry.fields)
+
+
 def _manifest_entry(ctx: _ReadContext, names: tuple[str, ...]) -> Optional[ManifestEntry]:
     """The manifest's entry for a document (file name, then id), noted for the final check:
     called once per document, failed ones included (their entry did name a document)."""
@@ -152,6 +159,7 @@ def _article(ctx: _ReadContext, doc_id: str, path: str, data: Union[bytes, str],
     meta: dict[str, Any] = {"body_start": front.body_start if front else 0}
     if front is not None:
         meta["front_matter"] = dict(front.fields)
+    _manifest_fields(ctx, names, meta)
     anchor = _strongest_anchor(ctx, entry, _front_matter_anchor(front))
     return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=encoding, meta=meta)
 
@@ -222,6 +230,7 @@ def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: st
     meta: dict[str, Any] = {"line": number, "body_start": 0}
     if extra:
         meta["fields"] = extra
+    _manifest_fields(ctx, (doc_id,), meta)
     anchor = _strongest_anchor(ctx, entry, metadata)
     return Document(id=doc_id, path=path, text=text, anchor=anchor, encoding=encoding or "utf-8", meta=meta)
 

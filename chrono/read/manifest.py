@@ -29,6 +29,7 @@ class ManifestEntry:
     evidence: str = ""
     approximate: bool = False
     where: str = ""  # "seeds/manifest.json documents[1]", for evidence when the entry has none
+    fields: tuple = ()  # the entry's "source" and "title" as (key, value) pairs, for the exports
 
     def to_anchor(self) -> Anchor:
         return Anchor(
@@ -103,8 +104,10 @@ def _manifest_entry(source: str, where: str, file: Any, value: Any) -> ManifestE
         published = parse_anchor_date(value["published"])
     except AnchorError as exc:
         raise ManifestError(f"{source}: {where} ({file}): 'published': {exc}") from None
+    fields = tuple((key, value[key].strip()) for key in ("source", "title")
+                   if isinstance(value.get(key), str) and value[key].strip())
     return ManifestEntry(file=file, published=published, evidence=evidence, approximate=approximate,
-                         where=f"{source} {where}")
+                         where=f"{source} {where}", fields=fields)
 
 
 def _manifest_entries(source: str, data: Any) -> Iterator[ManifestEntry]:

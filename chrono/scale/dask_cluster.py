@@ -17,7 +17,8 @@ Chronology (`build_timeline_dask`): a map-reduce over date windows, every step o
 merge API of chrono/merge.py, so the result equals `chrono.merge.build_timeline`.
   map      each partition: tag its documents, then `prepare_document` → events (texts stay behind);
   shuffle  events grouped by window of years (`foldby`);
-  reduce   each window clustered on its own (`cluster_window`);
+  rarity   each word's document frequency over all the documents (`Rarity`, summed per partition);
+  reduce   each window clustered on its own (`cluster_window`, with that rarity);
   combine  `combine_windows`: the windows' clusters in global creation order, conflicts, order, ids.
 A window is a set of years that no mention links to a year outside it (`year_windows` over the
 events' `touched_years`): the merge only ever compares a mention with clusters of those years,
@@ -29,7 +30,7 @@ import contextlib
 from collections import deque
 from typing import Iterable, Iterator, Optional
 
-from chrono.merge import WindowClusters, cluster_window, combine_windows, prepare_document, touched_years
+from chrono.merge import Rarity, WindowClusters, cluster_window, combine_windows, prepare_document, touched_years
 from chrono.models import DocumentError, DocumentInfo, Entry, Settings, TimelineOutput
 from chrono.scale.processes import CHUNK_CHARS, CHUNK_DOCUMENTS, Item, Result, chunked, item_chars, tag_chunk
 
@@ -184,18 +185,25 @@ def _concat(a: list, b: list) -> list:
     return a + b
 
 
-def _cluster_window(pair: tuple[int, list]) -> WindowClusters:
-    return cluster_window(pair[1])
+def _cluster_window(pair: tuple[int, list], rarity: Rarity) -> WindowClusters:
+    return cluster_window(pair[1], rarity=rarity)
+
+
+def _rarity(rows: list[tuple]) -> list[Rarity]:
+    """The words' document frequencies of one partition (a document's events are in one row)."""
+    return [Rarity.of(event for _, _, events in rows for _, event in events)]
 
 
 def merge_events_dask(events_bag, client) -> list[Entry]:
-    """Map-reduce of the merge over a bag of `_map_partition` rows (see the module docstring)."""
+    """Map-reduce of the merge over a bag of `_map_partition` rows (see the module docstring):
+    the rarity of words over all documents first (summed per partition), then the windows."""
     year_sets = client.compute(events_bag.map_partitions(_year_sets)).result()
+    rarity = Rarity.merged(client.compute(events_bag.map_partitions(_rarity)).result())
     windows = year_windows(year_sets)
     per_window = (events_bag.map_partitions(_keyed_by_window, windows)
                   .foldby(lambda pair: pair[0], _append, list, _concat, list)
-                  .map(_cluster_window))
-    return combine_windows(client.compute(per_window).result())
+                  .map(_cluster_window, rarity))
+    return combine_windows(client.compute(per_window).result(), rarity=rarity)
 
 
 def build_timeline_dask(items: Iterable[Item], settings: Optional[Settings] = None, *,
