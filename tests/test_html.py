@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chrono.export.display import arabic_value
-from chrono.export.html import arabic_count, EVENT_FORMS, group_entries, render
+from chrono.export.html import EVENT_FORMS, arabic_count, group_entries, render
 from chrono.models import Conflict, Entry, Mention, TimelineOutput
 
 try:
