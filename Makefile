@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SEEDS := seeds/ --manifest seeds/manifest.json
 
-.PHONY: install demo test golden bench fuzz clean browser
+.PHONY: install demo test lint golden bench fuzz clean browser
 
 $(VENV)/bin/python:
 	$(PY) -m venv $(VENV)
@@ -43,7 +43,12 @@ demo: $(BASE)
 	$(BIN)/chrono timeline $(SEEDS) --format html -o out/timeline.html
 	@echo "wrote out/tags.json, out/timeline.{json,csv,html}, out/timelinejs.json, out/vis.json, out/timeml/"
 
-test: $(STAMP) browser
+# ruff (lint, configured in pyproject.toml) and mypy (types of chrono/): a few seconds, before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check chrono tools tests
+	$(BIN)/mypy chrono
+
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -q
 
 golden: $(STAMP)
@@ -63,4 +68,4 @@ fuzz: $(STAMP)
 	$(BIN)/python fuzz/fuzz_chrono.py readers fuzz/corpus/readers -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .hypothesis
+	rm -rf $(VENV) out .pytest_cache .hypothesis .mypy_cache .ruff_cache

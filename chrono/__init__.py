@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Literal, Optional, Union
 
-from chrono.models import Anchor, Document, Entry, Mention, Settings, Timex, TimelineOutput
+from chrono.models import Anchor, Document, Entry, Mention, Settings, TimelineOutput, Timex
 
 # The two functions, and the models they take and give (chrono.models, the output contract).
 __all__ = [
@@ -136,4 +136,5 @@ _tag_api = tag
 _CallableStage.__call__.__doc__ = tag.__doc__
 sys.modules[__name__].__class__ = _Chrono
 if "chrono.tag" in sys.modules:  # the stage was loaded first (python -m chrono.tag …)
-    setattr(sys.modules[__name__], "tag", sys.modules["chrono.tag"])
+    # setattr: the assignment must go through _Chrono.__setattr__, and ModuleType declares no `tag`.
+    setattr(sys.modules[__name__], "tag", sys.modules["chrono.tag"])  # noqa: B010

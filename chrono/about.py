@@ -35,8 +35,9 @@ import math
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Union
+from typing import Union
 
 import tantivy
 

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 from pydantic import ValidationError
 
 from chrono.export.display import arabic_date, arabic_value
-from chrono.models import DocumentError, DocumentTags, Entry, TagOutput, Timex, TimelineOutput
+from chrono.models import DocumentError, DocumentTags, Entry, TagOutput, TimelineOutput, Timex
 
 Kind = Literal["tags", "timeline"]
 Output = Union[TagOutput, TimelineOutput]
@@ -100,7 +101,7 @@ class Diff:
 def _jsonl_tags(text: str, name: str) -> TagOutput:
     """`chrono tag --format jsonl`: one document's tags, or {"error": ...}, per line."""
     documents, errors = [], []
-    for number, line in enumerate(text.splitlines(), 1):
+    for line in text.splitlines():
         if not line.strip():
             continue
         record = json.loads(line)
@@ -359,6 +360,7 @@ def diff_files(old_path: Union[str, Path], new_path: Union[str, Path]) -> Diff:
         command = {"tags": "chrono tag", "timeline": "chrono timeline"}
         raise DiffError(f"{old_path} is a `{command[old_kind]}` output and {new_path} a `{command[new_kind]}` one: "
                         "compare two of the same kind")
-    if old_kind == "timeline":
+    if isinstance(old, TimelineOutput) and isinstance(new, TimelineOutput):
         return diff_timelines(old, new, str(old_path), str(new_path))
+    assert isinstance(old, TagOutput) and isinstance(new, TagOutput)  # the kinds are the same
     return diff_tags(old, new, str(old_path), str(new_path))

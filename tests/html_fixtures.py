@@ -12,8 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Optional
 
-from chrono.models import (Anchor, Conflict, DocumentInfo, Entry, Mention, Settings,
-                           TimelineOutput)
+from chrono.models import Anchor, Conflict, DocumentInfo, Entry, Mention, Settings, TimelineOutput
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

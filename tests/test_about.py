@@ -12,8 +12,16 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.about import (DEFAULT_MIN_SCORE, DEFAULT_TOP, SET_ASIDE_KEY, index_terms, off_story, query_terms,
-                          rank_archive, term_weights)
+from chrono.about import (
+    DEFAULT_MIN_SCORE,
+    DEFAULT_TOP,
+    SET_ASIDE_KEY,
+    index_terms,
+    off_story,
+    query_terms,
+    rank_archive,
+    term_weights,
+)
 from chrono.cli import main
 from chrono.merge import build_timeline
 from chrono.models import Anchor, Document, DocumentError

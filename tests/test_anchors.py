@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from chrono.resolve.anchors import check_anchor, find_anchor, find_dateline, infer_anchor
 from chrono.cli import main
 from chrono.models import Anchor, Document, Settings
 from chrono.pipeline import document_anchor, tag_document
+from chrono.resolve.anchors import check_anchor, find_anchor, find_dateline, infer_anchor
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "\nوقع المغرب وإسرائيل مذكرة تفاهم دفاعية في الرباط.\n"
@@ -87,7 +87,8 @@ def test_today_weekday_and_current_month_decide_one_day():
 
 def test_year_decided_by_recency_alone_has_low_confidence():
     # without 'العام الماضي' nothing tells November 2021 from November 2022 but recency
-    text = "وقع الوزيران اليوم الأربعاء اتفاقاً، بعد أن أعلن البلدان في 22 ديسمبر 2020 استئناف العلاقات خلال نوفمبر الحالي."
+    text = ("وقع الوزيران اليوم الأربعاء اتفاقاً، بعد أن أعلن البلدان في 22 ديسمبر 2020 "
+            "استئناف العلاقات خلال نوفمبر الحالي.")
     a = infer_anchor(text)
     assert a.date is None or a.confidence <= 0.5
 

@@ -143,6 +143,7 @@ def _private_uses(path: Path, known: set[str]) -> list[str]:
 
 def test_no_private_name_crosses_a_module_boundary():
     known = set(_package_modules())
-    files = sorted(PACKAGE.rglob("*.py")) + sorted((ROOT / "tests").glob("*.py")) + sorted((ROOT / "tools").glob("*.py"))
+    files = [*sorted(PACKAGE.rglob("*.py")), *sorted((ROOT / "tests").glob("*.py")),
+             *sorted((ROOT / "tools").glob("*.py"))]
     found = [use for path in files for use in _private_uses(path, known)]
     assert found == []

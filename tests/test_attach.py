@@ -13,9 +13,9 @@ def _doc_and_tags(text: str, *phrases: tuple[str, str], **timex_fields):
     for n, (phrase, value) in enumerate(phrases, 1):
         at = text.index(phrase)
         day = date.fromisoformat(value[:10]) if len(value) >= 10 else None
-        fields = dict(granularity="day", start_date=day, end_date=day, rule="test")
-        fields.update(timex_fields)
-        timexes.append(Timex(id=f"t{n}", start=at, end=at + len(phrase), text=phrase, type="DATE", value=value, **fields))
+        fields = {"granularity": "day", "start_date": day, "end_date": day, "rule": "test", **timex_fields}
+        timexes.append(Timex(id=f"t{n}", start=at, end=at + len(phrase), text=phrase, type="DATE", value=value,
+                             **fields))
     return doc, DocumentTags(id="d", anchor=doc.anchor, timexes=timexes)
 
 
@@ -74,7 +74,7 @@ def test_light_stemming_and_roots():
 
 
 def test_what_does_not_become_an_event():
-    base = dict(id="t", start=0, end=1, text="x", rule="r")
+    base = {"id": "t", "start": 0, "end": 1, "text": "x", "rule": "r"}
     assert not is_placeable(Timex(type="DURATION", value="P2Y", **base))
     assert not is_placeable(Timex(type="SET", value="P1Y", **base))
     assert not is_placeable(Timex(type="DATE", value="PRESENT_REF", start_date=date(2021, 1, 1),

@@ -8,6 +8,7 @@ links, at the end of the pytest run), never into the user's out/ folder.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
@@ -114,10 +115,8 @@ class DevTools:
             self.events.append(self._read_message(deadline))
 
     def close(self):
-        try:
+        with contextlib.suppress(RuntimeError, EOFError, TimeoutError, OSError):
             self.call("Browser.close", timeout=5)
-        except (RuntimeError, EOFError, TimeoutError, OSError):
-            pass
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:

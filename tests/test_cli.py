@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -32,7 +33,8 @@ def test_tag_json_stream_equals_the_model_dump():
     from chrono.models import TagOutput
 
     r = run("tag", *SEEDS, "--format", "json")
-    assert TagOutput.model_validate_json(r.output).model_dump() == TagOutput.model_validate(json.loads(r.output)).model_dump()
+    streamed = TagOutput.model_validate_json(r.output)
+    assert streamed.model_dump() == TagOutput.model_validate(json.loads(r.output)).model_dump()
 
 
 def test_tag_jsonl_and_csv():
@@ -126,7 +128,6 @@ def test_tag_timeml_is_one_well_formed_stream():
 
 def _copy_seeds(folder, manifest: dict | None = None):
     import shutil
-    from pathlib import Path
 
     folder.mkdir(exist_ok=True)
     for path in sorted(Path("seeds").glob("*.txt")):
@@ -150,7 +151,7 @@ def test_files_chrono_cannot_read_are_named_with_what_to_do(tmp_path):
 
 
 def test_a_manifest_key_matching_no_document_is_warned_with_the_closest_file(tmp_path):
-    manifest = json.loads(open("seeds/manifest.json", encoding="utf-8").read())
+    manifest = json.loads(Path("seeds/manifest.json").read_text(encoding="utf-8"))
     manifest["documents"][1]["file"] = "001_76ae0159d87ba1ad.txt"  # a typo: ac → ad
     _copy_seeds(tmp_path, manifest)
     r = run("timeline", str(tmp_path), "--manifest", str(tmp_path / "m.json"), "--format", "json")
@@ -219,7 +220,8 @@ def test_format_options_work_where_they_apply_and_are_refused_elsewhere(tmp_path
     assert run("timeline", *SEEDS, "--format", "csv", "--bom", "--per-mention").stdout.startswith("\ufeffentry,")
     assert run("tag", *SEEDS, "--format", "csv", "--bom").stdout.startswith("\ufeffdoc,")
     refused = [
-        (["tag", *SEEDS, "--format", "json", "--bom"], "--bom does not apply to --format json; it applies to --format csv"),
+        (["tag", *SEEDS, "--format", "json", "--bom"],
+         "--bom does not apply to --format json; it applies to --format csv"),
         (["timeline", *SEEDS, "--format", "json", "--per-mention"],
          "--per-mention does not apply to --format json; it applies to --format csv"),
         (["timeline", *SEEDS, "--format", "html", "--bom"], "--bom does not apply to --format html"),

@@ -14,13 +14,18 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (extra chrono[dask])")
 
-from chrono.scale.dask_cluster import build_timeline_dask, year_windows  # noqa: E402
 from chrono.merge import (  # noqa: E402
-    Rarity, build_timeline, cluster_window, combine_windows, merge_events, touched_years,
+    Rarity,
+    build_timeline,
+    cluster_window,
+    combine_windows,
+    merge_events,
+    touched_years,
 )
 from chrono.models import dump_json  # noqa: E402
 from chrono.pipeline import tag_document  # noqa: E402
 from chrono.read import iter_inputs, load_manifest  # noqa: E402
+from chrono.scale.dask_cluster import build_timeline_dask, year_windows  # noqa: E402
 from tools.gen_corpus import write_corpus  # noqa: E402
 from tools.synthetic import synthetic_events  # noqa: E402
 
@@ -32,9 +37,9 @@ MANIFEST = SEEDS / "manifest.json"
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://",
-                                  host="127.0.0.1", dashboard_address=None) as local:
-        with distributed.Client(local, set_as_default=False) as client:
-            yield local, client
+                                  host="127.0.0.1", dashboard_address=None) as local, \
+            distributed.Client(local, set_as_default=False) as client:
+        yield local, client
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +83,8 @@ def _with_year_crossing_ranges(events, share: float, seed: int = 1):
         if rng.random() < share:
             year = event.timex.start_date.year
             start, end = date(year, 12, rng.randint(20, 31)), date(year + 1, 1, rng.randint(1, 10))
-            timex = event.timex.model_copy(update=dict(start_date=start, end_date=end, value=f"{start}/{end}",
-                                                       granularity="day"))
+            timex = event.timex.model_copy(update={"start_date": start, "end_date": end, "value": f"{start}/{end}",
+                                                   "granularity": "day"})
             event = dataclasses.replace(event, timex=timex)
         out.append(event)
     return out

@@ -102,7 +102,8 @@ def test_a_re_anchored_document_re_dates_and_splits_entries(seeds_timeline, tmp_
     assert lines[0] == "timeline: 24 → 25 entries; 1 re-anchored, 1 re-dated, 1 split"
     assert lines[1] == "~ re-anchored      000_a5dac5ccf9ad4a48  anchor 2021-11-25 → 2021-11-24"
     assert lines[2].startswith("⇉ split            e16 → e16, e19  ")
-    assert lines[3].startswith("~ re-dated         e23 → e17  [2021-11-25] 25 نوفمبر 2021 → [2021-11-24] 24 نوفمبر 2021")
+    assert lines[3].startswith("~ re-dated         e23 → e17  "
+                               "[2021-11-25] 25 نوفمبر 2021 → [2021-11-24] 24 نوفمبر 2021")
     data = json.loads(run("diff", tmp_path / "a.json", tmp_path / "b.json", "--format", "json").stdout)
     assert data["schema"] == "chrono.diff/1" and data["kind"] == "timeline" and data["equal"] is False
     assert data["summary"] == {"re-anchored": 1, "re-dated": 1, "split": 1}

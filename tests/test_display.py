@@ -3,14 +3,13 @@ the table, the CSV display column, TimelineJS, vis), the typed fields of an entr
 same date as its value, and no Latin letter or ISO form left in any of them."""
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
 import csv
 import io
 import json
 import re
+from datetime import date
+
+import pytest
 
 from chrono.export import render_timeline
 from chrono.export.display import MOD_WORDS, arabic_date, arabic_value, machine_date
@@ -125,9 +124,9 @@ def test_no_latin_letter_or_iso_form_reaches_people():
 
 
 def test_every_people_facing_export_uses_the_arabic_date():
-    from seed_hand_tags import hand_pairs
-
     from chrono.merge import build_timeline
+
+    from seed_hand_tags import hand_pairs
 
     timeline = build_timeline(hand_pairs())
     dates = {e.id: arabic_date(e) for e in timeline.entries}

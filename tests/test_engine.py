@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from chrono.tag import default_grammar
-from chrono.tag.engine import Elem, Grammar, Rule
-from chrono.tag.grammar import build_grammar
 from chrono.lexicon import Lex, Lexicon, LexiconData, LexiconError, load_lexicon
 from chrono.normalize import normalize
 from chrono.resolve import narrow, resolve
+from chrono.tag import default_grammar
+from chrono.tag.engine import Elem, Grammar, Rule
+from chrono.tag.grammar import build_grammar
 from chrono.tag.values import TimeValue, make_range, parse_canonical
 
 

@@ -109,7 +109,7 @@ def test_timeml_is_well_formed_and_keeps_the_text(pairs):
     root = ET.fromstring(text.encode("utf-8"))
     documents = root.findall("TimeML")
     assert len(documents) == len(pairs)
-    for (document, tags), element in zip(pairs, documents):
+    for (document, tags), element in zip(pairs, documents, strict=True):
         body = element.find("TEXT")
         assert "".join(body.itertext()) == document.text
         timexes = body.findall("TIMEX3")
@@ -120,7 +120,7 @@ def test_timeml_is_well_formed_and_keeps_the_text(pairs):
 
 def test_timeml_escapes_markup_and_control_characters():
     from chrono.export.timeml import annotate
-    from chrono.models import Document, DocumentTags, Anchor, Timex
+    from chrono.models import Anchor, Document, DocumentTags, Timex
 
     text = 'a < b & "c"\x01 اليوم'
     at = text.index("اليوم")

@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.resolve.hijri import (TABULAR, gregorian_range, month_span, resolve_hijri, to_gregorian,
-                                  to_hijri, year_span)
 from chrono.pipeline import tag_text
 from chrono.resolve import Context, resolve
+from chrono.resolve.hijri import TABULAR, gregorian_range, month_span, resolve_hijri, to_gregorian, to_hijri, year_span
 from chrono.tag.values import TimeValue
 
 ANCHOR = date(2021, 11, 24)  # Wednesday 19 ربيع الثاني 1443
@@ -72,7 +71,8 @@ def test_spans():
 def test_month_span_contains_the_day(d):
     hy, hm, hd = to_hijri(d)
     start, end = month_span(hy, hm)
-    assert start <= d <= end and (d - start).days == hd - 1 and 27 <= (end - start).days <= 29  # the early Umm al-Qura table has a few 28-day months (1349 AH)
+    # the early Umm al-Qura table has a few 28-day months (1349 AH)
+    assert start <= d <= end and (d - start).days == hd - 1 and 27 <= (end - start).days <= 29
 
 
 # -- outside the table, invalid, no anchor: never crash, never guess ----------------------------------

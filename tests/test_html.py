@@ -14,15 +14,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chrono.export.display import arabic_value
-from chrono.export.html import (APPROXIMATE, IN_CONFLICT, PERIOD, Axis, EVENT_FORMS, arabic_count,
-                                group_entries, page_order, render, time_axis)
+from chrono.export.html import (
+    APPROXIMATE,
+    EVENT_FORMS,
+    IN_CONFLICT,
+    PERIOD,
+    Axis,
+    arabic_count,
+    group_entries,
+    page_order,
+    render,
+    time_axis,
+)
 from chrono.models import Conflict, Entry, KeptArticle, Mention, QueryTerm, StoryQuery, TimelineOutput
 
 try:
     from html_fixtures import ARCHIVE_PAPERS, generated_archive_timeline, hand_built_seeds_timeline, seeds_timeline
 except ImportError:  # tests/ became a package
-    from tests.html_fixtures import (ARCHIVE_PAPERS, generated_archive_timeline, hand_built_seeds_timeline,
-                                     seeds_timeline)
+    from tests.html_fixtures import (
+        ARCHIVE_PAPERS,
+        generated_archive_timeline,
+        hand_built_seeds_timeline,
+        seeds_timeline,
+    )
 
 HOSTILE = "</script><script>alert(1)</script>"
 

@@ -44,7 +44,7 @@ def check_seed_timeline(timeline: TimelineOutput, documents) -> None:
     assert "000" in _short_sources(tenth) and "004" in _short_sources(twenty_second)
     assert twenty_second.id in [c.entry for c in tenth.conflicts]
     assert tenth.id in [c.entry for c in twenty_second.conflicts]
-    assert not [e for e in _by_value(timeline, "2020-12")], "no third entry for the tripartite agreement"
+    assert not _by_value(timeline, "2020-12"), "no third entry for the tripartite agreement"
 
     appended_start = texts[next(i for i in texts if i.startswith("004"))].index("بغداد لتكثيف")
     for entry in timeline.entries:
@@ -101,7 +101,7 @@ def test_merger_fed_events_equals_merger_fed_documents():
         by_documents.add(document, tags)
     by_events = Merger()
     prepared = [prepare_document(document, tags, order) for order, (document, tags) in enumerate(pairs)]
-    for info, events in reversed(prepared):
+    for _info, events in reversed(prepared):
         by_events.add_events(events)
     assert [p.info for p in prepared] == by_documents.documents
     entries = [e.model_dump() for e in by_documents.finish()]
@@ -184,7 +184,7 @@ def _with_misdated_days(events, share: float, seed: int = 2):
     for event in events:
         if event.timex.granularity == "day" and rng.random() < share:
             day = event.timex.start_date + timedelta(days=rng.randint(2, 20))
-            timex = event.timex.model_copy(update=dict(start_date=day, end_date=day, value=day.isoformat()))
+            timex = event.timex.model_copy(update={"start_date": day, "end_date": day, "value": day.isoformat()})
             event = dataclasses.replace(event, timex=timex)
         out.append(event)
     return out

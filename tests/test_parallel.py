@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from chrono.models import Document, DocumentError, DocumentTags, Settings
-from chrono.scale.processes import CHUNK_DOCUMENTS, CHUNKS_IN_FLIGHT_PER_JOB, resolve_jobs, tag_stream
 from chrono.pipeline import tag_document
+from chrono.scale.processes import CHUNK_DOCUMENTS, CHUNKS_IN_FLIGHT_PER_JOB, resolve_jobs, tag_stream
 from chrono.scale.progress import ProgressBar, count_documents
 from tools.gen_corpus import write_corpus
 
@@ -53,7 +53,7 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1(small_corpus):
     assert len(one.stdout) > 100_000
     ids = [json.loads(line).get("id") or json.loads(line)["error"]["id"] for line in one.stdout.splitlines()]
     assert ids[:5] == sorted(p.stem for p in SEEDS.glob("*.txt"))
-    assert ids[-3:] == ["generated:%d" % (len(ids) - 7), "no-text", "last"]  # line number of "{not json"
+    assert ids[-3:] == [f"generated:{len(ids) - 7}", "no-text", "last"]  # line number of "{not json"
 
 
 def test_jobs_auto_and_bad_values():

@@ -181,8 +181,8 @@ def test_forced_encoding(tmp_path):
 
 @pytest.mark.parametrize("data", [
     UTF8_BYTES[:-2],  # drops "." and the second byte of "ق" (D9 82): the file ends after D9
-    "الجزائر".encode("utf-8")[:-1],  # "ر" is D8 B1: the file ends after D8
-    b"Rabat, 24 Nov 2021: " + "ر".encode("utf-8")[:1],  # ASCII, then the first byte of "ر"
+    "الجزائر".encode()[:-1],  # "ر" is D8 B1: the file ends after D8
+    b"Rabat, 24 Nov 2021: " + "ر".encode()[:1],  # ASCII, then the first byte of "ر"
 ])
 def test_utf8_cut_in_the_middle_of_the_last_letter_is_an_error(tmp_path, data):
     error = only([write(tmp_path, "cut.txt", data)])
@@ -200,9 +200,11 @@ def test_damaged_utf8_in_the_middle_reports_the_byte(tmp_path):
 
 
 @pytest.mark.parametrize("data, reason", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (image: chrono reads text; run OCR on it first "
-                                           "(e.g. `tesseract x.txt x -l ara` writes x.txt) or move it out of the folder)"),
-    (bytes(range(1, 9)) * 20 + b"abc", "binary file: chrono reads text articles; convert it to text (.txt, UTF-8) first"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+     "binary file (image: chrono reads text; run OCR on it first "
+     "(e.g. `tesseract x.txt x -l ara` writes x.txt) or move it out of the folder)"),
+    (bytes(range(1, 9)) * 20 + b"abc",
+     "binary file: chrono reads text articles; convert it to text (.txt, UTF-8) first"),
     (b"", "empty file"),
     (b"  \n\t\r\n ", "empty file"),
     (b"\xef\xbb\xbf\n", "empty file"),
@@ -270,7 +272,8 @@ def test_other_files_in_a_folder_are_errors_in_their_place_saying_what_to_do(tmp
     items = read_all([root])
     assert [type(item).__name__ for item in items] == ["Document", "DocumentError", "DocumentError", "DocumentError"]
     reasons = {item.path.rsplit(os.sep, 1)[-1]: item.reason for item in items if isinstance(item, DocumentError)}
-    assert reasons["report.pdf"] == "PDF document: chrono reads text; extract it first (e.g. `pdftotext report.pdf report.txt`)"
+    assert reasons["report.pdf"] == ("PDF document: chrono reads text; extract it first "
+                                     "(e.g. `pdftotext report.pdf report.txt`)")
     assert reasons["photo.png"].startswith("image: chrono reads text; run OCR on it first")
     assert reasons["notes.json"].startswith("JSON file: chrono reads JSONL archives")
     assert [item.id for item in items] == ["article", "notes", "photo", "report"]
@@ -445,7 +448,8 @@ def test_anchor_precedence(tmp_path):
     manifest = load_manifest(str(manifest_path))
 
     def anchors(**kwargs):
-        return [(d.anchor.date, d.anchor.source, d.anchor.confidence) for d in read_all([article, archive, plain], **kwargs)]
+        documents = read_all([article, archive, plain], **kwargs)
+        return [(d.anchor.date, d.anchor.source, d.anchor.confidence) for d in documents]
 
     assert anchors() == [(date(2021, 11, 23), "front_matter", 0.9), (date(2021, 11, 20), "jsonl", 1.0),
                          (None, "none", 0.0)]
@@ -464,7 +468,7 @@ def test_atomic_write_replaces_whole_file(tmp_path):
     target = tmp_path / "out.json"
     atomic_write(str(target), "قديم")
     atomic_write(str(target), '{"نص": "جديد"}\n')
-    assert target.read_bytes() == '{"نص": "جديد"}\n'.encode("utf-8")
+    assert target.read_bytes() == '{"نص": "جديد"}\n'.encode()
     atomic_write(str(target), b"\x00\x01")
     assert target.read_bytes() == b"\x00\x01"
     assert os.listdir(tmp_path) == ["out.json"]
@@ -473,19 +477,17 @@ def test_atomic_write_replaces_whole_file(tmp_path):
 def test_failed_writer_leaves_target_untouched_and_no_temp_file(tmp_path):
     target = tmp_path / "timeline.json"
     target.write_text("السابق", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with atomic_open(str(target)) as out:
-            out.write("نصف ملف")
-            raise RuntimeError("exporter crashed")
+    with pytest.raises(RuntimeError), atomic_open(str(target)) as out:
+        out.write("نصف ملف")
+        raise RuntimeError("exporter crashed")
     assert target.read_text(encoding="utf-8") == "السابق"
     assert os.listdir(tmp_path) == ["timeline.json"]
 
 
 def test_failed_writer_creates_nothing(tmp_path):
-    with pytest.raises(KeyError):
-        with atomic_open(str(tmp_path / "new.csv"), "wb") as out:
-            out.write(b"partial")
-            raise KeyError("boom")
+    with pytest.raises(KeyError), atomic_open(str(tmp_path / "new.csv"), "wb") as out:
+        out.write(b"partial")
+        raise KeyError("boom")
     assert os.listdir(tmp_path) == []
 
 

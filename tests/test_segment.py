@@ -4,7 +4,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chrono.segment import in_quote, in_set_aside, segment, sentence_index
 
@@ -96,7 +97,8 @@ def test_seed_004_appended_article_is_set_aside():
 def test_related_follow_up_section_is_not_an_appended_article():
     lead = ("وصل وزير الدفاع الإسرائيلي بيني غانتس إلى الرباط في زيارة رسمية للمغرب لتوقيع مذكرة تفاهم "
             "دفاعية مع الوزير المغربي عبد اللطيف لوديي وتعزيز التعاون الأمني والعسكري بين البلدين. ") * 4
-    follow_up = "\n\n\nغانتس في الرباط: مذكرة التفاهم الدفاعية\n\nوقع غانتس ولوديي مذكرة التفاهم الدفاعية في الرباط وتعزيز التعاون الأمني."
+    follow_up = ("\n\n\nغانتس في الرباط: مذكرة التفاهم الدفاعية\n\n"
+                 "وقع غانتس ولوديي مذكرة التفاهم الدفاعية في الرباط وتعزيز التعاون الأمني.")
     seg = segment(lead + follow_up)
     assert not [r for r in seg.set_aside if r.reason.startswith("appended")]
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from chrono.attach import attach_document
 from chrono.cli import main
 from chrono.export.timeml import chronology_document, placed_mentions, trigger_span
-from chrono.attach import attach_document
 from chrono.merge import build_timeline
 from chrono.models import Anchor, Document
 from chrono.pipeline import tag_document
@@ -108,7 +108,8 @@ def test_before_and_after_follow_the_chronology(chronology, timeline_json):
             earlier, later = (source, target) if relation == "BEFORE" else (target, source)
             assert earlier["end_date"] < later["start_date"], (document.findtext("DOCID"), link.attrib)
             # a link runs from the event met first in the text
-            assert position[event_of[link.get("eventInstanceID")]] <= position[event_of[link.get("relatedToEventInstance")]]
+            first, second = event_of[link.get("eventInstanceID")], event_of[link.get("relatedToEventInstance")]
+            assert position[first] <= position[second]
             ordered += 1
     assert ordered >= 5
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chrono.merge import build_timeline
-from chrono.models import Entry, Mention, Timex, TimelineOutput, ValuePoint, dump_json, read_value
+from chrono.models import Entry, Mention, TimelineOutput, Timex, ValuePoint, dump_json, read_value
 from chrono.pipeline import tag_document, tag_text
 from chrono.read import iter_inputs, load_manifest
 from chrono.tag.values import TimeValue, parse_canonical
@@ -86,7 +86,7 @@ def test_anchored_agrees_with_the_tagger_values(corpus_timexes):
 
 
 def test_anchored_without_an_underspecified_value_reads_the_text():
-    base = dict(id="t1", start=0, type="DATE", value="2020-12-10", rule="hand")
+    base = {"id": "t1", "start": 0, "type": "DATE", "value": "2020-12-10", "rule": "hand"}
     assert Timex(text="أمس", end=3, **base).anchored
     assert not Timex(text="10 ديسمبر 2020", end=14, **base).anchored
     assert not Timex(text="١٠ ديسمبر ٢٠٢٠", end=14, **base).anchored  # Arabic-Indic digits too
@@ -94,7 +94,7 @@ def test_anchored_without_an_underspecified_value_reads_the_text():
 
 def test_the_view_is_not_serialised_and_survives_json():
     manifest = load_manifest(str(SEEDS / "manifest.json"))
-    docs = [d for d in iter_inputs([str(SEEDS)], manifest=manifest)]
+    docs = list(iter_inputs([str(SEEDS)], manifest=manifest))
     timeline = build_timeline([(d, tag_document(d)) for d in docs])
     text = dump_json(timeline)
     assert "typed_value" not in text and "anchored" not in text
@@ -102,7 +102,7 @@ def test_the_view_is_not_serialised_and_survives_json():
     assert read_back == timeline
     ranges = [e for e in read_back.entries if e.typed_value.is_range]
     assert ranges, "the seeds have the visit 2021-11-23/2021-11-25"
-    for built, again in zip(timeline.entries, read_back.entries):
+    for built, again in zip(timeline.entries, read_back.entries, strict=True):
         assert built.typed_value == again.typed_value
         assert [m.typed_value for m in built.mentions] == [m.typed_value for m in again.mentions]
     assert set(Entry.model_fields) == set(json.loads(text)["entries"][0])

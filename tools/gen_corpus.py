@@ -16,9 +16,9 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterator
 
 from chrono.lexicon import load_lexicon
 
@@ -38,7 +38,8 @@ def _seed_articles(seeds: Path) -> list[tuple[date, list[str]]]:
     return articles
 
 
-def _word_table() -> tuple[dict[str, tuple[str, int]], dict[tuple[str, int], list[str]], dict[str, int], dict[int, str]]:
+def _word_table() -> tuple[dict[str, tuple[str, int]], dict[tuple[str, int], list[str]],
+                           dict[str, int], dict[int, str]]:
     """Month forms → (series, month), (series, month) → forms; weekday form → ISO day, and back
     (from the validated lexicon, as written there)."""
     data = load_lexicon().data

@@ -62,7 +62,7 @@ def _run_tantivy(path: str) -> dict:
 def _run_bm25s(path: str) -> dict:
     import bm25s
 
-    from chrono.about import query_terms, index_terms
+    from chrono.about import index_terms, query_terms
 
     started = time.perf_counter()
     ids, corpus = [], []
@@ -86,7 +86,7 @@ def _run_bm25s(path: str) -> dict:
 def _run_rank_bm25(path: str) -> dict:
     from rank_bm25 import BM25Okapi
 
-    from chrono.about import query_terms, index_terms
+    from chrono.about import index_terms, query_terms
 
     started = time.perf_counter()
     ids: list[str] = []

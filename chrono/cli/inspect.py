@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
@@ -53,7 +54,8 @@ def _indent_tree(tree: str, prefix: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def anchors(paths, anchor, manifest, encoding, fmt):
     """Each document's anchor: date, source, confidence and evidence."""
-    rows, errors = [], []
+    rows: list[dict[str, Any]] = []  # one JSON object per document
+    errors: list[DocumentError] = []
     for item in read_inputs(paths, anchor, manifest, encoding):
         if isinstance(item, DocumentError):
             errors.append(item)
@@ -65,10 +67,11 @@ def anchors(paths, anchor, manifest, encoding, fmt):
                               ensure_ascii=False, indent=2))
     else:
         for row in rows:
-            a = row["anchor"]
-            shown = a["date"] or (f"{a['candidates'][0]}…{a['candidates'][1]}" if a.get("candidates") else "none")
-            click.echo(f"{row['id']}\t{shown}\t{a['source']}\t{a['confidence']:.2f}\t{a['evidence']}")
-            for warning in a.get("warnings") or []:
+            told = row["anchor"]  # the anchor as JSON
+            shown = told["date"] or (f"{told['candidates'][0]}…{told['candidates'][1]}" if told.get("candidates")
+                                     else "none")
+            click.echo(f"{row['id']}\t{shown}\t{told['source']}\t{told['confidence']:.2f}\t{told['evidence']}")
+            for warning in told.get("warnings") or []:
                 click.echo(f"  warning: {warning}")
     for err in errors:
         report_error(err)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Iterator, NoReturn, Optional, Union
+from typing import NoReturn, Optional, Union
 
 import click
 from click.core import ParameterSource

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 import click
 
-from chrono.cli.options import Outcome, check_output_target, chosen_options, cli_tag_stream, input_paths, \
-    read_inputs, remember_documents, tagged, with_input_options, write_documents
+from chrono.cli.options import (
+    Outcome,
+    check_output_target,
+    chosen_options,
+    cli_tag_stream,
+    input_paths,
+    read_inputs,
+    remember_documents,
+    tagged,
+    with_input_options,
+    write_documents,
+)
 from chrono.export import format_names, writer
 from chrono.models import Document, Settings
 from chrono.pipeline import tag_document_json
@@ -37,8 +47,10 @@ def tag(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, bom, output
         inputs = remember_documents(inputs, pending)
     # A writer that needs only the tags gets them serialised by the workers (cheap to send back).
     tagger = None if tags_writer.needs_texts else tag_document_json
-    results = cli_tag_stream(inputs, Settings(prefer=prefer, keep_anchor=keep_anchor), paths=paths, jobs=jobs, engine=engine,
-                             scheduler=scheduler, tagger=tagger)
+    # The ignore: `Tagger` (chrono/scale/processes.py) says a tagger returns DocumentTags, but the workers
+    # pass RenderedTags through as well; it goes when that alias says so (warn_unused_ignores will tell).
+    results = cli_tag_stream(inputs, Settings(prefer=prefer, keep_anchor=keep_anchor), paths=paths, jobs=jobs,
+                             engine=engine, scheduler=scheduler, tagger=tagger)  # type: ignore[arg-type]
     outcome = Outcome()
     write_documents(tags_writer, tagged(results, pending, outcome), output, **options)
     outcome.finish()

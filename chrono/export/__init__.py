@@ -24,8 +24,9 @@ writer(s) and one `Format(...)` line in `FORMATS` below.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Literal, Optional
+from typing import Any, Literal, Optional
 
 from chrono.export import csvout, html, jsonlout, jsonout, table, timelinejs, timeml, vis
 from chrono.models import TimelineOutput
@@ -94,7 +95,7 @@ def writer(name: str, output: Output) -> Writer:
 
 def formats_taking(option: str, output: Output) -> list[str]:
     """The formats whose `output` writer takes `option`: formats_taking("bom", "tags") == ["csv"]."""
-    return [f.name for f in FORMATS.values() if f.writer(output) is not None and option in f.writer(output).options]
+    return [f.name for f in FORMATS.values() if (found := f.writer(output)) is not None and option in found.options]
 
 
 def render_timeline(name: str, timeline: TimelineOutput, **options) -> str:

@@ -11,7 +11,8 @@ import contextlib
 import os
 import sys
 import tempfile
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 STDOUT = "-"
 
@@ -54,16 +55,14 @@ def atomic_open(path: str, mode: str = "w", encoding: str = "utf-8") -> Iterator
     if os.path.exists(target) and not os.path.isfile(target):
         # A device or a pipe (/dev/null, /dev/stdout, a FIFO): write to it directly. Renaming a
         # temporary file over it would replace the device itself (as root, /dev/null).
-        with open(target, mode, **({} if binary else {"encoding": encoding, "newline": ""})) as stream:
-            yield stream
+        # encoding=None and newline=None are open()'s defaults, the only values binary mode accepts.
+        with open(target, mode, encoding=None if binary else encoding, newline=None if binary else "") as device:
+            yield device
         return
     folder = os.path.dirname(target)
     fd, temp_path = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     try:
-        if binary:
-            handle = os.fdopen(fd, "wb")
-        else:
-            handle = os.fdopen(fd, "w", encoding=encoding, newline="")
+        handle: IO = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")
         with handle:
             yield handle
             handle.flush()

@@ -3,7 +3,8 @@ as the pydantic models in chrono/models.py serialise them, Arabic kept as UTF-8.
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from chrono.export.tagged import Item, tags_json
 from chrono.models import DocumentError, TimelineOutput, dump_json

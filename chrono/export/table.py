@@ -121,7 +121,8 @@ def render(timeline: TimelineOutput, bidi: str = "isolate", label_width: int = 6
     widths = [max([_width(row[i]) for row in rows] + [len(HEADER[i])]) for i in range(4)]
     lines = _story_lines(timeline.query, bidi) if timeline.query else []
     for row in [HEADER, *rows]:
-        cells = [_pad(cell, width) for cell, width in zip(row, widths)] + [row[4]]
+        # Four padded columns; the fifth (the sources) is last on the line and stays as it is.
+        cells = [_pad(cell, width) for cell, width in zip(row[:4], widths, strict=True)] + [row[4]]
         lines.append("  ".join(cells).rstrip())
     lines.append(f"{len(timeline.entries)} entries from {len(timeline.documents)} documents")
     if timeline.entries:

@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, TextIO
+from itertools import pairwise
+from typing import Optional, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 import regex
@@ -184,7 +186,7 @@ def _links(instances: list[_Instance]) -> list[str]:
     for instance in instances:
         links.extend(("IS_INCLUDED", instance.eiid, "relatedToTime", tid) for tid in instance.times)
     chronological = sorted(instances, key=lambda i: (i.order, i.text_position))
-    for earlier, later in zip(chronological, chronological[1:]):
+    for earlier, later in pairwise(chronological):
         if not _ordered(earlier.entry, later.entry):
             continue
         first, second = sorted((earlier, later), key=lambda i: i.text_position)

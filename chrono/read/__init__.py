@@ -32,11 +32,11 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
-from typing import IO, Any, Callable, Optional, Union
+from typing import IO, Any, AnyStr, Optional, Union
 
 from chrono.models import Anchor, Document, DocumentError
 from chrono.read.dates import AnchorError, parse_anchor_date
@@ -120,10 +120,9 @@ def _strongest_anchor(ctx: _ReadContext, entry: Optional[ManifestEntry], metadat
         return metadata if metadata is not None else Anchor()
     if metadata is not None:
         chosen.warnings.extend(metadata.warnings)
-        if metadata.date is not None and metadata.date != chosen.date:
-            chosen.warnings.append(
-                f"{metadata.source} date {metadata.date.isoformat()} overridden by {chosen.source} {chosen.date.isoformat()}"
-            )
+        if metadata.date is not None and chosen.date is not None and metadata.date != chosen.date:
+            chosen.warnings.append(f"{metadata.source} date {metadata.date.isoformat()} overridden by "
+                                   f"{chosen.source} {chosen.date.isoformat()}")
     return chosen
 
 
@@ -150,7 +149,8 @@ def _article(ctx: _ReadContext, doc_id: str, path: str, data: Union[bytes, str],
         else:
             text, encoding = decode_bytes(data, ctx.encoding)
     except BinaryFileError:
-        return DocumentError(path=path, id=doc_id, reason=binary_file(path, data[:16] if isinstance(data, bytes) else b""))
+        head = data[:16] if isinstance(data, bytes) else b""
+        return DocumentError(path=path, id=doc_id, reason=binary_file(path, head))
     except DecodeError as exc:
         return DocumentError(path=path, id=doc_id, reason=str(exc))
     front = find_front_matter(text)
@@ -206,7 +206,10 @@ def _jsonl_record(ctx: _ReadContext, path: str, stem: str, number: int, line: st
     try:
         record = json.loads(line)
     except (ValueError, RecursionError) as exc:
-        why = f"{exc.msg} (column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else str(exc) or "nested too deeply"
+        if isinstance(exc, json.JSONDecodeError):
+            why = f"{exc.msg} (column {exc.colno})"
+        else:
+            why = str(exc) or "nested too deeply"
         return DocumentError(path=path, line=number, id=default_id, reason=f"malformed JSON: {why}")
     if not isinstance(record, dict):
         return DocumentError(path=path, line=number, id=default_id,
@@ -245,7 +248,8 @@ def _decode_jsonl_line(raw: Union[bytes, str], number: int, encoding: Optional[s
     return decode_line(raw, encoding)
 
 
-def _jsonl_documents(ctx: _ReadContext, path: str, lines: Iterable[Union[bytes, str]]) -> Iterator[Union[Document, DocumentError]]:
+def _jsonl_documents(ctx: _ReadContext, path: str,
+                     lines: Iterable[Union[bytes, str]]) -> Iterator[Union[Document, DocumentError]]:
     """Stream a JSONL archive: each line on its own, blank lines skipped, bad lines reported."""
     stem = PurePath(path).stem if path != STDIN else "stdin"
     for number, raw in enumerate(lines, start=1):
@@ -260,7 +264,8 @@ def _jsonl_documents(ctx: _ReadContext, path: str, lines: Iterable[Union[bytes, 
 
 def _read_jsonl_file(ctx: _ReadContext, path: str) -> Iterator[Union[Document, DocumentError]]:
     try:
-        handle = open(path, "rb")
+        # Opened outside `with` so that only a failure to open is reported here; `with handle` closes it.
+        handle = open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         yield DocumentError(path=path, reason=exc.strerror or str(exc))
         return
@@ -341,7 +346,7 @@ def _read_folder(ctx: _ReadContext, root: str) -> Iterator[Union[Document, Docum
             yield DocumentError(path=path, id=PurePath(path).stem, reason=unsupported_file(path))
 
 
-def _stream_lines(head: Union[bytes, str], stream: IO, newline: Union[bytes, str]) -> Iterator[Union[bytes, str]]:
+def _stream_lines(head: AnyStr, stream: IO[AnyStr], newline: AnyStr) -> Iterator[AnyStr]:
     """Lines of `head` + the rest of `stream`, read in chunks (stdin cannot be re-read)."""
     buffer = head
     while True:
@@ -358,6 +363,13 @@ def _stream_lines(head: Union[bytes, str], stream: IO, newline: Union[bytes, str
         yield buffer
 
 
+def _without_leading_space(head: AnyStr) -> AnyStr:
+    """`head` from its first character that is neither white space nor a byte-order mark."""
+    if isinstance(head, bytes):
+        return head.lstrip().lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.lstrip().lstrip("\ufeff").lstrip()
+
+
 def _read_stdin(ctx: _ReadContext) -> Iterator[Union[Document, DocumentError]]:
     """"-": JSONL when the first non-space character is "{", else one article with id "stdin"."""
     stream = ctx.stdin if ctx.stdin is not None else sys.stdin
@@ -368,7 +380,7 @@ def _read_stdin(ctx: _ReadContext) -> Iterator[Union[Document, DocumentError]]:
         while True:
             chunk = stream.read(4096)
             head += chunk
-            content = head.lstrip().lstrip(b"\xef\xbb\xbf" if isinstance(head, bytes) else "\ufeff").lstrip()
+            content = _without_leading_space(head)
             if not chunk or content:
                 break
         if content[:1] == brace:

@@ -7,7 +7,6 @@ import codecs
 from typing import Optional
 
 
-
 class DecodeError(ValueError):
     """Bytes that are not text we can trust: the message is the DocumentError reason."""
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 
-
 @dataclass(frozen=True)
 class FrontMatter:
     """A metadata header at the top of an article. The text keeps it; `body_start` skips it."""
@@ -42,6 +41,7 @@ def _lines_with_offsets(text: str, limit: int) -> Iterator[tuple[int, str]]:
         if offset >= len(text):
             return
         match = _LINE.match(text, offset)
+        assert match is not None  # the pattern matches at every offset (an empty last line at the end)
         yield offset, match[0].rstrip("\n")
         offset = match.end()
 
@@ -67,7 +67,7 @@ def _fenced_front_matter(text: str) -> Optional[FrontMatter]:
     """---\\ndate: 2021-11-24\\ntitle: ...\\n---\\n at the very top (YAML-style)."""
     if not _FENCE_OPEN.match(text):
         return None
-    pairs = []
+    pairs: list[tuple[str, str, str]] = []  # key, value, the line as written
     for offset, line in list(_lines_with_offsets(text, _FRONT_MATTER_MAX_LINES))[1:]:
         if _FENCE_CLOSE.fullmatch(line):
             end = offset + len(line) + 1

@@ -1,7 +1,8 @@
 """Resolution: an anchor-free TimeValue + the anchor + context → a TIMEX3 value and its interval.
 
 One small function per policy (`gregorian`, `hijri`; their shared types in `core`). Without an
-anchor, absolute parts still resolve and the unknown parts stay X ("ديسمبر الماضي" → XXXX-12), flagged "unresolved: no anchor".
+anchor, absolute parts still resolve and the unknown parts stay X ("ديسمبر الماضي" → XXXX-12),
+flagged "unresolved: no anchor".
 
     >>> from datetime import date
     >>> resolve(TimeValue(month=12, cue="past"), date(2021, 11, 25)).value
@@ -15,7 +16,7 @@ from typing import Optional
 from chrono.resolve.core import NO_ANCHOR, Context, Resolved, invalid, narrow
 from chrono.resolve.gregorian import resolve_date, resolve_duration, resolve_set
 from chrono.resolve.hijri import resolve_hijri
-from chrono.tag.values import TimeValue, parse_canonical
+from chrono.tag.values import TimeValue
 
 __all__ = ["NO_ANCHOR", "Context", "Resolved", "narrow", "resolve"]
 
@@ -48,7 +49,7 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
     the start; a start placed by the anchor before an end that is not is the last one on or
     before that end. Each end placed on its own would give Monday 22 to Friday 19 for a
     Wednesday anchor."""
-    start, end = parse_canonical(v.range_start), parse_canonical(v.range_end)
+    start, end = v.start(), v.end()
     if _placed_by_anchor(start) and not _placed_by_anchor(end):
         b = _resolve_in(end, ctx)
         a = resolve(start, b.end_date, "past") if b.end_date else _resolve_in(start, ctx)

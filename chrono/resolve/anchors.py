@@ -20,10 +20,10 @@ decide. `check_anchor` reports the strong constraints a given anchor breaks.
 from __future__ import annotations
 
 import re
-
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Iterable, Optional
+from typing import Optional
 
 from chrono.lexicon import LEXICON
 from chrono.models import Anchor, Document
@@ -31,7 +31,7 @@ from chrono.normalize import normalize, normalize_word
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.segment import in_quote, in_set_aside, segment
 from chrono.tag import day_taken_from_clause, find_expressions
-from chrono.tag.values import TimeValue, parse_canonical
+from chrono.tag.values import TimeValue
 
 DATELINE_CONFIDENCE = 0.9
 DATELINE_MAX_CHARS = 300
@@ -64,6 +64,10 @@ class Constraint:
     check: Optional[Callable[[date], bool]] = None  # for strong ones: does the day satisfy it
     quoted: bool = False  # inside reported speech: weaker, and never grounds for a warning
     deictic: bool = False  # 'اليوم الاثنين', 'أمس الأحد': names the weekday of the day of writing
+
+    def holds(self, day: date) -> bool:
+        """Whether `day` satisfies the constraint: a soft one (no `check`) rules no day out."""
+        return self.check is None or self.check(day)
 
 
 @dataclass
@@ -119,14 +123,17 @@ def _dateline_of(doc: Document, exprs=None) -> Optional[Anchor]:
 def _with_contradictions(anchor: Anchor, strong: list[Constraint], dateline: Optional[Anchor]) -> Optional[Anchor]:
     """`anchor` with a warning for each unquoted strong constraint and a dateline it breaks;
     None when there is nothing new to say."""
+    day = anchor.date
+    if day is None:  # no day to contradict
+        return None
     warnings = []
     for c in strong:
-        if c.strong and not c.quoted and not c.check(anchor.date):
-            warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {anchor.date.isoformat()} "
-                            f"({_WEEKDAY_EN[anchor.date.isoweekday()]}) does not fit")
-    if dateline and dateline.date != anchor.date:
+        if c.strong and not c.quoted and not c.holds(day):
+            warnings.append(f"text says {c.text!r} ({c.why}), but the anchor {day.isoformat()} "
+                            f"({_WEEKDAY_EN[day.isoweekday()]}) does not fit")
+    if dateline and dateline.date is not None and dateline.date != day:
         warnings.append(f"dateline {dateline.evidence!r} says {dateline.date.isoformat()}, "
-                        f"the anchor is {anchor.date.isoformat()}")
+                        f"the anchor is {day.isoformat()}")
     new = [w for w in warnings if w not in anchor.warnings]
     if not new:
         return None
@@ -152,20 +159,22 @@ def _corrected(given: Anchor, strong: list[Constraint], dateline: Optional[Ancho
     A dateline naming another day, or a day that breaks another strong constraint the given
     anchor meets ("نوفمبر الحالي"), stops it."""
     deictic = [c for c in strong if c.deictic]
-    if not deictic or not any(not c.quoted for c in deictic):
+    given_day = given.date
+    if given_day is None or not deictic or not any(not c.quoted for c in deictic):
         return None
     for back in range(1, CORRECTION_DAYS + 1):
-        day = given.date - timedelta(days=back)
-        agree = [c for c in deictic if c.check(day)]
+        day = given_day - timedelta(days=back)
+        agree = [c for c in deictic if c.holds(day)]
         support = sum(_weight(c) for c in agree)
-        against = sum(_weight(c) for c in deictic if not c.check(day))
+        against = sum(_weight(c) for c in deictic if not c.holds(day))
         if support < 1 or support < CORRECTION_MAJORITY * against:
             continue
         if dateline is not None and dateline.date != day:
             return None
-        if any(not c.deictic and not c.quoted and c.check(given.date) and not c.check(day) for c in strong):
+        if any(c.strong and not c.deictic and not c.quoted and c.holds(given_day) and not c.holds(day)
+               for c in strong):
             return None
-        return _corrected_anchor(given, day, agree, support)
+        return _corrected_anchor(given, given_day, day, agree, support)
     return None
 
 
@@ -173,16 +182,17 @@ def _weight(c: Constraint) -> float:
     return QUOTED_EVIDENCE if c.quoted else 1.0
 
 
-def _corrected_anchor(given: Anchor, day: date, agree: list[Constraint], support: float) -> Anchor:
+def _corrected_anchor(given: Anchor, given_day: date, day: date, agree: list[Constraint], support: float) -> Anchor:
+    """`given` (whose day is `given_day`) moved back to `day`."""
     said = ", ".join(dict.fromkeys(repr(c.text) for c in agree))
     weekday = _WEEKDAY_EN[day.isoweekday()]
     return Anchor(
-        date=day, given=given.date, source="corrected",
+        date=day, given=given_day, source="corrected",
         confidence=round(given.confidence * (1.0 if support >= 2 else 0.9), 2),
         evidence=f"{said}: written on {weekday} {day.isoformat()}",
         warnings=list(given.warnings) + [
             f"anchor corrected: the text says {said}, so it was written on {weekday} {day.isoformat()}, "
-            f"not on the given {given.date.isoformat()} ({given.source}); --keep-anchor keeps the given one"])
+            f"not on the given {given_day.isoformat()} ({given.source}); --keep-anchor keeps the given one"])
 
 
 # -- datelines -------------------------------------------------------------------------------
@@ -236,16 +246,17 @@ def _line_expressions(exprs, line_start: int, length: int):
 def _dateline_in(line: str, exprs=None) -> Optional[Anchor]:
     for expr in exprs if exprs is not None else find_expressions(line):
         r = resolve(expr.item.value)
-        if not _is_absolute_day(r):
+        day = r.start_date
+        if day is None or not _is_absolute_day(r):
             continue
         before, after = line[:expr.start], line[expr.end:]
         if _is_dateline_context(before, after):
             warnings = [f"dateline: {f}" for f in r.flags]
             weekday = expr.item.value.weekday
-            if weekday and r.start_date.isoweekday() != weekday and not any("weekday" in w for w in warnings):
-                warnings.append(f"dateline: weekday {_WEEKDAY_EN[weekday]} but {r.start_date.isoformat()} "
-                                f"is a {_WEEKDAY_EN[r.start_date.isoweekday()]}")
-            return Anchor(date=r.start_date, source="dateline",
+            if weekday and day.isoweekday() != weekday and not any("weekday" in w for w in warnings):
+                warnings.append(f"dateline: weekday {_WEEKDAY_EN[weekday]} but {day.isoformat()} "
+                                f"is a {_WEEKDAY_EN[day.isoweekday()]}")
+            return Anchor(date=day, source="dateline",
                           confidence=DATELINE_CONFIDENCE if not warnings else DATELINE_CONFIDENCE - 0.2,
                           evidence=line[:200], warnings=warnings)
     return None
@@ -302,7 +313,7 @@ def infer_anchor(text: str, body_start: int = 0, exprs=None, seg=None) -> Option
     tied = [d for s, d in scored if s >= best - 1e-9]
     runner_up = max((s for s, d in scored if s < best - 1e-9), default=best - W_STRONG)
     evidence = _evidence(constraints, tied[0])
-    if not any(c.strong and c.check(tied[0]) for c in constraints):
+    if not any(c.strong and c.holds(tied[0]) for c in constraints):
         return None
     if len(tied) == 1:
         return Anchor(date=tied[0], source="inferred", confidence=_confidence(best - runner_up),
@@ -396,7 +407,7 @@ def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int],
     if v.kind != "date":
         return
     if v.rel_unit == "year" and v.rel_offset and v.calendar == "gregorian":
-        link = _period_link(v, text, absolute_years)
+        link = _period_link(v.rel_offset, text, absolute_years)
         if link:
             yield link
     elif v.cue == "this" and v.calendar == "gregorian" and v.month is not None and v.year is None:
@@ -404,7 +415,7 @@ def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int],
     elif strong_only:
         return
     elif v.weekday and v.day is None and v.month is None and not v.rel_unit:
-        yield _bare_weekday(v, text, future)
+        yield _bare_weekday(v, v.weekday, text, future)
     else:
         past = _past_event(v, text, future)
         if past:
@@ -414,6 +425,7 @@ def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int],
 def _deictic_weekday(v: TimeValue, text: str) -> Constraint:
     """'اليوم الأربعاء' (offset 0), 'أمس الثلاثاء' (−1), 'غداً الخميس' (+1)."""
     n, w = v.rel_offset, v.weekday
+    assert n is not None and w is not None  # as _is_deictic_weekday requires
 
     def ok(d: date) -> bool:
         return (d + timedelta(days=n)).isoweekday() == w
@@ -435,7 +447,7 @@ def _this_month(month: int, text: str) -> Constraint:
 
 def _from_range(v: TimeValue, text: str) -> Iterable[Constraint]:
     """'من 23 إلى 25 نوفمبر الحالي': the month (strong) and, softly, inside the days."""
-    start, end = parse_canonical(v.range_start), parse_canonical(v.range_end)
+    start, end = v.start(), v.end()
     if end.cue == "this" and end.month is not None and end.year is None:
         yield _this_month(end.month, text)
         if start.day and end.day and (start.month in (None, end.month)):
@@ -444,19 +456,18 @@ def _from_range(v: TimeValue, text: str) -> Iterable[Constraint]:
                              f"likely under way: days {lo}-{hi} of month {m}")
 
 
-def _period_link(v: TimeValue, text: str, absolute_years: set[int]) -> Optional[Constraint]:
-    """'العام الماضي' beside 'دجنبر 2020': the text likely names last year, so the anchor year is 2021."""
+def _period_link(k: int, text: str, absolute_years: set[int]) -> Optional[Constraint]:
+    """'العام الماضي' (k = -1) beside 'دجنبر 2020': the text likely names last year, so the anchor
+    year is 2021."""
     if not absolute_years:
         return None
-    k = v.rel_offset
     years = sorted(absolute_years)
     return Constraint(lambda d: float((d.year + k) in absolute_years), W_YEAR_LINK, text,
                       f"it names a year the text dates ({', '.join(map(str, years[-3:]))})")
 
 
-def _bare_weekday(v: TimeValue, text: str, future: bool) -> Constraint:
-    """'يوم الأربعاء': the latest Wednesday on or before the anchor, most often the anchor itself."""
-    w = v.weekday
+def _bare_weekday(v: TimeValue, w: int, text: str, future: bool) -> Constraint:
+    """'يوم الأربعاء' (w = 3): the latest Wednesday on or before the anchor, most often the anchor itself."""
     forward = future or v.cue == "future"
 
     def nearness(d: date) -> float:
@@ -477,6 +488,8 @@ def _past_event(v: TimeValue, text: str, future: bool) -> Optional[Constraint]:
     weight = W_PAST_DATED if r.granularity in ("day", "month", "part_of_day") else W_PAST_YEAR
     if future:
         bound_end = r.end_date
+        if bound_end is None:  # no last day to bound the anchor by
+            return None
         return Constraint(lambda d: float(d <= bound_end), weight / 2, text,
                           f"announced ahead: the anchor is on or before {bound_end.isoformat()}")
     start = r.start_date

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import Optional
 
 from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, direction_of, narrow, placement
 from chrono.tag.values import TimeValue
@@ -33,29 +34,38 @@ def duration_value(unit: str, amount: float) -> str:
 
 
 def resolve_duration(v: TimeValue) -> Resolved:
-    return Resolved("DURATION", duration_value(v.unit, v.amount if v.amount is not None else 1), mod=v.mod)
+    return Resolved("DURATION", duration_value(_unit_of(v), v.amount if v.amount is not None else 1), mod=v.mod)
 
 
 def resolve_set(v: TimeValue) -> Resolved:
     if v.set_weekday:
         return Resolved("SET", f"XXXX-WXX-{v.set_weekday}", mod=v.mod)
-    return Resolved("SET", duration_value(v.unit, v.amount or 1), mod=v.mod)
+    return Resolved("SET", duration_value(_unit_of(v), v.amount or 1), mod=v.mod)
+
+
+def _unit_of(v: TimeValue) -> str:
+    """The unit of a duration or a set; a ValueError (an invalid value) for one without, which no
+    rule builds but a hand-made TimeValue may be."""
+    if v.unit is None:
+        raise ValueError(f"a {v.kind} without its unit")
+    return v.unit
 
 
 # -- dates -----------------------------------------------------------------------------------
 def resolve_date(v: TimeValue, ctx: Context) -> Resolved:
     if v.rel_unit:
-        return _relative(v, ctx)
+        return _relative(v, v.rel_unit, ctx)
     if v.decade_digit is not None or v.decade is not None or v.century is not None:
         return _decade_or_century(v, ctx)
     if v.weekday and v.day is None and v.month is None and v.year is None:
-        return _weekday(v, ctx)
+        return _weekday(v, v.weekday, ctx)
     return _calendar(v, ctx)
 
 
-def _relative(v: TimeValue, ctx: Context) -> Resolved:
-    """اليوم/أمس/غداً (day), الأسبوع/الشهر/العام + الماضي/المقبل/الحالي, قبل ثلاثة أيام, القرن الماضي."""
-    unit, n = v.rel_unit, v.rel_offset or 0
+def _relative(v: TimeValue, unit: str, ctx: Context) -> Resolved:
+    """اليوم/أمس/غداً (day), الأسبوع/الشهر/العام + الماضي/المقبل/الحالي, قبل ثلاثة أيام, القرن الماضي
+    (`unit`: v.rel_unit)."""
+    n = v.rel_offset or 0
     if ctx.anchor is None:
         masks = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
                  "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
@@ -90,13 +100,14 @@ def _relative(v: TimeValue, ctx: Context) -> Resolved:
     raise ValueError(f"unknown relative unit {unit}")
 
 
-def _weekday(v: TimeValue, ctx: Context) -> Resolved:
-    """يوم الأربعاء: latest on or before the anchor (news); الماضي strictly before; المقبل strictly after."""
+def _weekday(v: TimeValue, weekday: int, ctx: Context) -> Resolved:
+    """يوم الأربعاء (`weekday` 3): latest on or before the anchor (news); الماضي strictly before;
+    المقبل strictly after."""
     if ctx.anchor is None:
-        return Resolved("DATE", f"XXXX-WXX-{v.weekday}" + _pod_suffix(v), "day", mod=v.mod, flags=[NO_ANCHOR])
+        return Resolved("DATE", f"XXXX-WXX-{weekday}" + _pod_suffix(v), "day", mod=v.mod, flags=[NO_ANCHOR])
     a = ctx.anchor
-    back = (a.isoweekday() - v.weekday) % 7
-    ahead = (v.weekday - a.isoweekday()) % 7
+    back = (a.isoweekday() - weekday) % 7
+    ahead = (weekday - a.isoweekday()) % 7
     direction = direction_of(v.cue, ctx)
     if direction == "past_strict":
         d = a - timedelta(days=back or 7)
@@ -105,23 +116,24 @@ def _weekday(v: TimeValue, ctx: Context) -> Resolved:
     elif direction == "future":
         d = a + timedelta(days=ahead)
     elif direction == "this":
-        d = a - timedelta(days=a.isoweekday() - v.weekday)
+        d = a - timedelta(days=a.isoweekday() - weekday)
     else:
         d = a - timedelta(days=back)
     return _day_resolved(d, v)
 
 
-def _year_for_month(month: int, v: TimeValue, ctx: Context) -> int:
-    """ديسمبر الماضي → the latest December strictly before the anchor's month; نوفمبر الحالي → the
-    anchor's; a month told with no cue → the nearest one (months count, an earlier one on a tie),
-    unless the clause's tense decides."""
-    a = ctx.anchor
+def _year_for_month(month: int, v: TimeValue, ctx: Context, a: date) -> int:
+    """ديسمبر الماضي → the latest December strictly before the anchor (`a`)'s month; نوفمبر الحالي
+    → the anchor's; a month told with no cue → the nearest one (months count, an earlier one on a
+    tie), unless the clause's tense decides."""
     how = placement(v, ctx)
     if how == "this":
         return a.year
     months = [Occurrence(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]), y)
               for y in (a.year - 1, a.year, a.year + 1)]
     chosen, _ = choose(months, a, how, distance=_months_apart)
+    if chosen is None:  # never: each policy allows one of three consecutive years
+        raise ValueError(f"no month {month} within reach of the anchor")
     return chosen.year
 
 
@@ -129,50 +141,50 @@ def _months_apart(o: Occurrence, anchor: date) -> int:
     return abs((o.year - anchor.year) * 12 + o.start.month - anchor.month)
 
 
-def _yearless_day(v: TimeValue, ctx: Context) -> Resolved:
+def _yearless_day(v: TimeValue, month: int, day: int, ctx: Context, a: date) -> Resolved:
     """'2 أغسطس' → the nearest 2 August (written 25 July 2015: 2015-08-02), unless the clause's
     tense decides ('انطلقت في 2 أغسطس' → on or before the anchor; 'يختتم الفريق معسكره يوم 2
     أغسطس' → on or after); '20 يوليو الماضي' written on 25 July → that July. A named weekday
     must agree: 'الاثنين 18 شباط' takes the year, within one either side, where 18 February is
-    a Monday (flagged when none is)."""
-    a = ctx.anchor
+    a Monday (flagged when none is). `month`, `day`: v's; `a`: the anchor."""
     how = placement(v, ctx)
-    leap_day = (v.month, v.day) == (2, 29)
+    leap_day = (month, day) == (2, 29)
     years = range(a.year - 4, a.year + 5) if leap_day else range(a.year - 1, a.year + 2)
-    days = [Occurrence(d, d, d.year) for d in (_valid_day(y, v.month, v.day) for y in years) if d]
+    days = [Occurrence(d, d, d.year) for d in (_valid_day(y, month, day) for y in years) if d]
     if how == "this":
         days = [o for o in days if o.year == a.year]
         how = "nearest"
     if not days:
-        date(a.year, v.month, v.day)  # raises the calendar's own error: 31 April, 29 February 2021
+        date(a.year, month, day)  # raises the calendar's own error: 31 April, 29 February 2021
     agrees = (lambda o: o.start.isoweekday() == v.weekday) if v.weekday else None
     chosen, agreed = choose(days, a, how, agrees)
     if chosen is None:  # 29 February with no leap year on the required side within reach
-        raise ValueError(f"no {v.day}/{v.month} within reach of the anchor")
+        raise ValueError(f"no {day}/{month} within reach of the anchor")
     r = _day_resolved(chosen.start, v)
     if not agreed:
         r.flags.append(f"weekday mismatch: text says weekday {v.weekday}, date is {chosen.start.isoweekday()}")
     return r
 
 
-def _valid_day(year: int, month: int, day: int):
+def _valid_day(year: int, month: int, day: int) -> Optional[date]:
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _season_year(v: TimeValue, ctx: Context) -> int:
+def _season_year(v: TimeValue, season: str, ctx: Context, a: date) -> int:
     """الصيف الماضي → the summer before the current season (written in July 2015: 2014-SU);
     الشتاء المقبل → the next winter to begin; هذا الصيف → the one under way, else this year's;
-    a season with no cue → the latest begun (often habitual: 'في الصيف')."""
-    a = ctx.anchor
+    a season with no cue → the latest begun (often habitual: 'في الصيف'). `season`: v's; `a`: the
+    anchor."""
     how = placement(v, ctx)
-    seasons = [Occurrence(r.start_date, r.end_date, y) for y in (a.year - 1, a.year, a.year + 1)
-               for r in (_season(y, v.season),)]
+    seasons = [Occurrence(*_season_days(y, season), y) for y in (a.year - 1, a.year, a.year + 1)]
     if how == "this":
         return next((o.year for o in seasons if o.start <= a <= o.end), a.year)
     chosen, _ = choose(seasons, a, "past" if how == "nearest" else how)
+    if chosen is None:  # never: each policy allows one of three consecutive years
+        raise ValueError(f"no season {season} within reach of the anchor")
     return chosen.year
 
 
@@ -182,13 +194,13 @@ def _calendar(v: TimeValue, ctx: Context) -> Resolved:
     if year is None and v.season is not None:
         if ctx.anchor is None:
             return Resolved("DATE", f"XXXX-{v.season}", "quarter", mod=v.mod, flags=[NO_ANCHOR])
-        year = _season_year(v, ctx)
+        year = _season_year(v, v.season, ctx, ctx.anchor)
     if year is None and v.month is not None:
         if ctx.anchor is None:
             return _masked(v)
         if v.day is not None and not v.bc:
-            return _yearless_day(v, ctx)
-        year = _year_for_month(v.month, v, ctx)
+            return _yearless_day(v, v.month, v.day, ctx, ctx.anchor)
+        year = _year_for_month(v.month, v, ctx, ctx.anchor)
     if year is None:
         if ctx.anchor is None:
             return _masked(v)
@@ -222,10 +234,14 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 def _season(year: int, code: str) -> Resolved:
     """صيف 2016 → 2016-SU, June–August; شتاء 2020 → December 2020 – February 2021."""
+    return Resolved("DATE", f"{year:04d}-{code}", "quarter", *_season_days(year, code))
+
+
+def _season_days(year: int, code: str) -> tuple[date, date]:
+    """The first and last day of a season: (2020-12-01, 2021-02-28) for WI 2020."""
     first, last = _SEASON_MONTHS[code]
     ly, lm = (year + 1, last - 12) if last > 12 else (year, last)
-    return Resolved("DATE", f"{year:04d}-{code}", "quarter", date(year, first, 1),
-                    date(ly, lm, calendar.monthrange(ly, lm)[1]))
+    return date(year, first, 1), date(ly, lm, calendar.monthrange(ly, lm)[1])
 
 
 def _decade_or_century(v: TimeValue, ctx: Context) -> Resolved:
@@ -243,6 +259,8 @@ def _decade_or_century(v: TimeValue, ctx: Context) -> Resolved:
         start = v.decade * 10
         return _finish(Resolved("DATE", f"{v.decade:03d}", "decade", date(max(start, 1), 1, 1),
                                 date(start + 9, 12, 31)), v)
+    if v.century is None:  # never: resolve_date sends only a decade or a century here
+        raise ValueError("neither a decade nor a century")
     start = v.century * 100
     return _finish(Resolved("DATE", f"{v.century:02d}", "century", date(max(start, 1), 1, 1),
                             date(start + 99, 12, 31)), v)

@@ -27,9 +27,10 @@ Conventions (TIMEX3 needs a Gregorian `value`):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Callable, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from convertdate import islamic as tabular
 from hijridate import Gregorian, Hijri
@@ -122,12 +123,20 @@ def _grain(v: TimeValue) -> str:
 
 def _span_in(v: TimeValue, hy: int, cal: Calendar = UMM_AL_QURA) -> tuple[date, date]:
     """The Gregorian interval of `v` in Hijri year `hy` (month/day taken from v)."""
-    grain = _grain(v)
-    if grain == "day":
-        return day_span(hy, v.hijri_month, v.hijri_day, cal)
-    if grain == "month":
-        return month_span(hy, v.hijri_month, cal)
+    month, day = v.hijri_month, v.hijri_day
+    if day is not None:
+        return day_span(hy, _month_of_day(v), day, cal)
+    if month is not None:
+        return month_span(hy, month, cal)
     return year_span(hy, cal)
+
+
+def _month_of_day(v: TimeValue) -> int:
+    """The Hijri month of a Hijri day; a ValueError (an invalid value) for a day no month holds,
+    which no rule builds but a hand-made TimeValue may be."""
+    if v.hijri_month is None:
+        raise ValueError(f"Hijri day {v.hijri_day} without its month")
+    return v.hijri_month
 
 
 def hijri_text(hy: Optional[int], hm: Optional[int], hd: Optional[int]) -> str:
@@ -152,11 +161,11 @@ def resolve_hijri(v: TimeValue, ctx: Context) -> Resolved:
     if v.month is not None and v.day is not None:
         return _dual(v, ctx)
     if v.year is not None and v.hijri_year is not None and v.hijri_month is None:
-        return _dual_year(v, ctx)
+        return _dual_year(v, v.year, v.hijri_year, ctx)
     if v.feast_day is not None:
-        return _some_eid(v, ctx)
+        return _some_eid(v, v.feast_day, ctx)
     if v.season is not None and v.hijri_year is not None:
-        return _season_of_hijri_year(v, ctx)
+        return _season_of_hijri_year(v, v.hijri_year, v.season, ctx)
     return _hijri_only(_weekday_reading(v), ctx)
 
 
@@ -198,7 +207,7 @@ def _hijri_year(v: TimeValue, ctx: Context, cal: Calendar) -> Optional[int]:
         return cal.to_hijri(ctx.anchor)[0] + (v.rel_offset or 0)
     if v.year is not None:
         return _occurrence_in_gregorian_year(v, v.year, cal)
-    return _occurrence_near_anchor(v, ctx, cal)
+    return _occurrence_near_anchor(v, ctx, ctx.anchor, cal)
 
 
 def _occurrence_in_gregorian_year(v: TimeValue, year: int, cal: Calendar) -> Optional[int]:
@@ -215,15 +224,14 @@ def _occurrence_in_gregorian_year(v: TimeValue, year: int, cal: Calendar) -> Opt
     return found[0] if len(found) == 1 else None
 
 
-def _occurrence_near_anchor(v: TimeValue, ctx: Context, cal: Calendar) -> int:
+def _occurrence_near_anchor(v: TimeValue, ctx: Context, a: date, cal: Calendar) -> int:
     """Which Hijri year a month, day or holiday without one is in, by the policy Gregorian dates
     follow: 'الماضي' → the latest one over before the anchor; 'المقبل' → the next one to begin
     after it; 'الحالي' → the anchor's Hijri year; a future cue → the next one not yet over
     ('يبدأ العام الدراسي في ٨ ذي القعدة'); a past verb → the latest one begun; else the nearest
     ('عيد الأضحى' in July 2015 → 1436, two months ahead, not 1435). A named weekday must agree:
     'يوم الأحد الموافق ٨ ذي القعدة' written in July 2015 is the 8 Dhu al-Qa'da that is a Sunday
-    (23 August 2015), not the one of 2014 (a Wednesday)."""
-    a = ctx.anchor
+    (23 August 2015), not the one of 2014 (a Wednesday). `a`: the anchor."""
     hy0 = cal.to_hijri(a)[0]
     how = placement(v, ctx)
     if how == "this":
@@ -252,10 +260,11 @@ def _weekday_agrees(v: TimeValue):
 def _weekday_reading(v: TimeValue) -> TimeValue:
     """A numeric day written in either order with its year and a weekday: the reading whose day is
     that weekday ('الاثنين الموافق 10/4/1436هـ' → 4 Shawwal, a Monday), else the day-first one."""
-    if not (v.either_order and v.weekday and v.hijri_year is not None):
+    hy, first, second = v.hijri_year, v.hijri_month, v.hijri_day  # as written: day-first, month second
+    if not (v.either_order and v.weekday and hy is not None and first is not None and second is not None):
         return v
-    matches = [(m, d) for m, d in ((v.hijri_month, v.hijri_day), (v.hijri_day, v.hijri_month))
-               if (g := _any_calendar_day(v.hijri_year, m, d)) is not None and g.isoweekday() == v.weekday]
+    matches = [(m, d) for m, d in ((first, second), (second, first))
+               if (g := _any_calendar_day(hy, m, d)) is not None and g.isoweekday() == v.weekday]
     if len(matches) == 1:
         return v.with_(hijri_month=matches[0][0], hijri_day=matches[0][1])
     return v
@@ -275,7 +284,7 @@ def _any_calendar_day(hy: int, hm: int, hd: int) -> Optional[date]:
 
 def _finish(v: TimeValue, hy: int, start: date, end: date, cal: Calendar = UMM_AL_QURA) -> Resolved:
     grain = _grain(v)
-    day = _day_in(hy, v.hijri_month, v.hijri_day, cal) if grain == "day" else None
+    day = _day_in(hy, _month_of_day(v), v.hijri_day, cal) if v.hijri_day is not None else None
     hv = hijri_text(hy, v.hijri_month if grain != "year" else None, day)
     flags = _weekday_flags(v, start) if grain == "day" else []
     if grain == "day" and (v.pod or v.hour is not None):
@@ -309,14 +318,14 @@ def _unconvertible(v: TimeValue, hy: Optional[int], flag: str) -> Resolved:
 
 
 # -- the days of an Eid the text does not name ----------------------------------------------------
-def _some_eid(v: TimeValue, ctx: Context) -> Resolved:
-    """'ثاني أيام العيد': the n-th day of the Eid (al-Fitr or al-Adha) the news policy picks, as
+def _some_eid(v: TimeValue, n: int, ctx: Context) -> Resolved:
+    """'ثاني أيام العيد' (n = 2): the n-th day of the Eid (al-Fitr or al-Adha) the news policy picks, as
     for a named holiday: written on 21 July 2015, the latest begun on or before is Eid al-Fitr 1436
     (17 July), so its second day is 18 July 2015."""
     if ctx.anchor is None:
         return Resolved("DATE", _MASK["day"], "day", None, None, v.mod, [NO_ANCHOR], "hijri", "XXXX-XX-XX")
     try:
-        days = _eid_days(v.feast_day, ctx.anchor)
+        days = _eid_days(n, ctx.anchor)
     except OverflowError:
         return Resolved("DATE", _MASK["day"], "day", None, None, v.mod, [OUT_OF_RANGE], "hijri", "XXXX-XX-XX")
     how = placement(v, ctx)
@@ -345,45 +354,49 @@ def _eid_days(n: int, anchor: date) -> list[tuple[date, int, int, int]]:
 
 
 # -- seasons and years written in both calendars ---------------------------------------------------
-def _season_of_hijri_year(v: TimeValue, ctx: Context) -> Resolved:
-    """'صيف 1436 هـ': the Gregorian season that lies most inside the Hijri year (2015-SU)."""
+def _season_of_hijri_year(v: TimeValue, hy: int, season: str, ctx: Context) -> Resolved:
+    """'صيف 1436 هـ' (hy = 1436, season = SU): the Gregorian season that lies most inside the Hijri
+    year (2015-SU)."""
     try:
-        start, end = year_span(v.hijri_year)
+        start, end = year_span(hy)
         flags = []
     except OverflowError:
         try:
-            start, end = year_span(v.hijri_year, TABULAR_CALENDAR)
+            start, end = year_span(hy, TABULAR_CALENDAR)
             flags = [TABULAR]
         except (OverflowError, ValueError):
-            return _unconvertible(v.with_(season=None), v.hijri_year, OUT_OF_RANGE)
-    best = None
-    for year in range(start.year - 1, end.year + 1):
-        season = resolve_date(TimeValue(year=year, season=v.season, mod=v.mod), ctx)
-        inside = (min(end, season.end_date) - max(start, season.start_date)).days
-        if best is None or inside > best[0]:
-            best = (inside, season)
-    r = best[1]
+            return _unconvertible(v.with_(season=None), hy, OUT_OF_RANGE)
+    seasons = [resolve_date(TimeValue(year=year, season=season, mod=v.mod), ctx)
+               for year in range(start.year - 1, end.year + 1)]
+    r = max(seasons, key=lambda s: _days_shared(s, start, end))  # the first of the best, as written
     return Resolved(r.type, r.value, r.granularity, r.start_date, r.end_date, r.mod, r.flags + flags, "hijri",
-                    hijri_text(v.hijri_year, None, None))
+                    hijri_text(hy, None, None))
 
 
-def _dual_year(v: TimeValue, ctx: Context) -> Resolved:
-    """'1382-1962', 'العام 1391 هـ الموافق 1971م': the printed Gregorian year, the Hijri one beside
-    it, flagged when the two years do not overlap."""
-    r = resolve_date(TimeValue(year=v.year, mod=v.mod), ctx)
+def _days_shared(r: Resolved, start: date, end: date) -> int:
+    """How many days past one (negative: how far apart) `r`'s interval and start…end overlap."""
+    if r.start_date is None or r.end_date is None:
+        raise ValueError(f"{r.value} has no interval")  # a season with its year always has one
+    return (min(end, r.end_date) - max(start, r.start_date)).days
+
+
+def _dual_year(v: TimeValue, year: int, hy: int, ctx: Context) -> Resolved:
+    """'1382-1962', 'العام 1391 هـ الموافق 1971م' (year = 1971, hy = 1391): the printed Gregorian
+    year, the Hijri one beside it, flagged when the two years do not overlap."""
+    r = resolve_date(TimeValue(year=year, mod=v.mod), ctx)
     flags = list(r.flags)
+    span: Optional[tuple[date, date]]  # the Hijri year's days, when a calendar has them
     try:
-        start, end = year_span(v.hijri_year)
+        span = year_span(hy)
     except OverflowError:
         try:
-            start, end = year_span(v.hijri_year, TABULAR_CALENDAR)
+            span = year_span(hy, TABULAR_CALENDAR)
         except (OverflowError, ValueError):
-            start = end = None
-    if start and not start.year <= v.year <= end.year:
-        flags.append(f"dual: Hijri year {v.hijri_year} ({start.isoformat()}/{end.isoformat()}) "
-                     f"is not in {v.year}")
+            span = None
+    if span is not None and not span[0].year <= year <= span[1].year:
+        flags.append(f"dual: Hijri year {hy} ({span[0].isoformat()}/{span[1].isoformat()}) is not in {year}")
     return Resolved(r.type, r.value, r.granularity, r.start_date, r.end_date, r.mod, flags, "hijri",
-                    hijri_text(v.hijri_year, None, None))
+                    hijri_text(hy, None, None))
 
 
 # -- dual dates ------------------------------------------------------------------------------
@@ -415,19 +428,24 @@ def _dual(v: TimeValue, ctx: Context) -> Resolved:
 def _agreeing_readings(v: TimeValue, ctx: Context) -> list[_Agreement]:
     """Every (Gregorian year, Hijri year, reading of the Hijri day) where the halves are at most a
     day apart. Years not written are looked for around the anchor (or around the written half)."""
+    month, day, hm, hd = v.month, v.day, v.hijri_month, v.hijri_day
+    if month is None or day is None:
+        raise ValueError("a dual date without its Gregorian day")  # resolve_hijri sends only those
     if v.year is not None:
         years = [v.year]
     elif ctx.anchor is not None:
         years = [ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1]
     else:
         return []
-    readings = [(v.hijri_month, v.hijri_day)]
+    if hm is None or hd is None:  # a Hijri half without its day agrees with no day
+        return []
+    readings = [(hm, hd)]
     if v.either_order:
-        readings.append((v.hijri_day, v.hijri_month))
+        readings.append((hd, hm))
     found = []
     for gy in years:
         try:
-            g = date(gy, v.month, v.day)
+            g = date(gy, month, day)
             hijri_years = [v.hijri_year] if v.hijri_year is not None else _hijri_years_around(g)
         except (ValueError, OverflowError):
             continue

@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from chrono.models import TagOutput, TimelineOutput
 
 DIRECTORY = Path(__file__).resolve().parent
-SCHEMAS = {"tags.schema.json": TagOutput, "timeline.schema.json": TimelineOutput}
+SCHEMAS: dict[str, type[BaseModel]] = {"tags.schema.json": TagOutput, "timeline.schema.json": TimelineOutput}
 _IDS = {"tags.schema.json": "chrono.tags/1", "timeline.schema.json": "chrono.timeline/1"}
 
 

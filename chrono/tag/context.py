@@ -63,7 +63,8 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
 
 def _clause_words(normalized: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """The words of the clause before `start` (nearest last) and after `end` (nearest first)."""
-    lo = max((m.end() for m in _CLAUSE_END.finditer(normalized, max(0, start - 200), start)), default=max(0, start - 200))
+    window_start = max(0, start - 200)
+    lo = max((m.end() for m in _CLAUSE_END.finditer(normalized, window_start, start)), default=window_start)
     stop = _CLAUSE_END.search(normalized, end, end + 200)
     hi = stop.start() if stop else min(len(normalized), end + 200)
     return _WORD.findall(normalized, lo, start), _WORD.findall(normalized, end, hi)

@@ -82,7 +82,7 @@ class TimeValue:
     def canonical(self) -> str:
         return _canonical(self)
 
-    def with_(self, **changes) -> "TimeValue":
+    def with_(self, **changes) -> TimeValue:
         """A copy with some fields changed: `dataclasses.replace`, without re-running the frozen
         __init__ over all 33 fields (twenty times faster; rules call this on most matches)."""
         _refuse_unknown_fields(changes)
@@ -92,10 +92,10 @@ class TimeValue:
         fields_of_copy.update(changes)
         return copy
 
-    def start(self) -> "TimeValue":
+    def start(self) -> TimeValue:
         return parse_canonical(self.range_start) if self.range_start else self
 
-    def end(self) -> "TimeValue":
+    def end(self) -> TimeValue:
         return parse_canonical(self.range_end) if self.range_end else self
 
 

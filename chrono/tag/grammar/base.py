@@ -4,9 +4,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from chrono.tag.engine import Elem, Guard, Item
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word, proclitic_readings
+from chrono.tag.engine import Elem, Guard, Item
 
 
 def C(cls: str, pred=None, label: str = "") -> Elem:
@@ -241,7 +241,7 @@ def adverb_not_adjective() -> Guard:
         if before is not None and before.kind == "ar" and is_accusative_noun(before.text):
             return False
         if finally_word in stems:
-            return word.text == finally_word and before is not None and before.kind == "ar" \
+            return word is not None and word.text == finally_word and before is not None and before.kind == "ar" \
                 and before.text != normalize_word("أولا") and not readings(before.text) & achieved
         return True
 

@@ -206,9 +206,9 @@ def named_after_ordinal_date(_noun, _day, _of, _month):
     return "name"
 
 
-def _event_dates() -> frozenset:
+def _event_dates() -> frozenset[tuple[int, int]]:
     """(day, month) of the dates that name an event when written alone, from the lexicon: '11 سبتمبر'."""
-    found = set()
+    found: set[tuple[int, int]] = set()
     for form in LEXICON.guard_words["event_named_dates"]:
         day, month = normalize_word(form).split(" ", 1)
         found.update((int(day), lex.value) for lex in LEXICON.lookup((month,)) if lex.cls == "month")

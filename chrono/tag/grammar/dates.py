@@ -3,12 +3,24 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from chrono.tag.engine import RuleBook
 from chrono.lexicon import LEXICON
-from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, not_hijri_marked, not_next,
-                                     year_guard)
-from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
+from chrono.tag.engine import RuleBook
+from chrono.tag.grammar.base import (
+    DIGITS,
+    TV,
+    C,
+    K,
+    T,
+    W,
+    ctx,
+    lexval,
+    no_number_joined,
+    not_hijri_marked,
+    not_next,
+    year_guard,
+)
 from chrono.tag.grammar.intersect import ADJACENT, Operand, intersection, joined, value_operand
+from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
 from chrono.tag.values import TimeValue
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
@@ -291,8 +303,8 @@ def weekday_shifted(w, shift):
 
 
 # A weekday not yet placed, and a day of a month: 'الأربعاء 24 نوفمبر 2021'
-WEEKDAY = value_operand(lambda v: v.weekday and v.day is None and v.hijri_day is None and not v.rel_unit, "weekday",
-                        ("weekday",))
+WEEKDAY = value_operand(lambda v: v.weekday is not None and v.day is None and v.hijri_day is None
+                        and not v.rel_unit, "weekday", ("weekday",))
 DAY_OF_MONTH = value_operand(lambda v: v.day is not None and v.weekday is None, "day of month")
 intersection(rule, "ar.date.weekday_then_date", WEEKDAY, joined(T(",", "-")), DAY_OF_MONTH,
              "'الأربعاء، 24 نوفمبر 2021'")

@@ -1,10 +1,10 @@
 """Durations (لمدة ثلاثة أيام → P3D) and sets (كل عام، سنوياً → P1Y), built on quantities."""
 from __future__ import annotations
 
+from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word
 from chrono.tag.engine import Guard, RuleBook
 from chrono.tag.grammar.base import C, K, T, W, ctx, lexval, not_after, not_before_ordinal, not_next
-from chrono.lexicon import LEXICON
 from chrono.tag.values import TimeValue
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them

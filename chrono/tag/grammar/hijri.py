@@ -10,17 +10,27 @@ or a modifier (الماضي، المقبل، الحالي).
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
-from typing import Optional
-
-from chrono.tag.engine import Elem, Guard, RuleBook
-from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, not_before_role, not_next,
-                                     year_guard)
-from chrono.tag.grammar.intersect import ADJACENT, Join, intersection, joined, value_operand
-from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS, NumericDate
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, proclitic_readings
+from chrono.tag.engine import Elem, Guard, RuleBook
+from chrono.tag.grammar.base import (
+    DIGITS,
+    TV,
+    C,
+    K,
+    T,
+    W,
+    ctx,
+    lexval,
+    no_number_joined,
+    not_before_role,
+    not_next,
+    year_guard,
+)
+from chrono.tag.grammar.intersect import ADJACENT, Join, intersection, joined, value_operand
+from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS, NumericDate
 from chrono.tag.values import TimeValue, make_range
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
@@ -312,15 +322,15 @@ def holiday(h):
 
 
 # A weekday and a Hijri day: 'الأربعاء 19 ربيع الثاني 1443 هـ' (a mismatch is flagged by resolve)
-WEEKDAY = value_operand(lambda v: v.weekday and v.day is None and not v.rel_unit and not v.cue
+WEEKDAY = value_operand(lambda v: v.weekday is not None and v.day is None and not v.rel_unit and not v.cue
                         and v.calendar == "gregorian", "weekday", ("weekday",))
 HIJRI_DAY = value_operand(_is_hijri_day, "Hijri day")
 intersection(rule, "ar.hijri.weekday_date", WEEKDAY, ADJACENT, HIJRI_DAY, "'الأربعاء 19 ربيع الثاني 1443 هـ'")
 intersection(rule, "ar.hijri.weekday_then_date", WEEKDAY, joined(T(",", "-")), HIJRI_DAY,
              "'الأربعاء، 19 ربيع الثاني 1443 هـ', 'الأربعاء - 19 ربيع الثاني 1443 هـ'")
 # A weekday, with or without its modifier, and the Hijri day in brackets: the date places it
-WEEKDAY_NAMED = value_operand(lambda v: v.weekday and v.day is None and v.hijri_day is None and not v.rel_unit
-                              and v.calendar == "gregorian", "weekday", ("weekday",))
+WEEKDAY_NAMED = value_operand(lambda v: v.weekday is not None and v.day is None and v.hijri_day is None
+                              and not v.rel_unit and v.calendar == "gregorian", "weekday", ("weekday",))
 intersection(rule, "ar.hijri.weekday_paren_date", WEEKDAY_NAMED, joined(T("("), close=T(")")), HIJRI_DAY,
              "'مساء الأحد المقبل (10 شوال)', 'الخميس (28 شوال)'")
 
@@ -551,7 +561,7 @@ def _weekday_agreeing(w: TimeValue, d: TimeValue) -> TimeValue:
     """The written date, with the weekday (and the time of day) of the words before it. The
     weekday's own modifier or relative day ('الأحد المقبل', 'أمس الاثنين') gives way to the date:
     a crawl date or a stale page would misplace it, the written date does not."""
-    changes = {"weekday": w.weekday}
+    changes: dict[str, int | str | None] = {"weekday": w.weekday}  # TimeValue fields to set on the date
     for name in ("pod", "hour", "minute"):
         if getattr(w, name) is not None:
             changes[name] = getattr(w, name)

@@ -14,7 +14,8 @@ output shows, and its place in its module (rule order breaks ties):
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple, Optional
+from collections.abc import Callable
+from typing import NamedTuple, Optional
 
 from chrono.tag.engine import Elem, Item
 from chrono.tag.grammar.base import TV, C, ctx, lexval

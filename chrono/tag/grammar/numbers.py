@@ -4,7 +4,16 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import DIGITS, C, K, T, lexval, no_number_joined, not_describing_a_plural, not_hijri_range_start
+from chrono.tag.grammar.base import (
+    DIGITS,
+    C,
+    K,
+    T,
+    lexval,
+    no_number_joined,
+    not_describing_a_plural,
+    not_hijri_range_start,
+)
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
 rule = RULES.rule
@@ -110,7 +119,7 @@ class NumericDate(NamedTuple):
     year_first: bool = False
 
     @property
-    def month_first(self) -> "NumericDate | None":
+    def month_first(self) -> NumericDate | None:
         """The other reading when only it is possible: '4 / 22 / 1948' is April 22."""
         return self._replace(day=self.month, month=self.day) if self.month > 12 and self.day <= 12 else None
 

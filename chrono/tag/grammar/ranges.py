@@ -21,7 +21,9 @@ def _is_day(v: TimeValue) -> bool:
 
 def _day_number(v: TimeValue) -> int:
     """The day of the month as written (the Gregorian one of a dual date)."""
-    return v.day if v.day is not None else v.hijri_day
+    day = v.day if v.day is not None else v.hijri_day
+    assert day is not None, "called only on a day of a month (_is_day)"
+    return day
 
 
 def _inherit(start: TimeValue, end: TimeValue) -> TimeValue:
@@ -32,10 +34,10 @@ def _inherit(start: TimeValue, end: TimeValue) -> TimeValue:
     if start.day is None and start.month is not None and start.year is None and end.year is not None \
             and end.month is not None:
         return start.with_(year=end.year if start.month <= end.month else end.year - 1, cue=None)
-    changes = {}
+    changes: dict[str, int | str] = {}  # TimeValue fields to set on the start
+    month = start.month
     if start.month is None and end.month is not None and start.day is not None:
-        changes["month"] = end.month
-    month = start.month if start.month is not None else changes.get("month")
+        changes["month"] = month = end.month
     if start.year is None and end.year is not None and month is not None:
         # 'بين 22 ديسمبر والرابع من يناير 2016': a later month than the end's is the year before
         changes["year"] = end.year if end.month is None or month <= end.month else end.year - 1

@@ -1,14 +1,31 @@
 """Dates relative to the anchor: اليوم، أمس، العام الماضي، قبل ثلاثة أيام، أواخر العام، القرن الماضي."""
 from __future__ import annotations
 
-from chrono.normalize import Token
-from chrono.tag.engine import Guard, RuleBook
-from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, W, adverb_not_adjective, ctx, lexval, not_after,
-                                     not_after_any, not_after_word, not_before_genitive, not_before_ordinal,
-                                     not_describing_a_plural, not_earlier_of, not_next, readings, year_guard)
-from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
-from chrono.normalize import normalize_word
+from chrono.normalize import Token, normalize_word
+from chrono.tag.engine import Guard, RuleBook
+from chrono.tag.grammar.base import (
+    DIGITS,
+    TV,
+    C,
+    K,
+    T,
+    W,
+    adverb_not_adjective,
+    ctx,
+    lexval,
+    not_after,
+    not_after_any,
+    not_after_word,
+    not_before_genitive,
+    not_before_ordinal,
+    not_describing_a_plural,
+    not_earlier_of,
+    not_next,
+    readings,
+    year_guard,
+)
+from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.tag.values import TimeValue, make_range
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
@@ -75,9 +92,8 @@ def near_day(d, _near):
 
 # A relative day and the weekday it is: 'اليوم الأربعاء' (a mismatch is flagged by resolve)
 RELATIVE_DAY = value_operand(lambda v: v.rel_unit == "day" and v.weekday is None and v.pod is None, "relative day")
-WEEKDAY_ALONE = value_operand(lambda v: v.weekday and v.day is None and v.hijri_day is None and not v.rel_unit
-                              and not v.cue, "weekday",
-                              ("weekday",))
+WEEKDAY_ALONE = value_operand(lambda v: v.weekday is not None and v.day is None and v.hijri_day is None
+                              and not v.rel_unit and not v.cue, "weekday", ("weekday",))
 intersection(rule, "ar.relative.day_weekday", RELATIVE_DAY, ADJACENT, WEEKDAY_ALONE,
              "'اليوم الأربعاء', 'غداً الخميس', 'أمس الثلاثاء'")
 
@@ -133,7 +149,8 @@ _WEEKDAY_WORDS = sorted({normalize_word(form) for entry in LEXICON.data.weekdays
 _NOT_A_WEEKDAY_NEXT = not_next(*_WEEKDAY_WORDS)
 
 
-@rule("ar.relative.unit_ago", K("ago"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
+@rule("ar.relative.unit_ago", K("ago"),
+      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
       _NOT_A_WEEKDAY_NEXT)
 def unit_ago(_ago, q):
     """'قبل ثلاثة أيام' → day −3, 'منذ عامين' → year −2, 'قبل نحو عام' → year −1 APPROX
@@ -142,7 +159,8 @@ def unit_ago(_ago, q):
     return _offset(q.value, -1)
 
 
-@rule("ar.relative.unit_later", K("after"), C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
+@rule("ar.relative.unit_later", K("after"),
+      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
       not_next("على", "من", "علي"), _NOT_A_WEEKDAY_NEXT)
 def unit_later(_after, q):
     """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
