@@ -161,7 +161,7 @@ class Ranking:
     story: StoryQuery
     errors: list[DocumentError]
     _archive: _Archive
-    _kept: list[tuple[int, object]] = field(default_factory=list)  # (position, doc address)
+    _kept: list[tuple[int, tantivy.DocAddress]] = field(default_factory=list)  # (position, doc address)
 
     def documents(self) -> Iterator[Item]:
         """The read errors, then the kept articles in archive order, each read back from the
@@ -230,7 +230,7 @@ def rank_archive(items: Iterable[Item], query: str, *, top: int = DEFAULT_TOP,
             text=query,
             terms=[QueryTerm(word=word, stem=stem, documents=searcher.doc_freq("terms", stem))
                    for word, stem in terms],
-            top=top, min_score=min_score, considered=considered, matched=result.count,
+            top=top, min_score=min_score, considered=considered, matched=getattr(result, "count", None),  # tantivy's type stub leaves `count` out
             kept=[KeptArticle(id=ids[position], score=score) for score, position, _ in kept],
         )
     except BaseException:

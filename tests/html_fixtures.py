@@ -218,7 +218,8 @@ def generated_archive_timeline(articles: int = 3000, entries: int = 7000) -> Tim
         docs = sorted({sources[(i * 13) % articles], sources[(i * 29 + 1) % articles]})
         mentions = [Mention(doc=doc, start=0, end=len("يوم الأحد"), text="يوم الأحد", value=value,
                             sentence=f"وقال مسؤولٌ في {_PLACES[(i + k) % 10]} إنّ {label} جرى يوم الأحد "
-                                     f"بحضور ممثلين عن {_WORDS[(i + k) % len(_WORDS)]} و{_WORDS[(i * 5 + k) % len(_WORDS)]}، "
+                                     f"بحضور ممثلين عن {_WORDS[(i + k) % len(_WORDS)]} "
+                                     f"و{_WORDS[(i * 5 + k) % len(_WORDS)]}، "
                                      f"وأضاف أن الاجتماع المقبل سيُعقد بعد أسبوعين في المدينة نفسها (خبر {i}-{k}).")
                     for k, doc in enumerate(docs)]
         drafts.append((start, end, i, value, gran, label, docs, mentions))

@@ -512,8 +512,9 @@ def test_the_source_filter_works_by_newspaper(devtools, archive_page, screenshot
 
         # the sources are searchable by title: the article found filters the timeline alone
         article = timeline.documents[7]
-        tab.eval("""(() => { const s = document.getElementById('source-search');
-            s.value = %s; s.dispatchEvent(new Event('input')); })()""" % json.dumps(article.title))
+        title = json.dumps(article.title)
+        tab.eval(f"""(() => {{ const s = document.getElementById('source-search');
+            s.value = {title}; s.dispatchEvent(new Event('input')); }})()""")
         tab.click('#source-results button[data-doc="7"]')
         assert set(_visible_entry_ids(tab)) == {e.id for e in timeline.entries if article.id in e.sources}
         _shoot(tab, screenshots, "source-filter-one-article.png")
