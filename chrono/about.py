@@ -226,11 +226,12 @@ def rank_archive(items: Iterable[Item], query: str, *, top: int = DEFAULT_TOP,
         best = ranked[0][0] if ranked else 0.0
         kept = [hit for hit in ranked if hit[0] >= min_score * best and hit[0] > 0]
         ids = {position: searcher.doc(address)["id"][0] for _, position, address in kept}
+        # getattr: tantivy's type stub leaves SearchResult.count out (it is there at run time)
         story = StoryQuery(
             text=query,
             terms=[QueryTerm(word=word, stem=stem, documents=searcher.doc_freq("terms", stem))
                    for word, stem in terms],
-            top=top, min_score=min_score, considered=considered, matched=getattr(result, "count", None),  # tantivy's type stub leaves `count` out
+            top=top, min_score=min_score, considered=considered, matched=getattr(result, "count", None),
             kept=[KeptArticle(id=ids[position], score=score) for score, position, _ in kept],
         )
     except BaseException:
