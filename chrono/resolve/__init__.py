@@ -49,6 +49,8 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
     before that end. Each end placed on its own would give Monday 22 to Friday 19 for a
     Wednesday anchor."""
     start, end = parse_canonical(v.range_start), parse_canonical(v.range_end)
+    if start.kind == "duration" and end.kind == "duration":  # 'بين ثمانية و12 عاما': never a date
+        return Resolved("DURATION", f"{resolve_duration(start).value}/{resolve_duration(end).value}", mod=v.mod)
     if _placed_by_anchor(start) and not _placed_by_anchor(end):
         b = _resolve_in(end, ctx)
         a = resolve(start, b.end_date, "past") if b.end_date else _resolve_in(start, ctx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import C, K, lexval
+from chrono.tag.grammar.base import C, K, lexval, year_guard
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
 rule = RULES.rule
@@ -83,3 +83,11 @@ def several(_few, unit):
 def and_half(unit, _half):
     """'ساعة ونصف' → (hour, 1.5), 'عام ونصف' → (year, 1.5)"""
     return Qty(lexval(unit)[0], 1.5)
+
+
+@rule("ar.qty.and_half_more", C("qty", lambda it: not it.value.bare and not it.value.approx and it.value.amount >= 2
+                                and float(it.value.amount).is_integer()),
+      C("kw", lambda it: it.value.value == "half_word" and it.prefix.startswith("و")), year_guard(), out="qty")
+def and_half_more(q, _half):
+    """'سنتين ونصف' → (year, 2.5), 'ثلاث ساعات ونصف' → (hour, 3.5) (not 'عامين ونصف مليون')"""
+    return q.value._replace(amount=q.value.amount + 0.5)
