@@ -794,10 +794,10 @@ def eid_part_of_day(pod, _eid):
     return hijri(holiday="eid", feast_day=1, pod=lexval(pod))
 
 
-@rule("ar.hijri.this_eid", C("shift", lambda it: lexval(it) == 0 and not it.prefix),
+@rule("ar.hijri.this_eid", C("shift", lambda it: lexval(it) == 0),
       C("kw", lambda it: it.value.value == "feast_generic"), _feast_ends_here())
 def this_eid(_this, _eid):
-    """'هذا العيد' → the Eid under way or just past"""
+    """'هذا العيد', 'بهذا العيد' → the Eid under way or just past"""
     return hijri(holiday="eid", feast_day=1, cue="this")
 
 
@@ -821,6 +821,8 @@ _FEAST_PERIOD_RULES = frozenset({"ar.hijri.feast_days", "ar.hijri.feast_days_epi
 def dated_by_tense_only(item) -> bool:
     """'العيد' alone, or the days of that Eid ('يوم العيد', 'صلاة العيد', 'أيام العيد'): an expression
     that dates nothing unless its clause's tense places it."""
+    if item.value.start().cue:  # 'هذا العيد السعيد' is this Eid whatever the tense
+        return False
     if item.rule in _BARE_EID_RULES:
         return True
     return item.rule in _FEAST_PERIOD_RULES and item.value.start().holiday == "eid"

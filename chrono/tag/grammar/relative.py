@@ -255,10 +255,11 @@ intersection(rule, "ar.relative.day_weekday_bracketed", RELATIVE_DAY, joined(T("
 
 
 @rule("ar.relative.part_of", C("part"), TV(lambda v: v.kind == "date" and v.mod is None and v.day is None
-                                            and v.hijri_day is None and v.feast_day is None
+                                            and v.holiday is None and v.feast_day is None
                                             and not v.weekday and v.pod is None and v.rel_unit != "day"))
 def part_of(part, inner):
-    """'أواخر العام الماضي' → END, 'مطلع الشهر الجاري' → START, 'منتصف 2019' via year rule"""
+    """'أواخر العام الماضي' → END, 'مطلع الشهر الجاري' → START, 'منتصف 2019' via year rule (not a
+    feast's day: 'أول يوم عيد الفطر' is its first day, ar.hijri.nth_one_day_of_feast)"""
     return inner.value.with_(mod=lexval(part))
 
 
@@ -610,7 +611,7 @@ def few_units_ref(_unit, _few, shift):
 
 
 @rule("ar.relative.more_than_ago", K("ago"), K("more_than", "less_than"),
-      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()))
+      C("qty", lambda it: it.value.amount > 0 and _countable(it.value)))
 def more_than_ago(_ago, bound, q):
     """'منذ أكثر من عامين' → year −2 BEFORE (earlier still), 'قبل أقل من شهر' → month −1 AFTER"""
     return _offset(q.value, -1).with_(mod="BEFORE" if bound.value.value == "more_than" else "AFTER")
