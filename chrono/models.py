@@ -22,7 +22,10 @@ Granularity = Literal[
     "century", "decade", "year", "half", "quarter", "month", "week", "day",
     "part_of_day", "hour", "minute",
 ]
-Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
+# TIMEX3 mods: parts of a period, approximation, open intervals, and the bounds of a quantity
+# ("أقل من 5 سنوات" LESS_THAN, "أكثر من خمسين عاما" MORE_THAN, "لا تقل عن 10 أيام" EQUAL_OR_MORE)
+Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
+              "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"]
 AnchorSource = Literal["cli", "manifest", "jsonl", "front_matter", "dateline", "inferred", "corrected", "none"]
 Prefer = Literal["news", "past", "future"]
 

@@ -262,7 +262,7 @@ def test_seed_004_appended_article_is_not_dated_by_the_page():
     doc, tags = next((doc, tags) for doc, tags in seed_pairs() if doc.id.startswith("004"))
     start = doc.text.index("بغداد لتكثيف")
     appended = [t for t in tags.timexes if t.start >= start]
-    assert [t.text for t in appended] == ["اليوم الاثنين", "الأسبوع الماضي", "هذا الشهر", "الشهر الماضي",
+    assert [t.text for t in appended] == ["اليوم الاثنين", "الأسبوع الماضي", "وقت سابق من هذا الشهر", "الشهر الماضي",
                                           "سبتمبر (أيلول) الماضي"]
     for timex in appended:
         assert timex.value.startswith("XXXX") and timex.start_date is None

@@ -60,11 +60,13 @@ class UnitEntry(BaseModel):
 
 
 class HolidayEntry(BaseModel):
-    """An Islamic holiday as a fixed day of the Umm al-Qura calendar: عيد الفطر → 1 Shawwal."""
+    """An Islamic holiday as a fixed day of the Umm al-Qura calendar: عيد الفطر → 1 Shawwal; `days`:
+    how many days it lasts ('أيام عيد الفطر' are 1–3 Shawwal)."""
 
     model_config = ConfigDict(extra="forbid")
     month: int = Field(ge=1, le=12)
     day: int = Field(ge=1, le=30)
+    days: int = Field(default=1, ge=1, le=10)
 
 
 class VerbEntry(BaseModel):
@@ -195,6 +197,9 @@ class Lexicon:
         self.roles = frozenset(role for role in data.keywords if not role.startswith("_")) | {"teen"}
         self.head_roles = self._head_roles(data, self.roles)
         self.holidays = self._holidays(data)
+        # holiday name → how many days it lasts (1 unless the lexicon says more)
+        self.holiday_days = {name: HolidayEntry.model_validate(entry).days
+                             for name, entry in data.hijri_holidays.items() if not name.startswith("_")}
         self._check()
 
     # -- building -------------------------------------------------------------------------

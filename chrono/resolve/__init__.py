@@ -50,6 +50,8 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
     before that end. Each end placed on its own would give Monday 22 to Friday 19 for a
     Wednesday anchor."""
     start, end = v.start(), v.end()
+    if start.kind == "duration" and end.kind == "duration":  # 'بين ثمانية و12 عاما': never a date
+        return duration_range(start, end, v.mod)
     if _placed_by_anchor(start) and not _placed_by_anchor(end):
         b = _resolve_in(end, ctx)
         a = resolve(start, b.end_date, "past") if b.end_date else _resolve_in(start, ctx)
@@ -69,6 +71,14 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
 
 def _resolve_in(v: TimeValue, ctx: Context) -> Resolved:
     return resolve(v, ctx.anchor, ctx.prefer, ctx.future_cue, ctx.past_cue)
+
+
+def duration_range(shortest: TimeValue, longest: TimeValue, mod: Optional[str]) -> Resolved:
+    """'بين ثمانية و12 عاما' (an age, a term): a DURATION, never a date. TIMEX3 has no value for a
+    range of durations, so the value is the longer one with mod EQUAL_OR_LESS, and a flag keeps
+    both bounds ('duration range: P8Y to P12Y')."""
+    low, high = resolve_duration(shortest).value, resolve_duration(longest).value
+    return Resolved("DURATION", high, mod=mod or "EQUAL_OR_LESS", flags=[f"duration range: {low} to {high}"])
 
 
 def _placed_by_anchor(v: TimeValue) -> bool:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, direction_of, narrow, placement
-from chrono.tag.values import TimeValue
+from chrono.tag.values import TimeValue, parse_canonical
 
 # -- durations and sets ----------------------------------------------------------------------
 _ISO_UNIT = {"year": ("", "Y"), "month": ("", "M"), "week": ("", "W"), "day": ("", "D"),
@@ -34,7 +34,36 @@ def duration_value(unit: str, amount: float) -> str:
 
 
 def resolve_duration(v: TimeValue) -> Resolved:
+    if v.plus:
+        return Resolved("DURATION", compound_duration_value(v), mod=v.mod)
     return Resolved("DURATION", duration_value(_unit_of(v), v.amount if v.amount is not None else 1), mod=v.mod)
+
+
+# ISO 8601 designators of a duration's parts, largest first; weeks mix with no other part
+_DATE_PARTS = (("year", "Y"), ("month", "M"), ("day", "D"))
+_TIME_PARTS = (("hour", "H"), ("minute", "M"))
+
+
+def compound_duration_value(v: TimeValue) -> str:
+    """'4 ساعات و25 دقيقة' → PT4H25M, '5 أشهر و27 يوما' → P5M27D, 'أسبوعين وثلاثة أيام' → P17D (a
+    week mixed with another part is counted in days, as ISO 8601 writes it)."""
+    amounts: dict[str, float] = {}
+    part: TimeValue | None = v
+    while part is not None:
+        unit, amount = part.unit or "day", part.amount or 0  # every part the grammar builds has a unit
+        if unit in ("decade", "century"):
+            unit, amount = "year", amount * (10 if unit == "decade" else 100)
+        if unit == "week":
+            unit, amount = "day", amount * 7
+        amounts[unit] = amounts.get(unit, 0) + amount
+        part = parse_canonical(part.plus) if part.plus else None
+    date = "".join(f"{_number(amounts[u])}{d}" for u, d in _DATE_PARTS if u in amounts)
+    time = "".join(f"{_number(amounts[u])}{d}" for u, d in _TIME_PARTS if u in amounts)
+    return "P" + date + ("T" + time if time else "")
+
+
+def _number(amount: float):
+    return int(amount) if float(amount).is_integer() else amount
 
 
 def resolve_set(v: TimeValue) -> Resolved:
@@ -92,12 +121,22 @@ def _relative(v: TimeValue, unit: str, ctx: Context) -> Resolved:
         y, q = a.year + q0 // 4, q0 % 4 + 1
         return _calendar(TimeValue(year=y, quarter=q, mod=v.mod), ctx)
     if unit == "year":
+        if v.year is not None:  # 'العام الماضي 2014': the written year, flagged when the anchor disagrees
+            r = _calendar(v.with_(rel_unit=None, rel_offset=None), ctx)
+            if v.year != a.year + n:
+                r.flags.append(written_year_disagrees(v.year, a.year + n))
+            return r
         return _calendar(v.with_(rel_unit=None, rel_offset=None, year=a.year + n), ctx)
     if unit == "decade":
         return _decade_or_century(TimeValue(decade=a.year // 10 + n, mod=v.mod), ctx)
     if unit == "century":
         return _decade_or_century(v.with_(rel_unit=None, rel_offset=None, century=a.year // 100 + n), ctx)
     raise ValueError(f"unknown relative unit {unit}")
+
+
+def written_year_disagrees(written: int, relative: int) -> str:
+    """The flag of 'العام الماضي 2014' in a page whose anchor makes last year another one."""
+    return f"relative year mismatch: text writes {written}, the anchor gives {relative}"
 
 
 def _weekday(v: TimeValue, weekday: int, ctx: Context) -> Resolved:
@@ -261,6 +300,10 @@ def _decade_or_century(v: TimeValue, ctx: Context) -> Resolved:
                                 date(start + 9, 12, 31)), v)
     if v.century is None:  # never: resolve_date sends only a decade or a century here
         raise ValueError("neither a decade nor a century")
+    if v.bc:  # 'القرن الثالث قبل الميلاد' → BC0300/BC0201, its years (no calendar here has their days)
+        first, last = (v.century + 1) * 100, v.century * 100 + 1
+        return Resolved("DATE", f"BC{first:04d}/BC{last:04d}", "century", mod=v.mod,
+                        flags=["before the common era: no calendar interval"])
     start = v.century * 100
     return _finish(Resolved("DATE", f"{v.century:02d}", "century", date(max(start, 1), 1, 1),
                             date(start + 99, 12, 31)), v)

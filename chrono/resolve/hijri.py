@@ -37,7 +37,7 @@ from hijridate import Gregorian, Hijri
 
 from chrono.lexicon import LEXICON
 from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, invalid, narrow, placement
-from chrono.resolve.gregorian import resolve_date
+from chrono.resolve.gregorian import resolve_date, written_year_disagrees
 from chrono.tag.values import TimeValue
 
 OUT_OF_RANGE = "hijri: no calendar has this date"
@@ -193,7 +193,12 @@ def _hijri_in(v: TimeValue, ctx: Context, cal: Calendar) -> Resolved:
         start, end = _span_in(v, hy, cal)
     except ValueError as err:  # 30 of a month that has 29 days that year
         return _unconvertible(v, hy, f"invalid: {err}")
-    return _finish(v, hy, start, end, cal)
+    r = _finish(v, hy, start, end, cal)
+    if v.hijri_year is not None and v.rel_unit == "year" and ctx.anchor is not None:
+        relative = cal.to_hijri(ctx.anchor)[0] + (v.rel_offset or 0)  # 'العام المقبل 1437'
+        if relative != v.hijri_year:
+            r.flags.append(written_year_disagrees(v.hijri_year, relative))
+    return r
 
 
 def _hijri_year(v: TimeValue, ctx: Context, cal: Calendar) -> Optional[int]:
@@ -340,14 +345,16 @@ def _some_eid(v: TimeValue, n: int, ctx: Context) -> Resolved:
 
 
 def _eid_days(n: int, anchor: date) -> list[tuple[date, int, int, int]]:
-    """The n-th day of each Eid in the Hijri years around the anchor: (day, year, month, day)."""
+    """The n-th day of each Eid in the Hijri years around the anchor: (day, year, month, day); n = -1
+    is its last day ('أيام العيد' end there: the third of al-Fitr, the fourth of al-Adha)."""
     hy0 = to_hijri(anchor)[0]
     found = []
     for name in _EIDS:
         month, day = LEXICON.holidays[name]
+        nth = LEXICON.holiday_days[name] if n == _LAST_DAY else n
         for hy in (hy0 - 1, hy0, hy0 + 1):
             try:
-                found.append((to_gregorian(hy, month, day + n - 1), hy, month, day + n - 1))
+                found.append((to_gregorian(hy, month, day + nth - 1), hy, month, day + nth - 1))
             except (OverflowError, ValueError):
                 continue
     return found

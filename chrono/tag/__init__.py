@@ -20,6 +20,7 @@ from chrono.normalize import normalize, normalize_word
 from chrono.tag.context import reread_in_clause
 from chrono.tag.engine import Grammar, Item, analyze_tokens, select
 from chrono.tag.grammar import build_grammar
+from chrono.tag.grammar.hijri import dated_by_tense_only
 from chrono.tag.grammar.times import hour_with_pod
 from chrono.tag.tokens import trigger_windows
 
@@ -70,6 +71,8 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
     out = []
     for item, future in with_clause_days(with_sentence_years(reread_in_clause(found, norm.text), norm.text), norm.text):
         start, end = norm.span(item.cstart, item.cend)
+        if dated_by_tense_only(item) and not names_one_eid(norm.text, item.cstart, item.cend, future):
+            continue  # 'أيام العيد فرصة للتزاور': an Eid its clause does not place is every Eid
         past = False
         if not future and placed_by_tense(item.value):
             tense = clause_tense(norm.text, item.cstart, item.cend)
@@ -144,7 +147,7 @@ def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tu
         if j is None:
             continue
         day, day_future = found[j]
-        value = clock_on_day(item.value, day.value, same_clause)
+        value = clock_on_day(item.value, day.value.start(), same_clause)
         out[i] = (Item(item.cls, value, item.start, item.end, item.cstart, item.cend, item.rule + CLAUSE_DAY,
                        item.children, item.prefix, item.weight), day_future)
     return out
@@ -160,11 +163,15 @@ def day_taken_from_clause(item: Item) -> bool:
 
 
 def names_a_day(v) -> bool:
-    """One calendar day a clock time may fall on: 'أمس', 'مساء يوم غد', 'الأربعاء', '24 نوفمبر', '4 شوال'."""
+    """One calendar day a clock time may fall on: 'أمس', 'مساء يوم غد', 'الأربعاء', '24 نوفمبر', '4 شوال',
+    'يوم العيد'; the days of a feast give their first ('أيام عيد الفطر ... من الساعة الثامنة')."""
+    if v.kind == "range":
+        return v.start().holiday is not None and v.mod is None and names_a_day(v.start())
     return (v.kind in ("date", "time") and v.hour is None and v.mod is None and not v.range_start
             and ((v.rel_unit == "day" and v.rel_offset is not None)
                  or (v.rel_unit is None and (v.weekday is not None or (v.day is not None and v.month is not None)
-                                             or (v.hijri_day is not None and v.hijri_month is not None)))))
+                                             or (v.hijri_day is not None and v.hijri_month is not None)
+                                             or v.feast_day is not None))))
 
 
 def is_clock_without_day(item: Item) -> bool:
@@ -267,7 +274,7 @@ def placed_by_tense(v) -> bool:
         return placed_by_tense(v.start()) or placed_by_tense(v.end())
     return (v.kind in ("date", "time") and v.year is None and v.hijri_year is None and v.rel_unit is None
             and v.cue is None and (v.month is not None or v.hijri_month is not None or v.weekday is not None
-                                   or v.season is not None))
+                                   or v.season is not None or v.feast_day is not None))
 
 
 def clause_tense(normalized: str, start: int, end: int) -> Optional[str]:
@@ -277,24 +284,46 @@ def clause_tense(normalized: str, start: int, end: int) -> Optional[str]:
     → future; 'انطلقت البطولة في 5 أغسطس' and 'وفي 5 أغسطس أعلنت الوزارة' → past; 'قال إن
     المؤتمر في 5 أغسطس' → None (the verb before إن tells when it was said, not when the
     conference is)."""
+    word = tense_word(normalized, start, end)
+    return word_tense(word) if word else None
+
+
+def tense_word(normalized: str, start: int, end: int) -> Optional[str]:
+    """The verb (or cue) that gives the clause its tense for clause_tense, or None."""
     lo = max(0, start - FUTURE_LOOKBACK_CHARS)
     clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
     before = _ASIDE_SPAN_RE.sub(" ", normalized[clause_start:start])  # 'بلاتر - الذي انتخب في 1998 - منصبه'
     for word in reversed(_WORD_RE.findall(before)[-_TENSE_LOOKBACK:]):
         if word in _TENSE.openers:
             break
-        tense = word_tense(word)
-        if tense:
-            return tense
+        if word_tense(word):
+            return word
     hi = min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)
     ends = [i for i in map(normalized.find, _CLAUSE_ENDS + ",", repeat(end), repeat(hi)) if i >= 0]
     for word in _WORD_RE.findall(normalized, end, min(ends, default=hi))[:_TENSE_LOOKAHEAD]:
         if word in _TENSE.openers:
             break
-        tense = word_tense(word)
-        if tense:
-            return tense
+        if word_tense(word):
+            return word
     return None
+
+
+# 'كان الأهالي يستأنسون بها خلال العيد', 'العيد في السابق كان بسيطا': a habit of the past, not one Eid
+_HABITUAL_PAST = frozenset(normalize_word(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "لقد"))
+_PAST_TIMES_RE = re.compile("|".join(normalize_word(w) for w in ("في الماضي", "في السابق", "قديما", "زمان")))
+
+
+def names_one_eid(normalized: str, start: int, end: int, future_cue: bool) -> bool:
+    """Whether 'العيد' alone ('صلاة العيد', 'أيام العيد') is one Eid: a future cue ('ستقدم خلال أيام
+    العيد') or a past verb that is no habit ('أدى المصلون صلاة العيد'; not 'كان الأهالي يعملون طوال
+    أيام العيد', 'يبدأ السمر ... أيام العيد')."""
+    if future_cue:
+        return True
+    word = tense_word(normalized, start, end)
+    if word is None or word_tense(word) != "past" or word in _HABITUAL_PAST:
+        return False
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
+    return _PAST_TIMES_RE.search(normalized, lo, min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)) is None
 
 
 def word_tense(word: str) -> Optional[str]:

@@ -69,10 +69,13 @@ class TimeValue:
     # ranges: both ends in canonical form (kept as strings so the value stays hashable and flat)
     range_start: Optional[str] = None
     range_end: Optional[str] = None
+    # a duration written in two units, its smaller part in canonical form: '4 ساعات و25 دقيقة' →
+    # unit=hour amount=4 plus=(duration unit=minute amount=25), PT4H25M
+    plus: Optional[str] = None
 
     def __init__(self, **values) -> None:
         """Keyword arguments only. Written out instead of the dataclass' generated __init__,
-        which sets the 33 frozen fields one object.__setattr__ at a time (3 µs a value; the
+        which sets the frozen fields one object.__setattr__ at a time (3 µs a value; the
         rules build one per match): the defaults are copied in one go (0.6 µs)."""
         _refuse_unknown_fields(values)
         own = self.__dict__
@@ -84,7 +87,7 @@ class TimeValue:
 
     def with_(self, **changes) -> TimeValue:
         """A copy with some fields changed: `dataclasses.replace`, without re-running the frozen
-        __init__ over all 33 fields (twenty times faster; rules call this on most matches)."""
+        __init__ over all the fields (twenty times faster; rules call this on most matches)."""
         _refuse_unknown_fields(changes)
         copy = object.__new__(TimeValue)
         fields_of_copy = copy.__dict__
@@ -121,7 +124,7 @@ def _canonical(v: TimeValue) -> str:
         x = getattr(v, name)
         if x is None or x is False or (name == "calendar" and x == "gregorian"):
             continue
-        if isinstance(x, str) and name.startswith("range_"):
+        if isinstance(x, str) and (name.startswith("range_") or name == "plus"):
             x = "(" + x + ")"
         elif isinstance(x, float) and x.is_integer():
             x = int(x)

@@ -55,6 +55,18 @@ def not_next(*texts: str) -> Guard:
     return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), True, "not before " + " ".join(texts))
 
 
+def not_next_word(*stems: str) -> Guard:
+    """The next token, clitics aside, is none of `stems`: 'عيد الفطر لهذا العام' is not 'this Eid' (هذا
+    with ل opens the next phrase, as هذا alone does)."""
+    words = frozenset(normalize_word(w) for w in stems)
+
+    def ok(toks: list[Token], i: int) -> bool:
+        t = _at(toks, i)
+        return t is None or not (_readings(t.text) & words)
+
+    return Guard(ok, True, "not before " + " ".join(stems))
+
+
 def not_after_word(*stems: str) -> Guard:
     """The previous token, clitics aside, is none of `stems`: 'اليوم' not after 'نفس' ('في نفس
     اليوم', 'وبنفس اليوم' is the same day as an event, not today)."""
@@ -275,9 +287,12 @@ def readings(word: str) -> frozenset:
 
 def is_yearless_month_or_holiday(v) -> bool:
     """A month, a day of a month or a holiday placed only by the anchor: 'يونيو', '18 ديسمبر', 'عيد
-    الفطر', 'شهر رمضان المبارك' (not 'رمضان الماضي', 'يونيو 2014', 'أواخر يونيو')."""
+    الفطر', 'شهر رمضان المبارك', 'يوم العيد', 'أيام عيد الفطر' (not 'رمضان الماضي', 'يونيو 2014',
+    'أواخر يونيو')."""
+    if v.kind == "range":
+        return is_yearless_month_or_holiday(v.start())
     if v.kind != "date" or v.cue or v.rel_unit or v.mod or v.weekday:
         return False
     if v.calendar == "hijri":
-        return v.hijri_year is None and v.year is None and v.hijri_month is not None
+        return v.hijri_year is None and v.year is None and (v.hijri_month is not None or v.feast_day is not None)
     return v.month is not None and v.year is None

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
+from chrono.lexicon import LEXICON
+from chrono.normalize import normalize_word
 from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import C, K, lexval
+from chrono.tag.grammar.base import C, K, T, lexval, not_next, year_guard
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
 rule = RULES.rule
@@ -69,6 +71,8 @@ def approx(_about, q):
     return q.value._replace(approx=True, bare=False)
 
 
+_SHIFT_WORDS = {normalize_word(w) for key, forms in LEXICON.data.shift_modifiers.items() if not key.startswith("_")
+                for w in forms}
 SEVERAL = -1.0  # an unknown count: 'بضعة أيام' → PXD
 
 
@@ -83,3 +87,25 @@ def several(_few, unit):
 def and_half(unit, _half):
     """'ساعة ونصف' → (hour, 1.5), 'عام ونصف' → (year, 1.5)"""
     return Qty(lexval(unit)[0], 1.5)
+
+
+@rule("ar.qty.and_half_more", C("qty", lambda it: not it.value.bare and not it.value.approx and it.value.amount >= 2
+                                and float(it.value.amount).is_integer()),
+      C("kw", lambda it: it.value.value == "half_word" and it.prefix.startswith("و")), year_guard(), out="qty")
+def and_half_more(q, _half):
+    """'سنتين ونصف' → (year, 2.5), 'ثلاث ساعات ونصف' → (hour, 3.5) (not 'عامين ونصف مليون')"""
+    return q.value._replace(amount=q.value.amount + 0.5)
+
+
+# the unit named again after a half: 'ونصف العام', 'ونصف الساعة'
+_THE_UNIT = {normalize_word(word): unit for unit, words in (
+    ("year", ("العام", "السنة")), ("month", ("الشهر",)), ("week", ("الأسبوع",)), ("day", ("اليوم",)),
+    ("hour", ("الساعة",)), ("minute", ("الدقيقة",))) for word in words}
+
+
+@rule("ar.qty.and_half_of_the_unit", C("qty", lambda it: not it.value.approx and it.value.amount % 1 == 0.5),
+      T(*_THE_UNIT), not_next(*sorted(_SHIFT_WORDS)), out="qty")
+def and_half_of_the_unit(q, unit):
+    """'خمسة أعوام ونصف العام', 'أربع ساعات ونصف الساعة': the unit named again after the half is part
+    of it (not 'عامين ونصف العام الماضي')"""
+    return q.value if _THE_UNIT[unit.value] == q.value.unit else None

@@ -1,8 +1,10 @@
 """Ranges and open intervals: من 23 إلى 25 نوفمبر، بين عامي 2017 و2021، (2017-2021)، منذ 2000، حتى نهاية العام."""
 from __future__ import annotations
 
+from chrono.lexicon import LEXICON
 from chrono.tag.engine import Elem, RuleBook
-from chrono.tag.grammar.base import DIGITS, TV, C, K, T, ctx, no_number_joined, year_guard
+from chrono.tag.grammar.base import DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, not_after_word, year_guard
+from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
 from chrono.tag.values import TimeValue, make_range
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
@@ -28,9 +30,12 @@ def _day_number(v: TimeValue) -> int:
 
 def _inherit(start: TimeValue, end: TimeValue) -> TimeValue:
     """The start of "من 23 إلى 25 نوفمبر الحالي" takes the month, year and cue of its end;
-    "من يناير إلى مارس 2020" → the start is January 2020; "من نوفمبر إلى فبراير 2021" → November 2020."""
+    "من يناير إلى مارس 2020" → the start is January 2020; "من نوفمبر إلى فبراير 2021" → November 2020;
+    "بين عامي 1798 و1790 قبل الميلاد": the era written once at the end marks the start too."""
     if end.calendar == "hijri" and end.day is None:
         return _inherit_hijri(start, end)
+    if end.bc and _bare_year(start):
+        return start.with_(bc=True)
     if start.day is None and start.month is not None and start.year is None and end.year is not None \
             and end.month is not None:
         return start.with_(year=end.year if start.month <= end.month else end.year - 1, cue=None)
@@ -106,10 +111,31 @@ def month_to_date(_from, m, _to, end):
     return make_range(start, end.value)
 
 
+def _bare_year(v: TimeValue) -> bool:
+    """A year and nothing else, with no era of its own: '1798' of 'بين عامي 1798 و1790 قبل الميلاد'."""
+    return (v.kind == "date" and v.year is not None and v.month is None and v.mod is None and not v.bc
+            and not v.rel_unit and v.calendar == "gregorian" and v.season is None and v.quarter is None
+            and v.half is None)
+
+
+def _ordered(start: TimeValue, end: TimeValue) -> TimeValue:
+    """The range from the earlier end to the later one. Two years before the common era are
+    written either way ('بين 284 و246 ق.م', 'بين 246 و284 ق.م'): the larger number is the earlier
+    year. Other ranges keep the order they are written in."""
+    if (start.bc and end.bc and _bare_bc_year(start) and _bare_bc_year(end) and start.year is not None
+            and end.year is not None and start.year < end.year):
+        start, end = end, start
+    return make_range(start, end)
+
+
+def _bare_bc_year(v: TimeValue) -> bool:
+    return v.kind == "date" and v.bc and v.month is None and v.mod is None
+
+
 @rule("ar.range.from_to", K("from"), TV(_complete), K("to"), TV(_complete))
 def from_to(_from, a, _to, b):
     """'من عام 2010 إلى عام 2015', 'من الاثنين إلى الأربعاء', 'من يناير إلى مارس 2020'"""
-    return make_range(_inherit(a.value, b.value), b.value)
+    return _ordered(_inherit(a.value, b.value), b.value)
 
 
 @rule("ar.range.from_year_to_year", K("from"), C("year"), K("to"), C("year"), year_guard())
@@ -118,16 +144,38 @@ def from_year_to_year(_from, a, _to, b):
     return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if a.value < b.value else None
 
 
-@rule("ar.range.between_years", K("between"), K("year_intro"), C("year"), K("and"), C("year"))
+@rule("ar.range.between_years", K("between"), K("year_intro", "year_pair"), C("year"), K("and"), C("year"))
 def between_years(_between, _years, a, _and, b):
     """'بين عامي 2017 و2021' → 2017/2021"""
     return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if a.value < b.value else None
 
 
+@rule("ar.range.between_the_two_years", K("between"), C("unit", lambda it: lexval(it) == ("year", 2)), C("year"),
+      K("and"), C("year"))
+def between_the_two_years(_between, _years, a, _and, b):
+    """'بين العامين 1981 و2005', 'ما بين السنتين 2001 و2003' → 1981/2005"""
+    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if a.value < b.value else None
+
+
+# Two years named together, 'عامي 2010 و2012' (the years 2010 and 2012), without بين: two consecutive
+# years are one interval, one timex; two years apart are two timexes, each its year (a range would
+# take in the years between them, and TimeML has no value for a pair of years).
+@rule("ar.range.year_pair_consecutive", K("year_pair"), C("year"), K("and"), C("year"), year_guard())
+def year_pair_consecutive(_years, a, _and, b):
+    """'خلال عامي 2011 و2012' → 2011/2012, 'لعامي 2015 و2016'"""
+    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if b.value == a.value + 1 else None
+
+
+@rule("ar.range.year_pair_second", ctx(K("year_pair")), ctx(C("year")), ctx(K("and")), C("year"), year_guard())
+def year_pair_second(b):
+    """'2012' of 'كأس السوبر عامي 2010 و2012': the second year of the pair (the first is 'عامي 2010')"""
+    return TimeValue(year=b.value)
+
+
 @rule("ar.range.between_dates", K("between"), TV(_complete), K("and"), TV(_complete))
 def between_dates(_between, a, _and, b):
-    """'بين 2010 و 2015' with a free-standing و"""
-    return make_range(_inherit(a.value, b.value), b.value)
+    """'بين 2010 و 2015' with a free-standing و, 'بين عامي 1798 و1790 قبل الميلاد' (1798 BC to 1790 BC)"""
+    return _ordered(_inherit(a.value, b.value), b.value)
 
 
 def _and_prefixed(it) -> bool:
@@ -138,7 +186,7 @@ def _and_prefixed(it) -> bool:
       Elem("tv", lambda it: _and_prefixed(it) and _complete(it.value), False, "و+tv"))
 def between_dates_clitic(_between, a, b):
     """'بين يناير ومارس 2020', 'بين تشرين الأول 2019 وشباط 2020' (و written on the word)"""
-    return make_range(_inherit(a.value, b.value), b.value)
+    return _ordered(_inherit(a.value, b.value), b.value)
 
 
 @rule("ar.range.between_bare_years", K("between"), C("year"), K("and"), C("year"))
@@ -169,15 +217,24 @@ def years_dash(a, _dash, b):
     return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if a.value < b.value else None
 
 
+# How far back the first year of '97 - 1999م' may be: a term of office or a posting in a CV
+SHORT_YEAR_RANGE_SPAN = 30
+
+
 def _short_year_range(short: int, b: int):
-    """'99 - 2000' → 1999/2000: the short year is the full year's predecessor, nothing else."""
-    return make_range(TimeValue(year=b - 1), TimeValue(year=b)) if (b - 1) % 100 == short else None
+    """'99 - 2000' → 1999/2000, '97 - 1999' → 1997/1999: the first year is written by its last two
+    digits and takes the latest century that puts it before the full year, at most
+    SHORT_YEAR_RANGE_SPAN years back ('2013/14' is the other way round: a season)."""
+    first = b - b % 100 + short
+    if first >= b:
+        first -= 100
+    return make_range(TimeValue(year=first), TimeValue(year=b)) if b - first <= SHORT_YEAR_RANGE_SPAN else None
 
 
-@rule("ar.range.short_year_dash_year_era", DIGITS(2, 2), no_number_joined(after=False), T("-", "/"), C("year"),
-      K("era_ad"))
+@rule("ar.range.short_year_dash_year_era", DIGITS(2, 2), no_number_joined(after=False),
+      not_after_word(*LEXICON.guard_words["number_label_nouns"]), T("-", "/"), C("year"), K("era_ad"))
 def short_year_dash_year_era(a, _dash, b, _era):
-    """'99 - 2000م', '2013/14' is the other way round: a season written as one year and the next"""
+    """'99 - 2000م', '97 - 1999م', '94 - 1998م': the era mark after the full year dates both"""
     return _short_year_range(int(a.value), b.value)
 
 
@@ -188,7 +245,121 @@ def short_year_dash_year_intro(a, _dash, b):
     return _short_year_range(int(a.value), b.value)
 
 
+# -- the first days of a month: 'الأيام الثلاثة الأولى من يوليو' → 1–3 July ----------------------------
+_FIRST_N_DAYS = Elem("tv", lambda it: it.rule.startswith(("ar.duration.first_", "ar.duration.qty_ordinal",
+                                                          "ar.duration.al_qty_ordinal"))
+                     and it.value.unit == "day" and 2 <= it.value.amount <= 28, False, "the first n days")
+
+
+@rule("ar.range.first_days_of_month", _FIRST_N_DAYS, K("of"),
+      TV(lambda v: v.kind == "date" and v.calendar == "gregorian" and v.day is None and v.mod is None
+         and v.weekday is None and (v.month is not None or (v.rel_unit == "month" and v.rel_offset is not None)),
+         "a month"))
+def first_days_of_month(n, _of, month):
+    """'الأيام الثلاثة الأولى من يوليو' → XXXX-07-01/XXXX-07-03, 'الأيام العشرة الأولى من الشهر المقبل'"""
+    return make_range(month.value.with_(day=1), month.value.with_(day=int(n.value.amount)))
+
+
+@rule("ar.range.first_days_of_month_name", _FIRST_N_DAYS, K("of"), C("gmonth"))
+def first_days_of_month_name(n, _of, month):
+    """'الأيام الثلاثة الأولى من تموز': the first days settle a month name that is also a word"""
+    v = TimeValue(month=month.value.month, cue=month.value.cue)
+    return make_range(v.with_(day=1), v.with_(day=int(n.value.amount)))
+
+
+_FIRST_N_MONTHS = Elem("tv", lambda it: it.rule.startswith(("ar.duration.first_", "ar.duration.qty_ordinal",
+                                                            "ar.duration.al_qty_ordinal"))
+                       and it.value.unit == "month" and 2 <= it.value.amount <= 11, False, "the first n months")
+
+
+@rule("ar.range.first_months_of_year", _FIRST_N_MONTHS, K("of"),
+      TV(lambda v: v.kind == "date" and v.calendar == "gregorian" and v.month is None and v.mod is None
+         and v.quarter is None and v.half is None and v.season is None and not v.bc
+         and (v.year is not None or (v.rel_unit == "year" and v.rel_offset is not None)), "a year"))
+def first_months_of_year(n, _of, year):
+    """'الأشهر الخمسة الأولى من العام الجاري' → 2015-01/2015-05, 'الأشهر الستة الأولى من 2014'"""
+    return make_range(year.value.with_(month=1), year.value.with_(month=int(n.value.amount)))
+
+
+# -- years before the common era: the era is written once, after the second year ----------------
+_BC_NUMBER = C("number", lambda it: 1 <= it.value <= 9999)
+
+
+def _bc_years(a: int, b: int) -> TimeValue | None:
+    """'بين عامي 284 و246 قبل الميلاد' → BC0284/BC0246: both years are BC, the larger is the earlier."""
+    first, last = max(a, b), min(a, b)
+    return make_range(TimeValue(year=first, bc=True), TimeValue(year=last, bc=True)) if first != last else None
+
+
+@rule("ar.range.between_bc_years", K("between"), _BC_NUMBER, K("and"), _BC_NUMBER, K("era_bc"))
+def between_bc_years(_between, a, _and, b, _era):
+    """'بين 284 و246 قبل الميلاد', 'ما بين 3000 و2500 ق.م'"""
+    return _bc_years(a.value, b.value)
+
+
+@rule("ar.range.between_bc_years_intro", K("between"), K("year_intro"), _BC_NUMBER, K("and"), _BC_NUMBER,
+      K("era_bc"))
+def between_bc_years_intro(_between, _years, a, _and, b, _era):
+    """'بين عامي 284 و246 قبل الميلاد' → BC0284/BC0246"""
+    return _bc_years(a.value, b.value)
+
+
+@rule("ar.range.from_bc_year_to", K("from"), ctx(K("year_intro")), _BC_NUMBER, K("to"), _BC_NUMBER, K("era_bc"))
+def from_bc_year_to(_from, a, _to, b, _era):
+    """'من عام 500 إلى 300 قبل الميلاد' → BC0500/BC0300"""
+    return _bc_years(a.value, b.value)
+
+
+@rule("ar.range.from_bc_number_to", K("from"), _BC_NUMBER, K("to"), _BC_NUMBER, K("era_bc"))
+def from_bc_number_to(_from, a, _to, b, _era):
+    """'من 500 إلى 300 ق.م' → BC0500/BC0300"""
+    return _bc_years(a.value, b.value)
+
+
+@rule("ar.range.bc_dash_bc", _BC_NUMBER, no_number_joined(after=False), T("-"), _BC_NUMBER, K("era_bc"))
+def bc_dash_bc(a, _dash, b, _era):
+    """'(284-246 ق.م)', '3100 - 2900 قبل الميلاد'"""
+    return _bc_years(a.value, b.value)
+
+
+@rule("ar.range.bc_year_dash_bc_year", TV(lambda v: _bare_bc_year(v) and v.kind == "date", "BC year"), T("-"),
+      TV(lambda v: _bare_bc_year(v) and v.kind == "date", "BC year"))
+def bc_year_dash_bc_year(a, _dash, b):
+    """'(65 ق.م - 4 ق.م)': a life or a reign, each year with its era"""
+    return _bc_years(a.value.year, b.value.year)
+
+
 # -- open intervals ----------------------------------------------------------------------------
+
+# A start and 'حتى تاريخه' (to this day): TimeML has no interval ending today, so the start carries
+# ON_OR_AFTER, as 'منذ 2001' does. A bare year of 1300–1500 in it is Hijri (Saudi CVs: '1420 وحتى
+# تاريخه'; no one writes a 15th-century year running to today).
+_TO_DATE = (K("until", "to"), W("to_date_words"))
+
+
+def _from_year_on(year: int) -> TimeValue:
+    if year in HIJRI_NUMERIC_YEARS:
+        return TimeValue(calendar="hijri", hijri_year=year, mod="ON_OR_AFTER")
+    return TimeValue(year=year, mod="ON_OR_AFTER")
+
+
+@rule("ar.range.year_to_date", C("year"), no_number_joined(after=False), *_TO_DATE)
+def year_to_date(y, _until, _date):
+    """'2001 حتى تاريخه' → 2001 ON_OR_AFTER, '1420 وحتى تاريخه' → the Hijri year 1420 ON_OR_AFTER"""
+    return _from_year_on(y.value)
+
+
+@rule("ar.range.year_dash_to_date", C("year"), no_number_joined(after=False), T("-"), W("to_date_words"))
+def year_dash_to_date(y, _dash, _date):
+    """'1990 – تاريخه' → 1990 ON_OR_AFTER"""
+    return _from_year_on(y.value)
+
+
+@rule("ar.range.date_to_date", TV(lambda v: v.kind == "date" and v.mod in (None, "ON_OR_AFTER") and not v.rel_unit
+                                 and (v.year is not None or v.hijri_year is not None), "dated start"), *_TO_DATE)
+def date_to_date(start, _until, _date):
+    """'من تاريخ 1/ 6/ 1428 وحتى تاريخه', 'منذ 2001 حتى تاريخه', 'عام 2001 حتى تاريخه' → the start, ON_OR_AFTER"""
+    return start.value.with_(mod="ON_OR_AFTER")
 
 def _open(v: TimeValue, mod: str) -> TimeValue | None:
     """'منذ 2000', 'منذ عام 1423 هـ', 'حتى 1436/10/30 هـ' (a Hijri value keeps its calendar)"""

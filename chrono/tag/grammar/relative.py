@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word
-from chrono.tag.engine import Guard, RuleBook
+from chrono.tag.engine import Elem, Guard, RuleBook
 from chrono.tag.grammar.base import (
     DIGITS,
     TV,
@@ -26,6 +26,7 @@ from chrono.tag.grammar.base import (
     year_guard,
 )
 from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
+from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
 from chrono.tag.values import TimeValue, make_range
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
@@ -116,6 +117,38 @@ def period_shift(p, shift):
     return TimeValue(rel_unit=lexval(p), rel_offset=lexval(shift))
 
 
+# 'العام الماضي 2014', 'العام الحالي 2015م', 'العام المقبل 1437': a relative year and the year it is,
+# one expression. The written year is the value (resolve flags it when the anchor disagrees); a year
+# of 1300–1500 is Hijri (Saudi papers: 'العام المقبل 1437', 'العام الماضي 1435 هـ').
+_RELATIVE_YEAR = Elem("tv", lambda it: it.rule in ("ar.relative.period_shift", "ar.relative.this_period")
+                      and it.value.rel_unit == "year" and it.value.mod is None, False, "relative year")
+
+
+def _apposed(rel: TimeValue, written: int) -> TimeValue:
+    if written in HIJRI_NUMERIC_YEARS:
+        return TimeValue(calendar="hijri", hijri_year=written, rel_unit="year", rel_offset=rel.rel_offset)
+    return rel.with_(year=written)
+
+
+@rule("ar.relative.year_then_written", _RELATIVE_YEAR, C("year"), year_guard())
+def year_then_written(rel, y):
+    """'العام الماضي 2014' → 2014, 'العام المقبل 1437' → the Hijri year 1437"""
+    return _apposed(rel.value, y.value)
+
+
+@rule("ar.relative.year_then_written_era", _RELATIVE_YEAR, C("number", lambda it: 1000 <= it.value <= 2200),
+      K("era_ad", "hijri_era"))
+def year_then_written_era(rel, y, _era):
+    """'العام الماضي 2014م', 'العام الحالي 1436هـ'"""
+    return _apposed(rel.value, y.value)
+
+
+@rule("ar.relative.year_then_written_paren", _RELATIVE_YEAR, T("(", "["), C("year"), T(")", "]"))
+def year_then_written_paren(rel, _open, y, _close):
+    """'العام الماضي (2014)', 'العام الماضي [2014]'"""
+    return _apposed(rel.value, y.value)
+
+
 # 'العام الدراسي', 'السنة المالية', 'العام الجديد', 'العام الهجري': another year than the anchor's
 # calendar one, so no rule below takes the period word when one of these follows it
 _NOT_OUR_PERIOD = not_next(*LEXICON.guard_words["not_period_after"])
@@ -141,7 +174,19 @@ def _offset(q, sign: int) -> TimeValue:
     if q.unit in _PER_DAY:
         return TimeValue(rel_unit="day", rel_offset=sign * (int(q.amount) // _PER_DAY[q.unit]),
                          mod="APPROX" if q.approx else None)
+    if not float(q.amount).is_integer() and q.unit in _SMALLER_UNIT:  # 'بعد ثلاث سنوات ونصف' → in 42 months
+        unit, per = _SMALLER_UNIT[q.unit]
+        return TimeValue(rel_unit=unit, rel_offset=int(q.amount * per) * sign, mod="APPROX" if q.approx else None)
     return TimeValue(rel_unit=q.unit, rel_offset=int(q.amount) * sign, mod="APPROX" if q.approx else None)
+
+
+# A count with a half ('سنتين ونصف') is placed in the next smaller unit
+_SMALLER_UNIT = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7)}
+
+
+def _countable(q) -> bool:
+    """A whole count of units, or one with a half of a unit that has a smaller one: 'بعد عامين ونصف'."""
+    return float(q.amount).is_integer() or (q.unit in _SMALLER_UNIT and float(q.amount * 2).is_integer())
 
 
 # 'منذ يوم الجمعة' is since Friday, not one day ago on a Friday: يوم before a weekday names it
@@ -150,7 +195,7 @@ _NOT_A_WEEKDAY_NEXT = not_next(*_WEEKDAY_WORDS)
 
 
 @rule("ar.relative.unit_ago", K("ago"),
-      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
+      C("qty", lambda it: it.value.amount > 0 and _countable(it.value)),
       _NOT_A_WEEKDAY_NEXT)
 def unit_ago(_ago, q):
     """'قبل ثلاثة أيام' → day −3, 'منذ عامين' → year −2, 'قبل نحو عام' → year −1 APPROX
@@ -160,7 +205,7 @@ def unit_ago(_ago, q):
 
 
 @rule("ar.relative.unit_later", K("after"),
-      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()),
+      C("qty", lambda it: it.value.amount > 0 and _countable(it.value)),
       not_next("على", "من", "علي"), _NOT_A_WEEKDAY_NEXT)
 def unit_later(_after, q):
     """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
@@ -206,6 +251,12 @@ def last_night(_night, _past):
     return TimeValue(rel_unit="day", rel_offset=-1, pod="NI")
 
 
+@rule("ar.relative.night_before_last", K("tonight"), K("before"), C("shift", lambda it: lexval(it) == -1))
+def night_before_last(_night, _before, _last):
+    """'الليلة قبل الماضية' → the night two days before the anchor"""
+    return TimeValue(rel_unit="day", rel_offset=-2, pod="NI")
+
+
 @rule("ar.relative.day_word_relday", K("day_intro"), C("relday", lambda it: lexval(it) != 0))
 def day_word_relday(_yawm, d):
     """'يوم غد' → tomorrow, 'يوم أمس' → yesterday"""
@@ -222,9 +273,11 @@ intersection(rule, "ar.relative.day_weekday_bracketed", RELATIVE_DAY, joined(T("
 
 
 @rule("ar.relative.part_of", C("part"), TV(lambda v: v.kind == "date" and v.mod is None and v.day is None
+                                            and v.holiday is None and v.feast_day is None
                                             and not v.weekday and v.pod is None and v.rel_unit != "day"))
 def part_of(part, inner):
-    """'أواخر العام الماضي' → END, 'مطلع الشهر الجاري' → START, 'منتصف 2019' via year rule"""
+    """'أواخر العام الماضي' → END, 'مطلع الشهر الجاري' → START, 'منتصف 2019' via year rule (not a
+    feast's day: 'أول يوم عيد الفطر' is its first day, ar.hijri.nth_one_day_of_feast)"""
     return inner.value.with_(mod=lexval(part))
 
 
@@ -234,8 +287,19 @@ def part_of_year_number(part, y):
     return TimeValue(year=y.value, mod=lexval(part))
 
 
+def _no_ordinal_next() -> Guard:
+    """No ordinal follows the period word: 'مطلع الشهر الثاني من هذه السنة' is early February, not
+    early this month (ar.relative.nth_month_of_year reads it whole)."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        return not (0 <= i < len(toks) and any(lex.cls == "ordinal" for stem in readings(toks[i].text)
+                                                for lex in LEXICON.lookup((stem,))))
+
+    return Guard(ok, True, "no ordinal follows")
+
+
 @rule("ar.relative.part_of_period", C("part"), C("period", lambda it: lexval(it) in ("year", "month", "week")),
-      _NOT_OUR_PERIOD)
+      _NOT_OUR_PERIOD, _no_ordinal_next())
 def part_of_period(part, p):
     """'نهاية العام', 'بداية الأسبوع': the anchor's own period"""
     return TimeValue(rel_unit=lexval(p), rel_offset=0, mod=lexval(part))
@@ -246,6 +310,44 @@ def part_of_period(part, p):
 def part_of_named_period(part, _p, inner):
     """'نهاية عام 2020' is covered by year_intro; this one: 'أواخر شهر ديسمبر'"""
     return inner.value.with_(mod=lexval(part))
+
+
+# -- the n-th month of a year -----------------------------------------------------------------------
+_MONTH_WORD = C("period", lambda it: lexval(it) == "month", "الشهر")
+_A_YEAR = TV(lambda v: v.kind == "date" and v.month is None and v.mod is None and v.day is None
+             and v.quarter is None and v.half is None and v.season is None and v.calendar == "gregorian"
+             and not v.bc and (v.year is not None or (v.rel_unit == "year" and v.rel_offset is not None)), "a year")
+
+
+def _year_with_l(it) -> bool:
+    """'للعام المقبل', 'لعام 2016': a year with the preposition ل glued to it."""
+    return it.prefix.lstrip("وف").startswith("ل") and _A_YEAR.pred is not None and bool(_A_YEAR.pred(it))
+
+
+_A_YEAR_WITH_L = Elem("tv", _year_with_l, False, "ل+year")
+
+
+def _nth_month(n: int, year: TimeValue):
+    return year.with_(month=n) if 1 <= n <= 12 else None
+
+
+@rule("ar.relative.nth_month_of_year", _MONTH_WORD, C("ordinal"), K("of"), _A_YEAR)
+def nth_month_of_year(_month, ordinal, _of, year):
+    """'الشهر الثاني من هذه السنة' → February of the anchor's year, 'الشهر الأول من العام المقبل' →
+    January next year, 'الشهر الثالث من عام 2014' → 2014-03"""
+    return _nth_month(lexval(ordinal), year.value)
+
+
+@rule("ar.relative.nth_month_for_year", _MONTH_WORD, C("ordinal"), _A_YEAR_WITH_L)
+def nth_month_for_year(_month, ordinal, year):
+    """'الشهر الثاني للعام الحالي', 'الشهر السادس لعام 2014'"""
+    return _nth_month(lexval(ordinal), year.value)
+
+
+@rule("ar.relative.nth_teen_month_of_year", _MONTH_WORD, C("day", lambda it: 11 <= it.value <= 12), K("of"), _A_YEAR)
+def nth_teen_month_of_year(_month, ordinal, _of, year):
+    """'الشهر الحادي عشر من العام الماضي' → November last year"""
+    return _nth_month(ordinal.value, year.value)
 
 
 # -- quarters and halves ------------------------------------------------------------------------
@@ -316,6 +418,20 @@ def century_ordinal(_c, n):
 def century_era(c, _era):
     """'القرن السابع الميلادي', 'القرن السابع للميلاد': the era word belongs to the expression"""
     return c.value
+
+
+@rule("ar.decade.era", TV(lambda v: (v.decade_digit is not None or v.decade is not None) and not v.bc), K("era_ad"))
+def decade_era(d, _era):
+    """'الخمسينيات الميلادية', 'ثمانينيات القرن الماضي الميلادي': the era word belongs to the expression"""
+    return d.value
+
+
+@rule("ar.century.era_bc", TV(lambda v: v.century is not None and v.decade is None and not v.bc and v.mod is None
+                                 and v.rel_unit is None), K("era_bc"))
+def century_era_bc(c, _era):
+    """'القرن الثالث قبل الميلاد' → BC02 (the 3rd century BC, written like the centuries of the common
+    era: the n-th is n−1), 'القرن السادس ق.م'"""
+    return c.value.with_(bc=True)
 
 
 @rule("ar.century.ordinal_teen", C("period", lambda it: lexval(it) == "century"), C("ordinal"), K("teen"))
@@ -519,7 +635,7 @@ def few_units_ref(_unit, _few, shift):
 
 
 @rule("ar.relative.more_than_ago", K("ago"), K("more_than", "less_than"),
-      C("qty", lambda it: it.value.amount > 0 and float(it.value.amount).is_integer()))
+      C("qty", lambda it: it.value.amount > 0 and _countable(it.value)))
 def more_than_ago(_ago, bound, q):
     """'منذ أكثر من عامين' → year −2 BEFORE (earlier still), 'قبل أقل من شهر' → month −1 AFTER"""
     return _offset(q.value, -1).with_(mod="BEFORE" if bound.value.value == "more_than" else "AFTER")
@@ -541,6 +657,35 @@ def since_units_vague(_since, _units):
     """'منذ عقود على المبادلات' → PAST_REF: after منذ, على and من belong to the verb ('يعتمدون منذ
     عقود على ...'), not to an event"""
     return TimeValue(kind="ref", ref="PAST_REF")
+
+
+_VAGUE_UNITS_RULES = ("ar.relative.units_ago_vague", "ar.relative.since_units_vague")
+
+
+@rule("ar.relative.units_ago_vague_long", Elem("tv", lambda it: it.rule in _VAGUE_UNITS_RULES, False, "some units ago"),
+      W("vague_length_adjectives"))
+def units_ago_vague_long(ref, _long):
+    """'منذ سنوات طويلة', 'قبل أعوام عديدة', 'منذ عقود بعيدة' → PAST_REF: the adjective belongs to it"""
+    return ref.value
+
+
+# 'في وقت سابق أمس', 'في وقت متأخر من مساء أمس', 'في وقت لاحق اليوم': a vague moment of a named day
+# (or week, month, year) is that day, one expression
+_NAMED_PERIOD = TV(lambda v: v.kind in ("date", "time") and v.mod is None and v.hour is None
+                   and ((v.rel_unit in ("day", "week", "month", "year") and v.rel_offset is not None)
+                        or (v.weekday is not None and v.rel_unit is None and v.day is None)), "named day")
+
+
+@rule("ar.relative.moment_of_day", K("vague_moment"), _NAMED_PERIOD)
+def moment_of_day(_moment, day):
+    """'وقت سابق أمس' → yesterday, 'وقت لاحق اليوم' → today, 'وقت متأخر ليلة الثلاثاء'"""
+    return day.value
+
+
+@rule("ar.relative.moment_of_day_of", K("vague_moment"), K("of"), _NAMED_PERIOD)
+def moment_of_day_of(_moment, _of, day):
+    """'وقت متأخر من مساء أمس' → yesterday evening, 'وقت سابق من هذا الشهر' → this month"""
+    return day.value
 
 
 @rule("ar.relative.units_around_event", K("before", "after"), C("unit", lambda it: lexval(it)[1] is None),
