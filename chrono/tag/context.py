@@ -8,7 +8,10 @@ further away in the same clause:
 - 'سابقا' closing a title ('عضو مجلس الشورى سابقا', 'مدير العيادات الخارجية سابقا') means former,
   not 'previously' (PAST_REF).
 
-Both drop the expression (a false date is worse than a missing one).
+Both drop the expression (a false date is worse than a missing one). And one is read again:
+
+- 'هذا الشهر' in a sentence that names Ramadan or its fast ('وجعلنا من عتقاء شهر رمضان، ومن الذين
+  كتب لهم أجر صيام هذا الشهر') is that Ramadan, not the Gregorian month of the anchor.
 
     >>> from chrono.tag import find_expressions
     >>> [e.item.value.canonical() for e in find_expressions("يجتمع الاقتصاديون في يوليو من كل عام")]
@@ -24,6 +27,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
 from chrono.tag.engine import Item
 from chrono.tag.grammar.base import is_yearless_month_or_holiday, readings
+from chrono.tag.values import TimeValue
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
 # Where a clause ends: a habitual word or a title does not reach across these.
@@ -56,9 +60,54 @@ _VERBS = _verb_forms()
 
 def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
     """The expressions of `found` (items and their future cues) minus those their clause shows to
-    date nothing: habitual months and holidays, former titles."""
+    date nothing (habitual months and holidays, former titles), with 'هذا الشهر' read as Ramadan
+    where its sentence names Ramadan."""
+    found = [(_as_ramadan(item, found, normalized), future) for item, future in found]
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized))]
+
+
+# -- 'هذا الشهر' that is Ramadan -------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_THIS_MONTH_WORDS = frozenset(normalize_word(w) for w in ("هذا",))
+_RAMADAN = 9
+_RAMADAN_WORDS = frozenset(normalize_word(f) for m in LEXICON.data.hijri_months if m.month == _RAMADAN
+                           for f in m.forms) | LEXICON.guard_words["fasting_words"]
+_RAMADAN_BOUNDS = LEXICON.guard_words["ramadan_bounds"]
+SENTENCE_RAMADAN = "+sentence_ramadan"  # the rule suffix of a 'هذا الشهر' read as Ramadan
+
+
+def _as_ramadan(item: Item, found: list[tuple[Item, bool]], normalized: str) -> Item:
+    """'هذا الشهر' (this month, with its demonstrative: not 'الشهر الجاري') as Ramadan when its
+    sentence names Ramadan ('رمضان', 'شهر الصوم') or its fast ('صيام', 'الصائمين') before it:
+    'يحرص الصائمون على الإفطار مع الأسرة في هذا الشهر' → Ramadan. Not 'بعد انتهاء رمضان ... هذا
+    الشهر' (Ramadan as a bound: another month), nor a Ramadan named after it."""
+    v = item.value
+    if v.kind != "date" or v.rel_unit != "month" or v.rel_offset != 0 or v.mod or v.day:
+        return item
+    words = _WORD.findall(normalized, item.cstart, item.cend)
+    if not words or not readings(words[0]) & _THIS_MONTH_WORDS:
+        return item
+    lo = max((m.end() for m in _SENTENCE_END.finditer(normalized, max(0, item.cstart - 400), item.cstart)),
+             default=max(0, item.cstart - 400))
+    named = [(m.start(), m.end()) for m in _WORD.finditer(normalized, lo, item.cstart) if readings(m.group()) & _RAMADAN_WORDS]
+    named += [(other.cstart, other.cend) for other, _ in found
+              if lo <= other.cstart and other.cend <= item.cstart and _is_ramadan(other.value)]
+    if not any(not _told_as_bound(normalized, lo, start) for start, _ in named):
+        return item
+    return Item(item.cls, TimeValue(calendar="hijri", hijri_month=_RAMADAN), item.start, item.end, item.cstart,
+                item.cend, item.rule + SENTENCE_RAMADAN, item.children, item.prefix, item.weight)
+
+
+def _is_ramadan(v) -> bool:
+    """'شهر رمضان', 'الشهر الفضيل', 'شهر الصوم' (the grammar's Ramadan, not a day of it)."""
+    return v.kind == "date" and v.calendar == "hijri" and v.hijri_month == _RAMADAN and v.hijri_day is None
+
+
+def _told_as_bound(normalized: str, lo: int, start: int) -> bool:
+    """'بعد انتهاء رمضان', 'قبل رمضان': one of the two words before names Ramadan's end or a time
+    after or before it."""
+    return any(readings(w) & _RAMADAN_BOUNDS for w in _WORD.findall(normalized, lo, start)[-2:])
 
 
 def _clause_words(normalized: str, start: int, end: int) -> tuple[list[str], list[str]]:

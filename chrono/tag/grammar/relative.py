@@ -5,7 +5,8 @@ from chrono.normalize import Token
 from chrono.tag.engine import Guard, RuleBook
 from chrono.tag.grammar.base import (DIGITS, TV, C, K, T, W, adverb_not_adjective, ctx, lexval, not_after,
                                      not_after_any, not_after_word, not_before_genitive, not_before_ordinal,
-                                     not_describing_a_plural, not_earlier_of, not_next, readings, year_guard)
+                                     not_before_role, not_describing_a_plural, not_earlier_of, not_next, readings,
+                                     year_guard)
 from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.lexicon import LEXICON
 from chrono.normalize import normalize_word
@@ -105,9 +106,11 @@ def period_shift(p, shift):
 _NOT_OUR_PERIOD = not_next(*LEXICON.guard_words["not_period_after"])
 
 
-@rule("ar.relative.this_period", C("shift", lambda it: lexval(it) == 0), C("period"), _NOT_OUR_PERIOD)
+@rule("ar.relative.this_period", C("shift", lambda it: lexval(it) == 0), C("period"), _NOT_OUR_PERIOD,
+      not_before_role("holy_epithet"))
 def this_period(_this, p):
-    """'هذا العام', 'هذه السنة', 'هذا الشهر', 'هذا الأسبوع'"""
+    """'هذا العام', 'هذه السنة', 'هذا الشهر', 'هذا الأسبوع' (not 'هذا الشهر الكريم': Ramadan, see the
+    Hijri rules)"""
     if lexval(p) in ("half",):
         return None
     return TimeValue(rel_unit=lexval(p), rel_offset=0)
