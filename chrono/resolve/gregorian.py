@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, direction_of, narrow, placement
+from chrono.resolve.core import NO_ANCHOR, NO_DAY, Context, Occurrence, Resolved, choose, direction_of, narrow, placement
 from chrono.tag.values import TimeValue
 
 # -- durations and sets ----------------------------------------------------------------------
@@ -62,6 +62,9 @@ def _relative(v: TimeValue, ctx: Context) -> Resolved:
         kind = "TIME" if (v.hour is not None or v.pod) else "DATE"
         return Resolved(kind, masks[unit] + _pod_suffix(v), unit, mod=v.mod, flags=[NO_ANCHOR])
     a = ctx.anchor
+    if unit == "day" and v.rel_offset is None:  # 'الساعة العاشرة' in a sentence that names no day
+        return Resolved("TIME", "XXXX-XX-XX" + _pod_suffix(v), "minute" if v.minute else "hour", mod=v.mod,
+                        flags=[NO_DAY])
     if unit == "day":
         d = a + timedelta(days=n)
         if v.year is not None:  # 'في مثل هذا اليوم من عام 1948': the anchor's day in another year
