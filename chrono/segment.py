@@ -221,6 +221,13 @@ _BREADCRUMB = regex.compile(r"^\s*(?:الرئيسية|الصفحة الرئيس�
 # Page furniture: a short line with no Arabic word ("TT", share-button labels).
 _FURNITURE = regex.compile(r"^[^\p{Arabic}\d]{1,12}$")
 
+# A wire service's filing time at a line's edge ("17:42 ت م", "10:05 (توقيت مكة)", "ت غ" for GMT):
+# page furniture, the time the item was filed, not a time in the story.
+_ZONE = r"(?:ت\s*\.?\s*[مغ](?!\p{Arabic})|\(?\s*(?:ب?توقيت مكة(?: المكرمة)?|بتوقيت غرينتش|ت\s*\.?\s*[مغ])\s*\))"
+_STAMP = r"(?P<stamp>\(?\d{1,2}[:.]\d{2}\s*" + _ZONE + r"\)?)"
+# at the start of a line, after at most two words (a dateline's place: "الرياض 17:42 ت م -"), or at its end
+_WIRE_STAMP = regex.compile(r"^\s*(?:\p{Arabic}+\s+){0,2}" + _STAMP + r"(?=\s*[-–:]|\s*$)|" + _STAMP + r"\s*$")
+
 _MAX_FOLLOW_LINE = 80
 _MAX_REPEATED_LINE = 200
 
@@ -264,6 +271,11 @@ def _line_reason(line: str, seen: set[str]) -> str | None:
     return None
 
 
+def _has_digit_and_zone(line: str) -> bool:
+    """A cheap test before the wire-stamp search: a clock's colon or dot and a zone's letter."""
+    return ("ت" in line) and (":" in line or "." in line)
+
+
 def _furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list[SetAside], int]:
     """Line-level furniture, and where a trailing comment form starts (len(text) if none).
 
@@ -282,6 +294,9 @@ def _furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list[SetAside],
             aside = _aside(text, start, end, reason)
             if aside:
                 found.append(aside)
+        elif _has_digit_and_zone(line):
+            found.extend(a for m in _WIRE_STAMP.finditer(line) if (a := _aside(
+                text, start + m.start("stamp"), start + m.end("stamp"), "page furniture: wire time stamp")))
         if stripped:
             seen.add(stripped)
     return found, len(text)

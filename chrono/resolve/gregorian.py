@@ -77,6 +77,8 @@ def _relative(v: TimeValue, ctx: Context) -> Resolved:
         monday = a - timedelta(days=a.isoweekday() - 1) + timedelta(weeks=n)
         y, w, _ = monday.isocalendar()
         return _finish(Resolved("DATE", f"{y}-W{w:02d}", "week", monday, monday + timedelta(days=6)), v)
+    if unit == "month" and v.rel_offset is None:  # 'الثامن من الشهر نفسه' whose month the sentence did not name
+        raise ValueError("a day of a month told before, and no month")
     if unit == "month":
         y, m = divmod(a.year * 12 + a.month - 1 + n, 12)
         return _calendar(TimeValue(year=y, month=m + 1, mod=v.mod, day=v.day), ctx)
