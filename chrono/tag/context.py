@@ -186,6 +186,7 @@ def _habitual(item: Item, normalized: str) -> bool:
 
 
 _MODAL = _phrases("modal_cues")
+_MODAL_FIRST = frozenset(phrase[0] for phrase in _MODAL)
 MODAL_WORDS = 8  # how far before a bare month or weekday an advice or wish word is looked for
 
 
@@ -201,9 +202,10 @@ def _in_advice(item: Item, normalized: str) -> bool:
     if not (bare_weekday or month_or_holiday):
         return False
     before, after = _clause_words(normalized, item.cstart, item.cend)
-    if _has_phrase(after[:3], _THIS_YEAR):
-        return False
-    return _has_phrase(before[-MODAL_WORDS:], _MODAL)
+    before = before[-MODAL_WORDS:]
+    if not any(readings(w) & _MODAL_FIRST for w in before):
+        return False  # most clauses: no advice word, decided without matching phrases
+    return _has_phrase(before, _MODAL) and not _has_phrase(after[:3], _THIS_YEAR)
 
 
 def _former_title(item: Item, normalized: str) -> bool:
