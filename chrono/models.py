@@ -26,7 +26,8 @@ Granularity = Literal[
 # ("أقل من 5 سنوات" LESS_THAN, "أكثر من خمسين عاما" MORE_THAN, "لا تقل عن 10 أيام" EQUAL_OR_MORE)
 Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
               "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"]
-AnchorSource = Literal["cli", "manifest", "jsonl", "front_matter", "dateline", "inferred", "corrected", "none"]
+AnchorSource = Literal["cli", "manifest", "jsonl", "front_matter", "dateline", "inferred", "corrected",
+                       "contradicted", "none"]
 Prefer = Literal["news", "past", "future"]
 
 
@@ -197,8 +198,11 @@ class Anchor(_Model):
     """A document's reference day. `date` is None when nothing gave one.
 
     When the text corrects the given day ("اليوم الاثنين" in a page dated Tuesday), `date` is the
-    text's day, `given` the day the input gave, `source` "corrected" and `evidence` the expressions;
-    `given` appears in the JSON only then."""
+    text's day, `given` the day the input gave, `source` "corrected" and `evidence` the expressions.
+    When the text says it was written further back than a correction may move it ("اليوم (الجمعة)"
+    in a page dated the Tuesday after, "سبتمبر الجاري" in July), `date` is None, `given` the day the
+    input gave and `source` "contradicted": relative expressions stay unresolved.
+    `given` appears in the JSON only in these two cases."""
 
     date: Optional[_dt.date] = None
     given: Optional[_dt.date] = None

@@ -33,6 +33,8 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
         _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation, _region_at(expr.start, appended))
         for i, expr in enumerate(expressions)
     ]
+    if anchor.source == "contradicted":
+        _flag_contradicted(timexes, anchor)
     set_aside = sorted(list(segmentation.set_aside) + given_set_aside(doc), key=lambda r: (r.start, r.end))
     return DocumentTags(id=doc.id, path=doc.path, anchor=anchor, encoding=doc.encoding, timexes=timexes,
                         set_aside=set_aside)
@@ -128,6 +130,14 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+
+def _flag_contradicted(timexes: list[Timex], anchor: Anchor) -> None:
+    """Each expression left unresolved because the text contradicts its given anchor says so."""
+    flag = f"anchor: the text contradicts the given {anchor.given.isoformat()} (see the anchor's warnings)"
+    for t in timexes:
+        if NO_ANCHOR in t.flags:
+            t.flags.append(flag)
+
 
 def _set_aside_reason(seg: Segmentation, offset: int) -> Optional[str]:
     part = in_set_aside(seg, offset, offset + 1)

@@ -221,6 +221,16 @@ _BREADCRUMB = regex.compile(r"^\s*(?:الرئيسية|الصفحة الرئيس�
 # Page furniture: a short line with no Arabic word ("TT", share-button labels).
 _FURNITURE = regex.compile(r"^[^\p{Arabic}\d]{1,12}$")
 
+# A wire service's filing time at a line's edge ("17:42 ت م", "10:05 (توقيت مكة)", "ت غ" for GMT):
+# page furniture, the time the item was filed, not a time in the story.
+_ZONE = r"(?:ت\s*\.?\s*[مغ](?!\p{Arabic})|\(?\s*(?:ب?توقيت مكة(?: المكرمة)?|بتوقيت غرينتش|ت\s*\.?\s*[مغ])\s*\))"
+_STAMP = r"(?P<stamp>\(?\d{1,2}[:.]\d{2}\s*" + _ZONE + r"\)?)"
+# at the start of a line, after at most two words (a dateline's place: "الرياض 17:42 ت م -"), or at its end;
+# each is looked for in the line's first or last characters only
+_STAMP_AT_START = regex.compile(r"\s*(?:\p{Arabic}+\s+){0,2}" + _STAMP + r"(?=\s*[-–:])")
+_STAMP_AT_END = regex.compile(_STAMP + r"\s*$")
+_STAMP_REACH = 60
+
 _MAX_FOLLOW_LINE = 80
 _MAX_REPEATED_LINE = 200
 
@@ -264,6 +274,16 @@ def _line_reason(line: str, seen: set[str]) -> str | None:
     return None
 
 
+def _wire_stamps(text: str, start: int, line: str) -> list[SetAside]:
+    """The wire filing times at the edges of the line that starts at `start` ("17:42 ت م")."""
+    head = _STAMP_AT_START.match(line, 0, _STAMP_REACH)
+    tail_from = max(0, len(line) - _STAMP_REACH)
+    tail = _STAMP_AT_END.search(line, tail_from)
+    spans = {m.span("stamp") for m in (head, tail) if m}
+    return [a for begin, end in sorted(spans)
+            if (a := _aside(text, start + begin, start + end, "page furniture: wire time stamp"))]
+
+
 def _furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list[SetAside], int]:
     """Line-level furniture, and where a trailing comment form starts (len(text) if none).
 
@@ -282,6 +302,8 @@ def _furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list[SetAside],
             aside = _aside(text, start, end, reason)
             if aside:
                 found.append(aside)
+        else:
+            found.extend(_wire_stamps(text, start, line))
         if stripped:
             seen.add(stripped)
     return found, len(text)

@@ -197,8 +197,6 @@ def test_the_text_moves_a_crawl_day_back_to_its_own_day(text, day):
 
 
 @pytest.mark.parametrize("text", [
-    "أصدر الرئيس اليوم الخميس قراراً.",  # a later weekday: a week-old page or a print date, not yesterday
-    "أصدر الرئيس اليوم الجمعة قراراً.",  # four days back: further than the text may move it
     'وقال الوزير: «نحن هنا اليوم الاثنين لنوقع».',  # a quote alone
     "قال الوزير اليوم الاثنين إن المباراة ستقام غدا الخميس.",  # the text contradicts itself
     "الرياض - 21 يوليو 2015\nأصدر الرئيس اليوم الاثنين قراراً.",  # a dateline that agrees with the given day
@@ -245,3 +243,45 @@ def test_given_appears_in_json_only_when_corrected(tmp_path):
 def test_since_a_named_day_is_no_statement_of_the_day_of_writing():
     a = document_anchor(doc("تراجعت الأسعار منذ يوم الجمعة مع ارتفاع الدولار.", CRAWLED))
     assert a.date == date(2015, 7, 21) and not a.warnings
+
+
+# -- anchors the text contradicts ----------------------------------------------------------------
+@pytest.mark.parametrize("text,latest", [
+    ("أصدر الرئيس اليوم الخميس قراراً، وكان الوفد قد وصل أمس.", date(2015, 7, 16)),  # a later weekday
+    ("أصدر الرئيس اليوم (الجمعة) قراراً بعد اجتماع مساء أمس.", date(2015, 7, 17)),  # four days back
+    ("وقال الناطق مساء أمس الأربعاء إن الجولة المقبلة تبدأ غداً.", date(2015, 7, 16)),
+    ("وأكد المدرب أمس أن مباراة الإياب تقام في الثلاثين من شهر سبتمبر الجاري.", date(2014, 9, 30)),
+    ("وتراجعت المبيعات خلال العام الحالي 2014 بعدما أعلنت الشركة أمس نتائجها.", date(2014, 12, 31)),
+    ("ذكرت الهيئة اليوم (السبت)، وأكدت أمس الجمعة، أن الطريق مغلق.", date(2015, 7, 18)),
+])
+def test_a_page_written_well_before_its_crawl_day_leaves_relative_dates_unresolved(text, latest):
+    a = document_anchor(doc(text, CRAWLED))
+    assert (a.date, a.given, a.source) == (None, date(2015, 7, 21), "contradicted")
+    assert latest.isoformat() in a.evidence and any("anchor contradicted" in w for w in a.warnings)
+    tags = tag_document(doc(text, CRAWLED))
+    assert tags.timexes and all(t.start_date is None or t.value[:4].isdigit() for t in tags.timexes)
+    relative = [t for t in tags.timexes if "unresolved: no anchor" in t.flags]
+    assert relative and all(any("contradicts the given 2015-07-21" in f for f in t.flags) for t in relative)
+    kept = tag_document(doc(text, CRAWLED), Settings(keep_anchor=True))
+    assert kept.anchor.date == date(2015, 7, 21) and kept.anchor.warnings
+
+
+def test_absolute_dates_stay_in_a_contradicted_page():
+    text = "وقع الطرفان اليوم (الجمعة) الاتفاق الذي أعلن في 12 يوليو 2015 بعد مفاوضات بدأت في يونيو 2013."
+    tags = tag_document(doc(text, CRAWLED))
+    assert tags.anchor.source == "contradicted"
+    assert [t.value for t in tags.timexes] == ["XXXX-XX-XX", "2015-07-12", "2013-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "أصدر الرئيس اليوم الخميس قراراً، وكان الوفد قد وصل أمس الاثنين.",  # the text contradicts itself
+    'أصدر الرئيس قراراً، وقال الوزير: «وصلنا اليوم الجمعة».',  # a quote alone
+    "الرياض - 21 يوليو 2015\nأصدر الرئيس اليوم الجمعة قراراً.",  # a dateline naming the given day
+    "أصدر الرئيس اليوم الجمعة قراراً يطبق خلال يوليو الجاري.",  # the month fits the given day
+    "يبلغ متوسط السعر خلال العام الحالي 1190 دولارا.",  # an amount, not a year
+    "افتتح الفرع مع بداية العام الحالي 1436هـ.",  # a Hijri year
+    "ارتفعت الصادرات العام الماضي 2014 بنسبة 8 في المائة.",  # agrees with the given year
+])
+def test_no_contradiction_when_the_text_does_not_say_so_clearly(text):
+    a = document_anchor(doc(text, CRAWLED))
+    assert a.source != "contradicted" and a.date is not None

@@ -8,6 +8,7 @@ import pytest
 
 from chrono.lexicon import Lex, Lexicon, LexiconData, LexiconError, load_lexicon
 from chrono.normalize import normalize
+from chrono.pipeline import tag_text
 from chrono.resolve import narrow, resolve
 from chrono.tag import default_grammar
 from chrono.tag.engine import Elem, Grammar, Rule
@@ -458,3 +459,27 @@ def test_a_weekday_brings_only_its_weekday_to_a_date():
     [t] = tag_text("الأربعاء الماضي 24 نوفمبر", date(2021, 11, 24))
     assert (t.rule, t.underspecified) == ("ar.date.weekday_date", "date month=11 day=24 weekday=3")
 
+
+
+def test_a_spelling_rule_names_a_lexicon_form_and_a_spelling():
+    data = _lexicon_json()
+    data["spellings"]["غير موجود"] = {"not": ["غير"]}
+    with pytest.raises(LexiconError, match="not a one-word lexicon form"):
+        Lexicon(LexiconData.model_validate(data))
+    data = _lexicon_json()
+    data["spellings"]["الآن"] = {}
+    with pytest.raises(LexiconError, match="names no spelling"):
+        Lexicon(LexiconData.model_validate(data))
+
+
+@pytest.mark.parametrize("text,found", [
+    ("أخرج الحلقة ألان تيلور", []),  # Alan: hamza on the alef
+    ("صرح آلان جوبيه للصحفيين", []),  # Alain: madda
+    ("تصدر فيلم إنسايد آوت الإيرادات", []),  # Inside Out
+    ("لم تعلن النتائج حتى الآن", ["PRESENT_REF"]),
+    ("ولم تعلن النتائج حتى الان", ["PRESENT_REF"]),
+    ("والآنَ يعود الملف", ["PRESENT_REF"]),
+    ("يصل الوفد في 5 أوت", ["2015-08-05"]),
+])
+def test_original_spelling_keeps_names_out_of_date_words(text, found):
+    assert [t.value for t in tag_text(text, date(2015, 7, 21))] == found

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -156,3 +157,17 @@ def test_timeline_segments_each_text_once(monkeypatch):
     result = CliRunner().invoke(main, ["timeline", "seeds/", "--manifest", "seeds/manifest.json", "--format", "json"])
     assert result.exit_code == 0
     assert len(calls) == 5  # five seeds, each segmented once
+
+
+@pytest.mark.parametrize("text,stamp", [
+    ("17:42 ت م\nأعلنت الوزارة اليوم عن خطة جديدة.", "17:42 ت م"),
+    ("أعلنت الوزارة اليوم عن خطة جديدة. 10:05 (توقيت مكة)", "10:05 (توقيت مكة)"),
+    ("الرياض 08:15 ت.م - أعلنت الوزارة اليوم عن خطة.", "08:15 ت.م"),
+])
+def test_a_wire_time_stamp_at_a_line_edge_is_furniture(text, stamp):
+    seg = segment(text)
+    assert [(r.text, r.reason) for r in seg.set_aside] == [(stamp, "page furniture: wire time stamp")]
+
+
+def test_a_time_zone_in_the_story_is_no_furniture():
+    assert segment("هاجمت المروحيات في الساعة 6:00 صباح اليوم (1:30 ت غ) حاجزا للجيش").set_aside == []

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from chrono.lexicon import LEXICON
-from chrono.models import read_value
-from chrono.pipeline import tag_text
+from chrono.models import Anchor, Document, Settings, read_value
+from chrono.pipeline import tag_document, tag_text
 from chrono.resolve import resolve
 from chrono.resolve.gregorian import compound_duration_value
 from chrono.tag.values import TimeValue, parse_canonical
@@ -23,9 +23,15 @@ def _one(text: str, anchor: date = ANCHOR):
 
 
 def test_a_written_year_wins_over_its_relative_year_and_is_flagged():
-    t = _one("ارتفعت الواردات العام الماضي 2013 بنسبة كبيرة")
-    assert (t.text, t.value) == ("العام الماضي 2013", "2013")
-    assert any("relative year mismatch" in flag for flag in t.flags)
+    text = "ارتفعت الواردات العام الماضي 2013 بنسبة كبيرة"
+    # the text says it was written in 2014: the page's anchor is contradicted, the written year stays
+    tags = tag_document(Document(id="d", text=text, anchor=Anchor(date=ANCHOR, source="cli", confidence=1.0)))
+    assert tags.anchor.source == "contradicted"
+    assert [(t.text, t.value) for t in tags.timexes] == [("العام الماضي 2013", "2013")]
+    # kept against the text (--keep-anchor), the disagreement is a flag on the expression
+    kept = tag_text(text, ANCHOR, Settings(keep_anchor=True))
+    assert [t.value for t in kept] == ["2013"]
+    assert any("relative year mismatch" in flag for flag in kept[0].flags)
     agreeing = _one("ارتفعت الواردات العام الماضي 2014 بنسبة كبيرة")
     assert agreeing.value == "2014" and not any("mismatch" in flag for flag in agreeing.flags)
 

@@ -118,8 +118,9 @@ common_input_options = [
                  help=PREFER_HELP),
     click.option("--keep-anchor", is_flag=True,
                  help="Resolve against the given anchor even when the text's own weekdays ('اليوم (الاثنين)', "
-                      "'أمس الأحد') say it was written one or two days earlier (by default the anchor is "
-                      "corrected and reports the given day)."),
+                      "'أمس الأحد') say it was written one or two days earlier, or further back (by default the "
+                      "anchor is corrected, or its relative dates are left unresolved, and it reports the "
+                      "given day)."),
     click.option("--encoding", help="Force the input encoding (default: detect)."),
 ]
 

@@ -61,7 +61,7 @@ def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Op
     result = build_timeline_dask(items, settings, scheduler=scheduler, workers=_workers(jobs))
     outcome.errors.extend(result.errors)
     for document in result.documents:
-        if document.anchor.date is None:
+        if document.anchor.date is None and document.anchor.given is None:
             outcome.note_unanchored(document.id)
     return result
 

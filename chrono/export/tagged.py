@@ -42,13 +42,14 @@ def tags_model(tags: Union[DocumentTags, RenderedTags]) -> DocumentTags:
 
 # The serialised tags start {"id":…,"path":…,"anchor":{"date":…: the first "anchor" key is the
 # document's, since a quote inside a JSON string is always escaped.
-_ANCHOR_DATE = re.compile(r'"anchor":\{"date":(null|")')
+_ANCHOR_DATE = re.compile(r'"anchor":\{"date":(null,"given":"|null|")')
 
 
 def has_anchor(tags: Union[DocumentTags, RenderedTags]) -> bool:
-    """Whether the document was tagged against an anchor day (given, found or inferred),
-    without parsing serialised tags whole."""
+    """Whether the document was given an anchor day or found one (a dateline, inference), without
+    parsing serialised tags whole. A given day its text contradicts counts: the anchor's warnings
+    tell why its relative dates stay unresolved."""
     if isinstance(tags, DocumentTags):
-        return tags.anchor.date is not None
+        return tags.anchor.date is not None or tags.anchor.given is not None
     found = _ANCHOR_DATE.search(tags.json)
-    return found is not None and found.group(1) == '"'
+    return found is not None and found.group(1) != "null"

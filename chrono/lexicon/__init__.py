@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from chrono.normalize import normalize_word, tokenize
+from chrono.normalize import fold, normalize_word, tokenize
 
 
 class LexiconError(ValueError):
@@ -139,6 +139,17 @@ class TopicWords(BaseModel):
     credit_words: list[str]
 
 
+class SpellingRule(BaseModel):
+    """Which original spellings a lexicon form stands for, when normalisation folds another word
+    into it: "الآن" (now) is written الآن/الان, never ألان (Alan) or آلان (Alain); the Algerian
+    month "أوت" is never آوت ("إنسايد آوت", Inside Out). `only`: the spellings it may have;
+    `not_`: spellings it never has (diacritics aside, proclitics allowed before them)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    only: list[str] = Field(default_factory=list)
+    not_: list[str] = Field(default_factory=list, alias="not")
+
+
 class LexiconData(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     about: str = Field(alias="_about")
@@ -168,6 +179,7 @@ class LexiconData(BaseModel):
     events: EventWords
     event_kinds: EventKinds
     topic: TopicWords
+    spellings: dict[str, Any] = Field(default_factory=dict)
 
 
 SHIFT_OFFSETS = {"past": -1, "future": 1, "this": 0}
@@ -200,6 +212,7 @@ class Lexicon:
         # holiday name → how many days it lasts (1 unless the lexicon says more)
         self.holiday_days = {name: HolidayEntry.model_validate(entry).days
                              for name, entry in data.hijri_holidays.items() if not name.startswith("_")}
+        self.spellings = self._spellings(data)
         self._check()
 
     # -- building -------------------------------------------------------------------------
@@ -287,6 +300,22 @@ class Lexicon:
             raise LexiconError(f"hijri_holidays and holiday_* keywords differ: {sorted(roles ^ table.keys())}")
         return {name: (h.month, h.day) for name, h in table.items()}
 
+    def _spellings(self, d: LexiconData) -> dict[str, tuple[frozenset, frozenset]]:
+        """Normalized one-word form → (spellings it may only have, spellings it never has), each
+        without diacritics; a form the lexicon does not hold is an error."""
+        table = {}
+        for form, raw in d.spellings.items():
+            if form.startswith("_"):
+                continue
+            key = form_key(form)
+            if len(key) != 1 or key not in self.words:
+                raise LexiconError(f"spellings: {form!r} is not a one-word lexicon form")
+            rule = SpellingRule.model_validate(raw)
+            if not rule.only and not rule.not_:
+                raise LexiconError(f"spellings: {form!r} names no spelling")
+            table[key[0]] = (frozenset(map(without_marks, rule.only)), frozenset(map(without_marks, rule.not_)))
+        return table
+
     # -- lookup ---------------------------------------------------------------------------
     def lookup(self, words: tuple[str, ...]) -> list[Lex]:
         return self.words.get(words, [])
@@ -302,6 +331,11 @@ class Lexicon:
         same month, as written: "كانون الأول" → "ديسمبر", "دجنبر" → "ديسمبر", "أوت" → "أغسطس"."""
         msa = {m.month: m.forms[0] for m in self.data.gregorian_months if m.series == "msa"}
         return {form: msa[m.month] for m in self.data.gregorian_months if m.series != "msa" for form in m.forms}
+
+
+def without_marks(word: str) -> str:
+    """The word as written, without what normalisation deletes (diacritics, tatweel): 'الآنَ' → 'الآن'."""
+    return "".join(ch for ch in word if fold(ch))
 
 
 def form_key(form: str) -> tuple[str, ...]:

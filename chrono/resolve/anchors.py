@@ -102,7 +102,13 @@ def given_anchor(doc: Document, exprs=None, seg=None, keep: bool = False) -> Anc
         return given
     strong = text_constraints(doc.text, _body_start(doc), exprs, seg, strong_only=True)
     dateline = _dateline_of(doc, exprs)
-    anchor = given if keep else (_corrected(given, strong, dateline) or given)
+    if keep:
+        return _with_contradictions(given, strong, dateline) or given
+    corrected = _corrected(given, strong, dateline)
+    anchor = corrected or given
+    contradicted = None if corrected else _contradicted(given, strong, dateline)
+    if contradicted:
+        return contradicted
     return _with_contradictions(anchor, strong, dateline) or anchor
 
 
@@ -193,6 +199,57 @@ def _corrected_anchor(given: Anchor, given_day: date, day: date, agree: list[Con
         warnings=list(given.warnings) + [
             f"anchor corrected: the text says {said}, so it was written on {weekday} {day.isoformat()}, "
             f"not on the given {given_day.isoformat()} ({given.source}); --keep-anchor keeps the given one"])
+
+
+# -- anchors the text contradicts ------------------------------------------------------------
+# A page seen days or months after it was written ("اليوم (الجمعة)" crawled on a Tuesday, "في
+# الثلاثين من سبتمبر الجاري" crawled in July): its day is further back than a correction may move
+# it, and the weekday alone cannot say which week. Resolving "أمس" against the crawl day would put
+# false dates into a chronology, so such a document keeps its absolute dates and leaves its
+# relative ones unresolved.
+STALE_SEARCH_DAYS = 800  # how far back a day that fits the text is looked for
+
+
+def _contradicted(given: Anchor, strong: list[Constraint], dateline: Optional[Anchor]) -> Optional[Anchor]:
+    """The given anchor marked as contradicted (date None, `given` kept) when the text's own strong
+    statements outside quotes ("اليوم (الجمعة)", "أمس الخميس", "سبتمبر الجاري", "العام الحالي
+    2014") all fit a day earlier than CORRECTION_DAYS before it and none fits the given day, and its
+    deictic weekdays agree as a correction requires (quotes count half, what disagrees weighs at
+    most a third). A dateline naming the given day, or a text that contradicts itself (no earlier
+    day fits it all), keeps the given anchor, with its warnings."""
+    stated = [c for c in strong if c.strong and not c.quoted]
+    given_day = given.date
+    if given_day is None or not stated or any(c.holds(given_day) for c in stated):
+        return None
+    if dateline is not None and dateline.date == given_day:
+        return None
+    deictic = [c for c in strong if c.deictic]
+    for back in range(CORRECTION_DAYS + 1, STALE_SEARCH_DAYS):
+        day = given_day - timedelta(days=back)
+        if not all(c.holds(day) for c in stated):
+            continue
+        support = sum(_weight(c) for c in deictic if c.holds(day))
+        against = sum(_weight(c) for c in deictic if not c.holds(day))
+        if support < CORRECTION_MAJORITY * against:
+            return None  # quoted weekdays that disagree: the text is unsure of its day
+        return _contradicted_anchor(given, stated, day)
+    return None
+
+
+def _iso(day: Optional[date]) -> str:
+    return day.isoformat() if day is not None else "?"
+
+
+def _contradicted_anchor(given: Anchor, stated: list[Constraint], latest: date) -> Anchor:
+    said = ", ".join(dict.fromkeys(repr(c.text) for c in stated))
+    return Anchor(
+        date=None, given=given.date, source="contradicted", confidence=given.confidence,
+        evidence=f"{said}: written on or before {latest.isoformat()}",
+        warnings=list(given.warnings) + [
+            f"anchor contradicted: the text says {said}, which fits no day from {_iso(given.date)} "
+            f"({given.source}) back to {CORRECTION_DAYS} days before it; it was written on or before "
+            f"{latest.isoformat()}, so its relative expressions are left unresolved; --keep-anchor "
+            f"resolves them against the given day"])
 
 
 # -- datelines -------------------------------------------------------------------------------
@@ -373,7 +430,9 @@ def text_constraints(text: str, body_start: int = 0, exprs=None, seg=None, stron
             absolute_years.add(r.start_date.year)
     for e in exprs:
         quoted = in_quote(seg, e.start, e.end)
-        for c in _from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years, strong_only):
+        found = list(_from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years, strong_only))
+        apposed = _apposed_year(e.item.value, text, e.start, e.end)
+        for c in found + ([apposed] if apposed else []):
             if quoted:
                 c.weight *= QUOTE_FACTOR
                 c.quoted = True
@@ -389,7 +448,8 @@ def _may_be_strong(v: TimeValue) -> bool:
     """Whether _from_value can give a strong constraint for this value (a cheap superset test):
     a range, a weekday told relative to today ("أمس الثلاثاء", "الساعة 5:30 مساء اليوم الاثنين"),
     a month of "this" year."""
-    return v.kind == "range" or _is_deictic_weekday(v) or (v.kind == "date" and v.cue == "this")
+    return (v.kind == "range" or _is_deictic_weekday(v)
+            or (v.kind == "date" and (v.cue == "this" or v.rel_unit == "year")))
 
 
 def _is_deictic_weekday(v: TimeValue) -> bool:
@@ -443,6 +503,39 @@ def _this_month(month: int, text: str) -> Constraint:
 
     return Constraint(lambda d: float(ok(d)), W_STRONG, text, f"the anchor is in month {month}",
                       strong=True, check=ok)
+
+
+# A Gregorian year written right after "العام الحالي/الماضي" ("العام الحالي 2014", "العام الماضي
+# (2013م)"), not a Hijri one ("العام الحالي 1436هـ") nor an amount ("العام الحالي 1190 دولارا").
+_APPOSED_YEAR_RE = re.compile(r"\s*[(\[]?\s*((?:19|20)[0-9]{2})\s*[)\]]?\s*(?:م(?![\u0621-\u064a])|ميلادي\w*)?"
+                              r"(?![0-9]|\s*ه|\s*[\u0621-\u064a]*\s*(?:دولار|ريال|مليون|ألف|الف))")
+_APPOSED_REACH = 24  # characters after the expression
+
+
+def _apposed_year(v: TimeValue, text: str, start: int, end: int) -> Optional[Constraint]:
+    """'العام الحالي 2014', 'العام الماضي (2013م)': the year told both ways makes the anchor's year
+    (strong: the year the text is in)."""
+    if v.kind != "date" or v.rel_unit != "year" or v.calendar != "gregorian" or v.rel_offset not in (-1, 0, 1):
+        return None
+    if v.year is not None:  # one expression: the tagger joined the year to its relative year
+        year, said = v.year - v.rel_offset, text[start:end]
+    else:
+        m = _APPOSED_YEAR_RE.match(_digits(text[end:end + _APPOSED_REACH]))
+        if not m:
+            return None
+        year, said = int(m.group(1)) - v.rel_offset, text[start:end + m.end()].strip()
+
+    def ok(d: date) -> bool:
+        return d.year == year
+
+    return Constraint(lambda d: float(ok(d)), W_STRONG, said, f"the anchor is in {year}", strong=True, check=ok)
+
+
+def _digits(text: str) -> str:
+    return text.translate(_WESTERN_DIGITS)
+
+
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def _from_range(v: TimeValue, text: str) -> Iterable[Constraint]:

@@ -13,6 +13,7 @@ from typing import Optional
 from chrono.tag.values import TimeValue
 
 NO_ANCHOR = "unresolved: no anchor"
+NO_DAY = "unresolved: a clock time whose sentence names no day"
 
 
 @dataclass

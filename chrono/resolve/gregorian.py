@@ -11,7 +11,17 @@ import calendar
 from datetime import date, timedelta
 from typing import Optional
 
-from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, direction_of, narrow, placement
+from chrono.resolve.core import (
+    NO_ANCHOR,
+    NO_DAY,
+    Context,
+    Occurrence,
+    Resolved,
+    choose,
+    direction_of,
+    narrow,
+    placement,
+)
 from chrono.tag.values import TimeValue, parse_canonical
 
 # -- durations and sets ----------------------------------------------------------------------
@@ -95,12 +105,17 @@ def _relative(v: TimeValue, unit: str, ctx: Context) -> Resolved:
     """اليوم/أمس/غداً (day), الأسبوع/الشهر/العام + الماضي/المقبل/الحالي, قبل ثلاثة أيام, القرن الماضي
     (`unit`: v.rel_unit)."""
     n = v.rel_offset or 0
+    if ctx.anchor is None and unit == "year" and v.year is not None:  # 'العام الماضي 2014': written
+        return _calendar(v.with_(rel_unit=None, rel_offset=None), ctx)
     if ctx.anchor is None:
         masks = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
                  "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
         kind = "TIME" if (v.hour is not None or v.pod) else "DATE"
         return Resolved(kind, masks[unit] + _pod_suffix(v), unit, mod=v.mod, flags=[NO_ANCHOR])
     a = ctx.anchor
+    if unit == "day" and v.rel_offset is None:  # 'الساعة العاشرة' in a sentence that names no day
+        return Resolved("TIME", "XXXX-XX-XX" + _pod_suffix(v), "minute" if v.minute else "hour", mod=v.mod,
+                        flags=[NO_DAY])
     if unit == "day":
         d = a + timedelta(days=n)
         if v.year is not None:  # 'في مثل هذا اليوم من عام 1948': the anchor's day in another year
@@ -113,6 +128,8 @@ def _relative(v: TimeValue, unit: str, ctx: Context) -> Resolved:
         monday = a - timedelta(days=a.isoweekday() - 1) + timedelta(weeks=n)
         y, w, _ = monday.isocalendar()
         return _finish(Resolved("DATE", f"{y}-W{w:02d}", "week", monday, monday + timedelta(days=6)), v)
+    if unit == "month" and v.rel_offset is None:  # 'الثامن من الشهر نفسه' whose month the sentence did not name
+        raise ValueError("a day of a month told before, and no month")
     if unit == "month":
         y, m = divmod(a.year * 12 + a.month - 1 + n, 12)
         return _calendar(TimeValue(year=y, month=m + 1, mod=v.mod, day=v.day), ctx)

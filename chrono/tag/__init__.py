@@ -15,14 +15,16 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Optional
 
-from chrono.lexicon import LEXICON
-from chrono.normalize import normalize, normalize_word
+from chrono.lexicon import LEXICON, without_marks
+from chrono.normalize import normalize, normalize_word, proclitic_readings
 from chrono.tag.context import reread_in_clause
 from chrono.tag.engine import Grammar, Item, analyze_tokens, select
 from chrono.tag.grammar import build_grammar
 from chrono.tag.grammar.hijri import dated_by_tense_only
+from chrono.tag.grammar.dates import SAME_MONTH_RULES
 from chrono.tag.grammar.times import hour_with_pod
 from chrono.tag.tokens import trigger_windows
+from chrono.tag.values import TimeValue
 
 # Characters that end the clause a future cue is looked for in.
 _CLAUSE_ENDS = '.!?\n";:'
@@ -69,7 +71,10 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
             if item.cls == "tv" and own_from <= item.start < own_to:
                 found.append((item, has_future_cue(norm.text, item.cstart)))
     out = []
-    for item, future in with_clause_days(with_sentence_years(reread_in_clause(found, norm.text), norm.text), norm.text):
+    if _SPELLINGS:
+        found = [(item, future) for item, future in found if not misspelled_for_its_words(norm, item)]
+    found = with_sentence_months(reread_in_clause(found, norm.text), norm.text)
+    for item, future in with_clause_days(with_sentence_years(found, norm.text), norm.text):
         start, end = norm.span(item.cstart, item.cend)
         if dated_by_tense_only(item) and not names_one_eid(norm.text, item.cstart, item.cend, future):
             continue  # 'أيام العيد فرصة للتزاور': an Eid its clause does not place is every Eid
@@ -79,6 +84,69 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
             future, past = tense == "future", tense == "past"
         out.append(Expression(item, start, end, future, past))
     return out
+
+
+_SPELLINGS = LEXICON.spellings  # normalized form → (spellings it may only have, spellings it never has)
+_GUARDED_HINT = re.compile("|".join(map(re.escape, sorted(_SPELLINGS)))) if _SPELLINGS else None
+
+
+def misspelled_for_its_words(norm, item: Item) -> bool:
+    """Whether a word of the expression, as originally written, is a spelling its lexicon form
+    never has (the lexicon's `spellings`): 'ألان تيلور' (Alan Taylor) folds to 'الان' (now), 'إنسايد
+    آوت' (Inside Out) to 'اوت' (August); normalisation cannot tell them apart, the original can."""
+    if not _GUARDED_HINT.search(norm.text, item.cstart, item.cend):
+        return False  # most expressions: no guarded form, decided in one C scan
+    for m in _WORD_RE.finditer(norm.text, item.cstart, item.cend):
+        word = m.group()
+        for stem, _prefix in proclitic_readings(word):
+            rule = _SPELLINGS.get(stem)
+            if rule is None:
+                continue
+            start, end = norm.span(m.start(), m.end())
+            written = without_marks(norm.original[start:end])[len(word) - len(stem):]
+            only, never = rule
+            if (only and written not in only) or written in never:
+                return True
+    return False
+
+
+def with_sentence_months(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """A day of 'the same month' ('اعتبارا من يوم الأحد الموافق للثامن من الشهر نفسه') takes the
+    month, calendar, year and cue of the last date before it in its sentence ('يوم الأحد الموافق
+    للأول من شهر ذي القعدة القادم' → 8 Dhu al-Qa'da, the coming one); with none it is dropped (its
+    month is not the anchor's)."""
+    if not any(item.rule in SAME_MONTH_RULES for item, _ in found):
+        return found
+    out, source, last_end = [], None, 0
+    for item, future in found:
+        if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
+            source = None
+        last_end = item.cend
+        v = item.value
+        if item.rule in SAME_MONTH_RULES:
+            if source is not None:
+                cue = source.value.cue or _TENSE_CUE.get(source_tense)
+                out.append((Item(item.cls, on_month_of(v, source.value, cue), item.start, item.end, item.cstart,
+                                 item.cend, item.rule + "+sentence_month", item.children, item.prefix, item.weight),
+                            source_future))
+            continue
+        if v.kind == "date" and not v.rel_unit and not v.range_start and (v.month or v.hijri_month):
+            source, source_future = item, future
+            source_tense = "future" if future else clause_tense(normalized, item.cstart, item.cend)
+        out.append((item, future))
+    return out
+
+
+_TENSE_CUE = {"past": "past", "future": "future"}  # a day of a month told before is placed as that date was
+
+
+def on_month_of(day, month, cue):
+    """The day (and weekday) of `day` in the month of the date `month`: its calendar and year, and
+    `cue` (a date without its year told in the past is placed before the anchor, in the future after)."""
+    if month.calendar == "hijri":
+        return TimeValue(calendar="hijri", hijri_year=month.hijri_year, hijri_month=month.hijri_month,
+                         hijri_day=day.day, weekday=day.weekday, cue=cue, year=month.year)
+    return TimeValue(year=month.year, month=month.month, day=day.day, weekday=day.weekday, cue=cue)
 
 
 def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
@@ -135,16 +203,19 @@ def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     """A clock time written without its day takes the day its clause names, with the clause's
     part of day ('مساء يوم غد الأربعاء عند الساعة التاسعة' → Wednesday 21:00), else the day its
     sentence names ('وقع الانفجار أمس، وأعلنت الشرطة عند الساعة العاشرة ...' → yesterday 10:00),
-    else it stays on the anchor day. It takes the day's future cue too (the day is what it places)."""
+    else it names no day: daily hours ('يفتح السوق يوميا من الساعة الرابعة'), timetables and
+    stories told earlier in the text ('بدأت التجارب عند الساعة الثامنة' of a day named before)
+    are not the day of writing (on 3,000 crawled articles, few such times were). It takes the
+    day's future cue too (the day is what it places)."""
     days = [i for i, (item, _) in enumerate(found) if names_a_day(item.value)]
-    if not days:
-        return found
     out = list(found)
-    for i, (item, _) in enumerate(found):
+    for i, (item, future) in enumerate(found):
         if not is_clock_without_day(item):
             continue
-        j, same_clause = _day_of(i, found, days, normalized)
+        j, same_clause = _day_of(i, found, days, normalized) if days else (None, False)
         if j is None:
+            out[i] = (Item(item.cls, item.value.with_(rel_offset=None), item.start, item.end, item.cstart, item.cend,
+                           item.rule + NO_DAY, item.children, item.prefix, item.weight), future)
             continue
         day, day_future = found[j]
         value = clock_on_day(item.value, day.value.start(), same_clause)
@@ -154,6 +225,7 @@ def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tu
 
 
 CLAUSE_DAY = "+clause_day"  # the rule suffix of a clock time that took its day from its clause
+NO_DAY = "+no_day"  # the rule suffix of a clock time whose sentence names no day (rel_offset None)
 
 
 def day_taken_from_clause(item: Item) -> bool:
@@ -284,27 +356,33 @@ def clause_tense(normalized: str, start: int, end: int) -> Optional[str]:
     → future; 'انطلقت البطولة في 5 أغسطس' and 'وفي 5 أغسطس أعلنت الوزارة' → past; 'قال إن
     المؤتمر في 5 أغسطس' → None (the verb before إن tells when it was said, not when the
     conference is)."""
-    word = tense_word(normalized, start, end)
-    return word_tense(word) if word else None
+    cue = tense_cue(normalized, start, end)
+    return cue[1] if cue else None
 
 
-def tense_word(normalized: str, start: int, end: int) -> Optional[str]:
-    """The verb (or cue) that gives the clause its tense for clause_tense, or None."""
+def tense_cue(normalized: str, start: int, end: int) -> Optional[tuple[str, str]]:
+    """The word that gives the clause its tense for clause_tense, and that tense; or None.
+    An opener stops the look-back ('قال إن ...'), unless the words before it announce what
+    follows ('من المقرر أن توقع الاتفاقية الخميس': future)."""
     lo = max(0, start - FUTURE_LOOKBACK_CHARS)
     clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
     before = _ASIDE_SPAN_RE.sub(" ", normalized[clause_start:start])  # 'بلاتر - الذي انتخب في 1998 - منصبه'
-    for word in reversed(_WORD_RE.findall(before)[-_TENSE_LOOKBACK:]):
+    words = _WORD_RE.findall(before)
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - _TENSE_LOOKBACK), -1):
+        word = words[i]
         if word in _TENSE.openers:
-            break
-        if word_tense(word):
-            return word
+            return (word, "future") if announces(words[max(0, i - 2):i]) else None
+        tense = word_tense(word)
+        if tense:
+            return word, tense
     hi = min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)
     ends = [i for i in map(normalized.find, _CLAUSE_ENDS + ",", repeat(end), repeat(hi)) if i >= 0]
     for word in _WORD_RE.findall(normalized, end, min(ends, default=hi))[:_TENSE_LOOKAHEAD]:
         if word in _TENSE.openers:
             break
-        if word_tense(word):
-            return word
+        tense = word_tense(word)
+        if tense:
+            return word, tense
     return None
 
 
@@ -319,11 +397,17 @@ def names_one_eid(normalized: str, start: int, end: int, future_cue: bool) -> bo
     أيام العيد', 'يبدأ السمر ... أيام العيد')."""
     if future_cue:
         return True
-    word = tense_word(normalized, start, end)
-    if word is None or word_tense(word) != "past" or word in _HABITUAL_PAST:
+    cue = tense_cue(normalized, start, end)
+    if cue is None or cue[1] != "past" or cue[0] in _HABITUAL_PAST:
         return False
     lo = max(0, start - FUTURE_LOOKBACK_CHARS)
     return _PAST_TIMES_RE.search(normalized, lo, min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)) is None
+
+
+def announces(words: list[str]) -> bool:
+    """Whether the words before an opener أن announce what follows it: 'من المقرر أن', 'ومن
+    المتوقع أن', 'تعتزم الحكومة أن'."""
+    return any(w in _TENSE.future_before_that or w[1:] in _TENSE.future_before_that for w in words)
 
 
 def word_tense(word: str) -> Optional[str]:
@@ -354,6 +438,7 @@ class _TenseWords:
         self.scheduling = frozenset(prefix + normalize_word(stem) + suffix for stem in cues["scheduling_verbs"]
                                     for prefix in "يتن" for suffix in ("", "ان", "ون"))
         self.openers = frozenset(normalize_word(w) for w in cues["clause_openers"])
+        self.future_before_that = frozenset(normalize_word(w) for w in cues["future_before_that"])
 
 
 _TENSE = _TenseWords(LEXICON.data.tense_cues)

@@ -3,12 +3,20 @@
 The grammar sees a run of date words and its two neighbours; a few constructions are decided
 further away in the same clause:
 
-- a month or a holiday without a year in a habitual clause ('كل عام', 'سنويا', 'اعتاد') is every
-  year's, not this year's: 'تتكرر في كل عام مع حلول عيد الفطر' dates nothing;
+- a month or a holiday without a year in a habitual clause ('كل عام', 'سنويا', 'اعتاد') or one of
+  years past ('فيما مضى', 'قديما') is every year's, not this year's: 'تتكرر في كل عام مع حلول عيد
+  الفطر' dates nothing;
+- a bare month, weekday or holiday after advice or a wish ('ننصح بعدم زيارة المدينة في شهر
+  يونيو', 'نريد أن نلعب في يوم الجمعة') is any such one;
 - 'سابقا' closing a title ('عضو مجلس الشورى سابقا', 'مدير العيادات الخارجية سابقا') means former,
-  not 'previously' (PAST_REF).
+  not 'previously' (PAST_REF);
+- 'هذا اليوم' alone after a sentence that names a day ('يوم العيد ... ففي هذا اليوم يتبادل الجميع
+  التهاني') is that day, not today.
 
-Both drop the expression (a false date is worse than a missing one).
+These drop the expression (a false date is worse than a missing one). And one is read again:
+
+- 'هذا الشهر' in a sentence that names Ramadan or its fast ('وجعلنا من عتقاء شهر رمضان، ومن الذين
+  كتب لهم أجر صيام هذا الشهر') is that Ramadan, not the Gregorian month of the anchor.
 
     >>> from chrono.tag import find_expressions
     >>> [e.item.value.canonical() for e in find_expressions("يجتمع الاقتصاديون في يوليو من كل عام")]
@@ -24,6 +32,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
 from chrono.tag.engine import Item
 from chrono.tag.grammar.base import is_yearless_month_or_holiday, readings
+from chrono.tag.values import TimeValue
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
 # Where a clause ends: a habitual word or a title does not reach across these.
@@ -56,9 +65,94 @@ _VERBS = _verb_forms()
 
 def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
     """The expressions of `found` (items and their future cues) minus those their clause shows to
-    date nothing: habitual months and holidays, former titles."""
+    date nothing (habitual months and holidays, former titles), with 'هذا الشهر' read as Ramadan
+    where its sentence names Ramadan."""
+    found = [(_as_ramadan(item, found, normalized), future) for item, future in found]
     return [(item, future) for item, future in found
-            if not (_habitual(item, normalized) or _former_title(item, normalized))]
+            if not (_habitual(item, normalized) or _former_title(item, normalized)
+                    or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized))]
+
+
+# -- 'هذا اليوم' that is a day told before ----------------------------------------------------------
+_BARE_THIS_DAY = "ar.relative.this_day"
+_DAY_ANTECEDENTS = LEXICON.guard_words["day_antecedent_words"]
+ANTECEDENT_SENTENCES = 2  # the sentence of 'هذا اليوم' and the one before it
+_ANTECEDENT_CHARS = 600
+
+
+def _anaphoric_this_day(item: Item, found: list[tuple[Item, bool]], normalized: str) -> bool:
+    """'هذا اليوم' alone is the day its text just named, not today: 'وفرت الجالية الإفطار يوم العيد.
+    ففي هذا اليوم يتبادل الجميع التهاني', 'في مثل هذا اليوم' (another year's), 'في هذا اليوم من كل
+    عام' (every year's). It stays today where nothing before it in its sentence or the one before
+    names a day ('توقعت الأرصاد في تقريرها عن حالة الطقس لهذا اليوم') or what it names is today."""
+    if item.rule != _BARE_THIS_DAY:
+        return False
+    lo = _sentences_back(normalized, item.cstart, ANTECEDENT_SENTENCES)
+    before, after = _WORD.findall(normalized, lo, item.cstart), _clause_words(normalized, item.cstart, item.cend)[1]
+    if _has_phrase(after[:4], _HABITUAL) or any(readings(w) & _DAY_ANTECEDENTS for w in before):
+        return True
+    return any(lo <= other.cstart and other.cend <= item.cstart and _names_another_day(other.value)
+               for other, _ in found)
+
+
+def _sentences_back(normalized: str, start: int, n: int) -> int:
+    """Where the n-th sentence back from `start` (its own sentence is the first) begins."""
+    lo = max(0, start - _ANTECEDENT_CHARS)
+    ends = [m.end() for m in _SENTENCE_END.finditer(normalized, lo, start)]
+    return ends[-n] if len(ends) >= n else lo
+
+
+def _names_another_day(v) -> bool:
+    """A day other than today: 'أمس', 'الخميس', '28 أكتوبر', 'عيد الفطر' (not 'اليوم')."""
+    if v.kind not in ("date", "time") or v.range_start:
+        return False
+    if v.rel_unit == "day":
+        return bool(v.rel_offset)
+    return v.rel_unit is None and (v.weekday is not None or v.day is not None or v.hijri_day is not None)
+
+
+# -- 'هذا الشهر' that is Ramadan -------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"[.!?\n]+")  # a run ("..", ".\n") ends one sentence
+_THIS_MONTH_WORDS = frozenset(normalize_word(w) for w in ("هذا",))
+_RAMADAN = 9
+_RAMADAN_WORDS = frozenset(normalize_word(f) for m in LEXICON.data.hijri_months if m.month == _RAMADAN
+                           for f in m.forms) | LEXICON.guard_words["fasting_words"]
+_RAMADAN_BOUNDS = LEXICON.guard_words["ramadan_bounds"]
+SENTENCE_RAMADAN = "+sentence_ramadan"  # the rule suffix of a 'هذا الشهر' read as Ramadan
+
+
+def _as_ramadan(item: Item, found: list[tuple[Item, bool]], normalized: str) -> Item:
+    """'هذا الشهر' (this month, with its demonstrative: not 'الشهر الجاري') as Ramadan when its
+    sentence names Ramadan ('رمضان', 'شهر الصوم') or its fast ('صيام', 'الصائمين') before it:
+    'يحرص الصائمون على الإفطار مع الأسرة في هذا الشهر' → Ramadan. Not 'بعد انتهاء رمضان ... هذا
+    الشهر' (Ramadan as a bound: another month), nor a Ramadan named after it."""
+    v = item.value
+    if v.kind != "date" or v.rel_unit != "month" or v.rel_offset != 0 or v.mod or v.day:
+        return item
+    words = _WORD.findall(normalized, item.cstart, item.cend)
+    if not words or not readings(words[0]) & _THIS_MONTH_WORDS:
+        return item
+    lo = max((m.end() for m in _SENTENCE_END.finditer(normalized, max(0, item.cstart - 400), item.cstart)),
+             default=max(0, item.cstart - 400))
+    named = [(m.start(), m.end()) for m in _WORD.finditer(normalized, lo, item.cstart)
+             if readings(m.group()) & _RAMADAN_WORDS]
+    named += [(other.cstart, other.cend) for other, _ in found
+              if lo <= other.cstart and other.cend <= item.cstart and _is_ramadan(other.value)]
+    if not any(not _told_as_bound(normalized, lo, start) for start, _ in named):
+        return item
+    return Item(item.cls, TimeValue(calendar="hijri", hijri_month=_RAMADAN), item.start, item.end, item.cstart,
+                item.cend, item.rule + SENTENCE_RAMADAN, item.children, item.prefix, item.weight)
+
+
+def _is_ramadan(v) -> bool:
+    """'شهر رمضان', 'الشهر الفضيل', 'شهر الصوم' (the grammar's Ramadan, not a day of it)."""
+    return v.kind == "date" and v.calendar == "hijri" and v.hijri_month == _RAMADAN and v.hijri_day is None
+
+
+def _told_as_bound(normalized: str, lo: int, start: int) -> bool:
+    """'بعد انتهاء رمضان', 'قبل رمضان': one of the two words before names Ramadan's end or a time
+    after or before it."""
+    return any(readings(w) & _RAMADAN_BOUNDS for w in _WORD.findall(normalized, lo, start)[-2:])
 
 
 def _clause_words(normalized: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -91,6 +185,29 @@ def _habitual(item: Item, normalized: str) -> bool:
     if _has_phrase(after[:3], _THIS_YEAR):
         return False
     return _has_phrase(before[-CLAUSE_WORDS:] + after[:CLAUSE_WORDS], _HABITUAL)
+
+
+_MODAL = _phrases("modal_cues")
+_MODAL_FIRST = frozenset(phrase[0] for phrase in _MODAL)
+MODAL_WORDS = 8  # how far before a bare month or weekday an advice or wish word is looked for
+
+
+def _in_advice(item: Item, normalized: str) -> bool:
+    """'ننصح بعدم زيارة المدينة في شهر يونيو', 'نريد أن نلعب في يوم الجمعة', 'يفضل السفر في رمضان':
+    a bare month, weekday or holiday after advice or a wish is any such one, not a dated one.
+    Not a day of a month ('يجب تسليم الطلبات في 15 أغسطس' is a deadline)."""
+    v = item.value
+    bare_weekday = (v.kind == "date" and v.weekday is not None and v.day is None and v.month is None
+                    and not v.rel_unit and not v.cue and not v.mod)
+    month_or_holiday = (is_yearless_month_or_holiday(v) and v.day is None
+                        and (v.hijri_day is None or v.holiday is not None))
+    if not (bare_weekday or month_or_holiday):
+        return False
+    before, after = _clause_words(normalized, item.cstart, item.cend)
+    before = before[-MODAL_WORDS:]
+    if not any(readings(w) & _MODAL_FIRST for w in before):
+        return False  # most clauses: no advice word, decided without matching phrases
+    return _has_phrase(before, _MODAL) and not _has_phrase(after[:3], _THIS_YEAR)
 
 
 def _former_title(item: Item, normalized: str) -> bool:

@@ -35,6 +35,17 @@ def person_or_pair(_before, _weekday):
     return "not a weekday"
 
 
+_SUNDAY = 7
+
+
+@rule("ar.block.eleven", C("weekday", lambda it: lexval(it) == _SUNDAY), T(normalize_word("عشر")), out="block",
+      priority=1)
+def eleven(_ahad, _ashar):
+    """'الأبيات الأحد عشر', 'اللاعبون الأحد عشر': أحد عشر is the number eleven, not Sunday (not
+    'الأحد عشرة أشخاص', where عشرة counts the persons of a Sunday)"""
+    return "number"
+
+
 def _no_year_follows() -> Guard:
     """The next token is not a number: 'حرب أكتوبر 1973' is a date, 'حرب أكتوبر' a name."""
     return Guard(lambda toks, i: not (0 <= i < len(toks) and toks[i].kind == "num"), True, "no year follows")

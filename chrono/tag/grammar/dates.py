@@ -117,6 +117,44 @@ def ordinal_of_month(d, _of, m):
     return day_month(d, m)
 
 
+# -- a day of the month the sentence named before: 'للثامن من الشهر نفسه' -------------------------
+# The value is a placeholder, a day of an unknown month (rel_unit month, no offset): the tag stage
+# gives it the month of the date before it in its sentence, or drops it (chrono.tag.with_sentence_months).
+SAME_MONTH_RULES = frozenset({"ar.date.day_of_same_month", "ar.date.day_of_same_month_before",
+                              "ar.date.weekday_day_of_same_month"})
+_MONTH_WORD = C("period", lambda it: lexval(it) == "month", "الشهر")
+
+
+@rule("ar.date.day_of_same_month", C("day"), K("of"), _MONTH_WORD, W("same_after_words"))
+def day_of_same_month(d, _of, _month, _same):
+    """'الثامن من الشهر نفسه', 'للعاشر من الشهر ذاته'"""
+    return TimeValue(day=d.value, rel_unit="month")
+
+
+@rule("ar.date.day_of_same_month_before", C("day"), K("of"), W("same_before_words"), _MONTH_WORD)
+def day_of_same_month_before(d, _of, _same, _month):
+    """'العاشر من نفس الشهر', 'الخامس من ذات الشهر'"""
+    return TimeValue(day=d.value, rel_unit="month")
+
+
+def is_day_of_same_month(v: TimeValue) -> bool:
+    """The placeholder of the rules above: a day, no month yet."""
+    return v.kind == "date" and v.rel_unit == "month" and v.rel_offset is None and v.day is not None
+
+
+def _named_weekday(v: TimeValue) -> bool:
+    """'يوم الأحد', 'الأحد المقبل': a weekday with no date yet."""
+    return (v.kind == "date" and bool(v.weekday) and v.day is None and v.month is None and v.hijri_day is None
+            and v.rel_unit is None and v.mod is None)
+
+
+@rule("ar.date.weekday_day_of_same_month", TV(_named_weekday, "weekday"), ctx(K("agreeing")),
+      TV(is_day_of_same_month, "day of the same month"), priority=1)
+def weekday_day_of_same_month(w, d):
+    """'يوم الأحد الموافق للثامن من الشهر نفسه': one day, named twice"""
+    return d.value.with_(weekday=w.value.weekday)
+
+
 @rule("ar.date.month_year", C("gmonth", lambda it: it.value.cue is None), C("year"), year_guard())
 def month_year(m, y):
     """'دجنبر(ديسمبر) 2020', 'نوفمبر 2021', 'أكتوبر/ تشرين الأول 1973'"""

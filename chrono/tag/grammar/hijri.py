@@ -300,6 +300,33 @@ def month_epithet(m, _epithet):
     return m.value
 
 
+# -- Ramadan by its epithets -----------------------------------------------------------------------
+RAMADAN = 9
+_MONTH_PERIOD = C("period", lambda it: lexval(it) == "month", "month word")
+_THIS = C("shift", lambda it: lexval(it) == 0, "this")
+# 'هذا الشهر المبارك شهر العيد': an apposition names another month (Shawwal), so the epithet does not
+# make it Ramadan
+_NO_MONTH_APPOSITION = not_before_role("month_word")
+
+
+@rule("ar.hijri.holy_month", _MONTH_PERIOD, K("holy_epithet"), _NO_MONTH_APPOSITION)
+def holy_month(_month, _epithet):
+    """'الشهر الفضيل', 'خلال الشهر الكريم', 'للشهر الكريم', 'بالشهر المبارك': Ramadan, as news names it"""
+    return hijri(hijri_month=RAMADAN)
+
+
+@rule("ar.hijri.this_holy_month", _THIS, _MONTH_PERIOD, K("holy_epithet"), _NO_MONTH_APPOSITION)
+def this_holy_month(_this, _month, _epithet):
+    """'هذا الشهر الكريم', 'في هذا الشهر الفضيل': Ramadan, not the Gregorian month of the anchor"""
+    return hijri(hijri_month=RAMADAN)
+
+
+@rule("ar.hijri.fasting_month", K("month_word"), W("fasting_words"))
+def fasting_month(_month, _fast):
+    """'شهر الصوم', 'بشهر الصيام', 'حلول شهر الصيام': Ramadan"""
+    return hijri(hijri_month=RAMADAN)
+
+
 @rule("ar.hijri.month_shifted", C("hm"), not_next_word(*_PRONOUN_SHIFTS), C("shift"))
 def month_shifted(m, shift):
     """'رمضان المقبل', 'شعبان الماضي', 'ذي الحجة الحالي'"""

@@ -19,6 +19,7 @@ from chrono.tag.grammar.base import (
     not_after_word,
     not_before_genitive,
     not_before_ordinal,
+    not_before_role,
     not_describing_a_plural,
     not_earlier_of,
     not_next,
@@ -154,9 +155,11 @@ def year_then_written_paren(rel, _open, y, _close):
 _NOT_OUR_PERIOD = not_next(*LEXICON.guard_words["not_period_after"])
 
 
-@rule("ar.relative.this_period", C("shift", lambda it: lexval(it) == 0), C("period"), _NOT_OUR_PERIOD)
+@rule("ar.relative.this_period", C("shift", lambda it: lexval(it) == 0), C("period"), _NOT_OUR_PERIOD,
+      not_before_role("holy_epithet"))
 def this_period(_this, p):
-    """'هذا العام', 'هذه السنة', 'هذا الشهر', 'هذا الأسبوع'"""
+    """'هذا العام', 'هذه السنة', 'هذا الشهر', 'هذا الأسبوع' (not 'هذا الشهر الكريم': Ramadan, see the
+    Hijri rules)"""
     if lexval(p) in ("half",):
         return None
     return TimeValue(rel_unit=lexval(p), rel_offset=0)
