@@ -8,10 +8,14 @@ SEEDS := seeds/ --manifest seeds/manifest.json
 
 .PHONY: install demo test golden bench fuzz clean browser
 
-$(STAMP): pyproject.toml
+# The install compiles chrono/tag/fastscan.pyx (Cython, gcc): the tagger's trigger scan in C.
+# Without it chrono runs as pure Python (same output, slower), so the install checks it was built.
+$(STAMP): pyproject.toml setup.py chrono/tag/fastscan.pyx
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
+	$(BIN)/python -c "import chrono.tag.fastscan" || { \
+	  echo "chrono/tag/fastscan.pyx was not compiled (is gcc installed?)" >&2; exit 1; }
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -17,12 +17,23 @@ def _module_name(path: Path) -> str:
 
 
 def _package_modules() -> dict[str, Path]:
-    return {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+    """Every module of the package: Python files, and Cython sources (compiled modules)."""
+    return {_module_name(p): p for p in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.pyx")])}
+
+
+def _import_lines(path: Path) -> ast.Module:
+    """The module's import statements as Python: all of it for a .py file; for Cython source, its
+    `import` / `from … import` lines (`cimport`s of C declarations import no chrono module)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".pyx":
+        text = "\n".join(line.strip() for line in text.splitlines()
+                         if line.strip().startswith(("import ", "from ")) and " cimport " not in line)
+    return ast.parse(text)
 
 
 def _imports(path: Path, name: str, known: set[str]) -> set[str]:
     """Package modules `path` imports anywhere in its body (a parent package's __init__ runs too)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _import_lines(path)
     is_package = path.name == "__init__.py"
     found: set[str] = set()
     for node in ast.walk(tree):

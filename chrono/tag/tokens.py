@@ -6,12 +6,24 @@ so that no expression spans two lines.
 """
 from __future__ import annotations
 
+import os
 import re
 from itertools import accumulate, compress
 from typing import Container, Iterator, NamedTuple
 
 from chrono.normalize import TOKEN_PATTERN as _TOKEN
 from chrono.normalize import Token
+
+# The compiled scan (chrono/tag/fastscan.pyx, built at install when a C compiler is there) gives
+# the same runs as the pure-Python one below, several times faster; CHRONO_PURE_PYTHON=1 turns
+# it off (the tests run both and compare them).
+if os.environ.get("CHRONO_PURE_PYTHON"):
+    fastscan = None
+else:
+    try:
+        import chrono.tag.fastscan as fastscan
+    except ImportError:
+        fastscan = None
 
 
 class Run(NamedTuple):
@@ -23,7 +35,7 @@ class Run(NamedTuple):
 
 
 def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0,
-                 head_if_next: Container[str] = ()) -> Iterator[Run]:
+                 head_if_next: Container[str] = (), compiled: bool = True) -> Iterator[Run]:
     """Runs of consecutive trigger tokens that hold at least one head token, each with the
     plain token just before and just after it (rules' guards look at those neighbours).
 
@@ -33,7 +45,17 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     chunk), each word's level comes from a cache (`map(dict.get)`), and Python only visits the
     triggers (`itertools.compress`). A run longer than `max_run` tokens is given in pieces: each
     piece's last `keep` tokens are owned by the next piece, which starts with `keep` tokens of
-    context before them (see `trigger_windows`)."""
+    context before them (see `trigger_windows`).
+
+    `compiled`: use the compiled scan when it is built (False: always this pure-Python one)."""
+    if compiled and fastscan is not None:
+        return fastscan.trigger_runs(_chunks(normalized), _level_cache(trigger_level), trigger_level, max_run, keep,
+                                     head_if_next, _MAX_CACHED, Token, Run)
+    return _pure_trigger_runs(normalized, trigger_level, max_run, keep, head_if_next)
+
+
+def _pure_trigger_runs(normalized: str, trigger_level, max_run: int, keep: int,
+                       head_if_next: Container[str]) -> Iterator[Run]:
     carried: list[Token] = []  # the open run, when it goes on past the end of a chunk
     run_idx: list[int] = []  # chunk indexes of the open run's tokens in this chunk
     head = False
