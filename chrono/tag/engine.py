@@ -371,10 +371,14 @@ def analyze_tokens(tokens: list[Token], grammar: Grammar) -> list[Item]:
     """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
     chart = Chart(tokens)
     add_lexical_items(chart, tokens, grammar.words)
-    for pos in sorted(chart.items, reverse=True):
+    # Lexical items are added left to right and rules only add items where a position already
+    # has some, so the chart's positions are already in order: no sorting needed.
+    positions = list(chart.items)
+    final_kinds, kinds, items = chart.final_kinds, chart.kinds, chart.items
+    for pos in reversed(positions):
         _saturate(chart, pos, grammar)
-        chart.final_kinds[pos] = frozenset(chart.kinds[pos])  # nothing more starts here
-    return [item for pos in sorted(chart.items) for item in chart.items[pos]]
+        final_kinds[pos] = frozenset(kinds[pos])  # nothing more starts here
+    return [item for pos in positions for item in items[pos]]
 
 
 _NOTHING: frozenset = frozenset()
