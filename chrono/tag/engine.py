@@ -118,6 +118,8 @@ class Rule:
     last_real: int = 0
     first_pred: Optional[Callable[[Item], bool]] = None  # pattern[0].pred
     single: bool = False  # a one-element pattern: its first item is the whole match
+    pair: bool = False  # two elements, no guard: the second is looked for in place (no _extend call)
+    all_args: bool = False  # every element is an argument: the matched items are the arguments
 
     def following_kinds(self) -> Optional[frozenset]:
         """What must start right after the first element ('kw:of', 'gmonth', 'tok:('), or None.
@@ -209,6 +211,8 @@ class Grammar:
         r.last_real = r.real_positions[-1]
         r.first_pred = first.pred
         r.single = len(r.pattern) == 1
+        r.pair = len(r.pattern) == 2 and isinstance(r.pattern[1], Elem)
+        r.all_args = r.arg_positions == tuple(range(len(r.pattern)))
         self._role_cache.clear()
         self._applicable.clear()
         self._words = None
@@ -326,12 +330,11 @@ def add_lexical_items(chart: "Chart", tokens: list[Token], words: WordIndex) -> 
     literal = words.literal_words
     multi_later = words.multi_later
     n = len(tokens)
-    for i, tok in enumerate(tokens):
-        kind, text = tok.kind, tok.text
+    for i, (text, start, tok_end, kind) in enumerate(tokens):
         if kind == "num":
-            digits = Item("digits", text, i, i + 1, tok.start, tok.end, "lex.digits")
+            digits = Item("digits", text, i, i + 1, start, tok_end, "lex.digits")
             if text in literal:  # no rule names a number today; a `tok` item would match nothing
-                chart.add_position(i, [Item("tok", text, i, i + 1, tok.start, tok.end, "tok"), digits],
+                chart.add_position(i, [Item("tok", text, i, i + 1, start, tok_end, "tok"), digits],
                                    {*kinds_of("tok", text), "digits"})
             else:
                 chart.add_position(i, [digits], {"digits"})
@@ -341,7 +344,6 @@ def add_lexical_items(chart: "Chart", tokens: list[Token], words: WordIndex) -> 
         info = cache.get((text, kind)) or words.info(text, kind)
         if info is PLAIN_WORD:
             continue  # most words of a news text: nothing to build
-        start, tok_end = tok.start, tok.end
         bucket = []
         kinds = set(info.kinds)
         if info.literal:  # only literal elements (T, W) take `tok` items
@@ -382,6 +384,7 @@ def analyze_tokens(tokens: list[Token], grammar: Grammar) -> list[Item]:
 
 
 _NOTHING: frozenset = frozenset()
+_NO_ITEMS: tuple = ()
 
 
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
@@ -393,11 +396,9 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     """
     bucket = chart.at(pos)
     final_kinds = chart.final_kinds
+    items_at = chart.items
     cached = grammar._applicable
-    i = 0
-    while i < len(bucket):
-        first = bucket[i]
-        i += 1
+    for first in bucket:  # a list iterator also visits the items appended while it runs
         following = final_kinds.get(first.end, _NOTHING)
         cls = first.cls
         rules = cached.get(("kw:" + first.value.value if cls == "kw" else cls, following))  # first.kind, inlined
@@ -409,6 +410,13 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
                 continue
             if r.single:
                 _produce(chart, r, [first])
+                continue
+            if r.pair:  # _extend for one element, inlined: most rules have two
+                second = r.pattern[1]
+                cls2, pred2 = second.cls, second.pred
+                for item in items_at.get(first.end, _NO_ITEMS):  # a later position: final, not growing
+                    if item.cls == cls2 and (pred2 is None or pred2(item)) and item.end - pos <= MAX_SPAN:
+                        _produce(chart, r, [first, item])
                 continue
             found: list = []
             _extend(chart, r.pattern, 1, first.end, pos, [first], found)
@@ -441,7 +449,7 @@ def _extend(chart: Chart, pattern: tuple, k: int, pos: int, start: int, acc: lis
 
 
 def _produce(chart: Chart, r: Rule, items: list) -> bool:
-    args = [items[i] for i in r.arg_positions]
+    args = items if r.all_args else [items[i] for i in r.arg_positions]
     try:
         value = r.production(*args)
     except (ValueError, OverflowError):

@@ -112,6 +112,8 @@ class WordIndex:
             return 1 if word in self.literal_words else 0
         if kind == "nl":
             return 0
+        if kind == "ar" and self.shortcut and self._surely_plain(word):
+            return 0  # most words, asked once each (the scan caches levels): no WordInfo kept
         info = self.cache.get((word, kind)) or self.info(word, kind)
         if info is PLAIN_WORD:
             return 0
