@@ -159,3 +159,27 @@ def test_plain_word_check_agrees_with_the_full_lookup(word):
     assert fast.info(word, "ar") == full.info(word, "ar")
     stems = {stem for stem, _ in proclitic_readings(word)}  # what the five look-ups stand for
     assert stems <= {word, word[1:], word[2:], "ال" + word[2:], "ال" + word[3:]}
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LETTERS + ["ال", "لل", "وال", "بال", "امس", "يوم", "عام", "القعده", "غد", "ثلاث"]),
+                min_size=1, max_size=6).map("".join))
+def test_compiled_plain_filter_only_rules_out_plain_words(word):
+    """The compiled scan skips an Arabic word its filter rules out: trigger_level must call it plain."""
+    grammar = default_grammar()
+    plain = tokens.fastscan.PlainFilter(grammar.words.plain_suffixes())
+    if not plain(word):
+        assert grammar.words.trigger_level(word, "ar") == 0
+
+
+@needs_compiled
+def test_compiled_plain_filter_rules_out_most_words_of_news():
+    """...and it does skip most of them (the point of it), never a trigger of the seeds or corpus."""
+    from chrono.normalize import tokenize
+
+    words = default_grammar().words
+    plain = tokens.fastscan.PlainFilter(words.plain_suffixes())
+    arabic = [t.text for text in _texts()[:400] for t in tokenize(normalize(text).text) if t.kind == "ar"]
+    assert all(plain(w) for w in arabic if words.trigger_level(w, "ar"))
+    assert sum(not plain(w) for w in arabic) > len(arabic) / 4

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from itertools import accumulate, compress
 from typing import Container, Iterator, NamedTuple
 
 from chrono.normalize import TOKEN_PATTERN as _TOKEN
 from chrono.normalize import Token
+from chrono.tag.words import WordIndex
 
 # The compiled scan (chrono/tag/fastscan.pyx, built at install when a C compiler is there) gives
 # the same runs as the pure-Python one below, several times faster; CHRONO_PURE_PYTHON=1 turns
@@ -50,8 +52,23 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     `compiled`: use the compiled scan when it is built (False: always this pure-Python one)."""
     if compiled and fastscan is not None:
         return fastscan.trigger_runs(_chunks(normalized), _level_cache(trigger_level), trigger_level, max_run, keep,
-                                     head_if_next, _MAX_CACHED, Token, Run)
+                                     head_if_next, _MAX_CACHED, Token, Run, _plain_filter(trigger_level))
     return _pure_trigger_runs(normalized, trigger_level, max_run, keep, head_if_next)
+
+
+_FILTERS: "weakref.WeakKeyDictionary[WordIndex, object]" = weakref.WeakKeyDictionary()
+
+
+def _plain_filter(trigger_level):
+    """The compiled plain-word filter of a WordIndex whose own trigger_level this is (with its
+    shortcut on, which the filter reproduces); None for any other level function."""
+    index = getattr(trigger_level, "__self__", None)
+    if getattr(trigger_level, "__func__", None) is not WordIndex.trigger_level or not index.shortcut:
+        return None
+    found = _FILTERS.get(index)
+    if found is None:
+        found = _FILTERS[index] = fastscan.PlainFilter(index.plain_suffixes())
+    return found
 
 
 def _pure_trigger_runs(normalized: str, trigger_level, max_run: int, keep: int,

@@ -159,6 +159,13 @@ class WordIndex:
             return PLAIN_WORD
         return info
 
+    def plain_suffixes(self) -> frozenset:
+        """What _surely_plain compares, as endings: an Arabic word none of whose last-but-0..3
+        letters ending (word, word[1:], word[2:], word[3:]) is one of these is plain (when the
+        shortcut is on). The compiled scan (chrono/tag/fastscan.pyx) tests this in C."""
+        forms = self.maybe_forms
+        return frozenset(forms | self.multi_later | {f[len(ARTICLE):] for f in forms if f.startswith(ARTICLE)})
+
     def _surely_plain(self, word: str) -> bool:
         """The shortcut below, without building the readings: a reading's stem is the word, the
         word without one or two letters of proclitics, or that with "لل" read as "ال" (see
