@@ -10,16 +10,23 @@ SEEDS := seeds/ --manifest seeds/manifest.json
 
 .PHONY: install demo test lint golden bench fuzz clean browser
 
+# The install compiles chrono/tagger/fastscan.pyx (Cython, gcc): the tagger's trigger scan in C.
+# Without it chrono runs as pure Python (same output, slower), so the install checks it was built.
+CHECK_FASTSCAN := $(BIN)/python -c "import chrono.tagger.fastscan" || { \
+	  echo "chrono/tagger/fastscan.pyx was not compiled (is gcc installed?)" >&2; exit 1; }
+
 $(VENV)/bin/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(BASE): pyproject.toml | $(VENV)/bin/python
+$(BASE): pyproject.toml setup.py chrono/tagger/fastscan.pyx | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(CHECK_FASTSCAN)
 	touch $(BASE)
 
-$(STAMP): pyproject.toml | $(VENV)/bin/python
+$(STAMP): pyproject.toml setup.py chrono/tagger/fastscan.pyx | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
+	$(CHECK_FASTSCAN)
 	touch $(BASE) $(STAMP)
 
 install: $(STAMP)

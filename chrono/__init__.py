@@ -13,14 +13,11 @@ texts already in memory; the models they return (`Timex`, `TimelineOutput`, `Ent
 output contract, the same as the JSON the command line writes. Importing chrono is light: the
 tagger loads on the first call.
 
-`chrono.tag` is also the name of the tagging stage's package (chrono/tag/). Once that package is
-imported, Python binds the name to it; the package is then made callable, so `chrono.tag(text,
-anchor=...)` keeps working and `chrono.tag.find_expressions` is the stage as before.
+The stages themselves are the subpackages (chrono.read, chrono.tagger, chrono.resolve, …; see
+docs/ARCHITECTURE.md).
 """
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Literal, Optional, Union
@@ -113,28 +110,3 @@ def timeline(documents: Iterable[DocumentLike], *, prefer: Prefer = "news") -> T
         document = _document(item, number)
         pairs.append((document, tag_document(document, settings)))
     return build_timeline(pairs)
-
-
-class _CallableStage(types.ModuleType):
-    """The tagging stage's package (chrono/tag/), callable as the API function `tag`."""
-
-    def __call__(self, text: str, anchor: AnchorLike = None, *, prefer: Prefer = "news") -> list[Timex]:
-        return _tag_api(text, anchor, prefer=prefer)
-
-
-class _Chrono(types.ModuleType):
-    """The root package: binding the subpackage chrono.tag (which the import system does once it
-    is loaded) keeps `chrono.tag(...)` callable."""
-
-    def __setattr__(self, name: str, value) -> None:
-        if name == "tag" and isinstance(value, types.ModuleType) and not isinstance(value, _CallableStage):
-            value.__class__ = _CallableStage
-        super().__setattr__(name, value)
-
-
-_tag_api = tag
-_CallableStage.__call__.__doc__ = tag.__doc__
-sys.modules[__name__].__class__ = _Chrono
-if "chrono.tag" in sys.modules:  # the stage was loaded first (python -m chrono.tag …)
-    # setattr: the assignment must go through _Chrono.__setattr__, and ModuleType declares no `tag`.
-    setattr(sys.modules[__name__], "tag", sys.modules["chrono.tag"])  # noqa: B010

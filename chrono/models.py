@@ -163,11 +163,11 @@ def read_value(value: str) -> TypedValue:
     return TypedValue(value, start, ValuePoint.read(last), True)
 
 
-# The canonical underspecified form is chrono/tag/values.py's: "kind key=value ...", a range's
+# The canonical underspecified form is chrono/tagger/values.py's: "kind key=value ...", a range's
 # ends nested in parentheses ("range range_start=(date year=2021 month=11 day=23) range_end=(date
 # day=25)"). The contract does not import the tagger (that would load its grammar and lexicon
 # for every reader of a JSON file), so the field names are read here; tests/test_typed_values.py
-# checks this reading against `chrono.tag.values.parse_canonical` over the expression corpus.
+# checks this reading against `chrono.tagger.values.parse_canonical` over the expression corpus.
 _CANONICAL_FIELD = re.compile(r"(?:^|[ (])([a-z_]+)=")
 _YEAR_FIELDS = frozenset({"year", "hijri_year"})
 _FOUR_DIGITS = re.compile(r"\d{4}")

@@ -17,12 +17,23 @@ def _module_name(path: Path) -> str:
 
 
 def _package_modules() -> dict[str, Path]:
-    return {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+    """Every module of the package: Python files, and Cython sources (compiled modules)."""
+    return {_module_name(p): p for p in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.pyx")])}
+
+
+def _import_lines(path: Path) -> ast.Module:
+    """The module's import statements as Python: all of it for a .py file; for Cython source, its
+    `import` / `from … import` lines (`cimport`s of C declarations import no chrono module)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".pyx":
+        text = "\n".join(line.strip() for line in text.splitlines()
+                         if line.strip().startswith(("import ", "from ")) and " cimport " not in line)
+    return ast.parse(text)
 
 
 def _imports(path: Path, name: str, known: set[str]) -> set[str]:
     """Package modules `path` imports anywhere in its body (a parent package's __init__ runs too)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _import_lines(path)
     is_package = path.name == "__init__.py"
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -41,7 +52,7 @@ def _imports(path: Path, name: str, known: set[str]) -> set[str]:
                 target = target.rpartition(".")[0]
             if target and target != name:
                 found.add(target)
-            # importing chrono.tag.engine runs chrono/tag/__init__.py first, unless that package
+            # importing chrono.tagger.engine runs chrono/tagger/__init__.py first, unless that package
             # is one the importing module lives in (already running); the root package's
             # __init__ only re-exports the public API, so it is left out
             parent = target.rpartition(".")[0]

@@ -1,4 +1,4 @@
-"""Readings decided by the clause around an expression (chrono.tag.context): habitual months and
+"""Readings decided by the clause around an expression (chrono.tagger.context): habitual months and
 holidays, former titles."""
 from __future__ import annotations
 

@@ -8,14 +8,14 @@ import chrono.normalize
 import chrono.pipeline
 import chrono.read.decode
 import chrono.resolve
-import chrono.tag
-import chrono.tag.grammar
-import chrono.tag.values
-import chrono.tag.words
+import chrono.tagger
+import chrono.tagger.grammar
+import chrono.tagger.values
+import chrono.tagger.words
 
 
-@pytest.mark.parametrize("module", [chrono, chrono.normalize, chrono.read.decode, chrono.tag.values, chrono.resolve,
-                                    chrono.pipeline, chrono.tag, chrono.tag.grammar, chrono.tag.words])
+@pytest.mark.parametrize("module", [chrono, chrono.normalize, chrono.read.decode, chrono.tagger.values, chrono.resolve,
+                                    chrono.pipeline, chrono.tagger, chrono.tagger.grammar, chrono.tagger.words])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

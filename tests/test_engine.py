@@ -10,10 +10,10 @@ from chrono.lexicon import Lex, Lexicon, LexiconData, LexiconError, load_lexicon
 from chrono.normalize import normalize
 from chrono.pipeline import tag_text
 from chrono.resolve import narrow, resolve
-from chrono.tag import default_grammar
-from chrono.tag.engine import Elem, Grammar, Rule
-from chrono.tag.grammar import build_grammar
-from chrono.tag.values import TimeValue, make_range, parse_canonical
+from chrono.tagger import default_grammar
+from chrono.tagger.engine import Elem, Grammar, Rule
+from chrono.tagger.grammar import build_grammar
+from chrono.tagger.values import TimeValue, make_range, parse_canonical
 
 
 def _rule(name, pattern, production=lambda x: x):
@@ -51,7 +51,7 @@ def test_literal_first_element_needs_words():
 
 def test_rule_naming_an_unknown_keyword_role_is_rejected():
     """K("ofx") (a typo, or a role renamed in the lexicon) fails when the grammar is built."""
-    from chrono.tag.grammar.base import K
+    from chrono.tagger.grammar.base import K
 
     with pytest.raises(ValueError, match="roles the lexicon lacks"):
         Grammar().add(_rule("r", [Elem("month"), K("ofx")], lambda m, k: m))
@@ -70,7 +70,7 @@ def test_each_build_is_a_new_grammar_with_the_same_rules():
 
 def test_a_grammar_is_passed_not_read_from_a_global():
     """find_expressions uses the grammar it is given: one without rules finds nothing."""
-    from chrono.tag import find_expressions
+    from chrono.tagger import find_expressions
 
     assert [e.item.rule for e in find_expressions("وصل أمس")] == ["ar.relative.day"]
     assert find_expressions("وصل أمس", Grammar()) == []
@@ -204,7 +204,7 @@ def test_windowed_parsing_gives_the_same_expressions(monkeypatch):
     """Parsing in small overlapping windows finds what one whole-text parse finds (seeds text)."""
     from pathlib import Path
 
-    import chrono.tag as pipeline
+    import chrono.tagger as pipeline
 
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt")))
     whole = [(e.start, e.end, e.item.value) for e in pipeline.find_expressions(text)]
@@ -216,7 +216,7 @@ def test_windowed_parsing_gives_the_same_expressions(monkeypatch):
 def test_long_trigger_runs_are_windowed_without_loss(monkeypatch):
     """A page that is one long run of triggers is cut into pieces and windows; every expression of
     the whole-text parse is still found once (run of dates and ranges with no plain word)."""
-    import chrono.tag as pipeline
+    import chrono.tagger as pipeline
 
     text = " ".join(f"من {d} إلى {d + 1} نوفمبر 2021 و" for d in range(1, 28)) * 20
     monkeypatch.setattr(pipeline, "WINDOW_TOKENS", 10**6)  # one window: the reference parse
@@ -231,8 +231,8 @@ def test_token_chunks_do_not_change_the_expressions(monkeypatch, chunk):
     """Words are split chunk by chunk (tokens._CHUNK characters); tiny chunks find what one chunk finds."""
     from pathlib import Path
 
-    import chrono.tag as pipeline
-    import chrono.tag.tokens as tokens
+    import chrono.tagger as pipeline
+    import chrono.tagger.tokens as tokens
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
     texts += ["من 12 إلى 14 نوفمبر " * 40, "24/11/2021 " * 30 + "12/11/2021/" * 30]
@@ -267,7 +267,7 @@ def test_head_filter_never_loses_an_expression(monkeypatch, unfiltered):
     head entry ("بعد" of "بعد غد") heads a run only when the entry's next word follows. Parsing
     more runs (every level-3 word a head; every trigger a head) finds exactly the same expressions
     on the seeds and every corpus phrasing, positive and negative."""
-    from chrono.tag import find_expressions
+    from chrono.tagger import find_expressions
 
     texts = _corpus_texts()
     assert len(texts) > 1500
@@ -286,7 +286,7 @@ def test_head_filter_never_loses_an_expression(monkeypatch, unfiltered):
 def test_first_words_of_multi_word_entries_head_only_when_completed():
     """"بعد" heads "بعد غد" but "بعد أن" is not parsed; "الذي" (read "ذي" of "ذي القعدة") likewise."""
     from chrono.pipeline import tag_text
-    from chrono.tag.tokens import trigger_runs
+    from chrono.tagger.tokens import trigger_runs
 
     words = default_grammar().words
     trigger_level, HEAD_IF_NEXT = words.trigger_level, words.head_if_next
@@ -328,7 +328,7 @@ def test_plain_word_shortcut_agrees_with_the_full_lookup():
     rule knows; the full lookup (shortcut off) agrees on every lexicon form with proclitics and
     article toggled, every literal word, and every word of the seeds and the corpus."""
     from chrono.normalize import tokenize
-    from chrono.tag.words import PLAIN_WORD, WordIndex
+    from chrono.tagger.words import PLAIN_WORD, WordIndex
 
     grammar = default_grammar()
     words = {(t.text, t.kind) for text in _corpus_texts() for t in tokenize(normalize(text).text)}
@@ -351,7 +351,7 @@ def test_plain_word_shortcut_agrees_with_the_full_lookup():
 def test_trigger_runs_use_the_level_function_they_are_given():
     """Levels are cached per trigger_level function: a caller's own function is not answered from
     the cache of another one (the head-filter test above relies on this)."""
-    from chrono.tag.tokens import trigger_runs
+    from chrono.tagger.tokens import trigger_runs
 
     trigger_level = default_grammar().words.trigger_level
     text = normalize("قال الوزير إن اللقاء كان مثمرا").text
@@ -368,8 +368,8 @@ def test_rules_are_skipped_where_their_next_element_cannot_match():
     """A rule is tried only where what its next element needs starts right after the first item:
     the literal token of T("(") (not any token), a role of K(...), a class; guards are skipped
     when looking ahead, since they take no token."""
-    from chrono.tag.engine import Guard, Item
-    from chrono.tag.grammar.base import K, T
+    from chrono.tagger.engine import Guard, Item
+    from chrono.tagger.grammar.base import K, T
 
     g = Grammar()
     paren = _rule("paren", [Elem("month"), T("(")], lambda m, p: m)
@@ -417,7 +417,7 @@ def test_dual_and_plural_spans_take_their_adjective_not_the_preposition(text, ex
 
 
 def test_intersection_takes_every_field_and_refuses_contradictions():
-    from chrono.tag.values import intersect
+    from chrono.tagger.values import intersect
 
     assert intersect(TimeValue(weekday=3), TimeValue(year=2021, month=11, day=24)) == \
         TimeValue(year=2021, month=11, day=24, weekday=3)

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from chrono.cli import main
 from chrono.normalize import normalize
 from chrono.pipeline import tag_text
-from chrono.tag import default_grammar
-from chrono.tag.engine import analyze
+from chrono.tagger import default_grammar
+from chrono.tagger.engine import analyze
 
 ANCHOR = date(2021, 11, 24)
 NEWS = "وصل وزير الدفاع منتصف ليلة أمس إلى الرباط في أول زيارة منذ توقيع الاتفاق في 22 ديسمبر الماضي. "

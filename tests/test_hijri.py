@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from chrono.pipeline import tag_text
 from chrono.resolve import Context, resolve
 from chrono.resolve.hijri import TABULAR, gregorian_range, month_span, resolve_hijri, to_gregorian, to_hijri, year_span
-from chrono.tag.values import TimeValue
+from chrono.tagger.values import TimeValue
 
 ANCHOR = date(2021, 11, 24)  # Wednesday 19 ربيع الثاني 1443
 

@@ -64,7 +64,7 @@ def test_future_cue_matches_its_word_by_word_definition(text, start):
     import re
 
     from chrono.lexicon import LEXICON
-    from chrono.tag import FUTURE_LOOKBACK_CHARS, has_future_cue, is_future_verb
+    from chrono.tagger import FUTURE_LOOKBACK_CHARS, has_future_cue, is_future_verb
 
     start = min(start, len(text))
     clause = re.split(r'[.!?\n";:]', text[max(0, start - FUTURE_LOOKBACK_CHARS):start])[-1]
@@ -84,7 +84,7 @@ def test_split_pattern_finds_the_tokens(text):
     behind a look-ahead that skips spaces); when every token is a trigger, the one run it gives is
     exactly the tokens tokenize() gives: same texts, offsets and kinds."""
     from chrono.normalize import tokenize
-    from chrono.tag.tokens import trigger_runs
+    from chrono.tagger.tokens import trigger_runs
 
     normalized = normalize(text).text
     found = [t for run in trigger_runs(normalized, _every_token_heads) for t in run.tokens]

@@ -8,7 +8,7 @@ import pytest
 
 import chrono
 from chrono.resolve import resolve
-from chrono.tag.values import TimeValue
+from chrono.tagger.values import TimeValue
 
 
 def test_a_range_of_this_month_does_not_stop_the_text_correcting_its_anchor():

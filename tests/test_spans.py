@@ -1,5 +1,5 @@
 """What the corpus rows cannot show of the span constructions: flags, the parts of a value, what
-later stages read from it (chrono.tag.grammar.ranges, durations, relative, hijri)."""
+later stages read from it (chrono.tagger.grammar.ranges, durations, relative, hijri)."""
 from __future__ import annotations
 
 from datetime import date
@@ -11,7 +11,7 @@ from chrono.models import Anchor, Document, Settings, read_value
 from chrono.pipeline import tag_document, tag_text
 from chrono.resolve import resolve
 from chrono.resolve.gregorian import compound_duration_value
-from chrono.tag.values import TimeValue, parse_canonical
+from chrono.tagger.values import TimeValue, parse_canonical
 
 ANCHOR = date(2015, 7, 21)
 

@@ -13,7 +13,7 @@ from chrono.merge import build_timeline
 from chrono.models import Entry, Mention, TimelineOutput, Timex, ValuePoint, dump_json, read_value
 from chrono.pipeline import tag_document, tag_text
 from chrono.read import iter_inputs, load_manifest
-from chrono.tag.values import TimeValue, parse_canonical
+from chrono.tagger.values import TimeValue, parse_canonical
 from tools.corpus import read_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from chrono.models import Settings
 from chrono.normalize import normalize
 from chrono.pipeline import tag_text
 from chrono.resolve import resolve
-from chrono.tag import clause_tense, find_expressions, word_tense
-from chrono.tag.values import TimeValue
+from chrono.tagger import clause_tense, find_expressions, word_tense
+from chrono.tagger.values import TimeValue
 
 
 def _values(text: str, anchor: date, prefer: str = "news") -> list[str]:

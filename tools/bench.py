@@ -4,6 +4,15 @@
                                             # 1M-mention merge, 5 MB adversarial lines
     python -m tools.bench --quick    # a few minutes less: 5 MB corpus, 0.5 MB against dateparser,
                                             # 0.5 MB adversarial lines
+    python -m tools.bench --real-only --repeat 5 --against /tmp/old-tree
+                                     # only the real articles: chrono (and an older source tree,
+                                     # interleaved) against dateparser, medians of 5 runs
+
+Real text: 3,000 SaudiNewsNet articles (6.7 M characters), read from
+../shared/corpora/saudinewsnet/snn_3000.jsonl beside the repository, or from --real-corpus /
+$CHRONO_REAL_CORPUS. The file is not part of the repository (its licence forbids copying it in);
+when it is absent, the benchmark says so and skips that part. The SHA-256 of chrono's whole output
+on it goes into the results, so a speed change can show it kept the same bytes.
 
 Every number comes from this run on this machine: `chrono tag` is timed as a whole process (JSONL
 in, JSON out to a file) with `--jobs 1`, `--jobs 2` and on a local Dask cluster started with the
@@ -65,6 +74,7 @@ class Run:
     maxrss_mb: float  # the largest single process of the child's tree (VmHWM, sampled)
     tree_peak_mb: float  # sampled sum over the child and its descendants
     stderr: str = ""
+    cpu_seconds: float = 0.0  # user + system time of the child and its waited-for descendants
 
 
 def _tree_memory(pid: int) -> tuple[float, float]:
@@ -105,12 +115,12 @@ def _high_water_mb(pid: int) -> float:
 
 
 def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, timeout: Optional[float] = None,
-                 env: Optional[dict] = None) -> Run:
+                 env: Optional[dict] = None, cwd: Optional[Path] = None) -> Run:
     """Run `cmd`; wall time, exit code, the largest process's memory high-water mark and the
     sampled peak of the whole tree's resident memory (both sampled every 50 ms)."""
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=ROOT, env=env)
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=cwd or ROOT, env=env)
         peak = [0.0, 0.0]  # tree RSS sum, largest process's high-water mark
         done = threading.Event()
 
@@ -134,7 +144,7 @@ def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, timeout: Optional[fl
         err.seek(0)
         message = err.read().decode("utf-8", "replace")
     largest = peak[1] or usage.ru_maxrss / 1024  # no /proc or psutil: fall back to ru_maxrss
-    return Run(seconds, proc.returncode, largest, peak[0], message[-2000:])
+    return Run(seconds, proc.returncode, largest, peak[0], message[-2000:], usage.ru_utime + usage.ru_stime)
 
 
 # ---------------------------------------------------------------- corpus facts
@@ -149,12 +159,13 @@ def corpus_chars(path: Path) -> tuple[int, int]:
     return documents, chars
 
 
-def file_digest(path: Path) -> str:
+def file_digest(path: Path, full: bool = False) -> str:
+    """SHA-256 of a file: the first 16 hex digits, or all 64 with `full`."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()[:16]
+    return digest.hexdigest() if full else digest.hexdigest()[:16]
 
 
 # ---------------------------------------------------------------- the measurements
@@ -223,6 +234,162 @@ def same_text_runs(corpus: Path, work: Path) -> dict:
         raise RuntimeError(loop.stderr[-2000:])
     results["chrono"]["loop"] = json.loads(loop.stdout.strip().splitlines()[-1])
     return results
+
+
+# ---------------------------------------------------------------- real text
+
+REAL_CORPUS_ENV = "CHRONO_REAL_CORPUS"
+DEFAULT_REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet" / "snn_3000.jsonl"
+
+
+def real_corpus_path(option: Optional[str]) -> Path:
+    """--real-corpus, else $CHRONO_REAL_CORPUS, else ../shared/corpora/saudinewsnet/snn_3000.jsonl."""
+    return Path(option or os.environ.get(REAL_CORPUS_ENV) or DEFAULT_REAL_CORPUS)
+
+
+@dataclass
+class Tree:
+    """A chrono source tree to time: this one, or an older one given with --against."""
+
+    label: str
+    root: Path
+    runs: list[Run] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)  # 1-minute load average just before each run
+    digests: set[str] = field(default_factory=set)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _chrono_tag_timed(tree: Tree, corpus: Path, work: Path) -> None:
+    """One `chrono tag` run of `tree` on the corpus, named by its file name alone (documents carry
+    their path, so the output's bytes, and its checksum, do not depend on where the file lies)."""
+    out = work / "real_out.json"
+    link = work / corpus.name
+    if not link.exists():
+        link.symlink_to(corpus.resolve())
+    tree.loads.append(os.getloadavg()[0])
+    run = run_measured([PY, "-m", "chrono.cli", "tag", corpus.name, "--jobs", "1", "--format", "json", "-o", str(out)],
+                       cwd=work, env=dict(os.environ, PYTHONPATH=str(tree.root)))
+    if run.returncode:
+        raise RuntimeError(f"chrono tag ({tree.label}): exit {run.returncode}: {run.stderr[-1000:]}")
+    tree.runs.append(run)
+    tree.digests.add(file_digest(out, full=True))
+    out.unlink()
+
+
+def _dateparser_timed(corpus: Path, work: Path, mode: str) -> tuple[Run, dict, float]:
+    out = work / "real_dateparser.json"
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryFile() as captured:
+        run = run_measured([PY, "-c", _DATEPARSER_SCRIPT, str(corpus), str(out), mode], stdout=captured)
+        captured.seek(0)
+        printed = captured.read().decode("utf-8", "replace").strip().splitlines()
+    if run.returncode:
+        raise RuntimeError(f"dateparser ({mode}): exit {run.returncode}: {run.stderr[-1000:]}")
+    out.unlink(missing_ok=True)
+    return run, json.loads(printed[-1]), load
+
+
+def _replicated(corpus: Path, times: int, target: Path) -> None:
+    """The archive written `times` times over, each copy's ids made unique: memory must not grow."""
+    with open(target, "w", encoding="utf-8") as out:
+        for copy in range(times):
+            with open(corpus, encoding="utf-8") as src:
+                for line in src:
+                    if line.strip():
+                        record = json.loads(line)
+                        record["id"] = f"{record['id']}-{copy}"
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def real_text_section(report: "Report", corpus: Path, work: Path, repeat: int, against: list[Path],
+                      dateparser: bool = True, replicate: int = 0) -> None:
+    """chrono (this tree, and older trees interleaved with it) and dateparser on real articles.
+
+    chrono runs `repeat` times per tree, in turns (this tree, then each older one, then again), with
+    dateparser's two runs placed between turns, so that a change in the machine's load touches
+    every tagger alike; medians are reported, with the load average before each run."""
+    report.add("## Real text: SaudiNewsNet, 3,000 articles", "")
+    if not corpus.is_file():
+        report.add(f"**Skipped**: the real corpus is not at `{corpus}` (give --real-corpus or ${REAL_CORPUS_ENV}; "
+                   "it is not part of the repository).", "")
+        return
+    documents, chars = corpus_chars(corpus)
+    trees = [Tree("this tree", ROOT)] + [Tree(f"`{path}`", path) for path in against]
+    pending_dateparser = ["base", "plain"] if dateparser else []
+    turns = max(repeat, len(pending_dateparser) + 1)
+    dp: dict[str, tuple[Run, dict, float]] = {}
+    for turn in range(turns):
+        if turn < repeat:
+            for tree in trees:
+                _chrono_tag_timed(tree, corpus, work)
+        if pending_dateparser and turn < turns - 1:
+            mode = pending_dateparser.pop(0)
+            dp[mode] = _dateparser_timed(corpus, work, mode)
+    loop = subprocess.run([PY, "-c", _CHRONO_LOOP_SCRIPT, str(corpus)], capture_output=True, text=True, cwd=ROOT)
+    if loop.returncode:
+        raise RuntimeError(loop.stderr[-2000:])
+    chrono_loop = json.loads(loop.stdout.strip().splitlines()[-1])
+
+    report.add(f"`{corpus.name}`: {corpus.stat().st_size / 1e6:.1f} MB of JSONL, {documents:,} real articles, "
+               f"{chars:,} characters (crawled July 2015, 11 Saudi papers; `published` is each document's anchor). "
+               f"Every tagger runs as a whole process: read the JSONL, tag every document, write JSON. chrono is "
+               f"`chrono tag FILE --jobs 1 --format json -o OUT`, run {repeat} time(s) per source tree in turns; "
+               "dateparser runs once each way between those turns. Seconds are wall-clock (medians for chrono); "
+               "CPU is user + system time, which the machine's other users disturb less.", "",
+               "| tagger | runs | wall s | CPU s | chars/s (wall) | in-process loop chars/s | peak RSS | "
+               "load average before |", "|---|---:|---:|---:|---:|---:|---:|---|")
+    base_wall = None
+    for mode, label in (("plain", "dateparser, `search_dates(text, languages=['ar'])`"),
+                        ("base", "dateparser, `settings={'RELATIVE_BASE': published}`")):
+        if mode not in dp:
+            continue
+        run, printed, load = dp[mode]
+        report.add(f"| {label} | 1 | {run.seconds:.1f} | {run.cpu_seconds:.1f} | {chars / run.seconds:,.0f} | "
+                   f"{chars / printed['loop_s']:,.0f} | {_mb(run.maxrss_mb)} | {load:.1f} |")
+    for tree in trees:
+        wall = _median([r.seconds for r in tree.runs])
+        cpu = _median([r.cpu_seconds for r in tree.runs])
+        loop_rate = f"{chars / chrono_loop['loop_s']:,.0f}" if tree.root == ROOT else ""
+        report.add(f"| chrono, {tree.label} | {len(tree.runs)} | {wall:.2f} | {cpu:.2f} | {chars / wall:,.0f} | "
+                   f"{loop_rate} | {_mb(max(r.maxrss_mb for r in tree.runs))} | "
+                   f"{', '.join(f'{x:.1f}' for x in tree.loads)} |")
+    report.add("")
+    mine = trees[0]
+    wall = _median([r.seconds for r in mine.runs])
+    cpu = _median([r.cpu_seconds for r in mine.runs])
+    for mode, label in (("base", "with RELATIVE_BASE"), ("plain", "plain call")):
+        if mode in dp:
+            run, printed, _ = dp[mode]
+            report.add(f"- chrono / dateparser ({label}): **{run.seconds / wall:.1f}×** whole process, wall-clock "
+                       f"medians (target: at least 20× with RELATIVE_BASE); {run.cpu_seconds / cpu:.1f}× in CPU time; "
+                       f"{printed['loop_s'] / chrono_loop['loop_s']:.1f}× in-process loops.")
+    for tree in trees[1:]:
+        report.add(f"- this tree / {tree.label}: {_median([r.seconds for r in tree.runs]) / wall:.2f}× wall-clock, "
+                   f"{_median([r.cpu_seconds for r in tree.runs]) / cpu:.2f}× CPU (medians of runs in turns).")
+    for tree in trees:
+        digest = ", ".join(sorted(tree.digests)) + (" (runs DIFFER)" if len(tree.digests) > 1 else "")
+        report.add(f"- SHA-256 of the whole output, chrono {tree.label}: `{digest}`")
+    if len(trees) > 1:
+        same = all(t.digests == mine.digests for t in trees[1:])
+        report.add(f"- Output of the trees compared: {'byte-identical' if same else 'DIFFERENT'}.")
+    report.add(f"- chrono found {chrono_loop['found']:,} expressions in this tree's in-process loop.", "")
+    if replicate > 1:
+        big = work / "real_replicated.jsonl"
+        _replicated(corpus, replicate, big)
+        out = work / "real_replicated_out.json"
+        run = tag_run(big, out, ["--jobs", "1"])
+        out.unlink(missing_ok=True)
+        big.unlink()
+        single = max(r.maxrss_mb for r in mine.runs)
+        report.add(f"Memory: the same archive written {replicate} times over ({documents * replicate:,} documents, "
+                   f"{chars * replicate:,} characters), `chrono tag --jobs 1`: peak RSS {run.maxrss_mb:,.0f} MB against "
+                   f"{single:,.0f} MB for one copy ({run.seconds:.0f} s, {chars * replicate / run.seconds:,.0f} chars/s, "
+                   f"exit {run.returncode}).", "")
 
 
 # Shared head of the child scripts below: imports, and the child's own memory high-water mark.
@@ -380,16 +547,32 @@ def _git_state() -> str:
     return f"commit {head}" + (" plus uncommitted changes under chrono/" if dirty else "")
 
 
-def bench(profile: Profile, name: str, work: Path) -> Report:
-    report = Report(name)
-    started = time.perf_counter()
+def _header(report: Report, name: str, command: str) -> None:
     load = os.getloadavg()
     report.add(
         f"# chrono benchmarks ({name} run)", "",
-        f"Generated by `python -m tools.bench{' --quick' if name == 'quick' else ''}` on "
+        f"Generated by `{command}` on "
         f"{time.strftime('%Y-%m-%d %H:%M')}; machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"load average at start {load[0]:.2f}; code: {_git_state()}. The machine is shared with other developers, so "
         "timings carry noise of that size; every number below comes from this one run.", "")
+
+
+@dataclass
+class RealText:
+    """What the real-text part measures (see real_text_section)."""
+
+    corpus: Path
+    repeat: int = 3
+    against: list[Path] = field(default_factory=list)
+    dateparser: bool = True
+    replicate: int = 10
+
+
+def bench(profile: Profile, name: str, work: Path, real: RealText, command: str) -> Report:
+    report = Report(name)
+    started = time.perf_counter()
+    _header(report, name, command)
+    real_text_section(report, real.corpus, work, real.repeat, real.against, real.dateparser, real.replicate)
 
     corpus = work / "corpus.jsonl"
     write_corpus(str(corpus), profile.corpus_mb, seed=0)
@@ -524,20 +707,48 @@ def bench(profile: Profile, name: str, work: Path) -> Report:
     return report
 
 
+def real_only(name: str, work: Path, real: RealText, command: str) -> Report:
+    """Only the real articles: what to run while making chrono faster."""
+    report = Report(name)
+    started = time.perf_counter()
+    _header(report, name, command)
+    real_text_section(report, real.corpus, work, real.repeat, real.against, real.dateparser, real.replicate)
+    report.add(f"Whole benchmark: {(time.perf_counter() - started) / 60:.1f} minutes.")
+    return report
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="chrono benchmarks → bench/RESULTS.md")
     parser.add_argument("--quick", action="store_true", help="small sizes (a few minutes)")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask cluster run")
+    parser.add_argument("--real-only", action="store_true",
+                        help="only the real articles (→ bench/RESULTS-real.md): for iterating on speed")
+    parser.add_argument("--real-corpus", default=None,
+                        help=f"the real articles' JSONL (default: ${REAL_CORPUS_ENV}, else {DEFAULT_REAL_CORPUS})")
+    parser.add_argument("--repeat", type=int, default=3, help="chrono runs per source tree on the real articles")
+    parser.add_argument("--against", action="append", default=[], metavar="TREE",
+                        help="also time the chrono of this source tree (a folder holding chrono/), in turns")
+    parser.add_argument("--no-dateparser", action="store_true", help="real articles: skip dateparser (slow)")
+    parser.add_argument("--replicate", type=int, default=None,
+                        help="real articles: also tag the archive written N times over, for memory "
+                             "(default: 10 in the full run, none with --real-only or --quick)")
     parser.add_argument("-o", "--output", default=None,
-                        help="results file (default: bench/RESULTS.md; bench/RESULTS-quick.md with --quick)")
+                        help="results file (default: bench/RESULTS.md; RESULTS-quick.md with --quick; "
+                             "RESULTS-real.md with --real-only)")
     args = parser.parse_args(argv)
     profile = QUICK if args.quick else FULL
     profile.dask = not args.no_dask
-    name = "quick" if args.quick else "full"
-    output = Path(args.output) if args.output else RESULTS.with_name("RESULTS-quick.md" if args.quick else "RESULTS.md")
+    name = "real text only" if args.real_only else "quick" if args.quick else "full"
+    default_name = "RESULTS-real.md" if args.real_only else "RESULTS-quick.md" if args.quick else "RESULTS.md"
+    output = Path(args.output) if args.output else RESULTS.with_name(default_name)
+    replicate = args.replicate if args.replicate is not None else (0 if args.real_only or args.quick else 10)
+    real = RealText(real_corpus_path(args.real_corpus), max(1, args.repeat),
+                    [Path(p).resolve() for p in args.against], not args.no_dateparser, replicate)
+    command = "python -m tools.bench" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
     work = Path(tempfile.mkdtemp(prefix="chrono-bench-"))
     try:
-        report = bench(profile, name, work)
+        report = (real_only(name, work, real, command) if args.real_only
+                  else bench(profile, name, work, real, command))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     output.parent.mkdir(parents=True, exist_ok=True)

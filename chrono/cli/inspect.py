@@ -12,7 +12,7 @@ from chrono.cli.options import input_paths, parse_anchor_option, read_inputs, re
 from chrono.models import DocumentError
 from chrono.pipeline import document_anchor
 from chrono.resolve import resolve
-from chrono.tag import find_expressions
+from chrono.tagger import find_expressions
 
 
 @click.command()

@@ -16,7 +16,7 @@ from typing import Optional
 from chrono.resolve.core import NO_ANCHOR, Context, Resolved, invalid, narrow
 from chrono.resolve.gregorian import resolve_date, resolve_duration, resolve_set
 from chrono.resolve.hijri import resolve_hijri
-from chrono.tag.values import TimeValue
+from chrono.tagger.values import TimeValue
 
 __all__ = ["NO_ANCHOR", "Context", "Resolved", "narrow", "resolve"]
 

@@ -30,8 +30,8 @@ from chrono.models import Anchor, Document
 from chrono.normalize import normalize, normalize_word
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.segment import in_quote, in_set_aside, segment
-from chrono.tag import day_taken_from_clause, find_expressions
-from chrono.tag.values import TimeValue
+from chrono.tagger import day_taken_from_clause, find_expressions
+from chrono.tagger.values import TimeValue
 
 DATELINE_CONFIDENCE = 0.9
 DATELINE_MAX_CHARS = 300

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
 
-from chrono.tag.values import TimeValue
+from chrono.tagger.values import TimeValue
 
 NO_ANCHOR = "unresolved: no anchor"
 NO_DAY = "unresolved: a clock time whose sentence names no day"

@@ -22,7 +22,7 @@ from chrono.resolve.core import (
     narrow,
     placement,
 )
-from chrono.tag.values import TimeValue, parse_canonical
+from chrono.tagger.values import TimeValue, parse_canonical
 
 # -- durations and sets ----------------------------------------------------------------------
 _ISO_UNIT = {"year": ("", "Y"), "month": ("", "M"), "week": ("", "W"), "day": ("", "D"),

@@ -20,7 +20,7 @@ Conventions (TIMEX3 needs a Gregorian `value`):
 - a numeric day written in either order ("الاثنين الموافق 10/4/1436هـ") is the reading the weekday
   or the Gregorian half agrees with (4 Shawwal, Monday 20 July 2015).
 
-    >>> from chrono.tag.values import TimeValue
+    >>> from chrono.tagger.values import TimeValue
     >>> from chrono.resolve.core import Context
     >>> resolve_hijri(TimeValue(calendar="hijri", hijri_year=1443, hijri_month=4, hijri_day=19), Context()).value
     '2021-11-24'
@@ -38,7 +38,7 @@ from hijridate import Gregorian, Hijri
 from chrono.lexicon import LEXICON
 from chrono.resolve.core import NO_ANCHOR, Context, Occurrence, Resolved, choose, invalid, narrow, placement
 from chrono.resolve.gregorian import resolve_date, written_year_disagrees
-from chrono.tag.values import TimeValue
+from chrono.tagger.values import TimeValue
 
 OUT_OF_RANGE = "hijri: no calendar has this date"
 TABULAR = ("hijri: outside the Umm al-Qura table (1343-1500 AH): converted with the arithmetic (tabular) "

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from chrono.lexicon import LEXICON
-from chrono.tag.engine import Elem, RuleBook
-from chrono.tag.grammar.base import DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, not_after_word, year_guard
-from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
-from chrono.tag.values import TimeValue, make_range
+from chrono.tagger.engine import Elem, RuleBook
+from chrono.tagger.grammar.base import DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, not_after_word, year_guard
+from chrono.tagger.grammar.numbers import HIJRI_NUMERIC_YEARS
+from chrono.tagger.values import TimeValue, make_range
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 

@@ -1,12 +1,12 @@
 """Times of day: parts of the day (مساء اليوم، ليلة الثلاثاء) and clock times (الساعة العاشرة صباحاً)."""
 from __future__ import annotations
 
-from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import DIGITS, TV, C, K, T, lexval
-from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand, word_operand
-from chrono.tag.values import TimeValue
+from chrono.tagger.engine import RuleBook
+from chrono.tagger.grammar.base import DIGITS, TV, C, K, T, lexval
+from chrono.tagger.grammar.intersect import ADJACENT, intersection, joined, value_operand, word_operand
+from chrono.tagger.values import TimeValue
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 

@@ -9,10 +9,10 @@ from typing import NamedTuple, Optional
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import normalize_word
-from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import C, K, T, lexval, not_next, year_guard
+from chrono.tagger.engine import RuleBook
+from chrono.tagger.grammar.base import C, K, T, lexval, not_next, year_guard
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from chrono.lexicon import LEXICON
-from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import (
+from chrono.tagger.engine import RuleBook
+from chrono.tagger.grammar.base import (
     DIGITS,
     TV,
     C,
@@ -19,11 +19,11 @@ from chrono.tag.grammar.base import (
     not_next,
     year_guard,
 )
-from chrono.tag.grammar.intersect import ADJACENT, Operand, intersection, joined, value_operand
-from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
-from chrono.tag.values import TimeValue
+from chrono.tagger.grammar.intersect import ADJACENT, Operand, intersection, joined, value_operand
+from chrono.tagger.grammar.numbers import HIJRI_NUMERIC_YEARS
+from chrono.tagger.values import TimeValue
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}
@@ -119,7 +119,7 @@ def ordinal_of_month(d, _of, m):
 
 # -- a day of the month the sentence named before: 'للثامن من الشهر نفسه' -------------------------
 # The value is a placeholder, a day of an unknown month (rel_unit month, no offset): the tag stage
-# gives it the month of the date before it in its sentence, or drops it (chrono.tag.with_sentence_months).
+# gives it the month of the date before it in its sentence, or drops it (chrono.tagger.with_sentence_months).
 SAME_MONTH_RULES = frozenset({"ar.date.day_of_same_month", "ar.date.day_of_same_month_before",
                               "ar.date.weekday_day_of_same_month"})
 _MONTH_WORD = C("period", lambda it: lexval(it) == "month", "الشهر")

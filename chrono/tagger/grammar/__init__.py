@@ -13,8 +13,8 @@ ties between equal candidates.
 from __future__ import annotations
 
 from chrono.lexicon import load_lexicon
-from chrono.tag.engine import Grammar
-from chrono.tag.grammar import blocks, dates, durations, hijri, numbers, quantities, ranges, relative, times
+from chrono.tagger.engine import Grammar
+from chrono.tagger.grammar import blocks, dates, durations, hijri, numbers, quantities, ranges, relative, times
 
 MODULES = {"ar": (numbers, quantities, dates, relative, times, durations, ranges, blocks, hijri)}
 

@@ -14,8 +14,8 @@ from typing import NamedTuple, Optional
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, proclitic_readings
-from chrono.tag.engine import Elem, Guard, RuleBook
-from chrono.tag.grammar.base import (
+from chrono.tagger.engine import Elem, Guard, RuleBook
+from chrono.tagger.grammar.base import (
     DIGITS,
     TV,
     C,
@@ -31,11 +31,11 @@ from chrono.tag.grammar.base import (
     role_words,
     year_guard,
 )
-from chrono.tag.grammar.intersect import ADJACENT, Join, intersection, joined, value_operand
-from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS, NumericDate
-from chrono.tag.values import TimeValue, make_range
+from chrono.tagger.grammar.intersect import ADJACENT, Join, intersection, joined, value_operand
+from chrono.tagger.grammar.numbers import HIJRI_NUMERIC_YEARS, NumericDate
+from chrono.tagger.values import TimeValue, make_range
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 CUE_OF_SHIFT = {-1: "past", 1: "future", 0: "this"}

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from chrono.tag.engine import RuleBook
-from chrono.tag.grammar.base import (
+from chrono.tagger.engine import RuleBook
+from chrono.tagger.grammar.base import (
     DIGITS,
     C,
     K,
@@ -15,7 +15,7 @@ from chrono.tag.grammar.base import (
     not_hijri_range_start,
 )
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 # -- cardinals -----------------------------------------------------------------------------
@@ -132,8 +132,8 @@ class NumericDate(NamedTuple):
 _SEPARATORS = ("/", "-", ".")
 # Numeric dates whose year is 1300–1500 are Hijri ('29-8-1436', '1436/10/30'): Saudi and Gulf
 # papers write Hijri dates this way, with or without هـ, and nobody writes a 14th- or 15th-century
-# Gregorian day in digits. The Hijri rules read them (chrono.tag.grammar.hijri), the Gregorian
-# ones leave them (chrono.tag.grammar.dates).
+# Gregorian day in digits. The Hijri rules read them (chrono.tagger.grammar.hijri), the Gregorian
+# ones leave them (chrono.tagger.grammar.dates).
 HIJRI_NUMERIC_YEARS = range(1300, 1501)
 
 

@@ -6,12 +6,26 @@ so that no expression spans two lines.
 """
 from __future__ import annotations
 
+import os
 import re
+import weakref
 from itertools import accumulate, compress
 from typing import Container, Iterator, NamedTuple
 
 from chrono.normalize import TOKEN_PATTERN as _TOKEN
 from chrono.normalize import Token
+from chrono.tagger.words import WordIndex
+
+# The compiled scan (chrono/tagger/fastscan.pyx, built at install when a C compiler is there) gives
+# the same runs as the pure-Python one below, several times faster; CHRONO_PURE_PYTHON=1 turns
+# it off (the tests run both and compare them).
+if os.environ.get("CHRONO_PURE_PYTHON"):
+    fastscan = None
+else:
+    try:
+        import chrono.tagger.fastscan as fastscan
+    except ImportError:
+        fastscan = None
 
 
 class Run(NamedTuple):
@@ -23,17 +37,42 @@ class Run(NamedTuple):
 
 
 def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0,
-                 head_if_next: Container[str] = ()) -> Iterator[Run]:
+                 head_if_next: Container[str] = (), compiled: bool = True) -> Iterator[Run]:
     """Runs of consecutive trigger tokens that hold at least one head token, each with the
     plain token just before and just after it (rules' guards look at those neighbours).
 
     `trigger_level(word, kind)`: 0 plain, 1 trigger that cannot head, 2 head, 3 head when the next
-    token is in `head_if_next` (chrono.tag.words.WordIndex.trigger_level).
+    token is in `head_if_next` (chrono.tagger.words.WordIndex.trigger_level).
     Most of a news text is plain words, so the text is split into words in C (`re.split`, chunk by
     chunk), each word's level comes from a cache (`map(dict.get)`), and Python only visits the
     triggers (`itertools.compress`). A run longer than `max_run` tokens is given in pieces: each
     piece's last `keep` tokens are owned by the next piece, which starts with `keep` tokens of
-    context before them (see `trigger_windows`)."""
+    context before them (see `trigger_windows`).
+
+    `compiled`: use the compiled scan when it is built (False: always this pure-Python one)."""
+    if compiled and fastscan is not None:
+        return fastscan.trigger_runs(_chunks(normalized), _level_cache(trigger_level), trigger_level, max_run, keep,
+                                     head_if_next, _MAX_CACHED, Token, Run, _plain_filter(trigger_level))
+    return _pure_trigger_runs(normalized, trigger_level, max_run, keep, head_if_next)
+
+
+_FILTERS: "weakref.WeakKeyDictionary[WordIndex, object]" = weakref.WeakKeyDictionary()
+
+
+def _plain_filter(trigger_level):
+    """The compiled plain-word filter of a WordIndex whose own trigger_level this is (with its
+    shortcut on, which the filter reproduces); None for any other level function."""
+    index = getattr(trigger_level, "__self__", None)
+    if getattr(trigger_level, "__func__", None) is not WordIndex.trigger_level or not index.shortcut:
+        return None
+    found = _FILTERS.get(index)
+    if found is None:
+        found = _FILTERS[index] = fastscan.PlainFilter(index.plain_suffixes())
+    return found
+
+
+def _pure_trigger_runs(normalized: str, trigger_level, max_run: int, keep: int,
+                       head_if_next: Container[str]) -> Iterator[Run]:
     carried: list[Token] = []  # the open run, when it goes on past the end of a chunk
     run_idx: list[int] = []  # chunk indexes of the open run's tokens in this chunk
     head = False

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word
-from chrono.tag.engine import Elem, Guard, RuleBook
-from chrono.tag.grammar.base import C, K, T, W, ctx, lexval, not_after, not_before_ordinal, not_next, readings
-from chrono.tag.values import TimeValue, make_range
+from chrono.tagger.engine import Elem, Guard, RuleBook
+from chrono.tagger.grammar.base import C, K, T, W, ctx, lexval, not_after, not_before_ordinal, not_next, readings
+from chrono.tagger.values import TimeValue, make_range
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word, tokenize
-from chrono.tag.engine import Guard, RuleBook
-from chrono.tag.grammar.base import TV, C, K, T, W, is_yearless_month_or_holiday, lexval, readings
+from chrono.tagger.engine import Guard, RuleBook
+from chrono.tagger.grammar.base import TV, C, K, T, W, is_yearless_month_or_holiday, lexval, readings
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 

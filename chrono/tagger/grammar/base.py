@@ -6,7 +6,7 @@ from typing import Optional
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word, proclitic_readings
-from chrono.tag.engine import Elem, Guard, Item
+from chrono.tagger.engine import Elem, Guard, Item
 
 
 def C(cls: str, pred=None, label: str = "") -> Elem:

@@ -18,7 +18,7 @@ These drop the expression (a false date is worse than a missing one). And one is
 - 'هذا الشهر' in a sentence that names Ramadan or its fast ('وجعلنا من عتقاء شهر رمضان، ومن الذين
   كتب لهم أجر صيام هذا الشهر') is that Ramadan, not the Gregorian month of the anchor.
 
-    >>> from chrono.tag import find_expressions
+    >>> from chrono.tagger import find_expressions
     >>> [e.item.value.canonical() for e in find_expressions("يجتمع الاقتصاديون في يوليو من كل عام")]
     []
     >>> [e.item.value.canonical() for e in find_expressions("حذر رئيس أركان الجيوش سابقا من الفوضى")]
@@ -30,9 +30,9 @@ import re
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
-from chrono.tag.engine import Item
-from chrono.tag.grammar.base import is_yearless_month_or_holiday, readings
-from chrono.tag.values import TimeValue
+from chrono.tagger.engine import Item
+from chrono.tagger.grammar.base import is_yearless_month_or_holiday, readings
+from chrono.tagger.values import TimeValue
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
 # Where a clause ends: a habitual word or a title does not reach across these.

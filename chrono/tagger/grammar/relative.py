@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word
-from chrono.tag.engine import Elem, Guard, RuleBook
-from chrono.tag.grammar.base import (
+from chrono.tagger.engine import Elem, Guard, RuleBook
+from chrono.tagger.grammar.base import (
     DIGITS,
     TV,
     C,
@@ -26,11 +26,11 @@ from chrono.tag.grammar.base import (
     readings,
     year_guard,
 )
-from chrono.tag.grammar.intersect import ADJACENT, intersection, joined, value_operand
-from chrono.tag.grammar.numbers import HIJRI_NUMERIC_YEARS
-from chrono.tag.values import TimeValue, make_range
+from chrono.tagger.grammar.intersect import ADJACENT, intersection, joined, value_operand
+from chrono.tagger.grammar.numbers import HIJRI_NUMERIC_YEARS
+from chrono.tagger.values import TimeValue, make_range
 
-RULES = RuleBook()  # this module's rules, in order: chrono.tag.grammar.build_grammar adds them
+RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
 rule = RULES.rule
 
 # -- today, yesterday, tomorrow ----------------------------------------------------------------

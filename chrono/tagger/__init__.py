@@ -17,14 +17,14 @@ from typing import Optional
 
 from chrono.lexicon import LEXICON, without_marks
 from chrono.normalize import normalize, normalize_word, proclitic_readings
-from chrono.tag.context import reread_in_clause
-from chrono.tag.engine import Grammar, Item, analyze_tokens, select
-from chrono.tag.grammar import build_grammar
-from chrono.tag.grammar.hijri import dated_by_tense_only
-from chrono.tag.grammar.dates import SAME_MONTH_RULES
-from chrono.tag.grammar.times import hour_with_pod
-from chrono.tag.tokens import trigger_windows
-from chrono.tag.values import TimeValue
+from chrono.tagger.context import reread_in_clause
+from chrono.tagger.engine import Grammar, Item, analyze_tokens, select
+from chrono.tagger.grammar import build_grammar
+from chrono.tagger.grammar.hijri import dated_by_tense_only
+from chrono.tagger.grammar.dates import SAME_MONTH_RULES
+from chrono.tagger.grammar.times import hour_with_pod
+from chrono.tagger.tokens import trigger_windows
+from chrono.tagger.values import TimeValue
 
 # Characters that end the clause a future cue is looked for in.
 _CLAUSE_ENDS = '.!?\n";:'

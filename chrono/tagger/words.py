@@ -112,6 +112,8 @@ class WordIndex:
             return 1 if word in self.literal_words else 0
         if kind == "nl":
             return 0
+        if kind == "ar" and self.shortcut and self._surely_plain(word):
+            return 0  # most words, asked once each (the scan caches levels): no WordInfo kept
         info = self.cache.get((word, kind)) or self.info(word, kind)
         if info is PLAIN_WORD:
             return 0
@@ -128,6 +130,8 @@ class WordIndex:
         return info
 
     def _compute(self, word: str, kind: str) -> WordInfo:
+        if self.shortcut and kind == "ar" and self._surely_plain(word):
+            return PLAIN_WORD  # most new words of a text: decided without building their readings
         literal_words = self.literal_words
         readings = proclitic_readings(word) if kind == "ar" else [(word, "")]
         if self.shortcut and kind in ("ar", "lat") and word not in self.multi_later \
@@ -154,6 +158,21 @@ class WordIndex:
                 and word not in literal_words and not (info.readings_literal & literal_words):
             return PLAIN_WORD
         return info
+
+    def plain_suffixes(self) -> frozenset:
+        """What _surely_plain compares, as endings: an Arabic word none of whose last-but-0..3
+        letters ending (word, word[1:], word[2:], word[3:]) is one of these is plain (when the
+        shortcut is on). The compiled scan (chrono/tagger/fastscan.pyx) tests this in C."""
+        forms = self.maybe_forms
+        return frozenset(forms | self.multi_later | {f[len(ARTICLE):] for f in forms if f.startswith(ARTICLE)})
+
+    def _surely_plain(self, word: str) -> bool:
+        """The shortcut below, without building the readings: a reading's stem is the word, the
+        word without one or two letters of proclitics, or that with "لل" read as "ال" (see
+        normalize.proclitic_readings), so when none of these strings is a form, no reading is."""
+        forms = self.maybe_forms
+        return not (word in forms or word[1:] in forms or word[2:] in forms or ARTICLE + word[2:] in forms
+                    or ARTICLE + word[3:] in forms or word in self.multi_later)
 
     def lookup_readings(self, readings, rest) -> list[tuple[Lex, str]]:
         """Entries of the least-stripped reading that is in the lexicon ("بعد" stays "بعد", not

@@ -8,7 +8,7 @@ A rule is data plus a small production, written in a grammar module's RuleBook:
         '''دجنبر 2020'''
         return TimeValue(year=year.value, month=month.value.month)
 
-A Grammar is a value: chrono.tag.grammar.build_grammar adds the rule books' rules to one, and the
+A Grammar is a value: chrono.tagger.grammar.build_grammar adds the rule books' rules to one, and the
 parser is given it (`analyze_tokens(tokens, grammar)`); nothing here reads a global grammar.
 
 Parsing fills a chart right to left: every item starting at a position is built from items
@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from chrono.lexicon import Lexicon, load_lexicon
 from chrono.normalize import Token, tokenize
-from chrono.tag.words import PLAIN_WORD, WordIndex, conjunction_shift, kinds_of
+from chrono.tagger.words import PLAIN_WORD, WordIndex, conjunction_shift, kinds_of
 
 MAX_SPAN = 24  # tokens; no Arabic date phrase is longer, and it bounds the work per position
 MAX_ITEMS_PER_POSITION = 160  # items (lexical and built) starting at one token: bounds adversarial input
@@ -118,6 +118,8 @@ class Rule:
     last_real: int = 0
     first_pred: Optional[Callable[[Item], bool]] = None  # pattern[0].pred
     single: bool = False  # a one-element pattern: its first item is the whole match
+    pair: bool = False  # two elements, no guard: the second is looked for in place (no _extend call)
+    all_args: bool = False  # every element is an argument: the matched items are the arguments
 
     def following_kinds(self) -> Optional[frozenset]:
         """What must start right after the first element ('kw:of', 'gmonth', 'tok:('), or None.
@@ -135,7 +137,7 @@ class Rule:
 @dataclass
 class Grammar:
     """Rules indexed for the parser, over one lexicon: a value, built by
-    chrono.tag.grammar.build_grammar and passed to whatever parses."""
+    chrono.tagger.grammar.build_grammar and passed to whatever parses."""
 
     lexicon: Lexicon = field(default_factory=load_lexicon)
     rules: list[Rule] = field(default_factory=list)
@@ -209,6 +211,8 @@ class Grammar:
         r.last_real = r.real_positions[-1]
         r.first_pred = first.pred
         r.single = len(r.pattern) == 1
+        r.pair = len(r.pattern) == 2 and isinstance(r.pattern[1], Elem)
+        r.all_args = r.arg_positions == tuple(range(len(r.pattern)))
         self._role_cache.clear()
         self._applicable.clear()
         self._words = None
@@ -232,7 +236,7 @@ def _arity(fn: Callable) -> int:
 
 class RuleBook:
     """The rules of one grammar module, in the order they are written: data that
-    chrono.tag.grammar.build_grammar adds to a Grammar. Registering a rule changes no grammar.
+    chrono.tagger.grammar.build_grammar adds to a Grammar. Registering a rule changes no grammar.
 
         RULES = RuleBook()
         rule = RULES.rule
@@ -326,12 +330,11 @@ def add_lexical_items(chart: "Chart", tokens: list[Token], words: WordIndex) -> 
     literal = words.literal_words
     multi_later = words.multi_later
     n = len(tokens)
-    for i, tok in enumerate(tokens):
-        kind, text = tok.kind, tok.text
+    for i, (text, start, tok_end, kind) in enumerate(tokens):
         if kind == "num":
-            digits = Item("digits", text, i, i + 1, tok.start, tok.end, "lex.digits")
+            digits = Item("digits", text, i, i + 1, start, tok_end, "lex.digits")
             if text in literal:  # no rule names a number today; a `tok` item would match nothing
-                chart.add_position(i, [Item("tok", text, i, i + 1, tok.start, tok.end, "tok"), digits],
+                chart.add_position(i, [Item("tok", text, i, i + 1, start, tok_end, "tok"), digits],
                                    {*kinds_of("tok", text), "digits"})
             else:
                 chart.add_position(i, [digits], {"digits"})
@@ -341,7 +344,6 @@ def add_lexical_items(chart: "Chart", tokens: list[Token], words: WordIndex) -> 
         info = cache.get((text, kind)) or words.info(text, kind)
         if info is PLAIN_WORD:
             continue  # most words of a news text: nothing to build
-        start, tok_end = tok.start, tok.end
         bucket = []
         kinds = set(info.kinds)
         if info.literal:  # only literal elements (T, W) take `tok` items
@@ -371,13 +373,18 @@ def analyze_tokens(tokens: list[Token], grammar: Grammar) -> list[Item]:
     """Every item the grammar builds on these tokens (token indexes are positions in the list)."""
     chart = Chart(tokens)
     add_lexical_items(chart, tokens, grammar.words)
-    for pos in sorted(chart.items, reverse=True):
+    # Lexical items are added left to right and rules only add items where a position already
+    # has some, so the chart's positions are already in order: no sorting needed.
+    positions = list(chart.items)
+    final_kinds, kinds, items = chart.final_kinds, chart.kinds, chart.items
+    for pos in reversed(positions):
         _saturate(chart, pos, grammar)
-        chart.final_kinds[pos] = frozenset(chart.kinds[pos])  # nothing more starts here
-    return [item for pos in sorted(chart.items) for item in chart.items[pos]]
+        final_kinds[pos] = frozenset(kinds[pos])  # nothing more starts here
+    return [item for pos in positions for item in items[pos]]
 
 
 _NOTHING: frozenset = frozenset()
+_NO_ITEMS: tuple = ()
 
 
 def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
@@ -389,11 +396,9 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     """
     bucket = chart.at(pos)
     final_kinds = chart.final_kinds
+    items_at = chart.items
     cached = grammar._applicable
-    i = 0
-    while i < len(bucket):
-        first = bucket[i]
-        i += 1
+    for first in bucket:  # a list iterator also visits the items appended while it runs
         following = final_kinds.get(first.end, _NOTHING)
         cls = first.cls
         rules = cached.get(("kw:" + first.value.value if cls == "kw" else cls, following))  # first.kind, inlined
@@ -405,6 +410,13 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
                 continue
             if r.single:
                 _produce(chart, r, [first])
+                continue
+            if r.pair:  # _extend for one element, inlined: most rules have two
+                second = r.pattern[1]
+                cls2, pred2 = second.cls, second.pred
+                for item in items_at.get(first.end, _NO_ITEMS):  # a later position: final, not growing
+                    if item.cls == cls2 and (pred2 is None or pred2(item)) and item.end - pos <= MAX_SPAN:
+                        _produce(chart, r, [first, item])
                 continue
             found: list = []
             _extend(chart, r.pattern, 1, first.end, pos, [first], found)
@@ -437,7 +449,7 @@ def _extend(chart: Chart, pattern: tuple, k: int, pos: int, start: int, acc: lis
 
 
 def _produce(chart: Chart, r: Rule, items: list) -> bool:
-    args = [items[i] for i in r.arg_positions]
+    args = items if r.all_args else [items[i] for i in r.arg_positions]
     try:
         value = r.production(*args)
     except (ValueError, OverflowError):

@@ -4,7 +4,7 @@ date ('الأربعاء 24 نوفمبر'), a day and a weekday ('اليوم ال
 ('24 نوفمبر 2021 الموافق 19 ربيع الثاني 1443 هـ'), a month and a year ('ديسمبر من عام 2020').
 
 The two parts stand side by side or are joined by a separator, a connecting word or brackets
-(`Join`); their values are intersected (chrono.tag.values.intersect): the fields each part brings
+(`Join`); their values are intersected (chrono.tagger.values.intersect): the fields each part brings
 (`Operand`: a weekday brings its weekday, a part of day its pod, a date all its fields), and no
 match when they contradict each other. Each construction keeps its own rule name, the name the
 output shows, and its place in its module (rule order breaks ties):
@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple, Optional
 
-from chrono.tag.engine import Elem, Item
-from chrono.tag.grammar.base import TV, C, ctx, lexval
-from chrono.tag.values import TimeValue, intersect
+from chrono.tagger.engine import Elem, Item
+from chrono.tagger.grammar.base import TV, C, ctx, lexval
+from chrono.tagger.values import TimeValue, intersect
 
 
 class Operand(NamedTuple):
