@@ -253,6 +253,8 @@ def test_since_a_named_day_is_no_statement_of_the_day_of_writing():
     ("وأكد المدرب أمس أن مباراة الإياب تقام في الثلاثين من شهر سبتمبر الجاري.", date(2014, 9, 30)),
     ("وتراجعت المبيعات خلال العام الحالي 2014 بعدما أعلنت الشركة أمس نتائجها.", date(2014, 12, 31)),
     ("ذكرت الهيئة اليوم (السبت)، وأكدت أمس الجمعة، أن الطريق مغلق.", date(2015, 7, 18)),
+    # a statement the crawl day also fits ("يوليو الحالي") does not save it: the weekday does not
+    ("أعلنت الوزارة أمس (الجمعة) أن المعرض افتتح في 10 يوليو الحالي.", date(2015, 7, 18)),
 ])
 def test_a_page_written_well_before_its_crawl_day_leaves_relative_dates_unresolved(text, latest):
     a = document_anchor(doc(text, CRAWLED))

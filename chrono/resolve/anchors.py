@@ -213,13 +213,14 @@ STALE_SEARCH_DAYS = 800  # how far back a day that fits the text is looked for
 def _contradicted(given: Anchor, strong: list[Constraint], dateline: Optional[Anchor]) -> Optional[Anchor]:
     """The given anchor marked as contradicted (date None, `given` kept) when the text's own strong
     statements outside quotes ("اليوم (الجمعة)", "أمس الخميس", "سبتمبر الجاري", "العام الحالي
-    2014") all fit a day earlier than CORRECTION_DAYS before it and none fits the given day, and its
+    2014") all fit a day earlier than CORRECTION_DAYS before it and not all fit the given day ("أمس
+    (الجمعة)" with "يوليو الحالي" crawled on a Tuesday of July: the month fits both), and its
     deictic weekdays agree as a correction requires (quotes count half, what disagrees weighs at
     most a third). A dateline naming the given day, or a text that contradicts itself (no earlier
     day fits it all), keeps the given anchor, with its warnings."""
     stated = [c for c in strong if c.strong and not c.quoted]
     given_day = given.date
-    if given_day is None or not stated or any(c.holds(given_day) for c in stated):
+    if given_day is None or not stated or all(c.holds(given_day) for c in stated):
         return None
     if dateline is not None and dateline.date == given_day:
         return None
