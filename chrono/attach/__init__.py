@@ -25,15 +25,17 @@ day, which is the day after in a paper printed the next morning.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Optional
 
 from chrono.attach.clause import Clause, clause_of, described_end
-from chrono.attach.content import actors_of, content_of, event_words, participants_of, terms_of
-from chrono.attach.days import dated_times, is_holiday, is_placeable, relative_day
+from chrono.attach.content import actors_of, content_of, event_words, participants_of, phrases_of, terms_of
+from chrono.attach.dated import Dated, dated
+from chrono.attach.days import dated_times, is_approximate, is_holiday, is_placeable, relative_day
 from chrono.attach.label import make_label
-from chrono.attach.tokens import Sentence, Tok, is_stop, tokenize
+from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, tokenize
 from chrono.attach.trigger import Trigger, find_trigger, trigger_surface
 from chrono.attach.words import RECURRING_KINDS, compatible_kinds, kind_family, kind_of, stem, trigger_root
 from chrono.models import Document, DocumentTags, Span, Timex
@@ -43,17 +45,18 @@ from chrono.segment import Segmentation, in_quote, segment, sentence_index
 __all__ = [
     "Event", "attach_document", "clause_span", "event_words", "is_placeable", "stem", "trigger_root",
     "kind_of", "compatible_kinds", "kind_family", "relative_day", "RECURRING_KINDS",
-    "is_holiday",
+    "is_holiday", "content_stem", "is_approximate", "Dated",
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
-    """One dated mention with its event, ready for the merge."""
+    """One dated mention with its event, ready for the merge (kept small: an archive's merge
+    holds a hundred thousand of them)."""
 
     doc: str
     doc_order: int  # position of the document in the input, for deterministic order
-    timex: Timex
+    timex: Dated
     clause: tuple[int, int]  # original-text offsets
     sentence: str  # the text the mention is shown with (its sentence, or clause when very long)
     trigger: str | None  # the word as written, conjunction off: "ووصل" → "وصل"
@@ -70,6 +73,8 @@ class Event:
     source: str | None = None  # the paper that printed it, when the input names it
     bare_time: bool = False  # a clock time whose words name no day and no day was found for it
     label_score: int = 0  # how complete the label is (actor and action, length): the entry's pick
+    approximate: bool = False  # a rough distance from publication ("قبل أربعة أشهر"): it only joins
+    phrases: tuple[tuple[str, ...], ...] = ()  # runs of adjacent words: "حزب العمال الكردستاني"
 
 
 # ---------------------------------------------------------------- documents
@@ -129,9 +134,24 @@ class _Reading:
     clause: Clause
     trigger: Optional[Trigger]
     quoted: list[bool] = field(default_factory=list)
+    dates: frozenset[int] = frozenset()  # tokens of the sentence's dates and durations, this one's too
 
 
-def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None) -> _Reading | None:
+def _date_tokens(tokens: list[Tok], spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Indexes of the tokens inside any of the document's timexes (sorted `spans`): dates and
+    durations ("أربعة أشهر") are never what a clause tells."""
+    if not tokens or not spans:
+        return frozenset()
+    lo = bisect_left(spans, (tokens[0].start - _LONGEST_TIMEX, 0))
+    near = [s for s in spans[lo:bisect_right(spans, (tokens[-1].end, 0))] if s[1] > tokens[0].start]
+    return frozenset(i for i, tok in enumerate(tokens) if any(s <= tok.start < e for s, e in near))
+
+
+_LONGEST_TIMEX = 200
+
+
+def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None,
+          spans: list[tuple[int, int]] | None = None) -> _Reading | None:
     """The sentence's tokens, the timex's place among them, its clause and trigger."""
     start, end = _scope(text, seg, timex, cache)
     tokens = _sentence_tokens(text, start, end, cache)
@@ -139,28 +159,30 @@ def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None)
     if not positions:
         return None
     first, last = positions[0], positions[-1] + 1
+    dates = _date_tokens(tokens, spans or []) | frozenset(range(first, last))
     quoted = [in_quote(seg, t.start, t.end) for t in tokens]
     clause = clause_of(tokens, first, last)
-    trigger = find_trigger(tokens, clause, first, last, quoted, timex.in_quote)
-    thin = len(content_of(tokens, clause.lead, clause.hi, range(first, last), None)) < _MIN_CLAUSE_WORDS
+    trigger = find_trigger(tokens, clause, first, last, quoted, timex.in_quote, dates)
+    thin = len(content_of(tokens, clause.lead, clause.hi, dates, None)) < _MIN_CLAUSE_WORDS
     if trigger is None and thin and clause != Clause(0, len(tokens), 0):
         whole = Clause(0, len(tokens), 0)
-        trigger = find_trigger(tokens, whole, first, last, quoted, timex.in_quote)
+        trigger = find_trigger(tokens, whole, first, last, quoted, timex.in_quote, dates)
         if trigger is not None:
             clause = Clause(min(clause.lo, trigger.at), max(clause.hi, trigger.at + 1),
                             min(clause.lead, trigger.at))
-    return _Reading(tokens, first, last, clause, trigger, quoted)
+    return _Reading(tokens, first, last, clause, trigger, quoted, dates)
 
 
 
 def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, anchor_sure: bool,
-           source: str | None, bare_time: bool, cache: dict | None = None) -> Event | None:
+           source: str | None, bare_time: bool, cache: dict | None = None,
+           spans: list[tuple[int, int]] | None = None) -> Event | None:
     text = document.text
-    reading = _read(text, seg, timex, cache)
+    reading = _read(text, seg, timex, cache, spans)
     if reading is None:
         return None
     tokens, first, last, clause, trigger = reading.tokens, reading.first, reading.last, reading.clause, reading.trigger
-    skip = range(first, last)
+    skip = reading.dates
     content = content_of(tokens, clause.lead, described_end(tokens, clause), skip, trigger.at if trigger else None)
     if trigger is None and len(content) < 2:
         # nothing is told here: a byline ("عين اليوم – أنقرة"), a lone dateline
@@ -168,33 +190,36 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
         if len(whole) < 3:
             return None
     participants, places = participants_of(tokens, clause.lead, clause.hi, skip)
-    actors = actors_of(tokens, clause, trigger, skip)
+    actors = actors_of(tokens, clause, trigger, skip) if trigger is None or trigger.reported is None else set()
     label, label_score = make_label(text, tokens, clause, trigger, first, last)
     offsets = (tokens[clause.lead].start if clause.lead < len(tokens) else timex.start,
                tokens[clause.hi - 1].end if clause.hi > 0 else timex.end)
+    words = terms_of(content, first, trigger)
     context: frozenset[str] = frozenset()
     if timex.in_quote:
         context = frozenset(w for _, w in content_of(tokens, 0, len(tokens), skip, None)[:_MAX_CONTEXT_WORDS])
     return Event(
-        doc=document.id,
+        doc=sys.intern(document.id),
         doc_order=doc_order,
-        timex=timex,
+        timex=dated(timex),
         clause=offsets,
         sentence=_shown_sentence(text, seg, timex, offsets),
         trigger=trigger_surface(tokens[trigger.at]) if trigger else None,
-        root=trigger.lemma.key if trigger else None,
+        root=(trigger.reported or trigger.lemma).key if trigger else None,
         label=label or timex.text,
-        words=terms_of(content, first, trigger),
+        words=words,
         deictic=timex.anchored,
         context=context,
         anchor_sure=anchor_sure,
-        kind=trigger.lemma.kind if trigger else None,
+        kind=(trigger.reported or trigger.lemma).kind if trigger else None,
         participants=frozenset(sys.intern(p) for p in participants),
         places=frozenset(sys.intern(p) for p in places),
         actors=frozenset(sys.intern(p) for p in actors),
         source=source,
         bare_time=bare_time,
         label_score=label_score,
+        approximate=is_approximate(timex),
+        phrases=phrases_of(content, words),
     )
 
 
@@ -212,6 +237,7 @@ def attach_document(document: Document, tags: DocumentTags, doc_order: int = 0,
     timexes = sorted(tags.timexes, key=lambda t: (t.start, t.end, t.id))
     timexes = [t for t in timexes if 0 <= t.start < t.end <= len(text)]
     times = dated_times(text, seg, timexes)
+    spans = sorted((t.start, t.end) for t in timexes)
     anchor_sure = tags.anchor.confidence >= 1.0
     source = newspaper_and_title(document)[0]
     cache: dict = {}
@@ -221,7 +247,7 @@ def attach_document(document: Document, tags: DocumentTags, doc_order: int = 0,
         if any(start < timex.end and timex.start < end for start, end in regions):
             continue
         dated, bare = times.get(timex.id, (timex, False))
-        event = _event(document, seg, dated, doc_order, anchor_sure, source, bare, cache)
+        event = _event(document, seg, dated, doc_order, anchor_sure, source, bare, cache, spans)
         if event is not None:
             yield event
 

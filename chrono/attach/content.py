@@ -5,6 +5,7 @@ content words the merge weighs ("الأمير فيصل بن خالد يصل إل
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 
 from chrono.attach.clause import Clause
 from chrono.attach.label import leading_connectives
@@ -14,29 +15,36 @@ from chrono.attach.words import NAME_LINKS, PLACE_HEADS, PREPOSITIONS, TITLES, b
 from chrono.normalize import stem_word
 
 
-def participants_of(tokens: list[Tok], lo: int, hi: int, skip: range) -> tuple[set[str], set[str]]:
+def participants_of(tokens: list[Tok], lo: int, hi: int, skip: Collection[int]) -> tuple[set[str], set[str]]:
     """(participants, places) of tokens [lo, hi): names after titles and name links ("الأمير
     فيصل بن خالد" → فيصل، خالد), places after place heads ("مدينة سوروتش", "حي التواهي") and after
     a preposition when written without the article ("إلى أبها", "بعدن" → عدن), counted numbers
     ("32 قتيلا" → "32"), words in quotes ("«درب الخير»")."""
     names: set[str] = set()
     places: set[str] = set()
+    in_name = 0  # words of a person's name read so far ("المهندس وحي أمان": وحي، أمان)
     for i in range(lo, hi):
         if i in skip:
+            in_name = 0
             continue
         tok = tokens[i]
         previous = tokens[i - 1] if i > lo else None
         if tok.is_number and i + 1 < hi and tokens[i + 1].is_word and i + 1 not in skip:
             names.add(tok.folded)
             continue
-        if not tok.is_word or is_stop(tok) or is_date_word(tok) or lemma_at(tokens, i) is not None:
+        if not tok.is_word or is_stop(tok) or is_date_word(tok) or lemma_at(tokens, i) is not None \
+                or tok.folded in PLACE_HEADS:
+            in_name = 0
             continue
         if previous is None:
             continue
         pf = previous.folded
-        if pf in TITLES or bare(pf) in TITLES or pf in NAME_LINKS:
+        if pf in TITLES or bare(pf) in TITLES or pf in NAME_LINKS or (0 < in_name < _NAME_WORDS and _name_like(tok)):
             names.add(stem_word(tok.text))
-        elif pf in PLACE_HEADS or bare(pf) in PLACE_HEADS or pf[1:] in PLACE_HEADS:
+            in_name += 1
+            continue
+        in_name = 0
+        if pf in PLACE_HEADS or bare(pf) in PLACE_HEADS or pf[1:] in PLACE_HEADS:
             places.add(stem_word(tok.text))
         elif pf in _PLACE_PREPOSITIONS and (_name_like(tok) or not tok.text.endswith("ة")):
             names.add(stem_word(tok.text))  # "في عدن", "في الرباط": a place or not ("في تنظيم"), no clash
@@ -44,6 +52,7 @@ def participants_of(tokens: list[Tok], lo: int, hi: int, skip: range) -> tuple[s
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "الى", "الي", "قرب", "بمدينه", "داخل"})
+_NAME_WORDS = 3
 
 
 def _name_like(tok: Tok) -> bool:
@@ -61,7 +70,7 @@ def _actor_word(tok: Tok) -> bool:
         tok.folded not in PREPOSITIONS and bare(tok.folded) not in PREPOSITIONS
 
 
-def actors_of(tokens: list[Tok], clause: Clause, trigger: Trigger | None, skip: range) -> set[str]:
+def actors_of(tokens: list[Tok], clause: Clause, trigger: Trigger | None, skip: Collection[int]) -> set[str]:
     """Who did it: the subject of a trigger verb, before it ("المقاومة الشعبية تسيطر", "سلاح
     الجو التركي شن") or right after it ("وافق مجلس الأمن الدولي", "وصل الأمير فيصل"), at most
     `_MAX_ACTOR_WORDS` words, up to a preposition, a comma or another event word. An event noun
@@ -87,7 +96,8 @@ def actors_of(tokens: list[Tok], clause: Clause, trigger: Trigger | None, skip: 
     return found
 
 
-def content_of(tokens: list[Tok], lo: int, hi: int, skip: range, trigger: int | None) -> list[tuple[int, str]]:
+def content_of(tokens: list[Tok], lo: int, hi: int, skip: Collection[int],
+               trigger: int | None) -> list[tuple[int, str]]:
     """(position, stem) of the content words of tokens [lo, hi): no stop, reporting or date word,
     not the trigger (it counts as its lemma), not inside the timex."""
     out = []
@@ -118,10 +128,28 @@ def terms_of(content: list[tuple[int, str]], first: int, trigger: Trigger | None
         if len(chosen) >= _MAX_TERMS:
             break
     if trigger is not None:
-        chosen.append("@" + trigger.lemma.key)
-        if trigger.lemma.kind:
-            chosen.append("#" + trigger.lemma.kind)
+        told = trigger.reported or trigger.lemma
+        chosen.append("@" + told.key)
+        if told.kind:
+            chosen.append("#" + told.kind)
     return frozenset(sys.intern(w) for w in chosen)
+
+
+def phrases_of(content: list[tuple[int, str]], words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """Runs of two or more adjacent content words among `words` ("حزب العمال الكردستاني" →
+    ("حزب", "عمال", "كردستان")): one name, however many words, when mentions are compared."""
+    runs: list[list[str]] = []
+    previous = -2
+    for position, word in content:
+        if word[:1] == "@" or word not in words:
+            previous = -2
+            continue
+        if position == previous + 1 and runs:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        previous = position
+    return tuple(tuple(run) for run in runs if len(set(run)) > 1)
 
 
 def event_words(text: str) -> list[str]:

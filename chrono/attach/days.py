@@ -58,6 +58,26 @@ def relative_day(timex: Timex) -> bool:
     return True
 
 
+_COARSE_UNITS = frozenset({"week", "month", "quarter", "year", "decade", "century"})
+_OPEN_MODS = frozenset({"BEFORE", "AFTER", "MORE_THAN", "LESS_THAN", "APPROX", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
+
+
+def is_approximate(timex: Timex) -> bool:
+    """A date read off a rough distance from publication: "قبل أربعة أشهر", "منذ أربعة أشهر"
+    (some time around March), "منذ أكثر من سنة". It dates nothing precisely enough to be an
+    entry of its own; "قبل عام", "الشهر الماضي" (one unit back: a calendar period) and "قبل
+    يومين" (days) are dates like any other.
+
+    The tagger's canonical value gives the unit and the distance ("rel_unit=month
+    rel_offset=-4"); a mod of an open interval ("mod=BEFORE") makes any distance approximate.
+    """
+    fields = dict(part.split("=", 1) for part in timex.underspecified.split() if "=" in part)
+    unit, offset = fields.get("rel_unit"), fields.get("rel_offset", "0")
+    if unit not in _COARSE_UNITS or not offset.lstrip("-").isdigit():
+        return False
+    return abs(int(offset)) >= 2 or fields.get("mod") in _OPEN_MODS or timex.mod in _OPEN_MODS
+
+
 def is_holiday(timex: Timex) -> bool:
     """Whether a date is told by a feast's name ("عيد الفطر", "بعيد الفطر المبارك"): the day of a
     thousand happenings, no evidence that two of them are one."""

@@ -70,3 +70,19 @@ def date_word(folded: str) -> bool:
     return folded in DATE_WORDS or bare(folded) in DATE_WORDS or \
         (folded[:1] in "وبل" and folded[1:] in DATE_WORDS)
 
+
+
+@lru_cache(maxsize=1 << 17)
+def content_stem(written: str) -> str:
+    """The stem a written word counts as when documents and clauses are compared: '' for a stop,
+    reporting or date word ("في", "أمس", "الماضي"); a number as its digits ("٣٢" → "32").
+
+    >>> [content_stem(w) for w in ("والاتفاقية", "أمس", "في", "٣٢")]
+    ['اتفاق', '', '', '32']
+    """
+    folded = _fold_word(written)
+    if folded[:1].isdigit():
+        return folded
+    if _stop_word(written, folded) or date_word(folded):
+        return ""
+    return stem_word(written)

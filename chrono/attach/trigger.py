@@ -4,6 +4,7 @@ strike); an event noun that is a verb's object gives way to the verb ("وقع �
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import NamedTuple
 
 from chrono.attach.clause import Clause
@@ -28,9 +29,12 @@ from chrono.normalize import fold
 class Trigger(NamedTuple):
     at: int  # the token index of the event word
     lemma: Lemma
+    # what a statement reports, when its clause names it ("أكدت المقاومة أمس السيطرة على حي
+    # التواهي": a capture): the happening the date belongs to, told by a speaker
+    reported: Lemma | None = None
 
 
-LIGHT_WINDOW = 4
+LIGHT_WINDOW = 6
 
 
 def _is_name_position(tokens: list[Tok], i: int) -> bool:
@@ -57,11 +61,11 @@ def _read_lemma(tokens: list[Tok], i: int) -> Lemma | None:
     tok = tokens[i]
     if not tok.is_word or tok.folded in AUXILIARIES or _is_name_position(tokens, i):
         return None
-    if is_date_word(tok) and "\u0651" not in tok.text:
-        return None  # "فجر الاثنين" is dawn; "فجَّر نفسه" (a shadda) is the verb
     for words, lemma in PHRASES.get(tok.folded, ()):
         if tuple(t.folded for t in tokens[i:i + len(words)]) == words:
-            return lemma
+            return lemma  # "وقفة احتجاجية" (a protest), though "وقفة" alone is the eve of a feast
+    if is_date_word(tok) and "\u0651" not in tok.text:
+        return None  # "فجر الاثنين" is dawn; "فجَّر نفسه" (a shadda) is the verb
     return lookup(tok.text, LEMMAS) or lookup(tok.text, SPEECH)
 
 
@@ -78,7 +82,7 @@ def _light_kind(tokens: list[Tok], i: int, lo: int, hi: int) -> Lemma | None:
 
 
 def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quoted: list[bool],
-                  timex_quoted: bool) -> Trigger | None:
+                 timex_quoted: bool, dates: Collection[int] = ()) -> Trigger | None:
     """The event word the date belongs to: the verb of its clause before the date (Arabic puts
     the verb first: "وصل الوزير أمس"; "وقع المغرب وإسرائيل مذكرة تفاهم … يوم الأربعاء" is the
     signing, not the memorandum), else its nearest event noun ("خلال زيارته أمس"), then after.
@@ -112,6 +116,7 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
             break
         index, lemma = index - 1, head
     if not lemma.verb:
+        index, lemma = _governing_noun(tokens, index, clause.lead) or (index, lemma)
         verb = _governing_verb(tokens, index, clause.lead)
         if verb is not None:
             index, lemma = verb
@@ -119,7 +124,53 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
         taken = _light_kind(tokens, index, clause.lead, clause.hi)
         if taken is not None:
             lemma = Lemma(taken.key, taken.kind, True, True, lemma.past)
-    return Trigger(index, lemma)
+    reported = _reported(tokens, index, clause.hi, first, last, dates) if lemma.kind == "statement" else None
+    return Trigger(index, lemma, reported)
+
+
+_REPORT_REACH = 8
+
+
+def _reported(tokens: list[Tok], index: int, hi: int, first: int, last: int, dates: Collection[int]) -> Lemma | None:
+    """The event a statement reports, a few words after its speech verb: "أكدت المقاومة
+    الشعبية أمس السيطرة على حي التواهي" → the capture; "قال المتحدث أمس إن الوزير وصل" → the
+    arrival. None when the statement names no event, or when what it reports has a date of its
+    own ("أكد المكتب في بيان السبت قصف الطيران … الليلة الماضية": the date is the statement's)."""
+    if any(j not in range(first, last) for j in dates if index < j < hi):
+        return None
+    seen = 0
+    for j in range(index + 1, hi):
+        if first <= j < last or not tokens[j].is_word:
+            continue
+        seen += 1
+        if seen > _REPORT_REACH:
+            return None
+        lemma = lemma_at(tokens, j)
+        if lemma is None or lemma.kind == "statement":
+            continue
+        if lemma.light:
+            lemma = _light_kind(tokens, j, index + 1, hi) or lemma
+        if lemma.kind is not None:
+            return lemma
+    return None
+
+
+_GOVERNED_REACH = 4
+
+
+def _governing_noun(tokens: list[Tok], index: int, lo: int) -> tuple[int, Lemma] | None:
+    """The event noun whose target an event noun is: "هجوم سوروتش الدامي على تجمع لنشطاء" dates
+    the attack, not the gathering it struck. The governed noun follows a preposition, and the
+    governing one stands a few words before it."""
+    if index - 1 <= lo or tokens[index - 1].folded not in PREPOSITIONS:
+        return None
+    for j in range(index - 2, max(lo, index - 2 - _GOVERNED_REACH) - 1, -1):
+        if not tokens[j].is_word:
+            return None
+        lemma = lemma_at(tokens, j)
+        if lemma is not None and not lemma.verb and lemma.kind not in (None, "statement"):
+            return j, lemma
+    return None
 
 
 _OBJECT_REACH = 4

@@ -42,6 +42,15 @@ def _noun_forms(noun: str) -> list[str]:
     return forms
 
 
+def _past_forms(past: str) -> list[str]:
+    """The past tense's persons: "وصل" → وصل، وصلت، وصلوا، …; a verb ending in a vowel drops it
+    before the feminine and plural endings ("رسا" → رست، رسوا; "نفى" → نفت، نفوا)."""
+    forms = [past + suffix for suffix in _PAST_SUFFIXES]
+    if past[-1:] in "اي" and len(past) > 2:
+        forms += [past[:-1] + suffix for suffix in ("ت", "وا", "تا")]
+    return forms
+
+
 def _lemma_table() -> dict[str, Lemma]:
     """Every inflected surface form (folded) → its Lemma. First listed wins a shared form."""
     table: dict[str, Lemma] = {}
@@ -51,8 +60,8 @@ def _lemma_table() -> dict[str, Lemma]:
 
     def add_verb(verb, kind: str | None, light: bool = False) -> None:
         key = fold(verb.past)
-        for suffix in _PAST_SUFFIXES:
-            add(key + suffix, Lemma(key, kind, True, light, True))
+        for form in _past_forms(key):
+            add(form, Lemma(key, kind, True, light, True))
         for prefix in _IMPERFECT_PREFIXES:
             for suffix in _IMPERFECT_SUFFIXES:
                 add(prefix + fold(verb.imperfect) + suffix, Lemma(key, kind, True, light))
@@ -84,8 +93,25 @@ def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], Lemma]]]:
     return table
 
 
+def _noun_table() -> dict[str, Lemma]:
+    """The event nouns alone, for a noun written like its verb after a preposition or the article
+    ("بقصف", "والقصف": قصف is both "bombed" and "bombing")."""
+    table: dict[str, Lemma] = {}
+    for name, kind in _KINDS.kinds.items():
+        for verb in kind.verbs:
+            for noun in verb.nouns:
+                for form in _noun_forms(noun):
+                    table.setdefault(form, Lemma(fold(verb.past), name, False))
+    for verb in _KINDS.light_verbs:
+        for noun in verb.nouns:
+            for form in _noun_forms(noun):
+                table.setdefault(form, Lemma(fold(verb.past), None, False, True))
+    return table
+
+
 LEMMAS = _lemma_table()
 PHRASES = _phrase_table()
+_NOUNS = _noun_table()
 
 
 def _speech_table() -> dict[str, Lemma]:
@@ -93,8 +119,8 @@ def _speech_table() -> dict[str, Lemma]:
     table: dict[str, Lemma] = {}
     for verb in _WORDS.speech_verbs:
         key = fold(verb.past)
-        for suffix in _PAST_SUFFIXES:
-            table.setdefault(key + suffix, Lemma(key, "statement", True, False, True))
+        for form in _past_forms(key):
+            table.setdefault(form, Lemma(key, "statement", True, False, True))
         for prefix in _IMPERFECT_PREFIXES:
             for suffix in _IMPERFECT_SUFFIXES:
                 table.setdefault(prefix + fold(verb.imperfect) + suffix, Lemma(key, "statement", True))
@@ -194,9 +220,9 @@ def kind_of(lemma: str | None) -> str | None:
 
 def compatible_kinds(a: str | None, b: str | None) -> bool:
     """Whether one happening may be told as kind `a` and as kind `b`: equal, listed together in
-    the lexicon ("مقتل" and "تفجير"), or one unknown."""
-    if a is None or b is None:
-        return True
+    the lexicon ("مقتل" and "تفجير"), one unknown, or a statement (it may report any happening)."""
+    if a is None or b is None or "statement" in (a, b):
+        return True  # a statement with no event named may report any happening
     return b in _COMPATIBLE.get(a, frozenset({a})) or a in _COMPATIBLE.get(b, frozenset({b}))
 
 
@@ -247,7 +273,10 @@ def _lookup_in(word: str, table: dict[str, Lemma]) -> Lemma | None:
             if prefix in ("ف", "ب", "ل") and not (found.past or not found.verb):
                 continue  # "فيصل", "بيان", "لتقي": a one-letter proclitic before an imperfect
             if prefix in ("ب", "ل", "لل", "وال", "بال", "فال", "ال", "وب", "ول") and found.verb:
-                continue  # prepositions and the article go on nouns only
+                noun = _NOUNS.get(folded[len(prefix):]) if table is LEMMAS else None
+                if noun is None:
+                    continue  # prepositions and the article go on nouns only
+                found = noun
             if "س" in prefix and (found.past or not found.verb):
                 continue  # the future prefix goes on imperfects only
             return found
