@@ -65,6 +65,6 @@ def synthetic_events(n: int, seed: int = 0, documents: int | None = None, span_d
                       granularity=gran, mod=None, start_date=start, end_date=end)
         events.append(Event(doc=f"d{doc}", doc_order=doc, timex=timex,
                             clause=(0, 0), sentence="", trigger=None, root=root, label=f"h{h}",
-                            words=words | {"@" + root}, deictic=False, kind=f"k{h % 7}",
+                            words=words | {f"n{h}"}, deictic=False, kind=f"k{h % 7}",
                             participants=frozenset({f"n{h}"})))
     return events

@@ -62,7 +62,7 @@ class Event:
     trigger: str | None  # the word as written, conjunction off: "ووصل" → "وصل"
     root: str | None  # the trigger's lemma: "وقع" for "وقع", "يوقعان", "التوقيع"
     label: str
-    words: frozenset[str]  # stemmed content words of the clause, plus "@lemma" and "#kind"
+    words: frozenset[str]  # stemmed content words of the clause, its names and its doer
     deictic: bool  # resolved against the anchor ("اليوم", "أمس", "الأربعاء"): `Timex.anchored`
     context: frozenset[str] = frozenset()  # content words of the whole sentence (quoted "today")
     anchor_sure: bool = True  # the document's anchor is certain (confidence 1), not estimated
@@ -75,6 +75,7 @@ class Event:
     label_score: int = 0  # how complete the label is (actor and action, length): the entry's pick
     approximate: bool = False  # a rough distance from publication ("قبل أربعة أشهر"): it only joins
     phrases: tuple[tuple[str, ...], ...] = ()  # runs of adjacent words: "حزب العمال الكردستاني"
+    lemmas: frozenset[str] = frozenset()  # the clause's other event words: "قتل" of "أوقع قتيلا"
 
 
 # ---------------------------------------------------------------- documents
@@ -194,7 +195,9 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
     label, label_score = make_label(text, tokens, clause, trigger, first, last)
     offsets = (tokens[clause.lead].start if clause.lead < len(tokens) else timex.start,
                tokens[clause.hi - 1].end if clause.hi > 0 else timex.end)
-    words = terms_of(content, first, trigger)
+    chosen, lemmas = terms_of(content, first)
+    participants = {sys.intern(p) for p in participants}
+    actors = {sys.intern(p) for p in actors}
     context: frozenset[str] = frozenset()
     if timex.in_quote:
         context = frozenset(w for _, w in content_of(tokens, 0, len(tokens), skip, None)[:_MAX_CONTEXT_WORDS])
@@ -207,19 +210,20 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
         trigger=trigger_surface(tokens[trigger.at]) if trigger else None,
         root=(trigger.reported or trigger.lemma).key if trigger else None,
         label=label or timex.text,
-        words=words,
+        words=chosen | participants | actors,
         deictic=timex.anchored,
         context=context,
         anchor_sure=anchor_sure,
         kind=(trigger.reported or trigger.lemma).kind if trigger else None,
-        participants=frozenset(sys.intern(p) for p in participants),
+        participants=frozenset(participants),
         places=frozenset(sys.intern(p) for p in places),
-        actors=frozenset(sys.intern(p) for p in actors),
+        actors=frozenset(actors),
         source=source,
         bare_time=bare_time,
         label_score=label_score,
         approximate=is_approximate(timex),
-        phrases=phrases_of(content, words),
+        phrases=phrases_of(content, chosen),
+        lemmas=lemmas,
     )
 
 

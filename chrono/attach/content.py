@@ -117,9 +117,10 @@ def content_of(tokens: list[Tok], lo: int, hi: int, skip: Collection[int],
 _MAX_TERMS = 20
 
 
-def terms_of(content: list[tuple[int, str]], first: int, trigger: Trigger | None) -> frozenset[str]:
-    """At most `_MAX_TERMS` content words, nearest to the date first, plus the trigger's lemma and
-    kind ("@وصل", "#arrival"): bounded per mention whatever the sentence's length."""
+def terms_of(content: list[tuple[int, str]], first: int) -> tuple[frozenset[str], frozenset[str]]:
+    """(words, lemmas): at most `_MAX_TERMS` content words, nearest to the date first (bounded per
+    mention whatever the sentence's length), and the lemmas of the other event words among them
+    ("قتل" in "الهجوم الذي أوقع قتيلا")."""
     ranked = sorted(content, key=lambda item: (abs(item[0] - first), item[0]))
     chosen: list[str] = []
     for _, word in ranked:
@@ -127,12 +128,8 @@ def terms_of(content: list[tuple[int, str]], first: int, trigger: Trigger | None
             chosen.append(word)
         if len(chosen) >= _MAX_TERMS:
             break
-    if trigger is not None:
-        told = trigger.reported or trigger.lemma
-        chosen.append("@" + told.key)
-        if told.kind:
-            chosen.append("#" + told.kind)
-    return frozenset(sys.intern(w) for w in chosen)
+    words = frozenset(sys.intern(w) for w in chosen if w[:1] != "@")
+    return words, frozenset(sys.intern(w[1:]) for w in chosen if w[:1] == "@")
 
 
 def phrases_of(content: list[tuple[int, str]], words: frozenset[str]) -> tuple[tuple[str, ...], ...]:

@@ -17,20 +17,15 @@ _ARABIC = regex.compile(r"\p{Arabic}")
 
 
 class Tok(NamedTuple):
-    """One token of a sentence: offsets into the original text, as written, folded."""
+    """One token of a sentence: offsets into the original text, as written, folded, and what
+    it is (an Arabic word, a number; punctuation is neither)."""
 
     start: int
     end: int
     text: str
     folded: str
-
-    @property
-    def is_word(self) -> bool:
-        return bool(_ARABIC.match(self.text))
-
-    @property
-    def is_number(self) -> bool:
-        return self.folded[:1].isdigit()
+    is_word: bool = False
+    is_number: bool = False
 
 
 class Sentence(list):
@@ -42,13 +37,19 @@ class Sentence(list):
 
 
 def tokenize(text: str, start: int, end: int) -> Sentence:
-    return Sentence(Tok(m.start(), m.end(), m.group(), _fold_word(m.group()))
+    return Sentence(Tok(m.start(), m.end(), m.group(), *_read_token(m.group()))
                     for m in _TOKEN.finditer(text, start, end))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)
+def _read_token(written: str) -> tuple[str, bool, bool]:
+    """(folded, is a word, is a number) of a token as written."""
+    folded = fold(written)
+    return folded, bool(_ARABIC.match(written)), folded[:1].isdigit()
+
+
 def _fold_word(word: str) -> str:
-    return fold(word)
+    return _read_token(word)[0]
 
 
 def is_stop(tok: Tok) -> bool:

@@ -181,6 +181,7 @@ DANGLING = frozenset({"في", "منذ", "خلال", "حتى", "قبل", "بعد"
                        "عام", "العام", "سنة", "شهر", "الساعة", "الـ", "ال"})
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(folded: str) -> str:
     """A folded word without a leading conjunction/preposition letter or article, for list lookups
     ("والذي" → "الذي", "وبينما" → "بينما"); the word itself when it is listed as written."""

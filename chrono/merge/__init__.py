@@ -87,8 +87,7 @@ def events_corpus(events: Iterable[Event]) -> Corpus:
     words of its events."""
     words: dict[int, list[str]] = defaultdict(list)
     for event in events:
-        words[event.doc_order].extend(w for w in event.words if w[:1] not in "@#")
-        words[event.doc_order].extend(event.participants)
+        words[event.doc_order].extend(event.words)
     return Corpus.build({doc: DocumentTerms.of_words(found) for doc, found in words.items()})
 
 
@@ -239,8 +238,7 @@ class Merger:
         words: dict[int, list[str]] = defaultdict(list)
         for event in self.events:
             if event.doc_order in missing:
-                words[event.doc_order].extend(w for w in event.words if w[:1] not in "@#")
-                words[event.doc_order].extend(event.participants)
+                words[event.doc_order].extend(event.words)
         known.update({doc: DocumentTerms.of_words(found) for doc, found in words.items()})
         return Corpus.build(known)
 

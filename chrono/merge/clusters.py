@@ -200,6 +200,8 @@ class WindowMerge:
         self.clusters: list[Cluster] = []
         # (day, lemma) → members: where a quoted "اليوم" finds the happening its frame names
         self.lemma_days: dict[tuple[int, str], list[Member]] = defaultdict(list)
+        # cluster number → the other clusters some of its mentions agreed with as well
+        self.also: dict[int, set[int]] = defaultdict(set)
 
     def candidates(self, event: Event) -> list[Member]:
         return self.index.candidates([period_code(k) for k in lookup_keys(event)], event)
@@ -207,12 +209,13 @@ class WindowMerge:
     def best_cluster(self, event: Event) -> Cluster | None:
         """The cluster of the member `event` agrees with best (at least the bar its dates set,
         the older cluster on ties), provided more of its members found agree than refuse (a
-        clash of kinds, places or doers)."""
+        clash of kinds, places or doers). The other clusters it agrees with as well are noted:
+        they may be the same happening (`merge_clusters`)."""
         scores: dict[int, tuple[float, Cluster]] = {}
         votes: Counter = Counter()  # members for (+1) and against (-1), per cluster
         told = event
         if event.context:  # a quoted "اليوم": the quote's frame names the happening
-            told = dataclasses.replace(event, words=event.words | event.context)
+            told = dataclasses.replace(event, words=event.words | {w for w in event.context if w[:1] != "@"})
         for member in self._quote_candidates(event) + self.candidates(told):
             cluster = member.cluster.root()
             found = self.agreement(event, told, member.event, cluster)
@@ -221,10 +224,15 @@ class WindowMerge:
             votes[cluster.number] += 1 if found >= 0 else -1
             if found > scores.get(cluster.number, (-1.0, cluster))[0]:
                 scores[cluster.number] = (found, cluster)
-        ranked = [(score, -number, cluster) for number, (score, cluster) in scores.items() if votes[number] > 0]
+        ranked = sorted(((score, -number, cluster) for number, (score, cluster) in scores.items()
+                         if votes[number] > 0 and score >= 0), key=itemgetter(0, 1), reverse=True)
         if not ranked:
             return None
-        return max(ranked, key=itemgetter(0, 1))[2]
+        best = ranked[0][2]
+        for _, _, other in ranked[1:]:
+            self.also[best.number].add(other.number)
+            self.also[other.number].add(best.number)
+        return best
 
     def agreement(self, event: Event, told: Event, member: Event, cluster: Cluster) -> float | None:
         """How well `event` (read as `told`) agrees with `member` of `cluster`: the identity when
@@ -276,26 +284,19 @@ class WindowMerge:
         return cluster
 
     def merge_clusters(self) -> None:
-        """Step 3: a cluster that one of its members would join, merged into the older one."""
+        """Step 3: a cluster one of whose mentions agreed with an older cluster of the same date
+        as well (the mentions of two reports of one happening met in an order where neither
+        report's first mention could see the other's), merged into the oldest such cluster."""
         for cluster in self.clusters:
             if cluster.merged_into is not None:
                 continue
-            target = self._merge_target(cluster)
-            if target is not None:
-                self._absorb(target, cluster)
-
-    def _merge_target(self, cluster: Cluster) -> Cluster | None:
-        for event in cluster.events:
-            for member in self.candidates(event):
-                other = member.cluster.root()
-                if other is cluster or other.number > cluster.number:
+            for number in sorted(self.also.get(cluster.number, ())):
+                other = self.clusters[number].root()
+                if other.number >= cluster.number or (other.start, other.end) != (cluster.start, cluster.end):
                     continue
-                if (other.start, other.end) != (cluster.start, cluster.end) or times_clash(cluster.best, other.best):
-                    continue
-                found = self.agreement(event, event, member.event, other)
-                if found is not None and found >= 0 and not self._vetoed(cluster, other):
-                    return other
-        return None
+                if not times_clash(cluster.best, other.best) and not self._vetoed(cluster, other):
+                    self._absorb(other, cluster)
+                    break
 
     def _vetoed(self, a: Cluster, b: Cluster) -> bool:
         return any(identity(x, y, self.corpus) < 0 for x in a.events[:8] for y in b.events[:8])

@@ -30,14 +30,13 @@ assumption no longer weighs anything.
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import regex
 
 from chrono.attach import content_stem
 
@@ -54,7 +53,8 @@ _MIN_COMMON = 50
 _MOST = 3  # more than two thirds of the documents: `ubiquitous`
 _FEW = 5
 
-_WORD = regex.compile(r"\p{Arabic}[\p{Arabic}\p{Mn}]*|[0-9٠-٩۰-۹]{2,}")
+# Arabic letters (with their marks and tatweel) or a number of two digits or more.
+_WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u065f\u0670-\u06d3]+|[0-9\u0660-\u0669\u06f0-\u06f9]{2,}")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -79,11 +79,8 @@ class DocumentTerms:
     @staticmethod
     def of_text(text: str) -> DocumentTerms:
         """"وافق مجلس الأمن على الاتفاق النووي" → the terms of وافق، مجلس، امن، اتفاق، نوو."""
-        counted: Counter[int] = Counter()
-        for match in _WORD.finditer(text):
-            found = _term_of(match.group())
-            if found >= 0:
-                counted[found] += 1
+        counted = Counter(map(_term_of, _WORD.findall(text)))
+        counted.pop(-1, None)
         return DocumentTerms.of_counts(counted)
 
     @staticmethod
@@ -106,6 +103,7 @@ class Corpus:
     frequency: dict[int, int] = field(default_factory=dict)  # term id → documents holding it
     related_to: dict[int, frozenset[int]] = field(default_factory=dict)
     _weights: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    _frequencies: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def build(terms: Mapping[int, DocumentTerms]) -> Corpus:
@@ -119,7 +117,10 @@ class Corpus:
     # ---- words
 
     def document_frequency(self, word: str) -> int:
-        return self.frequency.get(term_id(word), 1)
+        found = self._frequencies.get(word)
+        if found is None:
+            found = self._frequencies[word] = self.frequency.get(term_id(word), 1)
+        return found
 
     def ubiquitous(self, word: str) -> bool:
         """A word of most of the documents at hand ("تركيا" in every article of a story on

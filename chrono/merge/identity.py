@@ -44,7 +44,7 @@ def _evidence(word: str, corpus: Corpus, floor: float) -> float:
 
 def told(event: Event) -> frozenset[str]:
     """What a mention says besides its event word: its content words, names and doer."""
-    return frozenset(w for w in event.words if w[:1] not in "@#") | event.participants | event.actors
+    return event.words
 
 
 def identity(a: Event, b: Event, corpus: Corpus) -> float:
@@ -147,7 +147,7 @@ def places_clash(a: Event, b: Event, corpus: Corpus) -> bool:
 
 
 def _own_places(a: Event, b: Event, corpus: Corpus) -> bool:
-    said = b.words | b.participants
+    said = b.words
     return any(corpus.weight(p) >= _GENERIC_PLACE and not mentioned(p, said) for p in a.places)
 
 

@@ -89,8 +89,7 @@ class MergeCounts:
 
 def rare_keys(event: Event, corpus: Corpus) -> list[str]:
     """The mention's rarest words and names, at most `RARE_KEYS` ("لبوزة", "سوروتش")."""
-    told = {w for w in event.words if w[:1] not in "@#"} | event.participants
-    rare = sorted((w for w in told if corpus.rare(w)), key=lambda w: (corpus.document_frequency(w), w))
+    rare = sorted((w for w in event.words if corpus.rare(w)), key=lambda w: (corpus.document_frequency(w), w))
     return rare[:RARE_KEYS]
 
 
