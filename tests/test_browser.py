@@ -317,13 +317,20 @@ def test_source_and_period_filters(seeds_tab):
     tab, timeline = seeds_tab
     tab.click('button[data-sources="none"]')
     assert _visible_entry_ids(tab) == []
-    tab.click('input[name="paper"]')  # the seeds name no newspaper: one group holds them all
+    # Three seeds name their paper (the manifest's "source"), two do not: four groups, each
+    # showing its articles' entries; all of them together show every entry.
+    papers = {info.source or "" for info in timeline.documents}
+    tab.click('input[name="paper"]')
+    first = set(_visible_entry_ids(tab))
+    assert first and len(first) < len(timeline.entries)
+    tab.eval("""document.querySelectorAll('input[name="paper"]:not(:checked)').forEach(box => box.click())""")
+    assert tab.eval("""document.querySelectorAll('input[name="paper"]').length""") == len(papers)
     assert len(_visible_entry_ids(tab)) == len(timeline.entries)
 
-    # One article: its list under the group, then its button.
+    # One article: the lists under the groups, then its button.
     sources = tab.eval("JSON.parse(document.getElementById('chrono-data').textContent).sources")
     chosen = sources[-1][0]
-    tab.click("button.articles-toggle")
+    tab.eval("document.querySelectorAll('button.articles-toggle').forEach(toggle => toggle.click())")
     tab.click(f'.articles button[data-doc="{len(sources) - 1}"]')
     assert set(_visible_entry_ids(tab)) == {e.id for e in timeline.entries if chosen in e.sources}
     assert tab.eval("document.getElementById('only-doc').checkVisibility()")

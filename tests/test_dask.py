@@ -15,10 +15,10 @@ import pytest
 distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (extra chrono[dask])")
 
 from chrono.merge import (  # noqa: E402
-    Rarity,
     build_timeline,
     cluster_window,
     combine_windows,
+    events_corpus,
     merge_events,
     touched_years,
 )
@@ -83,8 +83,8 @@ def _with_year_crossing_ranges(events, share: float, seed: int = 1):
         if rng.random() < share:
             year = event.timex.start_date.year
             start, end = date(year, 12, rng.randint(20, 31)), date(year + 1, 1, rng.randint(1, 10))
-            timex = event.timex.model_copy(update={"start_date": start, "end_date": end, "value": f"{start}/{end}",
-                                                   "granularity": "day"})
+            timex = event.timex._replace(start_date=start, end_date=end, value=f"{start}/{end}", granularity="day",
+                                         is_range=True)
             event = dataclasses.replace(event, timex=timex)
         out.append(event)
     return out
@@ -96,9 +96,9 @@ def _windowed_merge(events):
     groups = defaultdict(list)
     for position, event in enumerate(events):
         groups[windows[min(touched_years(event))]].append(((position, 0), event))
-    rarity = Rarity.of(events)  # the whole input's, as the Dask run sums it over partitions
-    parts = [cluster_window(groups[key], rarity=rarity) for key in sorted(groups, reverse=True)]
-    return combine_windows(parts, rarity=rarity), len(set(windows.values()))
+    corpus = events_corpus(events)  # the whole input's, as the Dask run gathers it over partitions
+    parts = [cluster_window(groups[key], corpus=corpus) for key in sorted(groups, reverse=True)]
+    return combine_windows(parts, corpus=corpus), len(set(windows.values()))
 
 
 @pytest.mark.parametrize("crossing", [0.0, 0.02])

@@ -17,8 +17,8 @@ Chronology (`build_timeline_dask`): a map-reduce over date windows, every step o
 merge API of chrono/merge.py, so the result equals `chrono.merge.build_timeline`.
   map      each partition: tag its documents, then `prepare_document` → events (texts stay behind);
   shuffle  events grouped by window of years (`foldby`);
-  rarity   each word's document frequency over all the documents (`Rarity`, summed per partition);
-  reduce   each window clustered on its own (`cluster_window`, with that rarity);
+  corpus   the documents' terms gathered: word rarity and related documents (`Corpus`);
+  reduce   each window clustered on its own (`cluster_window`, with that corpus);
   combine  `combine_windows`: the windows' clusters in global creation order, conflicts, order, ids.
 A window is a set of years that no mention links to a year outside it (`year_windows` over the
 events' `touched_years`): the merge only ever compares a mention with clusters of those years,
@@ -30,7 +30,7 @@ import contextlib
 from collections import deque
 from typing import Iterable, Iterator, Optional
 
-from chrono.merge import Rarity, WindowClusters, cluster_window, combine_windows, prepare_document, touched_years
+from chrono.merge import Corpus, WindowClusters, cluster_window, combine_windows, prepare_document, touched_years
 from chrono.models import DocumentError, DocumentInfo, Entry, Settings, TimelineOutput
 from chrono.scale.processes import CHUNK_CHARS, CHUNK_DOCUMENTS, Item, Result, chunked, item_chars, tag_chunk
 
@@ -123,22 +123,22 @@ def _batch_results(pending) -> Iterator[tuple[Result, int]]:
 # ---------------------------------------------------------------- chronology: map
 
 def _map_partition(rows: list[tuple[int, Item]], settings: Settings) -> list[tuple]:
-    """(position, DocumentInfo | DocumentError, [(event key, event), ...]) per document."""
+    """(position, DocumentInfo | DocumentError, [(event key, event), ...], terms) per document."""
     from chrono.pipeline import tag_document  # the tagger's grammar loads on the workers only
 
     out = []
     for position, item in rows:
         if isinstance(item, DocumentError):
-            out.append((position, item, []))
+            out.append((position, item, [], None))
             continue
         try:
             tags = tag_document(item, settings)
         except Exception as error:  # noqa: BLE001 - same report as `chrono timeline`
             out.append((position, DocumentError(path=item.path or item.id, id=item.id,
-                                                reason=f"tagging failed: {type(error).__name__}: {error}"), []))
+                                                reason=f"tagging failed: {type(error).__name__}: {error}"), [], None))
             continue
-        info, events = prepare_document(item, tags, position)
-        out.append((position, info, [((position, i), event) for i, event in enumerate(events)]))
+        info, events, terms = prepare_document(item, tags, position)
+        out.append((position, info, [((position, i), event) for i, event in enumerate(events)], terms))
     return out
 
 
@@ -169,11 +169,11 @@ def year_windows(year_sets: Iterable[frozenset[int]]) -> dict[int, int]:
 # ---------------------------------------------------------------- chronology: reduce and combine
 
 def _year_sets(rows: list[tuple]) -> list[frozenset[int]]:
-    return list({touched_years(event) for _, _, events in rows for _, event in events})
+    return list({touched_years(event) for _, _, events, _ in rows for _, event in events})
 
 
 def _keyed_by_window(rows: list[tuple], windows: dict[int, int]) -> list[tuple]:
-    return [(windows[min(touched_years(event))], (key, event)) for _, _, events in rows for key, event in events]
+    return [(windows[min(touched_years(event))], (key, event)) for _, _, events, _ in rows for key, event in events]
 
 
 def _append(acc: list, pair: tuple) -> list:
@@ -185,25 +185,25 @@ def _concat(a: list, b: list) -> list:
     return a + b
 
 
-def _cluster_window(pair: tuple[int, list], rarity: Rarity) -> WindowClusters:
-    return cluster_window(pair[1], rarity=rarity)
+def _cluster_window(pair: tuple[int, list], corpus: Corpus) -> WindowClusters:
+    return cluster_window(pair[1], corpus=corpus)
 
 
-def _rarity(rows: list[tuple]) -> list[Rarity]:
-    """The words' document frequencies of one partition (a document's events are in one row)."""
-    return [Rarity.of(event for _, _, events in rows for _, event in events)]
+def _terms(rows: list[tuple]) -> list[dict]:
+    """The terms of one partition's documents, by position."""
+    return [{position: terms for position, _, _, terms in rows if terms is not None}]
 
 
 def merge_events_dask(events_bag, client) -> list[Entry]:
     """Map-reduce of the merge over a bag of `_map_partition` rows (see the module docstring):
-    the rarity of words over all documents first (summed per partition), then the windows."""
+    the corpus of all documents first (their terms gathered), then the windows."""
     year_sets = client.compute(events_bag.map_partitions(_year_sets)).result()
-    rarity = Rarity.merged(client.compute(events_bag.map_partitions(_rarity)).result())
+    corpus = Corpus.merged(client.compute(events_bag.map_partitions(_terms)).result())
     windows = year_windows(year_sets)
     per_window = (events_bag.map_partitions(_keyed_by_window, windows)
                   .foldby(lambda pair: pair[0], _append, list, _concat, list)
-                  .map(_cluster_window, rarity))
-    return combine_windows(client.compute(per_window).result(), rarity=rarity)
+                  .map(_cluster_window, corpus))
+    return combine_windows(client.compute(per_window).result(), corpus=corpus)
 
 
 def build_timeline_dask(items: Iterable[Item], settings: Optional[Settings] = None, *,

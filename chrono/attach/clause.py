@@ -1,0 +1,107 @@
+"""The clause a date modifies: from the last clause opening before the date to the next one
+after it ("الاعتداء الانتحاري الذي استهدف أمس مدينة سوروتش" → the relative clause with its
+antecedent, not the sentence's "أعلن").
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from chrono.attach.tokens import Tok
+from chrono.attach.words import CLAUSE_OPENERS, LEMMAS, RELATIVES, SIDE_OPENERS, SPEECH, Lemma, bare, lookup
+from chrono.normalize import fold
+
+
+class Clause(NamedTuple):
+    """Token indexes [lo, hi) of the clause in its sentence's token list, and where its relative
+    antecedent starts (`lead`, = lo when it has none)."""
+
+    lo: int
+    hi: int
+    lead: int
+
+
+_BREAK_PUNCT = frozenset("؛;!?؟")
+COMMAS = frozenset("،,")
+_ANTECEDENT_WORDS = 3
+
+
+def _speech_before(tokens: list[Tok], i: int, lo: int) -> bool:
+    """A speech verb among the few words before position `i` ("قال المتحدث: …", "أكد أن")."""
+    return any(lookup(t.text, SPEECH) or (lookup(t.text, LEMMAS) or Lemma("", None, False)).kind == "statement"
+               for t in tokens[max(lo, i - 6):i] if t.is_word)
+
+
+def _opens_clause(tokens: list[Tok], i: int, lo: int) -> bool:
+    """Whether a new clause starts at token `i`.
+
+    "الذي/التي…" (a relative clause), "حيث/بينما/عندما/كما…", a side opener followed by an event
+    noun or "أن" ("منذ اندلاع", "بعد أن"), a conjunction + verb after a comma or anywhere for a
+    past verb ("ووصل", "وأعلن"); a colon or "؛" (a colon after a speech verb does not: what
+    follows is the statement).
+    """
+    tok = tokens[i]
+    if not tok.is_word:
+        if tok.text in _BREAK_PUNCT:
+            return True
+        if tok.text == ":":
+            return not _speech_before(tokens, i, lo)
+        return False
+    folded, stripped = tok.folded, bare(tok.folded)
+    if folded in RELATIVES or stripped in RELATIVES:
+        return True
+    if folded in CLAUSE_OPENERS or stripped in ("حيث", "بينما", "فيما", "عندما", "حينما"):
+        return True
+    after_comma = i > lo and tokens[i - 1].text in COMMAS
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (folded in SIDE_OPENERS or stripped in SIDE_OPENERS) and nxt is not None and nxt.is_word:
+        lemma = lookup(nxt.text, LEMMAS)
+        if nxt.folded in ("ان", "ما") or (lemma is not None and not lemma.verb):
+            return True
+    if folded[:1] in "وف" and len(folded) > 3:
+        lemma = lookup(tok.text, LEMMAS) or lookup(tok.text, SPEECH)
+        if lemma is not None and lemma.verb and fold(tok.text[1:]) in (LEMMAS.keys() | SPEECH.keys()):
+            return after_comma or lemma.past
+    return False
+
+
+def clause_of(tokens: list[Tok], first: int, last: int) -> Clause:
+    """The clause around the timex tokens [first, last): from the last clause opening before it to
+    the next one after it. A relative clause takes its antecedent along ("الاعتداء الانتحاري الذي
+    استهدف أمس" → lead at "الاعتداء")."""
+    lo = 0
+    for i in range(first - 1, -1, -1):
+        if _opens_clause(tokens, i, 0):
+            lo = i if tokens[i].is_word else i + 1
+            break
+    hi = len(tokens)
+    for i in range(last, len(tokens)):
+        if _opens_clause(tokens, i, lo):
+            hi = i
+            break
+    lead = lo
+    if lo > 0 and tokens[lo].is_word and (tokens[lo].folded in RELATIVES or bare(tokens[lo].folded) in RELATIVES):
+        lead = lo
+        words = 0
+        for i in range(lo - 1, -1, -1):
+            if tokens[i].text in COMMAS and i == lo - 1:
+                continue  # "بيني غانتس، الذي عاد"
+            if not tokens[i].is_word or _opens_clause(tokens, i, 0) or words >= _ANTECEDENT_WORDS:
+                break
+            lead = i
+            words += 1
+    return Clause(lo, hi, lead)
+
+
+
+def described_end(tokens: list[Tok], clause: Clause) -> int:
+    """Where the clause's description ends for matching: a relative clause right after it tells
+    what its last noun is ("… 22 ديسمبر الماضي، وهو الاتفاق الذي اعترفت بموجبه الولايات المتحدة
+    بسيادة المغرب على الصحراء": which agreement), so its words count, though not in the label."""
+    hi = clause.hi
+    if hi < len(tokens) and (tokens[hi].folded in RELATIVES or bare(tokens[hi].folded) in RELATIVES):
+        for i in range(hi + 1, len(tokens)):
+            if _opens_clause(tokens, i, hi):
+                return i
+        return len(tokens)
+    return hi
+

@@ -1,0 +1,89 @@
+"""A sentence's tokens with offsets into the original text: Arabic words, numbers, punctuation
+("وصل الوزير أمس، 23 نوفمبر" → وصل | الوزير | أمس | ، | 23 | نوفمبر), and the word tests every
+reader uses (stop word, date word, a word without its conjunction).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from chrono.attach.words import AUXILIARIES, CONNECTIVE_WORDS, DATE_WORDS, REPORT, STOP, Lemma, bare
+from chrono.normalize import fold, stem_word
+
+_TOKEN = regex.compile(r"\p{Arabic}[\p{Arabic}\p{Mn}]*|[0-9٠-٩۰-۹]+(?:[.,:][0-9٠-٩۰-۹]+)*|[^\s\p{L}\p{N}]")
+_ARABIC = regex.compile(r"\p{Arabic}")
+
+
+class Tok(NamedTuple):
+    """One token of a sentence: offsets into the original text, as written, folded, and what
+    it is (an Arabic word, a number; punctuation is neither)."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+    is_word: bool = False
+    is_number: bool = False
+
+
+class Sentence(list):
+    """A sentence's tokens, with each token's event word once it has been read."""
+
+    def __init__(self, tokens) -> None:
+        super().__init__(tokens)
+        self.lemmas: dict[int, Lemma | None] = {}
+
+
+def tokenize(text: str, start: int, end: int) -> Sentence:
+    return Sentence(Tok(m.start(), m.end(), m.group(), *_read_token(m.group()))
+                    for m in _TOKEN.finditer(text, start, end))
+
+
+@lru_cache(maxsize=1 << 17)
+def _read_token(written: str) -> tuple[str, bool, bool]:
+    """(folded, is a word, is a number) of a token as written."""
+    folded = fold(written)
+    return folded, bool(_ARABIC.match(written)), folded[:1].isdigit()
+
+
+def _fold_word(word: str) -> str:
+    return _read_token(word)[0]
+
+
+def is_stop(tok: Tok) -> bool:
+    return _stop_word(tok.text, tok.folded)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stop_word(text: str, folded: str) -> bool:
+    return (folded in STOP or bare(folded) in STOP or folded in AUXILIARIES or folded in REPORT
+            or bare(folded) in REPORT or folded in CONNECTIVE_WORDS or len(stem_word(text)) < 2)
+
+
+def is_date_word(tok: Tok) -> bool:
+    return date_word(tok.folded)
+
+
+@lru_cache(maxsize=1 << 16)
+def date_word(folded: str) -> bool:
+    return folded in DATE_WORDS or bare(folded) in DATE_WORDS or \
+        (folded[:1] in "وبل" and folded[1:] in DATE_WORDS)
+
+
+
+@lru_cache(maxsize=1 << 17)
+def content_stem(written: str) -> str:
+    """The stem a written word counts as when documents and clauses are compared: '' for a stop,
+    reporting or date word ("في", "أمس", "الماضي"); a number as its digits ("٣٢" → "32").
+
+    >>> [content_stem(w) for w in ("والاتفاقية", "أمس", "في", "٣٢")]
+    ['اتفاق', '', '', '32']
+    """
+    folded = _fold_word(written)
+    if folded[:1].isdigit():
+        return folded
+    if _stop_word(written, folded) or date_word(folded):
+        return ""
+    return stem_word(written)

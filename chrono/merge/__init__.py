@@ -1,0 +1,260 @@
+"""Cross-article merge: the events of all documents → ordered chronology entries.
+
+One entry is one happening. Two mentions are one happening when their dates are compatible
+(equal, one inside the other) AND they tell the same event (`identity`): kinds one happening may
+be told as, no clash of places or doers, and evidence that depends on where they stand: in one
+article, the same kind of event on the same day; in two articles telling the same story
+(`Corpus.related`: they share distinctive words), the same kind of event and a word in common;
+in two articles about different news, two rare words in common. Date words never count (the
+attachment leaves them out), so "العام الماضي" in 29 unrelated articles joins nothing. When in
+doubt, two entries.
+
+Within one happening the entry takes the most precise date; a coarser mention ("مارس الماضي")
+joins a precise happening only on strong identity, and never changes its date. The same event
+with incompatible dates from different sources ("في العاشر من ديسمبر الماضي" in 000 vs "في 22
+ديسمبر (كانون الأول) الماضي" in 004, both the tripartite agreement) gives two entries linked by
+Conflict records both ways, with the reason in Arabic (chrono/merge/conflicts.py).
+
+Steps, O(n log n) in the number of mentions (the sorts; every mention does bounded work
+besides, counted by `MergeCounts` and checked by tests/test_merge.py):
+0. the corpus: each word's rarity and each document's related documents (chrono/merge/corpus.py);
+1-3. mentions into clusters, narrowest first, then clusters of one date merged
+   (chrono/merge/clusters.py);
+4. conflicts between clusters (chrono/merge/conflicts.py);
+5. entries in order (chrono/merge/entries.py).
+
+The public API, shared by `chrono timeline` and its Dask map-reduce (chrono/scale/dask_cluster.py):
+
+    merger = Merger()
+    for document, tags in pairs:
+        merger.add(document, tags)          # attach: its events, terms and DocumentInfo
+    entries = merger.finish()               # steps 0-5 over everything added
+
+    # the same result, window by window (what `--engine dask` distributes):
+    prepared = prepare_document(document, tags, position)       # map: per document
+    corpus = Corpus.build({position: prepared.terms, ...})        # all documents' terms
+    touched_years(event)                                         # which window an event needs
+    part = cluster_window([(key, event), ...], corpus=corpus)    # reduce: steps 1-3 per window
+    entries = combine_windows([part, ...], corpus=corpus)        # steps 4-5 over all windows
+
+Steps 1-3 only ever compare an event with clusters of the years it looks up (`touched_years`),
+so windows of years that no event links give the clusters of the whole run; `combine_windows`
+puts them back in the order one run would have created them.
+"""
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, NamedTuple, Optional
+
+from chrono.attach import Event, attach_document
+from chrono.merge.clusters import Cluster, cluster_events, touched_years
+from chrono.merge.conflicts import find_conflicts
+from chrono.merge.corpus import Corpus, DocumentTerms
+from chrono.merge.entries import entry, is_weak, order_key
+from chrono.merge.identity import identity
+from chrono.merge.index import MentionIndex, MergeCounts
+from chrono.models import Document, DocumentError, DocumentInfo, DocumentTags, Entry, TimelineOutput
+from chrono.read.labels import newspaper_and_title
+from chrono.segment import segment
+
+__all__ = [
+    "Cluster", "Corpus", "DocumentTerms", "MentionIndex", "MergeCounts", "Merger", "PreparedDocument",
+    "WindowClusters", "build_timeline", "cluster_window", "combine_windows", "events_corpus", "identity",
+    "merge_events", "prepare_document", "touched_years",
+]
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The merge allocates millions of small objects and frees none: CPython's cyclic GC would
+    rescan all of them again and again (quadratic in practice), so pause it meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def events_corpus(events: Iterable[Event]) -> Corpus:
+    """The corpus of events alone (no document text at hand): each document's terms are the
+    words of its events."""
+    words: dict[int, list[str]] = defaultdict(list)
+    for event in events:
+        words[event.doc_order].extend(event.words)
+    return Corpus.build({doc: DocumentTerms.of_words(found) for doc, found in words.items()})
+
+
+@dataclass
+class WindowClusters:
+    """The clusters of one window of years (steps 1-3), for `combine_windows`; picklable, so a
+    Dask worker can send it back."""
+
+    clusters: list[Cluster]
+
+
+def cluster_window(positioned: Iterable[tuple[Any, Event]], *, counts: Optional[MergeCounts] = None,
+                   index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None) -> WindowClusters:
+    """Steps 1-3 over one window's events, given as (input position, event) pairs in any order.
+
+    The position is any sortable key that gives the event's place in the whole input (the Dask
+    map uses (document position, index in the document)): events of equal precision are
+    clustered in input order, and `combine_windows` orders the windows' clusters by it. A window
+    must hold every event that touches its years (`touched_years`), and `corpus` must be the
+    whole input's (by default, the window's own events'); then its clusters are exactly those one
+    run over all the events would make.
+    """
+    counts = counts if counts is not None else MergeCounts()
+    with _gc_paused():
+        in_order = sorted(positioned, key=itemgetter(0))
+        if corpus is None:
+            corpus = events_corpus(event for _, event in in_order)
+        return WindowClusters(cluster_events(in_order, counts, index_type, corpus))
+
+
+def combine_windows(windows: Iterable[WindowClusters], *, counts: Optional[MergeCounts] = None,
+                    index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None) -> list[Entry]:
+    """Steps 4-5: the clusters of all windows → entries e1, e2, … with their conflict links.
+
+    The clusters are renumbered in the order one run would have created them, so ties (the
+    older cluster wins) and ids come out as in `merge_events`. A cluster made only of weak
+    mentions (`is_weak`) gives no entry: a false date is worse than a missing one.
+    """
+    counts = counts if counts is not None else MergeCounts()
+    with _gc_paused():
+        ranked = sorted((c for window in windows for c in window.clusters), key=lambda c: c.rank)
+        if corpus is None:
+            corpus = events_corpus(e for c in ranked for e in c.events)
+        for number, cluster in enumerate(ranked):
+            cluster.number = number
+            cluster.conflicts = {}
+        clusters = [c for c in ranked if not all(is_weak(e) for e in c.events)]
+        find_conflicts(clusters, counts, index_type, corpus)
+        clusters.sort(key=order_key)
+        ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
+        return [entry(cluster, ids[cluster.number], ids) for cluster in clusters]
+
+
+def merge_events(events: Iterable[Event], *, counts: Optional[MergeCounts] = None,
+                 index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None) -> list[Entry]:
+    """Events (any documents) → ordered entries with ids e1, e2, … and conflict links: one
+    window holding everything. Without `corpus`, the documents are known by their events'
+    words. This is the function `make bench` times (on tools/synthetic.py's events); `counts`,
+    when given, receives the elementary work done (see `MergeCounts`).
+    """
+    counts = counts if counts is not None else MergeCounts()
+    events = list(events)
+    with _gc_paused():  # once over both steps: a collection in between would scan every cluster
+        corpus = corpus if corpus is not None else events_corpus(events)
+        window = cluster_window(enumerate(events), counts=counts, index_type=index_type, corpus=corpus)
+        return combine_windows([window], counts=counts, index_type=index_type, corpus=corpus)
+
+
+class PreparedDocument(NamedTuple):
+    """What the merge keeps of one tagged document: its DocumentInfo, its events and its terms
+    (the text stays behind)."""
+
+    info: DocumentInfo
+    events: list[Event]
+    terms: DocumentTerms
+
+
+def prepare_document(document: Document, tags: DocumentTags, position: int) -> PreparedDocument:
+    """One tagged document → its DocumentInfo (its paper and title when the input names them, and
+    the set-aside regions of the tagger and of segment.py, which produce no entries), its events
+    and its terms; `position` is the document's place in the input (its events' `doc_order`)."""
+    seg = segment(document.text)
+    regions = {(r.start, r.end): r for r in list(tags.set_aside) + list(seg.set_aside)}
+    set_aside = [regions[key] for key in sorted(regions)]
+    newspaper, title = newspaper_and_title(document)
+    info = DocumentInfo(id=tags.id, path=tags.path if tags.path is not None else document.path,
+                        source=newspaper, title=title,
+                        anchor=tags.anchor, encoding=tags.encoding, set_aside=set_aside)
+    kept = _outside(document.text, set_aside)
+    return PreparedDocument(info, list(attach_document(document, tags, position, seg)), DocumentTerms.of_text(kept))
+
+
+def _outside(text: str, regions: list) -> str:
+    """The text without its set-aside regions (an appended article tells another story)."""
+    if not regions:
+        return text
+    parts, at = [], 0
+    for region in regions:
+        parts.append(text[at:max(at, region.start)])
+        at = max(at, region.end)
+    parts.append(text[at:])
+    return " ".join(parts)
+
+
+class Merger:
+    """The chronology of documents added one at a time; only their events and terms are kept.
+
+        merger = Merger()
+        for document, tags in pairs:
+            merger.add(document, tags)
+        TimelineOutput(documents=merger.documents, entries=merger.finish())
+    """
+
+    def __init__(self, *, counts: Optional[MergeCounts] = None,
+                 index_type: type[MentionIndex] = MentionIndex) -> None:
+        self.counts = counts if counts is not None else MergeCounts()
+        self.index_type = index_type
+        self.documents: list[DocumentInfo] = []
+        self.events: list[Event] = []
+        self.terms: dict[int, DocumentTerms] = {}
+
+    def add(self, document: Document, tags: DocumentTags) -> DocumentInfo:
+        """Attach one tagged document (its position: the documents added before it)."""
+        prepared = prepare_document(document, tags, len(self.documents))
+        self.add_prepared(prepared, len(self.documents))
+        return prepared.info
+
+    def add_prepared(self, prepared: PreparedDocument, position: int) -> None:
+        """A document prepared elsewhere (`prepare_document`, e.g. in a worker process)."""
+        self.documents.append(prepared.info)
+        self.events.extend(prepared.events)
+        self.terms[position] = prepared.terms
+
+    def add_events(self, events: Iterable[Event], terms: Optional[dict[int, DocumentTerms]] = None) -> None:
+        """Events attached elsewhere; they keep their own `doc_order` (and, with `terms`, the
+        terms of their documents by `doc_order`)."""
+        self.events.extend(events)
+        if terms:
+            self.terms.update(terms)
+
+    def corpus(self) -> Corpus:
+        """The corpus of the documents added: their terms, or their events' words when documents
+        came as events alone."""
+        missing = {e.doc_order for e in self.events} - set(self.terms)
+        if not missing:
+            return Corpus.build(self.terms)
+        known = dict(self.terms)
+        words: dict[int, list[str]] = defaultdict(list)
+        for event in self.events:
+            if event.doc_order in missing:
+                words[event.doc_order].extend(event.words)
+        known.update({doc: DocumentTerms.of_words(found) for doc, found in words.items()})
+        return Corpus.build(known)
+
+    def finish(self) -> list[Entry]:
+        """Steps 0-5 over everything added: the ordered entries."""
+        return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=self.corpus())
+
+
+def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],
+                   errors: Iterable[DocumentError] = ()) -> TimelineOutput:
+    """The chronology of several tagged documents, deterministic for a given input order.
+
+    Set-aside regions (the tagger's plus segment.py's) produce no entries; each document's
+    output lists them with their reasons.
+    """
+    merger = Merger()
+    for document, tags in pairs:
+        merger.add(document, tags)
+    return TimelineOutput(documents=merger.documents, entries=merger.finish(), errors=list(errors))

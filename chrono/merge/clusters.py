@@ -1,0 +1,340 @@
+"""Mentions into happenings: the clusters of one window of years.
+
+1. mentions are taken narrowest first, a time of day counting as its day (ties: outside quotes,
+   input order), so identity is decided at the day and a time only refines it;
+2. each joins the cluster of the member it agrees with best (`identity`, at least the bar its
+   dates set: `date_fit`), provided more of that cluster's members found agree than refuse;
+   candidates come from the index (`MentionIndex`);
+3. clusters of one date that one member of each would join are merged (the first pass met them
+   in an order where no member of one had been seen yet).
+
+A mention that cannot found a happening of its own only ever joins one: a clock time whose day
+nothing names ("الساعة 13:00"), an approximate date ("قبل أربعة أشهر": some time around March).
+A quoted "today" is the speech's day, which precedes publication: a deictic mention inside a
+quote may join a cluster dated up to `QUOTE_LAG_DAYS` days before its resolved day (Gantz's tweet
+«لقد اتخذنا خطوة تاريخية اليوم», published 25 Nov, is the 24 Nov signing).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from operator import itemgetter
+from typing import Any, NamedTuple, Optional
+
+from chrono.attach import Event
+from chrono.merge.corpus import Corpus
+from chrono.merge.identity import JOIN, STRONG, identity, told
+from chrono.merge.index import MentionIndex, MergeCounts, lookup_periods_of, period_code, periods_of
+
+GRANULARITY_RANK = {
+    "minute": 0, "hour": 1, "part_of_day": 2, "day": 3, "week": 4, "month": 5, "quarter": 6,
+    "half": 7, "year": 8, "decade": 9, "century": 10, None: 11,
+}
+_DAY_RANK = GRANULARITY_RANK["day"]
+QUOTE_LAG_DAYS = 3
+BARE_TIME_LAG_DAYS = 1
+
+
+@dataclass
+class Cluster:
+    """One happening as the merge builds it: its mentions and its date. Callers only pass
+    clusters along (from `cluster_window` to `combine_windows`)."""
+
+    number: int  # creation order: ties go to the older cluster
+    best: Event  # the most precise mention: its date is the entry's date
+    start: date
+    end: date
+    events: list[Event] = field(default_factory=list)
+    conflicts: dict[int, str] = field(default_factory=dict)
+    periods: list[int] = field(default_factory=list)  # `period_code`s of `periods_of(start, end)`
+    # (precision key of `best`, input position of `best`): the order one run over all the events
+    # creates clusters in, whichever window this one was made in
+    rank: tuple = ()
+    merged_into: Optional[Cluster] = None
+
+    def root(self) -> Cluster:
+        cluster = self
+        while cluster.merged_into is not None:
+            cluster = cluster.merged_into
+        return cluster
+
+
+class Member(NamedTuple):
+    """A mention as filed in the index: it and its cluster (followed to its root when merged)."""
+
+    cluster: Cluster
+    event: Event
+
+
+def precision_key(event: Event) -> tuple:
+    """Narrowest first; a time of day counts as its day (identity is decided at the day, the
+    time only refines it); mentions that cannot found a happening last (they only join)."""
+    timex = event.timex
+    rank = GRANULARITY_RANK.get(timex.granularity, 11)
+    return (
+        event.bare_time or event.approximate,
+        (timex.end_date - timex.start_date).days,
+        rank,
+        timex.in_quote,
+        timex.mod is not None,
+        event.doc_order,
+        timex.start,
+        timex.end,
+    )
+
+
+def finer(event: Event, than: Event) -> bool:
+    """Whether `event`'s date is more precise than `than`'s within the same interval (a time of
+    the day refines the day)."""
+    a, b = event.timex, than.timex
+    return ((a.end_date - a.start_date).days, GRANULARITY_RANK.get(a.granularity, 11), a.in_quote) < \
+        ((b.end_date - b.start_date).days, GRANULARITY_RANK.get(b.granularity, 11), b.in_quote)
+
+
+def lag_days(event: Event) -> int:
+    """How many days before its resolved day a mention may really mean: a quoted deictic "اليوم"
+    (the speech's day) or a time whose day nothing names."""
+    timex = event.timex
+    if timex.start_date != timex.end_date:
+        return 0
+    if event.bare_time:
+        return BARE_TIME_LAG_DAYS
+    if timex.in_quote and event.deictic:
+        return QUOTE_LAG_DAYS
+    return 0
+
+
+def lookup_keys(event: Event) -> list[tuple]:
+    """The period keys a mention looks clusters up in: its own, and the days it may really mean."""
+    timex = event.timex
+    keys = lookup_periods_of(timex.start_date, timex.end_date)
+    day = timex.start_date.toordinal()
+    return keys + [("d", day - lag) for lag in range(1, lag_days(event) + 1)]
+
+
+def touched_years(event: Event) -> frozenset[int]:
+    """The years whose clusters the merge may compare `event` with: the periods it looks
+    clusters up in, and the days a lagging mention may really mean.
+
+    "10 ديسمبر 2020" → {2020}; "بين 2019 و2021" → {2019, 2021}; a quoted "اليوم" on 2 January
+    2021 → {2020, 2021} (it may mean a day or two before). Events whose year sets do not
+    overlap never meet, which is what lets `cluster_window` work on windows of years.
+    """
+    return frozenset(date.fromordinal(key[1]).year if key[0] == "d" else key[1] for key in lookup_keys(event))
+
+
+# A part of the day as the hours it spans (morning 5-12, noon 11-14, afternoon 13-18, evening
+# 17-22, night 20-6): two times of one happening fall in overlapping spans.
+_PART_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (13, 18), "EV": (17, 22), "NI": (20, 30)}
+
+
+def hours_of(event: Event) -> tuple[int, int] | None:
+    """The hours a mention's time of day spans ("ظهر الاثنين" 11-14, "الساعة 04" 4-5), None for
+    a whole day."""
+    timex = event.timex
+    if timex.hour is not None:
+        return timex.hour, timex.hour + 1
+    if timex.part_of_day is not None:
+        return _PART_HOURS.get(timex.part_of_day)
+    return None
+
+
+def times_clash(a: Event, b: Event) -> bool:
+    """Both told with a time of day, and the times cannot meet: "ظهر الاثنين" and "ليل الاثنين"
+    are two happenings of one Monday. (The night runs past midnight: 04:00 is night.)"""
+    x, y = hours_of(a), hours_of(b)
+    if x is None or y is None:
+        return False
+    return not any(x[0] < y[1] + shift and y[0] + shift < x[1] for shift in (-24, 0, 24))
+
+
+def date_fit(event: Event, cluster: Cluster) -> float | None:
+    """The identity a mention needs to join `cluster` given the dates, None when they cannot be
+    one happening's: `JOIN` for the same interval (or a time in its day), `STRONG` for a
+    coarser mention around the cluster's date or overlapping a range, or a lagging mention.
+    An explicit range ("من 23 إلى 25 نوفمبر", a visit) is its own happening: it only joins the
+    same range, not a day inside it (the arrival on the 23rd)."""
+    timex = event.timex
+    start, end = timex.start_date, timex.end_date
+    if times_clash(event, cluster.best):
+        return None
+    if (start, end) == (cluster.start, cluster.end):
+        # a month, a year, a feast day: many happenings share it, so the same date says less
+        return STRONG if (end - start).days > 6 or timex.holiday else JOIN
+    lag = lag_days(event)
+    if lag and cluster.start == cluster.end and 0 < (start - cluster.end).days <= lag:
+        if not event.bare_time:
+            # a quoted "اليوم" whose frame names the happening (`quoted_names_it`): the speech
+            # of the day before publication; further back, it needs strong identity
+            return 0.0 if (start - cluster.end).days == 1 else STRONG
+        if event.kind is not None and cluster.best.kind is not None:
+            return STRONG
+    if timex.is_range:
+        return None
+    if start <= cluster.start and cluster.end <= end:
+        return STRONG
+    if cluster.best.timex.is_range and start <= cluster.end and cluster.start <= end \
+            and (end - start).days > 31:
+        return STRONG  # "العام الماضي" against "من سبتمبر إلى يناير"
+    return None
+
+
+def quoted_names_it(event: Event, member: Event) -> bool:
+    """A quoted "اليوم" joins an earlier day only when its sentence names that happening's
+    event ("عقب التوقيع … «… اليوم»" for a signing)."""
+    if not (event.timex.in_quote and event.deictic) or event.timex.start_date == member.timex.start_date:
+        return True
+    return member.root is not None and "@" + member.root in event.context
+
+
+class WindowMerge:
+    """Steps 1-3 over one window's events."""
+
+    def __init__(self, corpus: Corpus, counts: MergeCounts, index_type: type[MentionIndex]) -> None:
+        self.corpus = corpus
+        self.counts = counts
+        self.index = index_type(counts, corpus)
+        self.clusters: list[Cluster] = []
+        # (day, lemma) → members: where a quoted "اليوم" finds the happening its frame names
+        self.lemma_days: dict[tuple[int, str], list[Member]] = defaultdict(list)
+        # cluster number → the other clusters some of its mentions agreed with as well
+        self.also: dict[int, set[int]] = defaultdict(set)
+
+    def candidates(self, event: Event) -> list[Member]:
+        return self.index.candidates([period_code(k) for k in lookup_keys(event)], event)
+
+    def best_cluster(self, event: Event) -> Cluster | None:
+        """The cluster of the member `event` agrees with best (at least the bar its dates set,
+        the older cluster on ties), provided more of its members found agree than refuse (a
+        clash of kinds, places or doers). The other clusters it agrees with as well are noted:
+        they may be the same happening (`merge_clusters`)."""
+        scores: dict[int, tuple[float, Cluster]] = {}
+        votes: Counter = Counter()  # members for (+1) and against (-1), per cluster
+        told = event
+        if event.context:  # a quoted "اليوم": the quote's frame names the happening
+            told = dataclasses.replace(event, words=event.words | {w for w in event.context if w[:1] != "@"})
+        for member in self._quote_candidates(event) + self.candidates(told):
+            cluster = member.cluster.root()
+            found = self.agreement(event, told, member.event, cluster)
+            if found is None:
+                continue
+            votes[cluster.number] += 1 if found >= 0 else -1
+            if found > scores.get(cluster.number, (-1.0, cluster))[0]:
+                scores[cluster.number] = (found, cluster)
+        ranked = sorted(((score, -number, cluster) for number, (score, cluster) in scores.items()
+                         if votes[number] > 0 and score >= 0), key=itemgetter(0, 1), reverse=True)
+        if not ranked:
+            return None
+        best = ranked[0][2]
+        for _, _, other in ranked[1:]:
+            self.also[best.number].add(other.number)
+            self.also[other.number].add(best.number)
+        return best
+
+    def agreement(self, event: Event, told: Event, member: Event, cluster: Cluster) -> float | None:
+        """How well `event` (read as `told`) agrees with `member` of `cluster`: the identity when
+        it reaches the bar the dates set, -1 when they refuse each other (a clash of kinds,
+        places or doers), None when there is nothing to say (the dates cannot meet, too little
+        evidence)."""
+        bar = date_fit(event, cluster)
+        if bar is None:
+            return None
+        found = identity(told, member, self.corpus)
+        if found < 0:
+            return found
+        if bar >= STRONG and vague(event, member) and not _rare_link(told, member, self.corpus):
+            return None  # "العام الماضي", a feast day: only a rare shared name says it is one
+        if found >= bar and quoted_names_it(event, member):
+            return found
+        return None
+
+    def _quote_candidates(self, event: Event) -> list[Member]:
+        """Members of the days a quoted "اليوم" may mean whose lemma its frame names."""
+        if not (event.timex.in_quote and event.deictic and event.context):
+            return []
+        found: list[Member] = []
+        day = event.timex.start_date.toordinal()
+        for lemma in sorted(w for w in event.context if w[:1] == "@"):
+            for lag in range(1, lag_days(event) + 1):
+                self.counts.lookups += 1
+                bucket = self.lemma_days.get((day - lag, lemma[1:]), [])
+                self.counts.candidates += len(bucket[-16:])
+                found.extend(bucket[-16:])
+        return found
+
+    def join(self, event: Event, cluster: Cluster) -> None:
+        cluster.events.append(event)
+        timex = event.timex
+        if event.root is not None and timex.start_date == timex.end_date:
+            self.lemma_days[(timex.start_date.toordinal(), event.root)].append(Member(cluster, event))
+            self.counts.filed += 1
+        if finer(event, cluster.best) and (timex.start_date, timex.end_date) == (cluster.start, cluster.end):
+            cluster.best = event
+        self.index.add(Member(cluster, event), cluster.periods, event)
+
+    def found(self, event: Event, key: tuple, position: Any) -> Cluster:
+        timex = event.timex
+        cluster = Cluster(number=len(self.clusters), best=event, start=timex.start_date, end=timex.end_date,
+                          periods=[period_code(k) for k in periods_of(timex.start_date, timex.end_date)],
+                          rank=(key, position))
+        self.clusters.append(cluster)
+        return cluster
+
+    def merge_clusters(self) -> None:
+        """Step 3: a cluster one of whose mentions agreed with an older cluster of the same date
+        as well (the mentions of two reports of one happening met in an order where neither
+        report's first mention could see the other's), merged into the oldest such cluster."""
+        for cluster in self.clusters:
+            if cluster.merged_into is not None:
+                continue
+            for number in sorted(self.also.get(cluster.number, ())):
+                other = self.clusters[number].root()
+                if other.number >= cluster.number or (other.start, other.end) != (cluster.start, cluster.end):
+                    continue
+                if not times_clash(cluster.best, other.best) and not self._vetoed(cluster, other):
+                    self._absorb(other, cluster)
+                    break
+
+    def _vetoed(self, a: Cluster, b: Cluster) -> bool:
+        return any(identity(x, y, self.corpus) < 0 for x in a.events[:8] for y in b.events[:8])
+
+    @staticmethod
+    def _absorb(target: Cluster, cluster: Cluster) -> None:
+        target.events.extend(cluster.events)
+        if finer(cluster.best, target.best):
+            target.best = cluster.best
+        cluster.merged_into = target
+
+
+def vague(a: Event, b: Event) -> bool:
+    """Either mention is a period told relative to publication ("العام الماضي", "الشهر الماضي",
+    "الأسبوع الماضي") or a feast day: the date of many happenings, which names none of them."""
+    return any(e.timex.start_date != e.timex.end_date and e.timex.relative or e.timex.holiday for e in (a, b))
+
+
+def _rare_link(a: Event, b: Event, corpus: Corpus) -> bool:
+    """A name, place or number rare in the documents at hand (`Corpus.rare`) that both mentions
+    tell, or two rare words: what a month or a year needs to be one happening's."""
+    shared = told(a) & told(b)
+    names = (a.participants | a.actors | b.participants | b.actors) & shared
+    return any(corpus.rare(w) for w in names) or sum(1 for w in shared if corpus.rare(w)) >= 2
+
+
+def cluster_events(positioned: Sequence[tuple[Any, Event]], counts: MergeCounts, index_type: type[MentionIndex],
+                   corpus: Corpus) -> list[Cluster]:
+    """Steps 1-3 (see the module docstring). `positioned` is in input order, so events of equal
+    precision are taken in input order (the sort is stable)."""
+    merge = WindowMerge(corpus, counts, index_type)
+    ranked = sorted(((precision_key(event), position, event) for position, event in positioned), key=itemgetter(0))
+    for key, position, event in ranked:
+        best = merge.best_cluster(event)
+        if best is None:
+            if event.bare_time or event.approximate:
+                continue  # a time nothing dates, an approximate date: they only ever join
+            best = merge.found(event, key, position)
+        merge.join(event, best)
+    merge.merge_clusters()
+    return [c for c in merge.clusters if c.merged_into is None]
