@@ -27,11 +27,13 @@ These drop the expression (a false date is worse than a missing one). And one is
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
 from chrono.tagger.engine import Item
 from chrono.tagger.grammar.base import is_yearless_month_or_holiday, readings
+from chrono.tagger.tense import word_tense
 from chrono.tagger.values import TimeValue
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
@@ -67,7 +69,7 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     """The expressions of `found` (items and their future cues) minus those their clause shows to
     date nothing (habitual months and holidays, former titles), with 'هذا الشهر' read as Ramadan
     where its sentence names Ramadan."""
-    found = [(_as_ramadan(item, found, normalized), future) for item, future in found]
+    found = [(_as_nowadays(_as_ramadan(item, found, normalized), normalized), future) for item, future in found]
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized))]
@@ -95,10 +97,13 @@ def _anaphoric_this_day(item: Item, found: list[tuple[Item, bool]], normalized: 
                for other, _ in found)
 
 
-def _sentences_back(normalized: str, start: int, n: int) -> int:
-    """Where the n-th sentence back from `start` (its own sentence is the first) begins."""
+def _sentences_back(normalized: str, start: int, n: int, spoken: bool = False) -> int:
+    """Where the n-th sentence back from `start` (its own sentence is the first) begins; `spoken`:
+    only sentences with a word count ('مضى زمن كنا نتبرع .. .. اليوم': the dots hold none)."""
     lo = max(0, start - _ANTECEDENT_CHARS)
     ends = [m.end() for m in _SENTENCE_END.finditer(normalized, lo, start)]
+    if spoken:
+        ends = [e for e, nxt in zip(ends, ends[1:] + [start]) if _WORD.search(normalized, e, nxt)]
     return ends[-n] if len(ends) >= n else lo
 
 
@@ -109,6 +114,87 @@ def _names_another_day(v) -> bool:
     if v.rel_unit == "day":
         return bool(v.rel_offset)
     return v.rel_unit is None and (v.weekday is not None or v.day is not None or v.hijri_day is not None)
+
+
+# -- 'اليوم' that is nowadays ------------------------------------------------------------------------
+_TODAY_RULE = "ar.relative.day"
+_NO_LONGER = _phrases("no_longer_cues")
+_STILL = _phrases("still_cues")
+_UP_TO = frozenset(normalize_word(w) for w in ("إلى", "الى", "حتى", "لحد"))
+_PAST_CONTRAST = [(phrase, "era") for phrase in _phrases("past_era_cues")] + \
+    [(phrase, "state") for phrase in _phrases("past_state_cues")]
+_EXISTENTIAL = LEXICON.guard_words["existential_words"]
+_CLAUSE_HEADS = frozenset(normalize_word(w) for w in ("و", "ف", "لكن", "ولكن", "اما", "بينما", "الا", "ثم"))
+_AFTER_PAST = frozenset(normalize_word(w) for w in ("قد", "لقد"))  # 'كان الوزير قد أعلن': news, no contrast
+_OTHER_DAYS = frozenset(normalize_word(w) for w in ("أمس", "البارحة", "غدا", "غد", "بكرة", "بكره"))
+STILL_WORDS = 6  # how far (in words, each side) a 'no longer' or 'still' is looked for
+TENSE_WORDS = 5  # how many words after a clause-heading 'اليوم' may date it
+NOWADAYS = "+clause_nowadays"  # the rule suffix of a today read as nowadays
+
+
+def _as_nowadays(item: Item, normalized: str) -> Item:
+    """'اليوم' alone as PRESENT_REF where its clause speaks of nowadays, not of the day of writing:
+    a state that no longer holds ('مذهب لم يعد له أتباع اليوم') or still holds to this day ('ما
+    زالت القضية معلقة إلى اليوم'); or 'اليوم' heading its clause with no dated verb after it, against
+    a past told just before ('كانت القرية تعيش على الصيد. واليوم تعتمد على السياحة') or with what
+    there is now ('واليوم هناك قناعة بأن ...'). A verb of the day keeps today ('كان الاجتماع مغلقا،
+    واليوم أعلنت الوزارة ...', 'واليوم سيلتقي الوفد ...', 'اليوم حاولنا'), and so does another day
+    of its sentence ('اليوم نحتفل، وغدا نواصل العمل'); 'لا تزال الحرارة مرتفعة اليوم' is today's."""
+    v = item.value
+    if item.rule != _TODAY_RULE or v.rel_offset != 0 or v.weekday is not None or v.pod is not None:
+        return item
+    before, after = _clause_words(normalized, item.cstart, item.cend)
+    near = before[-STILL_WORDS:] + after[:STILL_WORDS]
+    if not (_has_phrase(near, _NO_LONGER) or (bool(before) and before[-1] in _UP_TO and _has_phrase(near, _STILL))
+            or (_heads_its_clause(before) and _set_against_the_past(normalized, item, after[:TENSE_WORDS]))):
+        return item
+    return Item(item.cls, TimeValue(kind="ref", ref="PRESENT_REF"), item.start, item.end, item.cstart, item.cend,
+                item.rule + NOWADAYS, item.children, item.prefix, item.weight)
+
+
+def _heads_its_clause(before: list[str]) -> bool:
+    """Nothing but a conjunction stands before it in its clause: '. واليوم', '، لكن اليوم'."""
+    return not before or (len(before) == 1 and before[0] in _CLAUSE_HEADS)
+
+
+def _set_against_the_past(normalized: str, item: Item, after: list[str]) -> bool:
+    """Whether a clause-heading 'اليوم' tells what is now against what was, or what there is now:
+    no past verb or future cue after it, a past told before it (or 'هناك', 'توجد' after it), and
+    no other day in its sentence. After a plain 'كان' (not an era: 'في الماضي', 'مضى زمن'), a verb
+    in the first person plural past dates it too ('اليوم التقينا'; 'لدينا' is no verb)."""
+    if any(word_tense(w) for w in after) or _other_day_in_sentence(normalized, item.cstart, item.cend):
+        return False
+    past = _past_told_before(normalized, item.cstart)
+    if past == "era":
+        return True
+    if any(len(w) >= 5 and w.endswith("نا") and w not in _EXISTENTIAL for w in after):
+        return False
+    return past is not None or (bool(after) and after[0] in _EXISTENTIAL)
+
+
+def _past_told_before(normalized: str, start: int) -> Optional[str]:
+    """'era' when the sentence before 'اليوم' or the one before it names a time past ('في الماضي',
+    'مضى زمن', 'قديما'), 'state' when it tells a past state ('كانت', 'لم يكن'; not the news
+    pluperfect 'كان الوزير قد أعلن'), else None."""
+    words = _WORD.findall(normalized, _sentences_back(normalized, start, ANTECEDENT_SENTENCES, spoken=True), start)
+    found = None
+    for i in range(len(words)):
+        for phrase, kind in _PAST_CONTRAST:
+            here = words[i:i + len(phrase)]
+            if len(here) == len(phrase) and phrase[0] in readings(here[0]) and tuple(here[1:]) == phrase[1:]:
+                if kind == "era":
+                    return kind
+                if not _AFTER_PAST.intersection(words[i + len(phrase):i + len(phrase) + 3]):
+                    found = kind
+    return found
+
+
+def _other_day_in_sentence(normalized: str, start: int, end: int) -> bool:
+    """'أمس' or 'غدا' in the sentence: 'اليوم نحتفل، وغدا نواصل' sets days against each other."""
+    lo = max((m.end() for m in _SENTENCE_END.finditer(normalized, max(0, start - 300), start)), default=0)
+    stop = _SENTENCE_END.search(normalized, end, end + 300)
+    hi = stop.start() if stop else min(len(normalized), end + 300)
+    return any(readings(w) & _OTHER_DAYS for w in _WORD.findall(normalized, lo, hi))
 
 
 # -- 'هذا الشهر' that is Ramadan -------------------------------------------------------------------

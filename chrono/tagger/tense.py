@@ -1,0 +1,168 @@
+"""The tense of a clause, read around an expression: a future cue before it ('سيلتقي غانتس ... يوم
+الخميس'), or the verb nearest to it ('انطلقت البطولة في 5 أغسطس' → past, 'تنطلق البطولة في 5 أغسطس'
+→ future). Read only for the few values whose place depends on it.
+
+    >>> from chrono.normalize import normalize
+    >>> text = normalize("انطلقت البطولة في 5 اغسطس").text
+    >>> clause_tense(text, text.index("5"), len(text))
+    'past'
+"""
+from __future__ import annotations
+
+import re
+from itertools import repeat
+from typing import Optional
+
+from chrono.lexicon import LEXICON
+from chrono.normalize import normalize_word
+
+# Characters that end the clause a future cue is looked for in.
+_CLAUSE_ENDS = '.!?\n";:'
+_WORD_RE = re.compile(r"[\u0621-\u064a]+")
+FUTURE_LOOKBACK_CHARS = 160
+_FUTURE_LOOKBACK = 8  # words
+
+
+def has_future_cue(normalized: str, start: int) -> bool:
+    """A future marker in the same clause before the expression: 'سيلتقي غانتس ... يوم الخميس'."""
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
+    # the clause starts after the last clause end within the look-back (rfind: one C scan each)
+    clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
+    clause = normalized[clause_start:start]
+    if not _FUTURE_HINT.search(clause):
+        return False  # most clauses: no word that could be a cue, decided in one C scan
+    for word in reversed(_WORD_RE.findall(clause)[-_FUTURE_LOOKBACK:]):
+        if word in LEXICON.future_cue_words or is_future_verb(word):
+            return True
+    return False
+
+
+# What any future cue contains: a word starting (after و/ف) with سي/ست/سن, or a cue word.
+_FUTURE_HINT = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
+                          + "|".join(sorted(map(re.escape, LEXICON.future_cue_words))))
+
+
+def is_future_verb(word: str) -> bool:
+    """سيلتقي، ستعقد، سنوقع، وسيجري: the prefix سـ on an imperfect verb (not سياسة، سيارة، ستة،
+    سيطرت، لا سيما، وول ستريت)."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
+    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in LEXICON.guard_words["not_future_verbs"]
+            and not w.startswith(_NOT_FUTURE_STEMS))
+
+
+_NOT_FUTURE_STEMS = tuple(sorted(LEXICON.guard_words["not_future_stems"]))
+
+
+# -- the tense of the clause, for values the anchor places -------------------------------------------
+# Read only for the few values whose place depends on it (a date without its year, a weekday):
+# the scan over the clause's words is not paid by the others.
+_TENSE_LOOKBACK = 12  # words
+# An aside between the verb and the date, in brackets or between dashes, has its own verbs
+_ASIDE_SPAN_RE = re.compile(r"\([^()]*\)|\s[-–—]\s[^-–—]*\s[-–—]\s")
+_TENSE_LOOKAHEAD = 5
+_TENSE_LOOKAHEAD_CHARS = 80
+
+
+def placed_by_tense(v) -> bool:
+    """A value the clause's tense places: a day or month without its year and cue ('2 أغسطس',
+    '٨ ذي القعدة', 'عيد الأضحى'), a season, a weekday; a range with such an end."""
+    if v.kind == "range":
+        return placed_by_tense(v.start()) or placed_by_tense(v.end())
+    return (v.kind in ("date", "time") and v.year is None and v.hijri_year is None and v.rel_unit is None
+            and v.cue is None and (v.month is not None or v.hijri_month is not None or v.weekday is not None
+                                   or v.season is not None or v.feast_day is not None))
+
+
+def clause_tense(normalized: str, start: int, end: int) -> Optional[str]:
+    """'future', 'past' or None: the verb nearest to the expression in its clause, looking back
+    first, then ahead up to a comma (news sets adverbials between commas: 'أقامت الصحيفة، أمس،
+    حفلا'; what follows a date's comma is most often another clause). 'تنطلق البطولة في 5 أغسطس'
+    → future; 'انطلقت البطولة في 5 أغسطس' and 'وفي 5 أغسطس أعلنت الوزارة' → past; 'قال إن
+    المؤتمر في 5 أغسطس' → None (the verb before إن tells when it was said, not when the
+    conference is)."""
+    cue = tense_cue(normalized, start, end)
+    return cue[1] if cue else None
+
+
+def tense_cue(normalized: str, start: int, end: int) -> Optional[tuple[str, str]]:
+    """The word that gives the clause its tense for clause_tense, and that tense; or None.
+    An opener stops the look-back ('قال إن ...'), unless the words before it announce what
+    follows ('من المقرر أن توقع الاتفاقية الخميس': future)."""
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
+    clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
+    before = _ASIDE_SPAN_RE.sub(" ", normalized[clause_start:start])  # 'بلاتر - الذي انتخب في 1998 - منصبه'
+    words = _WORD_RE.findall(before)
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - _TENSE_LOOKBACK), -1):
+        word = words[i]
+        if word in _TENSE.openers:
+            return (word, "future") if announces(words[max(0, i - 2):i]) else None
+        tense = word_tense(word)
+        if tense:
+            return word, tense
+    hi = min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)
+    ends = [i for i in map(normalized.find, _CLAUSE_ENDS + ",", repeat(end), repeat(hi)) if i >= 0]
+    for word in _WORD_RE.findall(normalized, end, min(ends, default=hi))[:_TENSE_LOOKAHEAD]:
+        if word in _TENSE.openers:
+            break
+        tense = word_tense(word)
+        if tense:
+            return word, tense
+    return None
+
+
+# 'كان الأهالي يستأنسون بها خلال العيد', 'العيد في السابق كان بسيطا': a habit of the past, not one Eid
+_HABITUAL_PAST = frozenset(normalize_word(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "لقد"))
+_PAST_TIMES_RE = re.compile("|".join(normalize_word(w) for w in ("في الماضي", "في السابق", "قديما", "زمان")))
+
+
+def names_one_eid(normalized: str, start: int, end: int, future_cue: bool) -> bool:
+    """Whether 'العيد' alone ('صلاة العيد', 'أيام العيد') is one Eid: a future cue ('ستقدم خلال أيام
+    العيد') or a past verb that is no habit ('أدى المصلون صلاة العيد'; not 'كان الأهالي يعملون طوال
+    أيام العيد', 'يبدأ السمر ... أيام العيد')."""
+    if future_cue:
+        return True
+    cue = tense_cue(normalized, start, end)
+    if cue is None or cue[1] != "past" or cue[0] in _HABITUAL_PAST:
+        return False
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
+    return _PAST_TIMES_RE.search(normalized, lo, min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)) is None
+
+
+def announces(words: list[str]) -> bool:
+    """Whether the words before an opener أن announce what follows it: 'من المقرر أن', 'ومن
+    المتوقع أن', 'تعتزم الحكومة أن'."""
+    return any(w in _TENSE.future_before_that or w[1:] in _TENSE.future_before_that for w in words)
+
+
+def word_tense(word: str) -> Optional[str]:
+    """'future' for 'سيلتقي', 'تنطلق', 'المقرر'; 'past' for 'انطلقت', 'وأعلن', 'جرت', 'كان'."""
+    if word in LEXICON.future_cue_words or is_future_verb(word):
+        return "future"
+    for w in (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,):
+        if w in _TENSE.scheduling:
+            return "future"
+        if w in _TENSE.past:
+            return "past"
+    return None
+
+
+class _TenseWords:
+    """The lexicon's tense cues, inflected: past verbs with their -ت/-ا/-وا/-تا forms ('انتهى' →
+    'انتهت'), scheduling verbs with their prefixes ي/ت/ن and -ان/-ون ('نطلق' → 'تنطلق')."""
+
+    def __init__(self, cues: dict):
+        past: set[str] = set()
+        for verb in cues["past_verbs"]:
+            base = normalize_word(verb)
+            past.update(base + suffix for suffix in ("", "ت", "ا", "وا", "تا"))
+            if base.endswith("ي"):  # a final ى drops: جرى → جرت، جروا
+                past.update(base[:-1] + suffix for suffix in ("ت", "وا", "تا"))
+        past.update(normalize_word(w) for w in cues["past_forms"] + cues["past_words"])
+        self.past = frozenset(past)
+        self.scheduling = frozenset(prefix + normalize_word(stem) + suffix for stem in cues["scheduling_verbs"]
+                                    for prefix in "يتن" for suffix in ("", "ان", "ون"))
+        self.openers = frozenset(normalize_word(w) for w in cues["clause_openers"])
+        self.future_before_that = frozenset(normalize_word(w) for w in cues["future_before_that"])
+
+
+_TENSE = _TenseWords(LEXICON.data.tense_cues)
