@@ -43,8 +43,17 @@ CLAUSE_WORDS = 10  # how far (in words, each side) a habitual word is looked for
 TITLE_WORDS = 6  # how many words before 'سابقا' a title may stand
 
 
-def _phrases(role: str) -> list[tuple[str, ...]]:
-    return [tuple(normalize_word(w) for w in form.split()) for form in LEXICON.guard_words[role]]
+Phrases = dict[str, list[tuple[str, ...]]]  # normalized phrases by their first word
+
+
+def _phrases(role: str) -> Phrases:
+    """The lexicon's phrases of a guard list, normalized, by their first word (what a word's
+    readings are met with)."""
+    by_first: Phrases = {}
+    for form in sorted(LEXICON.guard_words[role]):
+        phrase = tuple(normalize_word(w) for w in form.split())
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return by_first
 
 
 _HABITUAL = _phrases("habitual_cues")
@@ -250,14 +259,18 @@ def _clause_words(normalized: str, start: int, end: int) -> tuple[list[str], lis
     return _WORD.findall(normalized, lo, start), _WORD.findall(normalized, end, hi)
 
 
-def _has_phrase(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
-    for i in range(len(words)):
-        for phrase in phrases:
-            here = words[i:i + len(phrase)]
-            if len(here) == len(phrase) and phrase[0] in readings(here[0]) and tuple(here[1:]) == phrase[1:]:
-                if phrase[0] == _EVERY and _GREETING_WORD in words[i + len(phrase):i + len(phrase) + 3]:
-                    continue
-                return True
+def _has_phrase(words: list[str], phrases: Phrases) -> bool:
+    """Whether a phrase starts at one of `words` (its first word clitics aside, the rest as
+    written), not counting 'كل عام' of the greeting 'كل عام وأنتم بخير'. Each word's readings are
+    made once and met with the phrases' first words (most words begin none)."""
+    for i, word in enumerate(words):
+        for first in readings(word) & phrases.keys():
+            for phrase in phrases[first]:
+                end = i + len(phrase)
+                if end <= len(words) and tuple(words[i + 1:end]) == phrase[1:]:
+                    if first == _EVERY and _GREETING_WORD in words[end:end + 3]:
+                        continue
+                    return True
     return False
 
 
@@ -274,7 +287,7 @@ def _habitual(item: Item, normalized: str) -> bool:
 
 
 _MODAL = _phrases("modal_cues")
-_MODAL_FIRST = frozenset(phrase[0] for phrase in _MODAL)
+_MODAL_FIRST = frozenset(_MODAL)
 MODAL_WORDS = 8  # how far before a bare month or weekday an advice or wish word is looked for
 
 
