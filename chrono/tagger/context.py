@@ -112,7 +112,8 @@ def _sentences_back(normalized: str, start: int, n: int, spoken: bool = False) -
     lo = max(0, start - _ANTECEDENT_CHARS)
     ends = [m.end() for m in _SENTENCE_END.finditer(normalized, lo, start)]
     if spoken:
-        ends = [e for e, nxt in zip(ends, ends[1:] + [start]) if _WORD.search(normalized, e, nxt)]
+        # not strict: with no sentence end, `ends` is empty and the other side holds `start` alone
+        ends = [e for e, nxt in zip(ends, ends[1:] + [start], strict=False) if _WORD.search(normalized, e, nxt)]
     return ends[-n] if len(ends) >= n else lo
 
 
@@ -130,8 +131,8 @@ _TODAY_RULE = "ar.relative.day"
 _NO_LONGER = _phrases("no_longer_cues")
 _STILL = _phrases("still_cues")
 _UP_TO = frozenset(normalize_word(w) for w in ("إلى", "الى", "حتى", "لحد"))
-_PAST_CONTRAST = [(phrase, "era") for phrase in _phrases("past_era_cues")] + \
-    [(phrase, "state") for phrase in _phrases("past_state_cues")]
+_PAST_CONTRAST = [(phrase, kind) for role, kind in (("past_era_cues", "era"), ("past_state_cues", "state"))
+                  for phrases in _phrases(role).values() for phrase in phrases]
 _EXISTENTIAL = LEXICON.guard_words["existential_words"]
 _CLAUSE_HEADS = frozenset(normalize_word(w) for w in ("و", "ف", "لكن", "ولكن", "اما", "بينما", "الا", "ثم"))
 _AFTER_PAST = frozenset(normalize_word(w) for w in ("قد", "لقد"))  # 'كان الوزير قد أعلن': news, no contrast
