@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from chrono.attach import Event
 from chrono.merge.clusters import Cluster
+from chrono.merge.identity import says_little
 from chrono.models import Conflict, Entry, Mention
 
 _PART_OF_DAY_MINUTES = {"MO": 8 * 60, "MI": 12 * 60, "AF": 15 * 60, "EV": 18 * 60, "NI": 21 * 60}
@@ -38,9 +39,14 @@ def order_key(cluster: Cluster) -> tuple:
 
 
 def label_event(cluster: Cluster) -> Event:
-    """The most informative complete label: outside quotes, the highest label score (actor and
-    action, length), earliest in input order on ties."""
-    return min(cluster.events, key=lambda e: (e.timex.in_quote, e.bare_time, -e.label_score,
+    """The most informative complete label: outside quotes, a mention that says what happened
+    (not "قال مصدر ..." beside "وقع المغرب وإسرائيل ..."), of the kind of event most sources tell,
+    then the highest label score (actor and action, length), earliest in input order on ties."""
+    tellers: dict[str | None, set[int]] = {}
+    for event in cluster.events:
+        tellers.setdefault(event.kind, set()).add(event.doc_order)
+    return min(cluster.events, key=lambda e: (e.timex.in_quote, e.bare_time, says_little(e),
+                                             -len(tellers[e.kind]), -e.label_score,
                                              e.doc_order, e.timex.start))
 
 

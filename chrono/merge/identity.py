@@ -60,13 +60,13 @@ def identity(a: Event, b: Event, corpus: Corpus) -> float:
         return 0.0  # two statements of a day, not by one voice
     units = shared_units(a, b, shared)
     specific = [u for u in units if not all(corpus.ubiquitous(w) for w in u)]
-    if (_says_little(a) or _says_little(b)) and (len(specific) < 2 or not (
+    if (says_little(a) or says_little(b)) and (len(specific) < 2 or not (
             same_document or any(corpus.rare(w) for w in shared))):
         return 0.0  # what happened is unknown, or only that something was said: two things in
         # common besides what every document is about, one of them rare unless the article is the same
     floor = _FLOOR if related else 0.0
     score = sum(max(max(corpus.weight(w), floor) for w in unit) for unit in units) + _kind_evidence(a, b)
-    if same_document and a.kind == b.kind and not _says_little(a) and (specific or a.root == b.root):
+    if same_document and a.kind == b.kind and not says_little(a) and (specific or a.root == b.root):
         score = max(score, JOIN)  # one article, one day, one kind of event: one happening
     return score
 
@@ -98,14 +98,14 @@ def _heads_of_different_names(a: Event, b: Event, shared: frozenset[str]) -> set
     return found
 
 
-def _says_little(event: Event) -> bool:
+def says_little(event: Event) -> bool:
     """A mention whose event word says nothing of what happened: none found, or a statement
     ("قال", "أعلن"), which tells that something was said."""
     return event.kind is None or event.kind == "statement"
 
 
 def _kind_evidence(a: Event, b: Event) -> float:
-    if _says_little(a) or _says_little(b):
+    if says_little(a) or says_little(b):
         return _COMPATIBLE if a.root is not None and a.root == b.root else 0.0
     if a.root == b.root:
         return _LEMMA
