@@ -96,7 +96,7 @@ class ValuePoint:
     unknown: bool = False  # some digit of the date is X: it names no calendar day or period
 
     @staticmethod
-    def read(text: str) -> "ValuePoint":
+    def read(text: str) -> ValuePoint:
         if text in _REFERENCES:
             return ValuePoint(text, "reference")
         if text.startswith("P"):
@@ -377,6 +377,14 @@ class Entry(_Model):
     def typed_value(self) -> TypedValue:
         """`value` as data: range ends, points and their parts (see `TypedValue`)."""
         return read_value(self.value)
+
+    @property
+    def days(self) -> tuple[_dt.date, _dt.date]:
+        """(first day, last day) of the entry: a chronology holds dated mentions only, so every
+        entry the merge builds has them; an entry made by hand without a date is an error here."""
+        if self.start_date is None:
+            raise ValueError(f"entry {self.id} has no start_date: a chronology entry is dated")
+        return self.start_date, self.end_date or self.start_date
 
 
 class QueryTerm(_Model):

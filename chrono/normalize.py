@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import Stemmer
 
@@ -53,7 +54,7 @@ for _i in range(10):
     _REPLACED[chr(0x06F0 + _i)] = str(_i)  # Persian ۰-۹
 
 _MARKS = frozenset(_DELETED[:_DELETED.index("\u200b")])
-_TABLE = {ord(c): None for c in _DELETED}
+_TABLE: dict[int, str | None] = {ord(c): None for c in _DELETED}
 _TABLE.update({ord(k): v for k, v in _REPLACED.items()})
 CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE)  # what normalisation deletes or replaces
 # The same map as (character, replacement) pairs. No replacement is itself a key, so the order
@@ -174,7 +175,7 @@ def tokenize(normalized: str) -> list[Token]:
 def iter_tokens(normalized: str) -> Iterator[Token]:
     """The tokens one at a time, so a 5 MB page never has to be held as a token list."""
     for m in TOKEN_PATTERN.finditer(normalized):
-        yield Token(m.group(), m.start(), m.end(), m.lastgroup)
+        yield Token(m.group(), m.start(), m.end(), m.lastgroup or "p")
 
 
 # The proclitics news Arabic writes on a word: a conjunction (و ف), then a preposition (ب ل ك),

@@ -7,13 +7,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple, Optional
+from typing import Literal, NamedTuple, Optional, cast
 
-from chrono.models import Anchor, Document, DocumentTags, SetAside, Settings, Timex
+from chrono.models import Anchor, Document, DocumentTags, Granularity, Mod, SetAside, Settings, Timex, TimexType
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.resolve.anchors import find_anchor, find_dateline, given_anchor
-from chrono.segment import (Segmentation, appended_articles, article_body_start, in_quote, in_set_aside, segment,
-                            sentence_index)
+from chrono.segment import (
+    Segmentation,
+    appended_articles,
+    article_body_start,
+    in_quote,
+    in_set_aside,
+    segment,
+    sentence_index,
+)
 from chrono.tagger import Expression, find_expressions
 
 
@@ -122,11 +129,12 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
         flags.append(f"set aside: {set_aside}")
     # model_construct: every field below is already of its declared type (resolve builds them, the
     # golden files and the corpus check them), so pydantic's validation would only copy them; the
-    # JSON written is the same.
+    # JSON written is the same. The resolver's strings are the models' literals (the casts say so).
     return Timex.model_construct(
-        id=f"t{n}", start=expr.start, end=expr.end, text=text[expr.start:expr.end], type=r.type, value=r.value,
-        granularity=r.granularity, start_date=r.start_date, end_date=r.end_date, mod=r.mod,
-        calendar=r.calendar, hijri_value=r.hijri_value, rule=expr.item.rule,
+        id=f"t{n}", start=expr.start, end=expr.end, text=text[expr.start:expr.end], type=cast(TimexType, r.type),
+        value=r.value, granularity=cast(Optional[Granularity], r.granularity), start_date=r.start_date,
+        end_date=r.end_date, mod=cast(Optional[Mod], r.mod),
+        calendar=cast(Literal["gregorian", "hijri"], r.calendar), hijri_value=r.hijri_value, rule=expr.item.rule,
         in_quote=in_quote(segmentation, expr.start, expr.end), underspecified=value.canonical(), flags=flags,
         sentence=sentence_index(segmentation, expr.start),
     )
@@ -136,7 +144,8 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
 
 def _flag_contradicted(timexes: list[Timex], anchor: Anchor) -> None:
     """Each expression left unresolved because the text contradicts its given anchor says so."""
-    flag = f"anchor: the text contradicts the given {anchor.given.isoformat()} (see the anchor's warnings)"
+    given = anchor.given.isoformat() if anchor.given else "anchor"
+    flag = f"anchor: the text contradicts the given {given} (see the anchor's warnings)"
     for t in timexes:
         if NO_ANCHOR in t.flags:
             t.flags.append(flag)

@@ -101,9 +101,7 @@ def _is_boundary(text: str, match: regex.Match) -> bool:
             return False
         if after.isascii() and after.isalnum():
             return False  # domain names, "e.g", version numbers
-    if punct.startswith("..") and after not in "\n":
-        return False
-    return True
+    return not (punct.startswith("..") and after not in "\n")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
@@ -215,7 +213,10 @@ _COMMENT_FORM = regex.compile(
     r"^\s*(?:ترك الرد|اترك (?:ردا|رداً|تعليقا|تعليقاً)|أضف تعليق|اضف تعليق|من فضلك ادخل|التعليقات|"
     r"هذا الموقع يستخدم Akismet)"
 )
-_TEASER = regex.compile(r"^\s*[«\"]?(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|^\s*(?:قد يعجبك|قد يهمك|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)")
+_TEASER = regex.compile(
+    r"^\s*[«\"]?(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|ايضاً|المزيد)"
+    r"|^\s*(?:قد يعجبك|قد يهمك|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)"
+)
 _FOLLOW = regex.compile(r"تابعنا|تابعونا|follow us", regex.IGNORECASE)
 _BREADCRUMB = regex.compile(r"^\s*(?:الرئيسية|الصفحة الرئيسية)\s*[»>/]")
 # Page furniture: a short line with no Arabic word ("TT", share-button labels).
@@ -317,7 +318,8 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in LEXICON.data.topic.function_words)
 def content_words(text: str, limit: int | None = None, start: int = 0, stop: int | None = None,
                   ends: list[int] | None = None) -> list[str]:
     """Folded content words (chrono.normalize.fold) of text[start:stop] without their proclitics,
-    in order: "والرباط" → "رباط", "بالجزائر" → "جزاير". Only the first `limit` are read, so the cost does not grow with the page.
+    in order: "والرباط" → "رباط", "بالجزائر" → "جزاير". Only the first `limit` are read, so the
+    cost does not grow with the page.
     `ends`, when given, receives where each word ends in `text`."""
     words: list[str] = []
     if limit is not None and limit <= 0:

@@ -306,7 +306,7 @@ def _replicated(corpus: Path, times: int, target: Path) -> None:
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def real_text_section(report: "Report", corpus: Path, work: Path, repeat: int, against: list[Path],
+def real_text_section(report: Report, corpus: Path, work: Path, repeat: int, against: list[Path],
                       dateparser: bool = True, replicate: int = 0) -> None:
     """chrono (this tree, and older trees interleaved with it) and dateparser on real articles.
 
@@ -343,7 +343,6 @@ def real_text_section(report: "Report", corpus: Path, work: Path, repeat: int, a
                "CPU is user + system time, which the machine's other users disturb less.", "",
                "| tagger | runs | wall s | CPU s | chars/s (wall) | in-process loop chars/s | peak RSS | "
                "load average before |", "|---|---:|---:|---:|---:|---:|---:|---|")
-    base_wall = None
     for mode, label in (("plain", "dateparser, `search_dates(text, languages=['ar'])`"),
                         ("base", "dateparser, `settings={'RELATIVE_BASE': published}`")):
         if mode not in dp:
@@ -386,9 +385,10 @@ def real_text_section(report: "Report", corpus: Path, work: Path, repeat: int, a
         out.unlink(missing_ok=True)
         big.unlink()
         single = max(r.maxrss_mb for r in mine.runs)
-        report.add(f"Memory: the same archive written {replicate} times over ({documents * replicate:,} documents, "
-                   f"{chars * replicate:,} characters), `chrono tag --jobs 1`: peak RSS {run.maxrss_mb:,.0f} MB against "
-                   f"{single:,.0f} MB for one copy ({run.seconds:.0f} s, {chars * replicate / run.seconds:,.0f} chars/s, "
+        report.add(f"Memory: the same archive written {replicate} times over "
+                   f"({documents * replicate:,} documents, {chars * replicate:,} characters), "
+                   f"`chrono tag --jobs 1`: peak RSS {run.maxrss_mb:,.0f} MB against {single:,.0f} MB for one copy "
+                   f"({run.seconds:.0f} s, {chars * replicate / run.seconds:,.0f} chars/s, "
                    f"exit {run.returncode}).", "")
 
 
@@ -474,10 +474,11 @@ class DaskCluster:
         self.file = work / "scheduler.json"
         self.processes: list[subprocess.Popen] = []
         self.workers = workers
-        self.log = open(work / "dask.log", "wb")
+        self.log = open(work / "dask.log", "wb")  # noqa: SIM115 -- open while the cluster runs; __exit__ closes it
 
-    def __enter__(self) -> "DaskCluster":
-        dask = [str(Path(PY).parent / "dask")] if (Path(PY).parent / "dask").exists() else [PY, "-m", "distributed.cli.dask_scheduler"]
+    def __enter__(self) -> DaskCluster:
+        installed = Path(PY).parent / "dask"
+        dask = [str(installed)] if installed.exists() else [PY, "-m", "distributed.cli.dask_scheduler"]
         self.processes.append(subprocess.Popen(
             dask + ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                     "--scheduler-file", str(self.file)], stdout=self.log, stderr=self.log, cwd=ROOT))
@@ -620,7 +621,8 @@ def bench(profile: Profile, name: str, work: Path, real: RealText, command: str)
         out = work / "out_big.json"
         run = tag_run(big, out, ["--jobs", "2"])
         out.unlink(missing_ok=True)
-        report.add(f"Memory on a {big.stat().st_size / 1e6:.0f} MB JSONL ({big_docs:,} documents, {big_chars:,} characters), "
+        report.add(f"Memory on a {big.stat().st_size / 1e6:.0f} MB JSONL ({big_docs:,} documents, "
+                   f"{big_chars:,} characters), "
                    f"`chrono tag --jobs 2 --format json -o FILE`: largest process {run.maxrss_mb:,.0f} MB, all three "
                    f"processes together {run.tree_peak_mb:,.0f} MB at peak (target: under 300 MB); "
                    f"{run.seconds:.0f} s, {_rate(big_chars, run.seconds)} chars/s, exit {run.returncode}.", "")
@@ -657,12 +659,14 @@ def bench(profile: Profile, name: str, work: Path, real: RealText, command: str)
         report.add(f"- chrono / dateparser ({label}): **{whole_ratio:.1f}×** whole process on the same file "
                    f"(target: at least 10×), {loop_ratio:.1f}× in-process loops.")
     report.add(f"- On the {size_mb:.0f} MB corpus above, `chrono tag --jobs 1` ran at {whole:,.0f} chars/s as a "
-               f"whole process: " + ", ".join(f"{whole / rate:.1f}× dateparser ({label})" for label, _, _, rate in ratios)
+               f"whole process: "
+               + ", ".join(f"{whole / rate:.1f}× dateparser ({label})" for label, _, _, rate in ratios)
                + " as whole processes here.", "")
     same.unlink()
 
     report.add("## Merge cost (`chrono.merge.merge_events` on `tools.synthetic.synthetic_events(n)`)", "",
-               "| mentions | seconds | µs per mention | entries | peak RSS | time / (n log n), relative to the smallest |",
+               "| mentions | seconds | µs per mention | entries | peak RSS "
+               "| time / (n log n), relative to the smallest |",
                "|---:|---:|---:|---:|---:|---:|")
     first = None
     for n in profile.merge_sizes:

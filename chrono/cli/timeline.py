@@ -12,18 +12,28 @@ or manifest, an option the format does not take).
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional, Union
+from collections.abc import Iterable, Iterator
+from typing import Optional, Union
 
 import click
 
 from chrono.about import DEFAULT_MIN_SCORE, DEFAULT_TOP, Ranking, rank_archive
-from chrono.cli.options import Outcome, check_output_target, chosen_options, input_paths, is_folder_target, \
-    read_inputs, remember_documents, tagged, with_input_options
+from chrono.cli.options import (
+    Outcome,
+    check_output_target,
+    chosen_options,
+    input_paths,
+    is_folder_target,
+    read_inputs,
+    remember_documents,
+    tagged,
+    with_input_options,
+)
 from chrono.export import Writer, format_names, writer
 from chrono.export.files import STDOUT, atomic_open, atomic_write
 from chrono.export.tagged import Tagged, tags_model
 from chrono.merge import build_timeline
-from chrono.models import Document, DocumentError, Settings, TimelineOutput
+from chrono.models import Document, DocumentError, DocumentTags, Settings, TimelineOutput
 from chrono.scale.processes import resolve_jobs, tag_stream
 
 
@@ -45,9 +55,14 @@ def _tagged_documents(items: Iterable, settings: Settings, jobs: str,
 
 
 def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Outcome) -> TimelineOutput:
-    documents = _tagged_documents(items, settings, jobs, outcome)
-    pairs = ((item.document, item.tags) for item in documents if isinstance(item, Tagged))
-    return build_timeline(pairs, outcome.errors)
+    return build_timeline(_with_texts(_tagged_documents(items, settings, jobs, outcome)), outcome.errors)
+
+
+def _with_texts(items: Iterable) -> Iterator[tuple[Document, DocumentTags]]:
+    """(document, tags) of each tagged document (`remember_documents` gave each its text back)."""
+    for item in items:
+        if isinstance(item, Tagged) and item.document is not None:
+            yield item.document, tags_model(item.tags)
 
 
 def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Optional[str],
@@ -71,8 +86,7 @@ def _write_chronology(chronology_writer: Writer, items: Iterable, settings: Sett
     """TimeML: the chronology written back into each document's text, so the tagged documents
     are kept (with their texts) until the chronology is merged."""
     documents = [item for item in _tagged_documents(items, settings, jobs, outcome) if isinstance(item, Tagged)]
-    pairs = [(item.document, tags_model(item.tags)) for item in documents]
-    result = build_timeline(pairs, outcome.errors)
+    result = build_timeline(list(_with_texts(documents)), outcome.errors)
     if chronology_writer.to_folder is not None and is_folder_target(out):
         chronology_writer.to_folder(documents, result, out)
         return

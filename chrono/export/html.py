@@ -24,12 +24,13 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import lru_cache
+from functools import cache
 from html import escape
 from importlib import resources
-from typing import Iterable, Optional
+from typing import Optional
 
 from chrono.export.display import EN_DASH, MONTHS_AR, arabic_date, arabic_day, arabic_value, machine_date
 from chrono.models import Entry, StoryQuery, TimelineOutput
@@ -96,7 +97,7 @@ class YearGroup:
 def _fits_one_month(entry: Entry) -> bool:
     """Does the entry belong under a month heading? A week or a day range that crosses
     a month end still does (under its first month); "2020" or "أواخر 2020" does not."""
-    start, end = entry.start_date, entry.end_date or entry.start_date
+    start, end = entry.days
     if (start.year, start.month) == (end.year, end.month):
         return True
     return entry.granularity in _FINE_GRANULARITIES and (end - start).days <= 31
@@ -244,7 +245,7 @@ def _entry_row(entry: Entry, period: bool, tables: _Tables, positions: dict[str,
 def _newspapers(timeline: TimelineOutput, order: list[str]) -> tuple[list[str], dict[str, int]]:
     """Newspaper names in order of first appearance, and each source's newspaper (-1: none)."""
     names: dict[str, int] = {}
-    of_source = {sid: -1 for sid in order}
+    of_source = dict.fromkeys(order, -1)
     for doc in timeline.documents:
         if doc.source:
             of_source[doc.id] = names.setdefault(doc.source, len(names))
@@ -307,7 +308,7 @@ def _script_json(data: object) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     text = (resources.files("chrono.export") / "assets" / name).read_text(encoding="utf-8")
     if "</" in text and re.search(r"</(script|style)", text, re.IGNORECASE):
@@ -332,7 +333,7 @@ def _story(query: Optional[StoryQuery], data: dict) -> str:
     if query is None:
         return ""
     rows = []
-    for number, (source, score, doc_id) in enumerate(data["query"]["kept"], 1):
+    for source, score, doc_id in data["query"]["kept"]:
         label = doc_id
         paper = ""
         if source >= 0:

@@ -4,7 +4,8 @@ every document as soon as it is tagged."""
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from chrono.export.tagged import Item, tags_json
 from chrono.models import DocumentError

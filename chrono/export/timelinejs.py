@@ -60,13 +60,13 @@ def event(entry: Entry, group_by: str = "source", papers: dict[str, str] | None 
         start = _date_parts(entry.value, entry.granularity, entry.start_date)
         end = None
         if entry.granularity in ("decade", "century"):
-            end = {"year": entry.end_date.year}
+            end = {"year": entry.days[1].year}
     result: dict = {"start_date": start}
     if end is not None:
         result["end_date"] = end
     result["text"] = {"headline": escape(entry.label), "text": _text(entry, names)}
-    first = papers.get(entry.sources[0], entry.sources[0]) if entry.sources else None
-    result["group"] = first if group_by == "source" and first else str(start["year"])
+    paper = papers.get(entry.sources[0], entry.sources[0]) if entry.sources else None
+    result["group"] = paper if group_by == "source" and paper else str(start["year"])
     result["unique_id"] = entry.id
     result["display_date"] = arabic_date(entry)
     return result

@@ -19,7 +19,7 @@ def item(entry: Entry, papers: dict[str, str] | None = None) -> dict:
     """One vis item; `papers` (document id → paper, `TimelineOutput.papers`) names the group and
     the sources in the title."""
     papers = papers or {}
-    data: dict = {"id": entry.id, "content": escape(entry.label), "start": entry.start_date.isoformat()}
+    data: dict = {"id": entry.id, "content": escape(entry.label), "start": entry.days[0].isoformat()}
     if entry.end_date is not None and entry.end_date != entry.start_date:
         data["end"] = (entry.end_date + timedelta(days=1)).isoformat()
         data["type"] = "range"

@@ -28,9 +28,18 @@ from __future__ import annotations
 
 import contextlib
 from collections import deque
-from typing import Iterable, Iterator, Optional
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional, Union
 
-from chrono.merge import Corpus, WindowClusters, cluster_window, combine_windows, prepare_document, touched_years
+from chrono.merge import (
+    Corpus,
+    DocumentTerms,
+    WindowClusters,
+    cluster_window,
+    combine_windows,
+    prepare_document,
+    touched_years,
+)
 from chrono.models import DocumentError, DocumentInfo, Entry, Settings, TimelineOutput
 from chrono.scale.processes import CHUNK_CHARS, CHUNK_DOCUMENTS, Item, Result, chunked, item_chars, tag_chunk
 
@@ -116,7 +125,7 @@ def _batch_results(pending) -> Iterator[tuple[Result, int]]:
     inputs = [item for chunk in batch for item in chunk]
     if len(results) != len(inputs):  # never expected: a lost partition must not shift documents
         raise RuntimeError(f"dask returned {len(results)} results for {len(inputs)} documents")
-    for item, result in zip(inputs, results):
+    for item, result in zip(inputs, results, strict=True):
         yield result, item_chars(item)
 
 
@@ -126,7 +135,8 @@ def _map_partition(rows: list[tuple[int, Item]], settings: Settings) -> list[tup
     """(position, DocumentInfo | DocumentError, [(event key, event), ...], terms) per document."""
     from chrono.pipeline import tag_document  # the tagger's grammar loads on the workers only
 
-    out = []
+    out: list[tuple[int, Union[DocumentInfo, DocumentError], list[tuple[tuple[int, int], Any]],
+                    Optional[DocumentTerms]]] = []
     for position, item in rows:
         if isinstance(item, DocumentError):
             out.append((position, item, [], None))

@@ -20,9 +20,10 @@ import multiprocessing
 import os
 import sys
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Optional, Union
 
 from chrono.models import Document, DocumentError, DocumentTags, Settings
 
@@ -195,7 +196,7 @@ def _collect(window: deque, pool: _Pool, settings: Settings, tagger: Optional[Ta
     except BrokenProcessPool:
         results = _after_broken_pool(window, pool, settings, tagger)
     window.popleft()
-    for item, result in zip(chunk, results):
+    for item, result in zip(chunk, results, strict=True):
         yield result, item_chars(item)
 
 

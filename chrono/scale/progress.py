@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import IO, Iterable, Optional
+from collections.abc import Iterable
+from typing import IO, Optional
 
 from chrono.read import ARTICLE_EXTENSIONS, JSONL_EXTENSIONS, MANIFEST_NAME
 

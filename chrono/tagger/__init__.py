@@ -19,8 +19,8 @@ from chrono.normalize import normalize, proclitic_readings
 from chrono.tagger.context import reread_in_clause
 from chrono.tagger.engine import Grammar, Item, analyze_tokens, select
 from chrono.tagger.grammar import build_grammar
-from chrono.tagger.grammar.hijri import dated_by_tense_only
 from chrono.tagger.grammar.dates import SAME_MONTH_RULES
+from chrono.tagger.grammar.hijri import dated_by_tense_only
 from chrono.tagger.grammar.times import hour_with_pod
 from chrono.tagger.tense import (
     FUTURE_LOOKBACK_CHARS,
@@ -104,7 +104,7 @@ def misspelled_for_its_words(norm, item: Item) -> bool:
     """Whether a word of the expression, as originally written, is a spelling its lexicon form
     never has (the lexicon's `spellings`): 'ألان تيلور' (Alan Taylor) folds to 'الان' (now), 'إنسايد
     آوت' (Inside Out) to 'اوت' (August); normalisation cannot tell them apart, the original can."""
-    if not _GUARDED_HINT.search(norm.text, item.cstart, item.cend):
+    if _GUARDED_HINT is None or not _GUARDED_HINT.search(norm.text, item.cstart, item.cend):
         return False  # most expressions: no guarded form, decided in one C scan
     for m in _WORD_RE.finditer(norm.text, item.cstart, item.cend):
         word = m.group()
@@ -128,6 +128,7 @@ def with_sentence_months(found: list[tuple[Item, bool]], normalized: str) -> lis
     if not any(item.rule in SAME_MONTH_RULES for item, _ in found):
         return found
     out, source, last_end = [], None, 0
+    source_future, source_tense = False, None  # the cue and tense of `source`, set with it
     for item, future in found:
         if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
             source = None
@@ -135,7 +136,7 @@ def with_sentence_months(found: list[tuple[Item, bool]], normalized: str) -> lis
         v = item.value
         if item.rule in SAME_MONTH_RULES:
             if source is not None:
-                cue = source.value.cue or _TENSE_CUE.get(source_tense)
+                cue = source.value.cue or _TENSE_CUE.get(source_tense or "")
                 out.append((Item(item.cls, on_month_of(v, source.value, cue), item.start, item.end, item.cstart,
                                  item.cend, item.rule + "+sentence_month", item.children, item.prefix, item.weight),
                             source_future))

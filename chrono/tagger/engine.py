@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import bisect
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Optional
 
 from chrono.lexicon import Lexicon, load_lexicon
 from chrono.normalize import Token, tokenize
@@ -81,7 +82,7 @@ class Elem:
     # next element it is are skipped where no such token follows
     exact: bool = False
 
-    def as_context(self) -> "Elem":
+    def as_context(self) -> Elem:
         return Elem(self.cls, self.pred, True, self.label, self.words, self.roles, self.exact)
 
 
@@ -158,7 +159,7 @@ class Grammar:
             self._words = WordIndex(self.lexicon, frozenset(self.literal_words))
         return self._words
 
-    def applicable(self, item: "Item", following: frozenset) -> list[Rule]:
+    def applicable(self, item: Item, following: frozenset) -> list[Rule]:
         """The rules that could start on `item` given the kinds of items right after it, in rule
         order; cached per (first kind, following kinds): a text repeats few combinations."""
         key = (item.kind, following)
@@ -170,7 +171,7 @@ class Grammar:
                 self._applicable[key] = found
         return found
 
-    def rules_for(self, item: "Item") -> list[Rule]:
+    def rules_for(self, item: Item) -> list[Rule]:
         """The rules whose first element could take `item` (function words indexed by role)."""
         if item.cls == "kw":
             role = item.value.value
@@ -178,7 +179,7 @@ class Grammar:
             if found is None:
                 found = self._role_cache[role] = self.by_first_role.get(role, []) + self.by_first_cls.get("kw", [])
             return found
-        return self.by_first_cls.get(item.cls, ())
+        return self.by_first_cls.get(item.cls, [])
 
     def add(self, r: Rule) -> None:
         if any(x.name == r.name for x in self.rules):
@@ -194,9 +195,8 @@ class Grammar:
         if r.out in ("kw", "tok"):
             raise ValueError(f"rule {r.name} builds a {r.out!r} item; those come from the lexicon only")
         first = r.pattern[0]
-        if first.cls == "tok":
-            if first.words is None:
-                raise ValueError(f"rule {r.name} starts with a literal token but lists no words")
+        if first.cls == "tok" and first.words is None:
+            raise ValueError(f"rule {r.name} starts with a literal token but lists no words")
         for e in r.pattern:
             if isinstance(e, Elem) and e.cls == "tok" and e.words:
                 self.literal_words |= e.words
@@ -321,7 +321,7 @@ class Chart:
         return True
 
 
-def add_lexical_items(chart: "Chart", tokens: list[Token], words: WordIndex) -> None:
+def add_lexical_items(chart: Chart, tokens: list[Token], words: WordIndex) -> None:
     """Terminal items, position by position: digit runs as `digits`, lexicon entries (one or more
     words), and `tok` items for the punctuation and words a rule names literally ("(", "/",
     "صحيفة"). "في 24 نوفمبر" → kw:in at 0; digits "24" at 1; month 11 at 2."""

@@ -6,11 +6,13 @@ so that no expression spans two lines.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import weakref
+from collections.abc import Container, Iterator
 from itertools import accumulate, compress
-from typing import Container, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from chrono.normalize import TOKEN_PATTERN as _TOKEN
 from chrono.normalize import Token
@@ -19,13 +21,19 @@ from chrono.tagger.words import WordIndex
 # The compiled scan (chrono/tagger/fastscan.pyx, built at install when a C compiler is there) gives
 # the same runs as the pure-Python one below, several times faster; CHRONO_PURE_PYTHON=1 turns
 # it off (the tests run both and compare them).
-if os.environ.get("CHRONO_PURE_PYTHON"):
-    fastscan = None
-else:
+
+
+def _compiled_scan() -> Any:
+    """The compiled module, or None (turned off, or not built: no C compiler at install)."""
+    if os.environ.get("CHRONO_PURE_PYTHON"):
+        return None
     try:
-        import chrono.tagger.fastscan as fastscan
+        return importlib.import_module("chrono.tagger.fastscan")
     except ImportError:
-        fastscan = None
+        return None
+
+
+fastscan: Any = _compiled_scan()
 
 
 class Run(NamedTuple):
@@ -56,14 +64,16 @@ def trigger_runs(normalized: str, trigger_level, max_run: int = 0, keep: int = 0
     return _pure_trigger_runs(normalized, trigger_level, max_run, keep, head_if_next)
 
 
-_FILTERS: "weakref.WeakKeyDictionary[WordIndex, object]" = weakref.WeakKeyDictionary()
+_FILTERS: weakref.WeakKeyDictionary[WordIndex, object] = weakref.WeakKeyDictionary()
 
 
 def _plain_filter(trigger_level):
     """The compiled plain-word filter of a WordIndex whose own trigger_level this is (with its
     shortcut on, which the filter reproduces); None for any other level function."""
-    index = getattr(trigger_level, "__self__", None)
-    if getattr(trigger_level, "__func__", None) is not WordIndex.trigger_level or not index.shortcut:
+    if getattr(trigger_level, "__func__", None) is not WordIndex.trigger_level:
+        return None
+    index: WordIndex = trigger_level.__self__
+    if not index.shortcut:
         return None
     found = _FILTERS.get(index)
     if found is None:
@@ -139,7 +149,7 @@ def _kind(word: str) -> str:
     kind = _KINDS.get(word)
     if kind is None:
         m = _TOKEN.fullmatch(word)
-        kind = m.lastgroup if m else "p"
+        kind = (m.lastgroup or "p") if m else "p"
         if len(_KINDS) < _MAX_CACHED:
             _KINDS[word] = kind
     return kind
@@ -163,7 +173,7 @@ def _leveled_chunks(text: str, trigger_level):
         pieces = _SPLIT.split(chunk)
         words = pieces[1::2]
         starts = list(accumulate(map(len, pieces), initial=offset))[1::2]
-        levels = list(map(cache.get, words))
+        levels: list = list(map(cache.get, words))  # None until a word's level is known
         if None in levels:  # words seen for the first time
             for i in compress(range(len(levels)), map(_is_none, levels)):
                 word = words[i]
