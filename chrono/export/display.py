@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Optional
 
-from chrono.models import Entry
+from chrono.models import Entry, read_value
 
 # --- words (facts) ------------------------------------------------------------------------
 
@@ -198,7 +198,7 @@ def _point_of_entry(entry: Entry) -> Optional[_Point]:
     September), so each period is read from a day that stays inside it: start_date.
     """
     start, granularity = entry.start_date, entry.granularity
-    if start is None or "/" in entry.value or granularity is None:
+    if start is None or entry.typed_value.is_range or granularity is None:
         return None  # a range's ends, or no calendar period: the value tells
     if granularity in ("day", "part_of_day", "hour", "minute"):
         time = entry.value.partition("T")[2]  # the part of the day or clock time: value only
@@ -298,9 +298,9 @@ def _value_text(value: str, ranges: bool = True, construct: bool = False,
                 start: Optional[date] = None, end: Optional[date] = None) -> Optional[str]:
     if value in _REFERENCES:
         return _REFERENCES[value]
-    if ranges and "/" in value:
-        first, _, last = value.partition("/")
-        return _range_text(first, last)
+    typed = read_value(value)
+    if ranges and typed.is_range:
+        return _range_text(typed.start.text, typed.end.text)
     point = _point_of_value(value)
     if point is None:
         return _unresolved_text(value)
@@ -352,7 +352,7 @@ def machine_date(entry: Entry) -> str:
     """The ISO day, month or year an HTML <time datetime> can carry; "" for anything vaguer
     (a modifier, a range, a week or a time of day) or unknown."""
     start = entry.start_date
-    if start is None or entry.mod or "/" in entry.value:
+    if start is None or entry.mod or entry.typed_value.is_range:
         return ""
     if entry.granularity == "day" and "T" not in entry.value:
         return start.isoformat()

@@ -52,10 +52,10 @@ def event(entry: Entry, group_by: str = "source", papers: dict[str, str] | None 
     """One TimelineJS event for one entry; `papers` and `names` (document id → paper, → paper and
     title: `TimelineOutput.papers()`, `.names()`) name the group and each mention's source."""
     papers, names = papers or {}, names or {}
-    if "/" in entry.value:
-        first, _, last = entry.value.partition("/")
-        start = _date_parts(first, entry.granularity, entry.start_date)
-        end = _date_parts(last, entry.granularity, entry.end_date)
+    typed = entry.typed_value
+    if typed.is_range:
+        start = _date_parts(typed.start.text, entry.granularity, entry.start_date)
+        end = _date_parts(typed.end.text, entry.granularity, entry.end_date)
     else:
         start = _date_parts(entry.value, entry.granularity, entry.start_date)
         end = None

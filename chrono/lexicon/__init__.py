@@ -130,7 +130,7 @@ class EventKinds(BaseModel):
 
 
 class TopicWords(BaseModel):
-    """The words segmentation reads to find an appended article (chrono/segment.py): function words
+    """The words segmentation reads to find an appended article (chrono/segment/: words, datelines): function words
     it leaves out when it compares topics, and the credits of a dateline ("واشنطن - «رويترز»:")."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

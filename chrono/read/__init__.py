@@ -19,7 +19,7 @@ The text of a `Document` is exactly the decoded file (a UTF-8 byte-order mark is
 removed), so every offset reported later points into what the user has on disk.
 
 Anchor precedence, strongest first: `anchor=` (the command line) > manifest entry > JSONL
-"published" > front matter. Datelines and inference belong to `chrono/resolve/anchors.py`.
+"published" > front matter. Datelines and inference belong to `chrono/resolve/anchors/`.
 
 Once every input is read, each manifest entry that matched no document is reported through
 `warn` (a typo such as "001_76ae0159d87ba1ad.txt" would otherwise leave its article without

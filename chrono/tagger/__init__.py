@@ -20,7 +20,7 @@ from chrono.tagger.context import reread_in_clause
 from chrono.tagger.engine import Grammar, Item, analyze_tokens, select
 from chrono.tagger.grammar import build_grammar
 from chrono.tagger.grammar.dates import SAME_MONTH_RULES
-from chrono.tagger.grammar.hijri import dated_by_tense_only
+from chrono.tagger.grammar.feasts import dated_by_tense_only
 from chrono.tagger.grammar.times import hour_with_pod
 from chrono.tagger.tense import (
     FUTURE_LOOKBACK_CHARS,

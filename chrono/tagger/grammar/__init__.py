@@ -1,10 +1,12 @@
 """The Arabic grammar: the rule books of the modules below, built into a Grammar by build_grammar.
 
 Modules by construction: numbers (parts), quantities (amounts of time), dates (calendar dates,
-weekdays), relative (anchor-relative dates, parts of periods, decades), times (parts of day,
-clock), durations (durations and sets), ranges (intervals), blocks (look-alikes that are not
-dates), hijri (Hijri dates and Islamic holidays). Their order is the rules' order, which breaks
-ties between equal candidates.
+weekdays), relative (anchor-relative days and periods), periods (parts of periods, quarters,
+decades, centuries), vague (vague references, seasons), times (parts of day, clock), durations
+(durations and sets), ranges (intervals), blocks (look-alikes that are not dates), hijri (Hijri
+dates and Islamic holidays), dual (dates in both calendars, numeric Hijri dates, Hijri year
+ranges), feasts (days of a feast or of a Hijri month). Their order is the rules' order, which
+breaks ties between equal candidates.
 
     >>> grammar = build_grammar("ar")
     >>> grammar.rank["ar.weekday.bare"] < grammar.rank["ar.hijri.holiday"]
@@ -14,9 +16,24 @@ from __future__ import annotations
 
 from chrono.lexicon import load_lexicon
 from chrono.tagger.engine import Grammar
-from chrono.tagger.grammar import blocks, dates, durations, hijri, numbers, quantities, ranges, relative, times
+from chrono.tagger.grammar import (
+    blocks,
+    dates,
+    dual,
+    durations,
+    feasts,
+    hijri,
+    numbers,
+    periods,
+    quantities,
+    ranges,
+    relative,
+    times,
+    vague,
+)
 
-MODULES = {"ar": (numbers, quantities, dates, relative, times, durations, ranges, blocks, hijri)}
+MODULES = {"ar": (numbers, quantities, dates, relative, periods, vague, times, durations, ranges, blocks, hijri, dual,
+                  feasts)}
 
 
 def build_grammar(language: str = "ar") -> Grammar:

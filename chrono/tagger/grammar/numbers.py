@@ -132,7 +132,7 @@ class NumericDate(NamedTuple):
 _SEPARATORS = ("/", "-", ".")
 # Numeric dates whose year is 1300–1500 are Hijri ('29-8-1436', '1436/10/30'): Saudi and Gulf
 # papers write Hijri dates this way, with or without هـ, and nobody writes a 14th- or 15th-century
-# Gregorian day in digits. The Hijri rules read them (chrono.tagger.grammar.hijri), the Gregorian
+# Gregorian day in digits. The Hijri rules read them (chrono.tagger.grammar.dual), the Gregorian
 # ones leave them (chrono.tagger.grammar.dates).
 HIJRI_NUMERIC_YEARS = range(1300, 1501)
 
