@@ -167,7 +167,7 @@ class PreparedDocument(NamedTuple):
 
 def prepare_document(document: Document, tags: DocumentTags, position: int) -> PreparedDocument:
     """One tagged document → its DocumentInfo (its paper and title when the input names them, and
-    the set-aside regions of the tagger and of segment.py, which produce no entries), its events
+    the set-aside regions of the tagger and of chrono.segment, which produce no entries), its events
     and its terms; `position` is the document's place in the input (its events' `doc_order`)."""
     seg = segment(document.text)
     regions = {(r.start, r.end): r for r in list(tags.set_aside) + list(seg.set_aside)}
@@ -251,7 +251,7 @@ def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],
                    errors: Iterable[DocumentError] = ()) -> TimelineOutput:
     """The chronology of several tagged documents, deterministic for a given input order.
 
-    Set-aside regions (the tagger's plus segment.py's) produce no entries; each document's
+    Set-aside regions (the tagger's plus chrono.segment's) produce no entries; each document's
     output lists them with their reasons.
     """
     merger = Merger()
