@@ -35,3 +35,13 @@ def test_a_dual_date_without_its_hijri_day_resolves_each_half():
     r = resolve(TimeValue(calendar="hijri", month=11, day=24, hijri_month=9), date(2021, 11, 24))
     assert r.value == "2021-11-24" and r.hijri_value == "1443-09"
     assert any(f.startswith("dual: halves disagree") for f in r.flags)
+
+
+def test_every_policy_of_settings_is_described_for_prefer_help():
+    """A new policy is a name in `Prefer` and a line in `POLICIES` (which `--prefer` lists)."""
+    from typing import get_args
+
+    from chrono.models import Prefer
+    from chrono.resolve import POLICIES
+
+    assert list(get_args(Prefer)) == list(POLICIES)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NoReturn, Optional, Union
+from typing import NoReturn, Optional, Union, get_args
 
 import click
 from click.core import ParameterSource
@@ -17,8 +17,9 @@ from click.core import ParameterSource
 from chrono.export import Output, Writer, formats_taking
 from chrono.export.files import STDOUT, atomic_open
 from chrono.export.tagged import Tagged, has_anchor
-from chrono.models import Document, DocumentError, Settings
+from chrono.models import Document, DocumentError, Prefer, Settings
 from chrono.read import AnchorError, ManifestError, iter_inputs, load_manifest, parse_anchor_date
+from chrono.resolve import POLICIES
 from chrono.scale.processes import Result, Tagger, resolve_jobs, tag_stream, with_progress
 from chrono.scale.progress import count_documents, stream_is_terminal
 
@@ -107,14 +108,13 @@ def unanchored_message(count: int, ids: list[str]) -> str:
             "give --manifest or --anchor")
 
 
-PREFER_HELP = ("How bare weekdays and months resolve: news (the latest on or before the anchor, the next "
-               "one on or after it when the clause speaks of the future), past (the latest on or before "
-               "the anchor), future (the next one after the anchor).")
+PREFER_HELP = "How bare weekdays and months resolve: " + ", ".join(
+    f"{name} ({what})" for name, what in POLICIES.items()) + "."
 
 common_input_options = [
     click.option("--anchor", help="Anchor date for every document (e.g. 2021-11-24, '24 نوفمبر 2021')."),
     click.option("--manifest", type=click.Path(dir_okay=False), help="JSON manifest: file → published date."),
-    click.option("--prefer", type=click.Choice(["news", "past", "future"]), default="news", show_default=True,
+    click.option("--prefer", type=click.Choice(list(get_args(Prefer))), default="news", show_default=True,
                  help=PREFER_HELP),
     click.option("--keep-anchor", is_flag=True,
                  help="Resolve against the given anchor even when the text's own weekdays ('اليوم (الاثنين)', "

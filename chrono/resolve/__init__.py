@@ -13,12 +13,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from chrono.resolve.core import NO_ANCHOR, Context, Resolved, invalid, narrow
+from chrono.resolve.core import NO_ANCHOR, POLICIES, Context, Resolved, invalid, narrow
 from chrono.resolve.gregorian import resolve_date, resolve_duration, resolve_set
 from chrono.resolve.hijri import resolve_hijri
 from chrono.tagger.values import TimeValue
 
-__all__ = ["NO_ANCHOR", "Context", "Resolved", "narrow", "resolve"]
+__all__ = ["NO_ANCHOR", "POLICIES", "Context", "Resolved", "narrow", "resolve"]
 
 
 def resolve(v: TimeValue, anchor: Optional[date] = None, prefer: str = "news",

@@ -29,6 +29,15 @@ class Resolved:
     hijri_value: Optional[str] = None
 
 
+# What each policy of `Settings.prefer` does, for people (`--prefer`'s help): a new policy is a
+# name in `chrono.models.Prefer`, a line here and its branch in `direction_of` and `placement`.
+POLICIES = {
+    "news": "the latest on or before the anchor, the next one on or after it when the clause speaks of the future",
+    "past": "the latest on or before the anchor",
+    "future": "the next one after the anchor",
+}
+
+
 @dataclass(frozen=True)
 class Context:
     """What the resolver may know besides the value: the anchor, the policy and the cues of the
