@@ -99,3 +99,33 @@ def test_never_crashes_on_odd_offsets_and_empty_text():
     assert len(list(attach_document(doc, tags))) == 1
     tags.timexes[0] = tags.timexes[0].model_copy(update={"end": 99})
     assert list(attach_document(doc, tags)) == []
+
+
+def test_an_event_noun_with_ta_marbuta_is_the_noun_not_a_verb_form():
+    # "السيطرة" folds like "سيطره" (he controlled it): written with ة it is the capture, a noun
+    (event,) = _events("أعلنت قوات الحكومة يوم الخميس السيطرة على ميناء المدينة الجنوبي.",
+                       ("يوم الخميس", "2021-11-25"))
+    assert (event.kind, event.root) == ("capture", "سيطر")
+    (event,) = _events("بدأت اليوم استعادة الأحياء الشرقية من المسلحين.", ("اليوم", "2021-11-24"))
+    assert event.kind == "capture"
+
+
+def test_a_vacation_is_not_an_approval():
+    (event,) = _events("بدأ الموظفون إجازة عيد الفطر يوم الأحد.", ("يوم الأحد", "2021-11-28"))
+    assert event.kind != "approval"
+
+
+def test_a_statement_with_a_long_speaker_reports_the_event_after_the_date():
+    text = ("أكد الناطق الرسمي باسم قوات التحالف المحلية المدعومة من الحكومة المركزية في العاصمة "
+            "أمس الأربعاء أنها بسطت سيطرتها على مطار المدينة الدولي.")
+    (event,) = _events(text, ("أمس الأربعاء", "2021-11-24"))
+    assert (event.kind, event.root) == ("capture", "سيطر")
+
+
+def test_a_side_phrase_closed_by_a_comma_does_not_take_the_main_clause_date():
+    text = "وبعد الانفجار، أقيمت صلاة الجنازة مساء الجمعة في المسجد الكبير بالمدينة."
+    (event,) = _events(text, ("مساء الجمعة", "2021-11-26TEV"))
+    assert event.kind == "funeral"
+    text = "ومنذ التوقيع على الاتفاق الثلاثي في العاشر من ديسمبر، تغيرت أمور كثيرة."
+    (event,) = _events(text, ("العاشر من ديسمبر", "2020-12-10"))
+    assert event.kind != "funeral" and event.root is not None
