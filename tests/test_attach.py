@@ -129,3 +129,12 @@ def test_a_side_phrase_closed_by_a_comma_does_not_take_the_main_clause_date():
     text = "ومنذ التوقيع على الاتفاق الثلاثي في العاشر من ديسمبر، تغيرت أمور كثيرة."
     (event,) = _events(text, ("العاشر من ديسمبر", "2020-12-10"))
     assert event.kind != "funeral" and event.root is not None
+
+
+def test_an_event_noun_of_support_is_a_means_not_the_happening():
+    text = "وبدعم الغارات الجوية تمكن المقاتلون يوم السبت من السيطرة على الجسر الرئيسي."
+    (event,) = _events(text, ("يوم السبت", "2021-11-27"))
+    assert event.kind == "capture"
+    text = "وتحت غطاء القصف المدفعي استعادت القوات الجمعة قرية على الحدود."
+    (event,) = _events(text, ("الجمعة", "2021-11-26"))
+    assert event.kind == "capture"

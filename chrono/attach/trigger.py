@@ -18,6 +18,7 @@ from chrono.attach.words import (
     RELATIVES,
     SIDE_OPENERS,
     SPEECH,
+    SUPPORT,
     TITLES,
     Lemma,
     bare,
@@ -101,7 +102,7 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
         if first <= i < last or quoted[i] != timex_quoted:
             continue
         lemma = lemma_at(tokens, i)
-        if lemma is None:
+        if lemma is None or _supporting(tokens, i, clause.lead):
             continue
         distance = first - i if i < first else (i - last) + 3
         rank = (0 if i < first else 2) + (1 if lemma.kind == "statement" and i > first else 0)
@@ -127,6 +128,20 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
             lemma = Lemma(taken.key, taken.kind, True, True, lemma.past)
     reported = _reported(tokens, index, clause.hi, first, last, dates) if lemma.kind == "statement" else None
     return Trigger(index, lemma, reported)
+
+
+def _supporting(tokens: list[Tok], i: int, lo: int) -> bool:
+    """An event noun that says what helped the happening, not the happening: "وبدعم الضربات
+    الجوية استطاعت القوات … بالسيطرة على المطار" is a capture; "بدعم من غارات التحالف"."""
+    j = i - 1
+    if j > lo and tokens[j].folded == "من":
+        j -= 1
+    if j < lo or not tokens[j].is_word:
+        return False
+    word = bare(tokens[j].folded)
+    if word.startswith("ب") and word[1:] in SUPPORT:
+        return True
+    return word in SUPPORT and j > lo and tokens[j - 1].folded == "تحت"
 
 
 def _told_after_side(tokens: list[Tok], start: int, first: int) -> bool:
