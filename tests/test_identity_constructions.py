@@ -44,3 +44,19 @@ def test_a_resumption_is_an_event_word():
     (entry,) = _entries("استأنف ميناء المدينة أمس حركة الملاحة بعد توقف دام شهرين.",
                         "وأعلنت هيئة الموانئ أمس استئناف حركة الملاحة في ميناء المدينة.")
     assert entry.kind == "start" and len(entry.mentions) == 2
+
+
+def test_an_event_a_statement_reports_is_no_conflict_with_its_own_day():
+    # one paper dates the raids to Tuesday; another dates the announcement of the arrests to
+    # Wednesday: the statement's day, not a second date of the raids
+    texts = ("نفذت الشرطة أمس الثلاثاء حملة مداهمات واسعة في ضواحي العاصمة أسفرت عن اعتقال 140 مشتبها "
+             "بالانتماء إلى شبكة تهريب السلاح.",
+             "أعلنت وزارة الداخلية أمس الأربعاء عن اعتقال 140 مشتبها بالانتماء إلى شبكة تهريب السلاح "
+             "في حملة مداهمات واسعة في ضواحي العاصمة.")
+    pairs = []
+    for n, (text, day) in enumerate(zip(texts, (date(2022, 3, 9), date(2022, 3, 10)), strict=True)):
+        doc = Document(id=f"d{n}", text=text, anchor=Anchor(date=day))
+        pairs.append((doc, tag_document(doc)))
+    entries = build_timeline(pairs).entries
+    reported = [e for e in entries if e.value == "2022-03-09" and any(m.doc == "d1" for m in e.mentions)]
+    assert reported and not any(e.conflicts for e in entries)
