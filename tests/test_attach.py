@@ -138,3 +138,10 @@ def test_an_event_noun_of_support_is_a_means_not_the_happening():
     text = "وتحت غطاء القصف المدفعي استعادت القوات الجمعة قرية على الحدود."
     (event,) = _events(text, ("الجمعة", "2021-11-26"))
     assert event.kind == "capture"
+
+
+def test_a_relative_clause_between_dashes_is_an_aside_not_the_dated_clause():
+    text = "ودخل جنود من الوحدة الخاصة - التي تشكلت قبل عامين - قرية الوادي مساء الأحد بعد اشتباكات."
+    doc, tags = _doc_and_tags(text, ("مساء الأحد", "2021-11-21TEV"))
+    (span,) = (clause_span(doc, t) for t in tags.timexes)
+    assert text[span.start:span.end].startswith("ودخل جنود")
