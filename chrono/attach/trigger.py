@@ -165,8 +165,9 @@ def _reported(tokens: list[Tok], index: int, hi: int, first: int, last: int, dat
     """The event a statement reports, a few words after its speech verb: "أكدت المقاومة
     الشعبية أمس السيطرة على حي التواهي" → the capture; "قال المتحدث أمس إن الوزير وصل" → the
     arrival. The reach counts from the date when the date follows the speaker ("أكدت المقاومة
-    الشعبية الموالية للحكومة أمس أنها بسطت سيطرتها"). None when the statement names no event, or when what it reports has a date of its
-    own ("أكد المكتب في بيان السبت قصف الطيران … الليلة الماضية": the date is the statement's)."""
+    الشعبية الموالية للحكومة أمس أنها بسطت سيطرتها"). None when the statement names no event,
+    or when what it reports has a date of its own ("أكد المكتب في بيان السبت قصف الطيران …
+    الليلة الماضية": the date is the statement's)."""
     if any(j not in range(first, last) for j in dates if index < j < hi):
         return None
     seen = 0
