@@ -99,3 +99,49 @@ def test_never_crashes_on_odd_offsets_and_empty_text():
     assert len(list(attach_document(doc, tags))) == 1
     tags.timexes[0] = tags.timexes[0].model_copy(update={"end": 99})
     assert list(attach_document(doc, tags)) == []
+
+
+def test_an_event_noun_with_ta_marbuta_is_the_noun_not_a_verb_form():
+    # "السيطرة" folds like "سيطره" (he controlled it): written with ة it is the capture, a noun
+    (event,) = _events("أعلنت قوات الحكومة يوم الخميس السيطرة على ميناء المدينة الجنوبي.",
+                       ("يوم الخميس", "2021-11-25"))
+    assert (event.kind, event.root) == ("capture", "سيطر")
+    (event,) = _events("بدأت اليوم استعادة الأحياء الشرقية من المسلحين.", ("اليوم", "2021-11-24"))
+    assert event.kind == "capture"
+
+
+def test_a_vacation_is_not_an_approval():
+    (event,) = _events("بدأ الموظفون إجازة عيد الفطر يوم الأحد.", ("يوم الأحد", "2021-11-28"))
+    assert event.kind != "approval"
+
+
+def test_a_statement_with_a_long_speaker_reports_the_event_after_the_date():
+    text = ("أكد الناطق الرسمي باسم قوات التحالف المحلية المدعومة من الحكومة المركزية في العاصمة "
+            "أمس الأربعاء أنها بسطت سيطرتها على مطار المدينة الدولي.")
+    (event,) = _events(text, ("أمس الأربعاء", "2021-11-24"))
+    assert (event.kind, event.root) == ("capture", "سيطر")
+
+
+def test_a_side_phrase_closed_by_a_comma_does_not_take_the_main_clause_date():
+    text = "وبعد الانفجار، أقيمت صلاة الجنازة مساء الجمعة في المسجد الكبير بالمدينة."
+    (event,) = _events(text, ("مساء الجمعة", "2021-11-26TEV"))
+    assert event.kind == "funeral"
+    text = "ومنذ التوقيع على الاتفاق الثلاثي في العاشر من ديسمبر، تغيرت أمور كثيرة."
+    (event,) = _events(text, ("العاشر من ديسمبر", "2020-12-10"))
+    assert event.kind != "funeral" and event.root is not None
+
+
+def test_an_event_noun_of_support_is_a_means_not_the_happening():
+    text = "وبدعم الغارات الجوية تمكن المقاتلون يوم السبت من السيطرة على الجسر الرئيسي."
+    (event,) = _events(text, ("يوم السبت", "2021-11-27"))
+    assert event.kind == "capture"
+    text = "وتحت غطاء القصف المدفعي استعادت القوات الجمعة قرية على الحدود."
+    (event,) = _events(text, ("الجمعة", "2021-11-26"))
+    assert event.kind == "capture"
+
+
+def test_a_relative_clause_between_dashes_is_an_aside_not_the_dated_clause():
+    text = "ودخل جنود من الوحدة الخاصة - التي تشكلت قبل عامين - قرية الوادي مساء الأحد بعد اشتباكات."
+    doc, tags = _doc_and_tags(text, ("مساء الأحد", "2021-11-21TEV"))
+    (span,) = (clause_span(doc, t) for t in tags.timexes)
+    assert text[span.start:span.end].startswith("ودخل جنود")

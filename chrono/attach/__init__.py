@@ -76,6 +76,9 @@ class Event:
     approximate: bool = False  # a rough distance from publication ("قبل أربعة أشهر"): it only joins
     phrases: tuple[tuple[str, ...], ...] = ()  # runs of adjacent words: "حزب العمال الكردستاني"
     lemmas: frozenset[str] = frozenset()  # the clause's other event words: "قتل" of "أوقع قتيلا"
+    # the event is what a statement reports ("أعلنت الحكومة السبت عن اعتقال 320 شخصا"): the date
+    # may be the statement's, later than the happening's, so it never contradicts another date
+    reported: bool = False
 
 
 # ---------------------------------------------------------------- documents
@@ -224,6 +227,7 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
         approximate=is_approximate(timex),
         phrases=phrases_of(content, chosen),
         lemmas=lemmas,
+        reported=trigger is not None and trigger.reported is not None,
     )
 
 

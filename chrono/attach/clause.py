@@ -69,10 +69,15 @@ def clause_of(tokens: list[Tok], first: int, last: int) -> Clause:
     the next one after it. A relative clause takes its antecedent along ("الاعتداء الانتحاري الذي
     استهدف أمس" → lead at "الاعتداء")."""
     lo = 0
-    for i in range(first - 1, -1, -1):
+    i = first - 1
+    while i >= 0:
+        if tokens[i].text in _DASHES:
+            i = _parenthetical_start(tokens, i) - 1  # "مقاتلون - التي تريد … - حي التواهي"
+            continue
         if _opens_clause(tokens, i, 0):
             lo = i if tokens[i].is_word else i + 1
             break
+        i -= 1
     hi = len(tokens)
     for i in range(last, len(tokens)):
         if _opens_clause(tokens, i, lo):
@@ -91,6 +96,19 @@ def clause_of(tokens: list[Tok], first: int, last: int) -> Clause:
             words += 1
     return Clause(lo, hi, lead)
 
+
+
+_DASHES = frozenset("-–—")
+
+
+def _parenthetical_start(tokens: list[Tok], close: int) -> int:
+    """Where the aside closed by the dash at `close` opens: the dash before it ("ودخل مقاتلون من
+    المقاومة - التي تريد الانفصال - حي التواهي أمس": the relative clause is an aside, the date
+    belongs to "دخل"); `close` itself when no dash opens one."""
+    for j in range(close - 1, -1, -1):
+        if tokens[j].text in _DASHES:
+            return j
+    return close
 
 
 def described_end(tokens: list[Tok], clause: Clause) -> int:

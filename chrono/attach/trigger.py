@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import NamedTuple
 
-from chrono.attach.clause import Clause
+from chrono.attach.clause import COMMAS, Clause
 from chrono.attach.tokens import Sentence, Tok, is_date_word
 from chrono.attach.words import (
     AUXILIARIES,
@@ -18,6 +18,7 @@ from chrono.attach.words import (
     RELATIVES,
     SIDE_OPENERS,
     SPEECH,
+    SUPPORT,
     TITLES,
     Lemma,
     bare,
@@ -91,7 +92,8 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
     a quote cannot be the trigger of a date outside it, nor a name ("الأمير فيصل")."""
     opener = tokens[clause.lo] if clause.lo < len(tokens) else None
     if opener is not None and (opener.folded in SIDE_OPENERS or bare(opener.folded) in SIDE_OPENERS) \
-            and clause.lo + 1 < first and quoted[clause.lo + 1] == timex_quoted:
+            and clause.lo + 1 < first and quoted[clause.lo + 1] == timex_quoted \
+            and not _told_after_side(tokens, clause.lo + 2, first):
         lemma = lemma_at(tokens, clause.lo + 1)  # "منذ التوقيع، …، على الإعلان الثلاثي … في ديسمبر 2020"
         if lemma is not None and not lemma.verb:
             return Trigger(clause.lo + 1, lemma)
@@ -100,7 +102,7 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
         if first <= i < last or quoted[i] != timex_quoted:
             continue
         lemma = lemma_at(tokens, i)
-        if lemma is None:
+        if lemma is None or _supporting(tokens, i, clause.lead):
             continue
         distance = first - i if i < first else (i - last) + 3
         rank = (0 if i < first else 2) + (1 if lemma.kind == "statement" and i > first else 0)
@@ -128,21 +130,52 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
     return Trigger(index, lemma, reported)
 
 
+def _supporting(tokens: list[Tok], i: int, lo: int) -> bool:
+    """An event noun that says what helped the happening, not the happening: "وبدعم الضربات
+    الجوية استطاعت القوات … بالسيطرة على المطار" is a capture; "بدعم من غارات التحالف"."""
+    j = i - 1
+    if j > lo and tokens[j].folded == "من":
+        j -= 1
+    if j < lo or not tokens[j].is_word:
+        return False
+    word = bare(tokens[j].folded)
+    if word.startswith("ب") and word[1:] in SUPPORT:
+        return True
+    return word in SUPPORT and j > lo and tokens[j - 1].folded == "تحت"
+
+
+def _told_after_side(tokens: list[Tok], start: int, first: int) -> bool:
+    """Whether the side phrase closed at a comma and an event word of the main clause stands
+    between it and the date: "وغداة الهجوم، أقيمت صلاة الجنازة أمس" dates the funeral, not the
+    attack ("منذ التوقيع، …، على الإعلان … في ديسمبر" dates the signing: no event after the comma)."""
+    commas = [j for j in range(start, first) if tokens[j].text in COMMAS]
+    if not commas:
+        return False
+    for j in range(commas[0] + 1, first):
+        lemma = lemma_at(tokens, j)
+        if lemma is not None and lemma.kind not in (None, "statement"):
+            return True
+    return False
+
+
 _REPORT_REACH = 8
 
 
 def _reported(tokens: list[Tok], index: int, hi: int, first: int, last: int, dates: Collection[int]) -> Lemma | None:
     """The event a statement reports, a few words after its speech verb: "أكدت المقاومة
     الشعبية أمس السيطرة على حي التواهي" → the capture; "قال المتحدث أمس إن الوزير وصل" → the
-    arrival. None when the statement names no event, or when what it reports has a date of its
-    own ("أكد المكتب في بيان السبت قصف الطيران … الليلة الماضية": the date is the statement's)."""
+    arrival. The reach counts from the date when the date follows the speaker ("أكدت المقاومة
+    الشعبية الموالية للحكومة أمس أنها بسطت سيطرتها"). None when the statement names no event,
+    or when what it reports has a date of its own ("أكد المكتب في بيان السبت قصف الطيران …
+    الليلة الماضية": the date is the statement's)."""
     if any(j not in range(first, last) for j in dates if index < j < hi):
         return None
     seen = 0
     for j in range(index + 1, hi):
         if first <= j < last or not tokens[j].is_word:
             continue
-        seen += 1
+        if j >= last or first < index:
+            seen += 1  # the speaker before the date may be long: "أعلن متحدث باسم … أمس السيطرة"
         if seen > _REPORT_REACH:
             return None
         lemma = lemma_at(tokens, j)

@@ -163,6 +163,7 @@ NAME_LINKS = _folded_set(_KINDS.name_links)
 PLACE_HEADS = _folded_set(_KINDS.place_heads)
 RELATIVES = _folded_set(_KINDS.relative_pronouns)
 REPORT = _folded_set(_KINDS.report_words)
+SUPPORT = _folded_set(_KINDS.support_words)
 SIDE_OPENERS = _folded_set(w for w in _KINDS.side_openers if " " not in w)
 _CONNECTIVES = tuple(sorted((tuple(fold(w) for w in c.split()) for c in _KINDS.connectives), key=len, reverse=True))
 CONNECTIVE_WORDS = frozenset(c[0] for c in _CONNECTIVES if len(c) == 1)
@@ -258,17 +259,26 @@ def _speech_lemma(word: str) -> Lemma | None:
     return _lookup_in(word, SPEECH)
 
 
+def _entry(table: dict[str, Lemma], form: str, noun_only: bool) -> Lemma | None:
+    """`form` in `table`; written with ta marbuta, the event noun it spells rather than the verb
+    form it folds like: "السيطرة" is the capture (noun), not "سيطره" (he controlled it)."""
+    found = table.get(form)
+    if noun_only and found is not None and found.verb and table is LEMMAS:
+        return _NOUNS.get(form, found)
+    return found
+
+
 def _lookup_in(word: str, table: dict[str, Lemma]) -> Lemma | None:
     """The lemma of a written word, proclitics tried off: "ووصل" → وصل; "فوصل" → وصل (past), but
     "فيصل" is a name, not ف + "يصل": a conjunction ف before an imperfect is not read."""
     folded = fold(word)
     noun_only = word.endswith("ة")  # a verb never ends in ta marbuta: "وزارة" is not و + "زاره"
-    found = table.get(folded)
+    found = _entry(table, folded, noun_only)
     if found and not (noun_only and found.verb):
         return found
     for prefix in ("و", "ف", "وس", "فس", "س", "ب", "ل", "لل", "وال", "بال", "فال", "ال", "وب", "ول", "لل"):
         if folded.startswith(prefix) and len(folded) - len(prefix) >= 3:
-            found = table.get(folded[len(prefix):])
+            found = _entry(table, folded[len(prefix):], noun_only)
             if found is None or (noun_only and found.verb):
                 continue
             if prefix in ("ف", "ب", "ل") and not (found.past or not found.verb):

@@ -104,7 +104,8 @@ class EventKinds(BaseModel):
     """What a dated clause tells happened (chrono/attach.py): kinds of event, light verbs that
     take their kind from their object ("شن غارات"), and the words that find participants (titles
     before names, heads before places) and clause edges (relative pronouns, side-clause openers,
-    leading connectives a label drops, reporting words that never identify a happening)."""
+    leading connectives a label drops, reporting words that never identify a happening, support
+    words whose event noun is a means, not the happening: "بدعم الضربات الجوية")."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     comment: str = Field(alias="_comment")
@@ -118,6 +119,7 @@ class EventKinds(BaseModel):
     side_openers: list[str]
     connectives: list[str]
     report_words: list[str]
+    support_words: list[str]  # "بدعم الضربات الجوية": what helped a happening, not the happening
 
     @field_validator("kinds")
     @classmethod

@@ -6,7 +6,8 @@ strong evidence) while both date it to a day of their own: "في العاشر م
 article and "في 22 ديسمبر (كانون الأول) الماضي" in another, both the tripartite agreement.
 Days told relative to publication ("أمس", "الاثنين") disagree by a few days at most
 (`DEICTIC_MAX_DAYS`: a paper printed the next morning, a weekday read against the wrong week);
-dates written out by at most `MAX_DAYS`. A statement on another day is another statement, and
+dates written out by at most `MAX_DAYS`. A statement on another day is another statement, an
+event a statement reports ("أعلنت الحكومة السبت عن اعتقال …") may be dated by the statement, and
 kinds that recur (strikes, raids, clashes) are one happening only with a rare name or number in
 common. The reason is written in Arabic, with each side's date and source.
 """
@@ -59,8 +60,8 @@ def conflict_pair(a: Cluster, b: Cluster, x: Event, y: Event, corpus: Corpus) ->
     days = abs((a.start - b.start).days)
     if days > (DEICTIC_MAX_DAYS if x.timex.relative or y.timex.relative else MAX_DAYS):
         return False
-    if x.kind == "statement" or y.kind == "statement":
-        return False
+    if x.kind == "statement" or y.kind == "statement" or x.reported or y.reported:
+        return False  # what was said on a day, or reported on it, may have happened earlier
     if (x.kind in RECURRING_KINDS or y.kind in RECURRING_KINDS) and not any(
             corpus.weight(p) >= _UNIQUE and corpus.rare(p)
             for p in (x.participants | x.actors | y.participants | y.actors) & told(x) & told(y)):

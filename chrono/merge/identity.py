@@ -66,9 +66,16 @@ def identity(a: Event, b: Event, corpus: Corpus) -> float:
         # common besides what every document is about, one of them rare unless the article is the same
     floor = _FLOOR if related else 0.0
     score = sum(max(max(corpus.weight(w), floor) for w in unit) for unit in units) + _kind_evidence(a, b)
-    if same_document and a.kind == b.kind and not says_little(a) and (specific or a.root == b.root):
+    if same_document and a.kind == b.kind and not says_little(a) and (
+            specific or same_event_word(a, b) or any(corpus.rare(w) for w in shared)):
         score = max(score, JOIN)  # one article, one day, one kind of event: one happening
     return score
+
+
+def same_event_word(a: Event, b: Event) -> bool:
+    """One event word, as trigger or among the other's clause: "تمكنت أمس من استعادة السيطرة على
+    مناطق" and "تمكنت المقاومة من السيطرة على مدينة جعار" both tell a "سيطر"."""
+    return a.root is not None and (a.root == b.root or a.root in b.lemmas or b.root in a.lemmas)
 
 
 def shared_units(a: Event, b: Event, shared: frozenset[str]) -> list[frozenset[str]]:

@@ -1,0 +1,62 @@
+"""Happening identity, construction by construction: mentions of one happening that must join,
+and mentions of two that must not (own phrasings, dated against a fixed publication day)."""
+from __future__ import annotations
+
+from datetime import date
+
+from chrono.merge import build_timeline
+from chrono.models import Anchor, Document
+from chrono.pipeline import tag_document
+
+_DAY = date(2022, 3, 10)
+
+
+def _entries(*texts: str):
+    pairs = []
+    for n, text in enumerate(texts):
+        doc = Document(id=f"d{n}", text=text, anchor=Anchor(date=_DAY))
+        pairs.append((doc, tag_document(doc)))
+    return [e for e in build_timeline(pairs).entries if e.value == "2022-03-09"]
+
+
+def test_one_event_word_as_trigger_and_as_the_other_clause_s_word_is_one_happening():
+    (entry,) = _entries("وواصلت القوات تقدمها في الجنوب حيث تمكنت أمس من استعادة السيطرة على عدة قرى جديدة "
+                        "من أيدي المسلحين. وقالت مصادر أمس إن القوات تمكنت من السيطرة على بلدة الوادي "
+                        "بعد معارك عنيفة.")
+    assert len(entry.mentions) == 2
+
+
+def test_two_captures_of_two_named_places_on_one_day_stay_two():
+    entries = _entries("سيطرت القوات أمس على مدينة الشاطئ بعد قتال. وفي الشمال، استعادت وحدات أخرى أمس "
+                       "السيطرة على بلدة الجبل.")
+    assert len(entries) == 2
+
+
+def test_one_article_one_kind_one_day_and_a_rare_word_in_common_is_one_happening():
+    entries = _entries("هبطت أمس طائرتا شحن سعوديتان في مطار المدينة تحملان معدات الملاحة. وقال مدير المطار "
+                       "إن شحنة الطائرتين اللتين وصلتا أمس تكفي لتشغيل المدرج.",
+                       "افتتح المحافظ أمس معرضا للكتاب في قاعة المؤتمرات الكبرى.")
+    (landing,) = [e for e in entries if {m.doc for m in e.mentions} == {"d0"}]
+    assert len(landing.mentions) == 2
+
+
+def test_a_resumption_is_an_event_word():
+    (entry,) = _entries("استأنف ميناء المدينة أمس حركة الملاحة بعد توقف دام شهرين.",
+                        "وأعلنت هيئة الموانئ أمس استئناف حركة الملاحة في ميناء المدينة.")
+    assert entry.kind == "start" and len(entry.mentions) == 2
+
+
+def test_an_event_a_statement_reports_is_no_conflict_with_its_own_day():
+    # one paper dates the raids to Tuesday; another dates the announcement of the arrests to
+    # Wednesday: the statement's day, not a second date of the raids
+    texts = ("نفذت الشرطة أمس الثلاثاء حملة مداهمات واسعة في ضواحي العاصمة أسفرت عن اعتقال 140 مشتبها "
+             "بالانتماء إلى شبكة تهريب السلاح.",
+             "أعلنت وزارة الداخلية أمس الأربعاء عن اعتقال 140 مشتبها بالانتماء إلى شبكة تهريب السلاح "
+             "في حملة مداهمات واسعة في ضواحي العاصمة.")
+    pairs = []
+    for n, (text, day) in enumerate(zip(texts, (date(2022, 3, 9), date(2022, 3, 10)), strict=True)):
+        doc = Document(id=f"d{n}", text=text, anchor=Anchor(date=day))
+        pairs.append((doc, tag_document(doc)))
+    entries = build_timeline(pairs).entries
+    reported = [e for e in entries if e.value == "2022-03-09" and any(m.doc == "d1" for m in e.mentions)]
+    assert reported and not any(e.conflicts for e in entries)
