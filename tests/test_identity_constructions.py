@@ -60,3 +60,15 @@ def test_an_event_a_statement_reports_is_no_conflict_with_its_own_day():
     entries = build_timeline(pairs).entries
     reported = [e for e in entries if e.value == "2022-03-09" and any(m.doc == "d1" for m in e.mentions)]
     assert reported and not any(e.conflicts for e in entries)
+
+
+def test_a_quoted_today_framed_by_a_word_of_saying_joins_no_statement_of_the_day_before():
+    """«... اليوم» after "وقال" names no happening: it never joins yesterday's statements."""
+    pairs = []
+    texts = ("وقال الطاهي للصحيفة: «افتتحنا اليوم فرعا جديدا للمطعم في وسط المدينة».",
+             "وقال مسؤولون في وزارة المالية أمس إن الحكومة سددت قسطا من ديونها للبنك المركزي.")
+    for n, text in enumerate(texts):
+        doc = Document(id=f"d{n}", text=text, anchor=Anchor(date=_DAY))
+        pairs.append((doc, tag_document(doc)))
+    for entry in build_timeline(pairs).entries:
+        assert len({m.doc for m in entry.mentions}) == 1, entry

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Optional
 
 from chrono.attach import Event
 from chrono.merge.corpus import Corpus
-from chrono.merge.identity import JOIN, STRONG, identity, told
+from chrono.merge.identity import JOIN, STRONG, identity, says_little, told
 from chrono.merge.index import MentionIndex, MergeCounts, lookup_periods_of, period_code, periods_of
 
 GRANULARITY_RANK = {
@@ -184,10 +184,11 @@ def date_fit(event: Event, cluster: Cluster) -> float | None:
 
 def quoted_names_it(event: Event, member: Event) -> bool:
     """A quoted "اليوم" joins an earlier day only when its sentence names that happening's
-    event ("عقب التوقيع … «… اليوم»" for a signing)."""
+    event ("عقب التوقيع … «… اليوم»" for a signing). A word of saying names none: «… حتى
+    اليوم» after "وقال" is not any statement made the day before."""
     if not (event.timex.in_quote and event.deictic) or event.timex.start_date == member.timex.start_date:
         return True
-    return member.root is not None and "@" + member.root in event.context
+    return member.root is not None and not says_little(member) and "@" + member.root in event.context
 
 
 class WindowMerge:
