@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chrono.tagger.engine import RuleBook
-from chrono.tagger.grammar.base import DIGITS, TV, C, K, T, ctx, lexval
+from chrono.tagger.grammar.base import DIGITS, TV, C, K, T, lexval
 from chrono.tagger.grammar.intersect import ADJACENT, intersection, joined, value_operand, word_operand
 from chrono.tagger.values import TimeValue
 
