@@ -154,15 +154,49 @@ def _as_nowadays(item: Item, normalized: str) -> Item:
     واليوم أعلنت الوزارة ...', 'واليوم سيلتقي الوفد ...', 'اليوم حاولنا'), and so does another day
     of its sentence ('اليوم نحتفل، وغدا نواصل العمل'); 'لا تزال الحرارة مرتفعة اليوم' is today's."""
     v = item.value
+    if _to_this_day(item, normalized):
+        return _present(item)
     if item.rule != _TODAY_RULE or v.rel_offset != 0 or v.weekday is not None or v.pod is not None:
         return item
     before, after = _clause_words(normalized, item.cstart, item.cend)
+    if _unlike_the_past_after(normalized, item.cend):
+        return _present(item)
     near = before[-STILL_WORDS:] + after[:STILL_WORDS]
     if not (_has_phrase(near, _NO_LONGER) or (bool(before) and before[-1] in _UP_TO and _has_phrase(near, _STILL))
             or (_heads_its_clause(before) and _set_against_the_past(normalized, item, after[:TENSE_WORDS]))):
         return item
+    return _present(item)
+
+
+def _present(item: Item) -> Item:
     return Item(item.cls, TimeValue(kind="ref", ref="PRESENT_REF"), item.start, item.end, item.cstart, item.cend,
                 item.rule + NOWADAYS, item.children, item.prefix, item.weight)
+
+
+_UNLIKE_THE_PAST = _phrases("unlike_the_past")
+UNLIKE_WORDS = 12  # how far after 'اليوم' in its sentence an 'unlike the past' is looked for
+
+
+def _unlike_the_past_after(normalized: str, end: int) -> bool:
+    """'يتم اليوم تجنيد الشباب عبر الإنترنت بخلاف الماضي': the sentence sets 'اليوم' against the past."""
+    stop = _SENTENCE_END.search(normalized, end, end + 200)
+    words = _WORD.findall(normalized, end, stop.start() if stop else min(len(normalized), end + 200))
+    return _has_phrase(words[:UNLIKE_WORDS], _UNLIKE_THE_PAST)
+
+
+_UNTIL_RULE = "ar.range.until"
+
+
+def _to_this_day(item: Item, normalized: str) -> bool:
+    """'ما زالت القضية معلقة حتى اليوم', 'مايزال يثير التساؤل حتى اليوم': 'حتى اليوم' after a state
+    that still holds is to this day (PRESENT_REF), not a span that ends on the day of writing;
+    'استمر الاعتصام حتى اليوم' (no 'still') keeps it."""
+    v = item.value
+    if (item.rule != _UNTIL_RULE or v.kind != "date" or v.rel_unit != "day" or v.rel_offset != 0
+            or v.weekday is not None or v.pod is not None or not any(c.rule == _TODAY_RULE for c in item.children)):
+        return False
+    before, _ = _clause_words(normalized, item.cstart, item.cend)
+    return _has_phrase(before[-CLAUSE_WORDS:], _STILL)
 
 
 def _heads_its_clause(before: list[str]) -> bool:
