@@ -84,7 +84,41 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     found = [(_as_nowadays(_as_ramadan(item, found, normalized), normalized), future) for item, future in found]
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
-                    or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized))]
+                    or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
+                    or _cited_page(item, normalized))]
+
+
+# -- a volume and page that look like a month and year -----------------------------------------------
+_NUMERIC_MONTH_YEAR = "ar.date.numeric_month_year"
+_CITATION_NOUNS = LEXICON.guard_words["citation_nouns"]
+_CITATION_BREAKERS = LEXICON.guard_words["citation_breakers"]
+CITATION_WORDS = 4  # how many words may stand between a citation noun and 'n/p' (a title)
+OLD_CITED_PAGE = 1900  # in a bracket opened on a title, 'n/p' with p below this cites a page
+_CITE_TOKEN = re.compile(r"[\u0621-\u064a]+|[(\[]|[^\s\u0621-\u064a\d]")
+
+
+def _cited_page(item: Item, normalized: str) -> bool:
+    """'المجلد 3/1150', '(في كتاب العظمة 4/1273)', 'ج 2/345': a citation noun up to four words
+    before the pair, or a bracket opened on a title that the pair closes ('(تاريخ الطبري 3/1150)',
+    page below 1900), cites a volume and page, not a month. A date word right before the pair keeps
+    the date ('صدر الكتاب في 4/2015', 'بتاريخ 4/2015')."""
+    if item.rule != _NUMERIC_MONTH_YEAR:
+        return False
+    tokens = _CITE_TOKEN.findall(normalized, max(0, item.cstart - 80), item.cstart)
+    if not tokens or readings(tokens[-1]) & _CITATION_BREAKERS:
+        return False
+    words = 0
+    for token in reversed(tokens[-(CITATION_WORDS + 1):]):
+        if token in "([":
+            closed = normalized[item.cend:item.cend + 2].lstrip().startswith((")", "]"))
+            year = item.value.year
+            return bool(words) and closed and year is not None and year < OLD_CITED_PAGE
+        if not token[:1].isalpha():
+            return False  # other punctuation: what stands before is no title
+        if readings(token) & _CITATION_NOUNS:
+            return True
+        words += 1
+    return False
 
 
 # -- 'هذا اليوم' that is a day told before ----------------------------------------------------------
