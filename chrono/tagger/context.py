@@ -107,8 +107,7 @@ def _cited_page(item: Item, normalized: str) -> bool:
     tokens = _CITE_TOKEN.findall(normalized, max(0, item.cstart - 80), item.cstart)
     if not tokens or readings(tokens[-1]) & _CITATION_BREAKERS:
         return False
-    words = 0
-    for token in reversed(tokens[-(CITATION_WORDS + 1):]):
+    for words, token in enumerate(reversed(tokens[-(CITATION_WORDS + 1):])):
         if token in "([":
             closed = normalized[item.cend:item.cend + 2].lstrip().startswith((")", "]"))
             year = item.value.year
@@ -117,7 +116,6 @@ def _cited_page(item: Item, normalized: str) -> bool:
             return False  # other punctuation: what stands before is no title
         if readings(token) & _CITATION_NOUNS:
             return True
-        words += 1
     return False
 
 
