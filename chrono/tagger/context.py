@@ -6,6 +6,9 @@ further away in the same clause:
 - a month or a holiday without a year in a habitual clause ('كل عام', 'سنويا', 'اعتاد') or one of
   years past ('فيما مضى', 'قديما') is every year's, not this year's: 'تتكرر في كل عام مع حلول عيد
   الفطر' dates nothing;
+- so is a Hijri month or holiday listed beside a season ('في الصيف، وفي رمضان، وفي الربيع'), or
+  beside a feast with a tendency verb ('خلال رمضان وأيام العيد يزداد الإقبال'), or the topic of a
+  head noun ('الحكمة من شهر رمضان', 'فضل شهر رمضان');
 - a bare month, weekday or holiday after advice or a wish ('ننصح بعدم زيارة المدينة في شهر
   يونيو', 'نريد أن نلعب في يوم الجمعة') is any such one;
 - 'سابقا' closing a title ('عضو مجلس الشورى سابقا', 'مدير العيادات الخارجية سابقا') means former,
@@ -33,7 +36,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
 from chrono.tagger.engine import Item
 from chrono.tagger.grammar.base import is_yearless_month_or_holiday, readings
-from chrono.tagger.tense import word_tense
+from chrono.tagger.tense import has_future_cue, word_tense
 from chrono.tagger.values import TimeValue
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
@@ -81,7 +84,39 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     found = [(_as_nowadays(_as_ramadan(item, found, normalized), normalized), future) for item, future in found]
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
-                    or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized))]
+                    or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
+                    or _cited_page(item, normalized))]
+
+
+# -- a volume and page that look like a month and year -----------------------------------------------
+_NUMERIC_MONTH_YEAR = "ar.date.numeric_month_year"
+_CITATION_NOUNS = LEXICON.guard_words["citation_nouns"]
+_CITATION_BREAKERS = LEXICON.guard_words["citation_breakers"]
+CITATION_WORDS = 4  # how many words may stand between a citation noun and 'n/p' (a title)
+OLD_CITED_PAGE = 1900  # in a bracket opened on a title, 'n/p' with p below this cites a page
+_CITE_TOKEN = re.compile(r"[\u0621-\u064a]+|[(\[]|[^\s\u0621-\u064a\d]")
+
+
+def _cited_page(item: Item, normalized: str) -> bool:
+    """'المجلد 3/1150', '(في كتاب العظمة 4/1273)', 'ج 2/345': a citation noun up to four words
+    before the pair, or a bracket opened on a title that the pair closes ('(تاريخ الطبري 3/1150)',
+    page below 1900), cites a volume and page, not a month. A date word right before the pair keeps
+    the date ('صدر الكتاب في 4/2015', 'بتاريخ 4/2015')."""
+    if item.rule != _NUMERIC_MONTH_YEAR:
+        return False
+    tokens = _CITE_TOKEN.findall(normalized, max(0, item.cstart - 80), item.cstart)
+    if not tokens or readings(tokens[-1]) & _CITATION_BREAKERS:
+        return False
+    for words, token in enumerate(reversed(tokens[-(CITATION_WORDS + 1):])):
+        if token in "([":
+            closed = normalized[item.cend:item.cend + 2].lstrip().startswith((")", "]"))
+            year = item.value.year
+            return bool(words) and closed and year is not None and year < OLD_CITED_PAGE
+        if not token[:1].isalpha():
+            return False  # other punctuation: what stands before is no title
+        if readings(token) & _CITATION_NOUNS:
+            return True
+    return False
 
 
 # -- 'هذا اليوم' that is a day told before ----------------------------------------------------------
@@ -151,15 +186,49 @@ def _as_nowadays(item: Item, normalized: str) -> Item:
     واليوم أعلنت الوزارة ...', 'واليوم سيلتقي الوفد ...', 'اليوم حاولنا'), and so does another day
     of its sentence ('اليوم نحتفل، وغدا نواصل العمل'); 'لا تزال الحرارة مرتفعة اليوم' is today's."""
     v = item.value
+    if _to_this_day(item, normalized):
+        return _present(item)
     if item.rule != _TODAY_RULE or v.rel_offset != 0 or v.weekday is not None or v.pod is not None:
         return item
     before, after = _clause_words(normalized, item.cstart, item.cend)
+    if _unlike_the_past_after(normalized, item.cend):
+        return _present(item)
     near = before[-STILL_WORDS:] + after[:STILL_WORDS]
     if not (_has_phrase(near, _NO_LONGER) or (bool(before) and before[-1] in _UP_TO and _has_phrase(near, _STILL))
             or (_heads_its_clause(before) and _set_against_the_past(normalized, item, after[:TENSE_WORDS]))):
         return item
+    return _present(item)
+
+
+def _present(item: Item) -> Item:
     return Item(item.cls, TimeValue(kind="ref", ref="PRESENT_REF"), item.start, item.end, item.cstart, item.cend,
                 item.rule + NOWADAYS, item.children, item.prefix, item.weight)
+
+
+_UNLIKE_THE_PAST = _phrases("unlike_the_past")
+UNLIKE_WORDS = 12  # how far after 'اليوم' in its sentence an 'unlike the past' is looked for
+
+
+def _unlike_the_past_after(normalized: str, end: int) -> bool:
+    """'يتم اليوم تجنيد الشباب عبر الإنترنت بخلاف الماضي': the sentence sets 'اليوم' against the past."""
+    stop = _SENTENCE_END.search(normalized, end, end + 200)
+    words = _WORD.findall(normalized, end, stop.start() if stop else min(len(normalized), end + 200))
+    return _has_phrase(words[:UNLIKE_WORDS], _UNLIKE_THE_PAST)
+
+
+_UNTIL_RULE = "ar.range.until"
+
+
+def _to_this_day(item: Item, normalized: str) -> bool:
+    """'ما زالت القضية معلقة حتى اليوم', 'مايزال يثير التساؤل حتى اليوم': 'حتى اليوم' after a state
+    that still holds is to this day (PRESENT_REF), not a span that ends on the day of writing;
+    'استمر الاعتصام حتى اليوم' (no 'still') keeps it."""
+    v = item.value
+    if (item.rule != _UNTIL_RULE or v.kind != "date" or v.rel_unit != "day" or v.rel_offset != 0
+            or v.weekday is not None or v.pod is not None or not any(c.rule == _TODAY_RULE for c in item.children)):
+        return False
+    before, _ = _clause_words(normalized, item.cstart, item.cend)
+    return _has_phrase(before[-CLAUSE_WORDS:], _STILL)
 
 
 def _heads_its_clause(before: list[str]) -> bool:
@@ -284,7 +353,71 @@ def _habitual(item: Item, normalized: str) -> bool:
     before, after = _clause_words(normalized, item.cstart, item.cend)
     if _has_phrase(after[:3], _THIS_YEAR):
         return False
-    return _has_phrase(before[-CLAUSE_WORDS:] + after[:CLAUSE_WORDS], _HABITUAL)
+    return (_has_phrase(before[-CLAUSE_WORDS:] + after[:CLAUSE_WORDS], _HABITUAL)
+            or _in_season_list(item, normalized) or _generic_topic(item, normalized))
+
+
+_SEASON_FORMS = frozenset(normalize_word(f) for code, forms in LEXICON.data.seasons.items()
+                          if not code.startswith("_") for f in forms)
+_LIST_FILLERS = frozenset(normalize_word(w) for w in ("في", "خلال", "فصل", "و", "أيام", "موسم"))
+_TOPIC_HEADS = LEXICON.guard_words["generic_topic_heads"]
+_TOPIC_LINKS = frozenset(normalize_word(w) for w in ("من", "في", "عن"))
+LIST_WORDS = 3  # how many words may stand between a holiday and the season listed beside it
+
+
+def _in_season_list(item: Item, normalized: str) -> bool:
+    """'تقام عدة مرات في العام: في الصيف، وفي رمضان، وفي الربيع': a Hijri month or holiday listed beside a season
+    with no year or cue of its own is one of the times of any year. A season with its cue ('الصيف
+    الماضي') is one season and does not make a list. Beside a feast ('خلال رمضان وأيام العيد'), it
+    takes a tendency verb too ('يزداد الإقبال'): 'تقدم الخدمة في رمضان والعيد' may be this year's."""
+    v = item.value
+    if (v.start() if v.kind == "range" else v).calendar != "hijri" or normalized[item.cstart:item.cend].count(" ") > 3:
+        return False  # 'قبل حفلات الصيف في شهر أغسطس' is this August
+    if has_future_cue(normalized, item.cstart):
+        return False  # 'ستكون الفعاليات ماتعة في إجازة العيد والصيف' is the coming Eid
+    lo = max((m.end() for m in _SENTENCE_END.finditer(normalized, max(0, item.cstart - 120), item.cstart)),
+             default=max(0, item.cstart - 120))
+    stop = _SENTENCE_END.search(normalized, item.cend, item.cend + 120)
+    before = _WORD.findall(normalized, lo, item.cstart)
+    after = _WORD.findall(normalized, item.cend, stop.start() if stop else min(len(normalized), item.cend + 120))
+    back = list(reversed(before))
+    if _listed_next(back, True, _SEASON_FORMS) or _listed_next(after, False, _SEASON_FORMS):
+        return True
+    clause_before, clause_after = _clause_words(normalized, item.cstart, item.cend)
+    return ((_listed_next(back, True, _FEAST_LIST) or _listed_next(after, False, _FEAST_LIST))
+            and any(readings(w) & _TENDENCY for w in clause_before[-CLAUSE_WORDS:] + clause_after[:CLAUSE_WORDS]))
+
+
+_FEAST_LIST = LEXICON.guard_words["feast_list_words"]
+_TENDENCY = LEXICON.guard_words["tendency_verbs"]
+
+
+def _listed_next(words: list[str], backwards: bool, members: frozenset) -> bool:
+    """Whether the first word past the list's fillers ('في', 'وفي', 'خلال', 'أيام') is one of
+    `members` with no cue after it ('الصيف' of 'في الصيف،', not of 'في الصيف الماضي')."""
+    for i, word in enumerate(words[:LIST_WORDS + 1]):
+        stems = readings(word)
+        if stems & members:
+            cue = words[i - 1] if backwards and i else (words[i + 1] if not backwards and i + 1 < len(words) else "")
+            return not (cue and readings(cue) & _SEASON_CUES)
+        if not stems & _LIST_FILLERS and word not in _LIST_FILLERS:
+            return False
+    return False
+
+
+_SEASON_CUES = frozenset(normalize_word(w) for w in ("الماضي", "المقبل", "القادم", "الحالي", "الجاري", "المنصرم",
+                                                     "هذا", "الفائت"))
+
+
+def _generic_topic(item: Item, normalized: str) -> bool:
+    """'الحكمة من شهر رمضان', 'فضل شهر رمضان', 'مقاصد عيد الأضحى': a Hijri month or holiday as the
+    topic of a head noun is the month as such, not this year's."""
+    if item.value.kind != "date" or item.value.calendar != "hijri":
+        return False  # not a range of days: 'فضل العشر الأوائل من ذي الحجة' heads the coming ten days
+    before = _WORD.findall(normalized, max(0, item.cstart - 40), item.cstart)[-2:]
+    if before and readings(before[-1]) & _TOPIC_LINKS and len(before) == 2:
+        before = before[:1]
+    return bool(before) and bool(readings(before[-1]) & _TOPIC_HEADS)
 
 
 _MODAL = _phrases("modal_cues")

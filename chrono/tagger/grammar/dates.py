@@ -221,6 +221,19 @@ def year_intro(_word, y):
     return TimeValue(year=y.value)
 
 
+@rule("ar.date.year_intro_calendar", K("year_intro"), K("era_ad"), C("year"), year_guard())
+def year_intro_calendar(_word, _era, y):
+    """'العام الميلادي 2014', 'أواخر العام الميلادي 2014' → 2014 END: the calendar named between
+    'العام' and its year (the Hijri 'العام الهجري 1436' is a Hijri year)"""
+    return TimeValue(year=y.value)
+
+
+@rule("ar.date.year_intro_calendar_era", K("year_intro"), K("era_ad"), C("year"), K("era_ad"))
+def year_intro_calendar_era(_word, _era, y, _mark):
+    """'العام الميلادي 2013م' → 2013 (the era written twice)"""
+    return TimeValue(year=y.value)
+
+
 @rule("ar.date.year_intro_paren", K("year_intro"), T("("), C("year"), T(")"))
 def year_intro_paren(_word, _open, y, _close):
     """'عام ( 1933 )', 'منذ عام (1891)': the year in brackets, the brackets in the expression"""

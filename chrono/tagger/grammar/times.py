@@ -189,3 +189,21 @@ def date_then_clock(d, t):
 def date_sep_clock(d, _sep, t):
     """'24/11/2021 - 10:30' (datelines) → 2021-11-24T10:30"""
     return date_then_clock(d, t)
+
+
+def _digit_clock(v: TimeValue) -> bool:
+    return _clock_today(v) and v.pod is None
+
+
+@rule("ar.time.clock_word_bracketed", K("clock"), T("("), TV(_digit_clock), T(")"))
+def clock_word_bracketed(_sa, _open, t, _close):
+    """'الساعة (٨:٢٠)' → 08:20, its part of day may follow the bracket ('الساعة (8:20) مساء' → 20:20)"""
+    return t.value
+
+
+@rule("ar.time.clock_minutes_word_pod", TV(lambda v: _digit_clock(v) and v.minute),
+      C("unit", lambda it: lexval(it) == ("minute", 1)), C("pod"))
+def clock_minutes_word_pod(t, _minute, pod):
+    """'8:20 دقيقة مساء' → 20:20, 'الساعة (٨:٢٠) دقيقة مساء': the word for minutes between the clock
+    and its part of day (without one, '8:20 دقيقة' may be a length)"""
+    return clock_pod(t, pod)
