@@ -106,3 +106,11 @@ def test_a_visit_agreeing_with_one_member_only_does_not_chain_into_its_happening
                                     "وزار أعضاء جمعية الأمل أمس مدرسة الفجر.") if e.value == "2022-03-09"]
     (hospital,) = [e for e in entries if "d0" in {m.doc for m in e.mentions}]
     assert {m.doc for m in hospital.mentions} == {"d0", "d1"}
+
+
+def test_one_digit_numbers_in_common_are_no_rare_words():
+    """"8" and "9" are in countless articles (the corpus reads only numbers of two digits):
+    a note on sunlight and a festival's launch, both "اليوم", share them and nothing else."""
+    entries = _timeline("ويبلغ اليوم متوسط قوة الأشعة بين 8 و9 درجات في المدينة الساحلية.",
+                        "ينطلق اليوم مهرجان الربيع بـ8 عروض في 9 ساحات.")
+    assert not [e for e in entries if len({m.doc for m in e.mentions}) > 1]
