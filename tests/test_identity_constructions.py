@@ -72,3 +72,45 @@ def test_a_quoted_today_framed_by_a_word_of_saying_joins_no_statement_of_the_day
         pairs.append((doc, tag_document(doc)))
     for entry in build_timeline(pairs).entries:
         assert len({m.doc for m in entry.mentions}) == 1, entry
+
+
+def _timeline(*texts: str):
+    pairs = []
+    for n, text in enumerate(texts):
+        doc = Document(id=f"d{n}", text=text, anchor=Anchor(date=_DAY))
+        pairs.append((doc, tag_document(doc)))
+    return build_timeline(pairs).entries
+
+
+def test_a_quoted_date_that_names_its_day_means_that_day_not_the_day_before():
+    """«… في 10 مارس» in a quote is the 10th: unlike a quoted "اليوم", it is no speech of the 9th."""
+    entries = _timeline("وقال المحلل السياسي: «لقد شارك الناخبون بكثافة في الاقتراع الذي جرى في 10 مارس الجاري».",
+                        "جرى أمس الاقتراع في بلدية الساحل وسط مشاركة ضعيفة.")
+    assert not [e for e in entries if len({m.doc for m in e.mentions}) > 1]
+
+
+def test_a_quoted_today_in_an_article_of_another_story_joins_no_happening_of_the_day_before():
+    """«الزيارة التي أقوم بها اليوم» names a visit, but a chef's article is not the prince's story."""
+    entries = _timeline("زار الأمير أمس مصنع الإسمنت الجديد في مدينة الوادي.",
+                        "زار وزير التعليم أمس جامعة البحر في مدينة الساحل.",
+                        "وقال الطاهي: «الزيارة التي أقوم بها اليوم إلى المطبخ الكبير ممتعة».")
+    assert not [e for e in entries if len({m.doc for m in e.mentions}) > 1]
+
+
+def test_a_visit_agreeing_with_one_member_only_does_not_chain_into_its_happening():
+    """The second report shares the hospital with the first and the charity with the third; the
+    third, of another story than the first, shares nothing with it: a school visit, not the
+    hospital's."""
+    entries = [e for e in _timeline("أمس، تمت زيارة المستشفى الميداني في بلدة النخيل.",
+                                    "وزار أمس أعضاء جمعية الأمل المستشفى الميداني.",
+                                    "وزار أعضاء جمعية الأمل أمس مدرسة الفجر.") if e.value == "2022-03-09"]
+    (hospital,) = [e for e in entries if "d0" in {m.doc for m in e.mentions}]
+    assert {m.doc for m in hospital.mentions} == {"d0", "d1"}
+
+
+def test_one_digit_numbers_in_common_are_no_rare_words():
+    """"8" and "9" are in countless articles (the corpus reads only numbers of two digits):
+    a note on sunlight and a festival's launch, both "اليوم", share them and nothing else."""
+    entries = _timeline("ويبلغ اليوم متوسط قوة الأشعة بين 8 و9 درجات في المدينة الساحلية.",
+                        "ينطلق اليوم مهرجان الربيع بـ8 عروض في 9 ساحات.")
+    assert not [e for e in entries if len({m.doc for m in e.mentions}) > 1]

@@ -3,10 +3,11 @@
 1. mentions are taken narrowest first, a time of day counting as its day (ties: outside quotes,
    input order), so identity is decided at the day and a time only refines it;
 2. each joins the cluster of the member it agrees with best (`identity`, at least the bar its
-   dates set: `date_fit`), provided more of that cluster's members found agree than refuse;
-   candidates come from the index (`MentionIndex`);
-3. clusters of one date that one member of each would join are merged (the first pass met them
-   in an order where no member of one had been seen yet).
+   dates set: `date_fit`), provided no member found refuses it (a clash of kinds, places or
+   doers) and, from a document unrelated to the cluster's first report, it agrees with that
+   report too (`joins_happening`); candidates come from the index (`MentionIndex`);
+3. clusters of one date that one mention of the same date joins with evidence (`JOIN`) are
+   merged (the first pass met them in an order where no member of one had been seen yet).
 
 A mention that cannot found a happening of its own only ever joins one: a clock time whose day
 nothing names ("الساعة 13:00"), an approximate date ("قبل أربعة أشهر": some time around March).
@@ -17,7 +18,7 @@ quote may join a cluster dated up to `QUOTE_LAG_DAYS` days before its resolved d
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,6 +50,7 @@ class Cluster:
     end: date
     events: list[Event] = field(default_factory=list)
     conflicts: dict[int, str] = field(default_factory=dict)
+    documents: set[int] = field(default_factory=set)  # the `doc_order`s of its mentions
     periods: list[int] = field(default_factory=list)  # `period_code`s of `periods_of(start, end)`
     # (precision key of `best`, input position of `best`): the order one run over all the events
     # creates clusters in, whichever window this one was made in
@@ -95,14 +97,15 @@ def finer(event: Event, than: Event) -> bool:
 
 
 def lag_days(event: Event) -> int:
-    """How many days before its resolved day a mention may really mean: a quoted deictic "اليوم"
-    (the speech's day) or a time whose day nothing names."""
+    """How many days before its resolved day a mention may really mean: a quoted day told from
+    publication ("اليوم", "أمس": the speech's day) or a time whose day nothing names. A quoted
+    date that names its day («في 30 يونيو») means that day."""
     timex = event.timex
     if timex.start_date != timex.end_date:
         return 0
     if event.bare_time:
         return BARE_TIME_LAG_DAYS
-    if timex.in_quote and event.deictic:
+    if timex.in_quote and timex.relative:
         return QUOTE_LAG_DAYS
     return 0
 
@@ -213,7 +216,7 @@ class WindowMerge:
         clash of kinds, places or doers). The other clusters it agrees with as well are noted:
         they may be the same happening (`merge_clusters`)."""
         scores: dict[int, tuple[float, Cluster]] = {}
-        votes: Counter = Counter()  # members for (+1) and against (-1), per cluster
+        refused: set[int] = set()  # clusters a member of which refuses the mention
         told = event
         if event.context:  # a quoted "اليوم": the quote's frame names the happening
             told = dataclasses.replace(event, words=event.words | {w for w in event.context if w[:1] != "@"})
@@ -222,18 +225,33 @@ class WindowMerge:
             found = self.agreement(event, told, member.event, cluster)
             if found is None:
                 continue
-            votes[cluster.number] += 1 if found >= 0 else -1
-            if found > scores.get(cluster.number, (-1.0, cluster))[0]:
+            if found < 0:
+                refused.add(cluster.number)
+            elif found > scores.get(cluster.number, (-1.0, cluster))[0]:
                 scores[cluster.number] = (found, cluster)
         ranked = sorted(((score, -number, cluster) for number, (score, cluster) in scores.items()
-                         if votes[number] > 0 and score >= 0), key=itemgetter(0, 1), reverse=True)
+                         if number not in refused and self.joins_happening(event, told, cluster)),
+                        key=itemgetter(0, 1), reverse=True)
         if not ranked:
             return None
         best = ranked[0][2]
-        for _, _, other in ranked[1:]:
-            self.also[best.number].add(other.number)
-            self.also[other.number].add(best.number)
+        for score, _, other in ranked[1:]:
+            if score >= JOIN and (other.start, other.end) == (event.timex.start_date, event.timex.end_date):
+                self.also[best.number].add(other.number)
+                self.also[other.number].add(best.number)
         return best
+
+    def joins_happening(self, event: Event, told: Event, cluster: Cluster) -> bool:
+        """Agreeing with one member is not enough when the mention's document tells another
+        story than the cluster's first report (its founder): then it must agree with the
+        founder as well, or a chain of pairs ("زار المستشفى الميداني" joined by "زار أعضاء
+        جمعية الأمل المستشفى", then "زار أعضاء جمعية الأمل المدرسة") grows into one entry of
+        nine visits of one day."""
+        core = cluster.events[0]
+        if self.corpus.related(event.doc_order, core.doc_order):
+            return True
+        bar = date_fit(event, cluster)
+        return bar is not None and identity(told, core, self.corpus) >= max(bar, JOIN)
 
     def agreement(self, event: Event, told: Event, member: Event, cluster: Cluster) -> float | None:
         """How well `event` (read as `told`) agrees with `member` of `cluster`: the identity when
@@ -243,6 +261,8 @@ class WindowMerge:
         bar = date_fit(event, cluster)
         if bar is None:
             return None
+        if bar < JOIN and not self.corpus.related(event.doc_order, member.doc_order):
+            bar = STRONG  # the speech of the day before, told in another story: strong identity only
         found = identity(told, member, self.corpus)
         if found < 0:
             return found
@@ -268,6 +288,7 @@ class WindowMerge:
 
     def join(self, event: Event, cluster: Cluster) -> None:
         cluster.events.append(event)
+        cluster.documents.add(event.doc_order)
         timex = event.timex
         if event.root is not None and timex.start_date == timex.end_date:
             self.lemma_days[(timex.start_date.toordinal(), event.root)].append(Member(cluster, event))
@@ -305,6 +326,7 @@ class WindowMerge:
     @staticmethod
     def _absorb(target: Cluster, cluster: Cluster) -> None:
         target.events.extend(cluster.events)
+        target.documents |= cluster.documents
         if finer(cluster.best, target.best):
             target.best = cluster.best
         cluster.merged_into = target

@@ -117,9 +117,14 @@ class Corpus:
     # ---- words
 
     def document_frequency(self, word: str) -> int:
+        """How many documents hold `word`. A one-digit number ("8 فعاليات في 9 مواقع") is not
+        read into documents' terms (`_WORD`): it counts as in every document, never as rare."""
         found = self._frequencies.get(word)
         if found is None:
-            found = self._frequencies[word] = self.frequency.get(term_id(word), 1)
+            if word.isdigit() and len(word) < 2:
+                found = self._frequencies[word] = max(self.documents, 1)
+            else:
+                found = self._frequencies[word] = self.frequency.get(term_id(word), 1)
         return found
 
     def ubiquitous(self, word: str) -> bool:
