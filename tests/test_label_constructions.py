@@ -79,3 +79,10 @@ def test_a_cut_inside_a_quoted_name_ends_before_the_name():
 def test_a_quoted_name_at_the_end_keeps_no_lone_quote_mark():
     label = _label("سيزور الوفد غداً الخميس مقر الهيئة المعروفة باسم «نزاهة».", "غداً الخميس")
     assert label.endswith("باسم نزاهة") or label.endswith("باسم «نزاهة»")
+
+
+def test_a_cut_inside_a_bracket_ends_before_it():
+    label = _label("وقال المصرف المركزي إن المستثمرين الأجانب اشتروا سندات حكومية بقيمة 120 مليار ريال (أي ما يعادل "
+                   "نحو 32 مليار دولار أمريكي بأسعار الصرف المعلنة في ذلك الوقت) في الربع الأول من عام 2015 وحده مقارنة مع 80 مليار ريال في الربع نفسه من العام الذي "
+                   "سبقه بحسب تقديرات المحللين", "عام 2015")
+    assert label.endswith("بقيمة 120 مليار ريال")

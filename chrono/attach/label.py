@@ -149,14 +149,15 @@ def _natural_end(tokens: list[Tok], chosen: list[int], hi: int, skip: set[int]) 
     return chosen
 
 
-_OPENING_QUOTES = frozenset("«“")
+_OPENING_QUOTES = frozenset("«“(")
 
 
 def _before_open_quote(tokens: list[Tok], chosen: list[int]) -> list[int]:
-    """A cut inside a quoted name ends before the name: "… تابع لكتائب “عز" → "… تابع لكتائب"."""
+    """A cut inside a quoted name or a bracket ends before it: "… تابع لكتائب “عز" → "… تابع
+    لكتائب", "بقيمة 360 مليار يوان (58" → "بقيمة 360 مليار يوان"."""
     for n in range(len(chosen) - 1, -1, -1):
         text = tokens[chosen[n]].text
-        if text in "»”":
+        if text in "»”)":
             return chosen
         if text in _OPENING_QUOTES:
             return chosen[:n] if sum(1 for i in chosen[:n] if tokens[i].is_word) >= _PHRASE_WORDS else chosen
