@@ -87,3 +87,15 @@ def test_a_cut_inside_a_bracket_ends_before_it():
                    "وحده مقارنة مع 80 مليار ريال في الربع نفسه من العام الذي "
                    "سبقه بحسب تقديرات المحللين", "عام 2015")
     assert label.endswith("بقيمة 120 مليار ريال")
+
+
+def test_a_relative_clause_takes_its_whole_noun_phrase():
+    label = _label("وقد التقى الوفد أمس مدير البنك الزراعي الوطني في الأردن، الذي تولى المنصب في 2012.", "في 2012")
+    assert label.startswith("مدير البنك الزراعي الوطني في الأردن، الذي تولى المنصب")
+
+
+def test_the_noun_phrase_of_an_antecedent_starts_after_its_preposition_and_keeps_a_negation():
+    label = _label("وتوترت العلاقات بسبب قمع الاحتجاجات الطلابية الكبرى التي اندلعت عام 2011.", "عام 2011")
+    assert label.startswith("قمع الاحتجاجات الطلابية")
+    label = _label("ولم تنجح المفاوضات الاقتصادية التي جرت في مارس الماضي في حل الخلاف.", "في مارس الماضي")
+    assert label.startswith("ولم تنجح المفاوضات") or label.startswith("لم تنجح المفاوضات")

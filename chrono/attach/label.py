@@ -80,11 +80,33 @@ def _leading_adjunct(tokens: list[Tok], i: int, hi: int) -> int:
     return i
 
 
+_NOUN_PHRASE_WORDS = 4
+_VERB_PARTICLES = frozenset(fold(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "قد", "وقد", "لقد"))
+
+
+def _antecedent_start(tokens: list[Tok], clause: Clause) -> int:
+    """Where a relative clause's antecedent starts in the label: the whole noun phrase when it
+    starts a few words before the clause's cut ("حاكم البنك المركزي في كرواتيا، الذي أشرف" →
+    from "حاكم", not "المركزي"), up to a punctuation mark, the sentence start or a verb; the cut
+    itself when no such boundary is near."""
+    if clause.lead >= clause.lo:
+        return clause.lead
+    for i in range(clause.lead - 1, max(-1, clause.lead - 2 - _NOUN_PHRASE_WORDS), -1):
+        tok = tokens[i]
+        found = lemma_at(tokens, i) if tok.is_word else None
+        if tok.folded in _VERB_PARTICLES:
+            continue  # "ولم تفلح الانتخابات … التي", "كان فيلدرز قد أنتج فيلم … الذي": they stay
+        if not tok.is_word or (found is not None and found.verb) or tok.folded in RELATIVES \
+                or tok.folded in NEEDS_COMPLEMENT or tok.folded in PREPOSITIONS or is_date_word(tok):
+            return i + 1  # "بسبب قمع الانتفاضة …، التي" → from "قمع"
+    return 0 if clause.lead - 1 - _NOUN_PHRASE_WORDS <= 0 else clause.lead
+
+
 def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> int:
     """Where the label starts: the relative antecedent, else the clause's first word after its
     connectives (the subject stays: "سلاح الجو التركي شن …"), else the trigger when the subject
     would be long."""
-    start = leading_connectives(tokens, clause.lead, clause.hi)
+    start = leading_connectives(tokens, _antecedent_start(tokens, clause), clause.hi)
     if trigger is not None and clause.lead == clause.lo:
         said = [i for i in range(start, trigger.at) if tokens[i].folded in _COMPLEMENTIZERS]
         if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
