@@ -23,6 +23,7 @@ class Clause(NamedTuple):
 _BREAK_PUNCT = frozenset("؛;!?؟")
 COMMAS = frozenset("،,")
 _ANTECEDENT_WORDS = 3
+_QUOTE_MARKS = frozenset("«»\"“”")
 
 
 def _speech_before(tokens: list[Tok], i: int, lo: int) -> bool:
@@ -90,6 +91,14 @@ def clause_of(tokens: list[Tok], first: int, last: int) -> Clause:
         for i in range(lo - 1, -1, -1):
             if tokens[i].text in COMMAS and i == lo - 1:
                 continue  # "بيني غانتس، الذي عاد"
+            if tokens[i].text in _QUOTE_MARKS and i == lo - 1 - (tokens[lo - 1].text in COMMAS):
+                opening = _quote_opening(tokens, i)
+                if opening is None:
+                    break
+                lead, words = opening, words + 1  # a quoted name whole: "فيلم «الرحلة الأخيرة» الذي عرض"
+                continue
+            if i >= lead:
+                continue
             if not tokens[i].is_word or _opens_clause(tokens, i, 0) or words >= _ANTECEDENT_WORDS:
                 break
             lead = i
@@ -99,6 +108,18 @@ def clause_of(tokens: list[Tok], first: int, last: int) -> Clause:
 
 
 _DASHES = frozenset("-–—")
+_NAME_WORDS = 8
+
+
+def _quote_opening(tokens: list[Tok], close: int) -> int | None:
+    """The quote mark that opens the name closed at `close` ("«الجبهة المغربية لدعم فلسطين»"),
+    None when none stands within a name's length."""
+    for j in range(close - 1, max(-1, close - 2 - _NAME_WORDS), -1):
+        if tokens[j].text in _QUOTE_MARKS:
+            return j
+        if not tokens[j].is_word and not tokens[j].is_number:
+            return None
+    return None
 
 
 def _parenthetical_start(tokens: list[Tok], close: int) -> int:

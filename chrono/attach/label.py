@@ -13,7 +13,9 @@ from chrono.attach.words import (
     AUXILIARIES,
     CONNECTIVES_BY_FIRST,
     DANGLING,
+    DATE_GOVERNORS,
     LEMMAS,
+    NEEDS_COMPLEMENT,
     PREPOSITIONS,
     RELATIVES,
     REPORT,
@@ -24,9 +26,12 @@ from chrono.attach.words import (
 )
 from chrono.normalize import fold
 
-_MAX_LABEL_WORDS = 14
+_MAX_LABEL_WORDS = 16
+_SCORED_WORDS = 14
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
 _MIN_LABEL_WORDS = 3
+# "what"/"who" as a subject names no actor: "ما حدث الجمعة من تفجير للجامع" is the bombing
+_PRONOUN_SUBJECTS = frozenset({"ما", "من"})
 _EDGE_PUNCT = " \t\n،,.؛;:«»“”\"()-–—_/|"
 
 
@@ -75,17 +80,40 @@ def _leading_adjunct(tokens: list[Tok], i: int, hi: int) -> int:
     return i
 
 
+_NOUN_PHRASE_WORDS = 4
+_VERB_PARTICLES = frozenset(fold(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "قد", "وقد", "لقد"))
+
+
+def _antecedent_start(tokens: list[Tok], clause: Clause) -> int:
+    """Where a relative clause's antecedent starts in the label: the whole noun phrase when it
+    starts a few words before the clause's cut ("حاكم البنك المركزي في كرواتيا، الذي أشرف" →
+    from "حاكم", not "المركزي"), up to a punctuation mark, the sentence start or a verb; the cut
+    itself when no such boundary is near."""
+    if clause.lead >= clause.lo:
+        return clause.lead
+    for i in range(clause.lead - 1, max(-1, clause.lead - 2 - _NOUN_PHRASE_WORDS), -1):
+        tok = tokens[i]
+        found = lemma_at(tokens, i) if tok.is_word else None
+        if tok.folded in _VERB_PARTICLES:
+            continue  # "ولم تفلح الانتخابات … التي", "كان فيلدرز قد أنتج فيلم … الذي": they stay
+        if not tok.is_word or (found is not None and found.verb) or tok.folded in RELATIVES \
+                or tok.folded in NEEDS_COMPLEMENT or tok.folded in PREPOSITIONS or is_date_word(tok):
+            return i + 1  # "بسبب قمع الانتفاضة …، التي" → from "قمع"
+    return 0 if clause.lead - 1 - _NOUN_PHRASE_WORDS <= 0 else clause.lead
+
+
 def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> int:
     """Where the label starts: the relative antecedent, else the clause's first word after its
     connectives (the subject stays: "سلاح الجو التركي شن …"), else the trigger when the subject
     would be long."""
-    start = leading_connectives(tokens, clause.lead, clause.hi)
+    start = leading_connectives(tokens, _antecedent_start(tokens, clause), clause.hi)
     if trigger is not None and clause.lead == clause.lo:
         said = [i for i in range(start, trigger.at) if tokens[i].folded in _COMPLEMENTIZERS]
         if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
             start = leading_connectives(tokens, said[-1] + 1, clause.hi)
-    if trigger is not None and trigger.at - start > 8 and clause.lead == clause.lo:
-        start = trigger.at
+    if trigger is not None and clause.lead == clause.lo and trigger.at > start and \
+            ((trigger.lemma.verb and trigger.at - start > 8) or tokens[start].folded in _PRONOUN_SUBJECTS):
+        start = trigger.at  # a verb opens its own phrase; a noun would start inside one ("إجراءات معالجة")
     if trigger is not None and trigger.at < start:
         start = trigger.at
     return start
@@ -96,17 +124,74 @@ def _label_words(tokens: list[Tok], start: int, hi: int, skip: set[int]) -> list
     `_MAX_LABEL_WORDS` words, never ending on a function word."""
     chosen: list[int] = []
     words = 0
+    cut = False
     for i in range(start, hi):
         if i in skip:
             continue
+        if words >= _MAX_LABEL_WORDS and (tokens[i].is_word or tokens[i].is_number):
+            cut = True
+            break
         chosen.append(i)
         if tokens[i].is_word or tokens[i].is_number:
             words += 1
-        if words >= _MAX_LABEL_WORDS:
-            break
+    if cut:
+        chosen = _natural_end(tokens, chosen, hi, skip)
     while chosen and _dangles(tokens[chosen[-1]]):
         chosen.pop()
     return chosen
+
+
+_STRETCH_WORDS = 8
+_PHRASE_WORDS = 10
+
+
+def _natural_end(tokens: list[Tok], chosen: list[int], hi: int, skip: set[int]) -> list[int]:
+    """A label cut by the word limit ends where a phrase ends, not mid-phrase ("… لفخامة الرئيس
+    خوان مانويل" → on to the comma after the name): a comma or clause end a few words on, else the
+    last comma in the label when enough stands before it; else the cut, minus the words that need
+    what follows ("ما أدى", "بن", "لإحياء")."""
+    extra: list[int] = []
+    words = 0
+    for i in range(chosen[-1] + 1, hi + 1):
+        if i == hi or tokens[i].text in COMMAS or tokens[i].text in ".؛;:":
+            return chosen + extra
+        if i in skip:
+            continue
+        if tokens[i].is_word or tokens[i].is_number:
+            words += 1
+            if words > _STRETCH_WORDS:
+                break
+        extra.append(i)
+    commas = [n for n, i in enumerate(chosen) if tokens[i].text in COMMAS]
+    if commas and sum(1 for i in chosen[:commas[-1]] if tokens[i].is_word) >= _PHRASE_WORDS:
+        return chosen[:commas[-1]]
+    chosen = _before_open_quote(tokens, chosen)
+    while chosen and (_dangles(tokens[chosen[-1]]) or _needs_complement(tokens[chosen[-1]])):
+        chosen.pop()
+    return chosen
+
+
+_OPENING_QUOTES = frozenset("«“(")
+
+
+def _before_open_quote(tokens: list[Tok], chosen: list[int]) -> list[int]:
+    """A cut inside a quoted name or a bracket ends before it: "… تابع لكتائب “عز" → "… تابع
+    لكتائب", "بقيمة 360 مليار يوان (58" → "بقيمة 360 مليار يوان"."""
+    for n in range(len(chosen) - 1, -1, -1):
+        text = tokens[chosen[n]].text
+        if text in "»”)":
+            return chosen
+        if text in _OPENING_QUOTES:
+            return chosen[:n] if sum(1 for i in chosen[:n] if tokens[i].is_word) >= _PHRASE_WORDS else chosen
+    return chosen
+
+
+def _needs_complement(tok: Tok) -> bool:
+    """A word that cannot end a phrase: "بن", "ما", "لم", a preposition's letter on a verbal noun
+    ("لإحياء", "بالقيام")."""
+    folded = tok.folded
+    return folded in NEEDS_COMPLEMENT or bare(folded) in NEEDS_COMPLEMENT or \
+        (folded[:1] in "لب" and folded[1:2] == "ا" and len(folded) > 4)
 
 
 def _dangles(tok: Tok) -> bool:
@@ -118,12 +203,18 @@ def _dangles(tok: Tok) -> bool:
         or tok.folded in STOP or tok.folded in TITLES
 
 
+def _year_before(tokens: list[Tok], i: int, lo: int) -> bool:
+    """A year that opens the range the date closes: "في الفترة من عام 2001 [حتى 2003]"."""
+    return tokens[i].is_number and i > lo and (is_date_word(tokens[i - 1]) or tokens[i - 1].folded in DANGLING)
+
+
 def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) -> set[int]:
     """The timex's tokens and what it leaves behind: the preposition before it ("في", "منذ",
     "يوم"), a second month name or weekday next to it ("17 يوليو [تموز]"), empty brackets."""
     skip = set(range(first, last))
     i = first - 1
     while i >= lo and (tokens[i].folded in DANGLING or bare(tokens[i].folded) in DANGLING
+                       or tokens[i].folded in DATE_GOVERNORS or _year_before(tokens, i, lo)
                        or is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
         skip.add(i)
         i -= 1
@@ -149,7 +240,7 @@ def _render(text: str, tokens: list[Tok], chosen: list[int]) -> str:
     label = regex.sub(r"\s*([،,])(?:\s*[،,])+", r"\1", label)
     label = regex.sub(r"\s+([،,:؛)])", r"\1", label)
     label = _balance(label)
-    return label.strip(_EDGE_PUNCT + " ")
+    return _balance(label.strip(_EDGE_PUNCT + " ")).strip()  # the strip may take a closing quote
 
 
 def _balance(label: str) -> str:
@@ -176,6 +267,23 @@ def _first_word(label: str) -> str:
     return (head + " " + rest).strip() if rest else head
 
 
+_SUBORDINATORS = frozenset(fold(w) for w in ("عندما", "حين", "حينما", "عقب", "مما", "إذ", "لأن", "بعدما", "ريثما"))
+_MAIN_CLAUSE_WORDS = 8
+
+
+def _with_main_clause(tokens: list[Tok], chosen: list[int], skip: set[int]) -> list[int]:
+    """A "when" clause takes the main clause it hangs on, when that is short: "عندما انتقد
+    النظام" → "أثار غضب الحزب عندما انتقد النظام"."""
+    if not chosen or bare(tokens[chosen[0]].folded) not in _SUBORDINATORS:
+        return chosen
+    main = leading_connectives(tokens, 0, chosen[0])
+    before = [i for i in range(main, chosen[0]) if i not in skip]
+    words = sum(1 for i in before if tokens[i].is_word)
+    if not 1 <= words <= _MAIN_CLAUSE_WORDS or any(tokens[i].text in ".؛;:!?؟" for i in before):
+        return chosen
+    return before + chosen
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
            first: int, last: int) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
@@ -189,8 +297,9 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         more = _label_words(tokens, min(start, wider.lo) if trigger is None else start, len(tokens), skip)
         if len(more) > len(chosen):
             chosen = more
+    chosen = _with_main_clause(tokens, chosen, skip)
     label = _first_word(_render(text, tokens, chosen))
-    score = min(len(chosen), _MAX_LABEL_WORDS)
+    score = min(len(chosen), _SCORED_WORDS)  # words past a short phrase add nothing
     if trigger is not None and trigger.at in chosen:
         score += 25 if trigger.lemma.verb else 20
         if any(tokens[i].text == "." for i in chosen):
@@ -198,6 +307,8 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if any(i < trigger.at and tokens[i].is_word for i in chosen) or \
                 any(i > trigger.at and tokens[i].is_word and not is_stop(tokens[i]) for i in chosen):
             score += 10
+    if chosen and chosen[0] == leading_connectives(tokens, 0, len(tokens)):
+        score += 1  # from the sentence's start: its subject is in ("ومنعت السلطات …", not "الجبهة …، التي")
     if not label:
         outside = [i for i in range(len(tokens)) if i not in skip and tokens[i].is_word]
         label = _first_word(_render(text, tokens, outside[:_MAX_LABEL_WORDS]))

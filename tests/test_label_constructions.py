@@ -1,0 +1,101 @@
+"""Labels a reader understands: the actor kept, whole phrases, nothing left dangling once the date
+is out (each test a construction of chrono/attach/label.py and clause.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from chrono.attach import attach_document
+from chrono.models import Anchor, Document, DocumentTags, Timex
+
+
+def _label(text: str, phrase: str) -> str:
+    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 20)))
+    at = text.index(phrase)
+    timex = Timex(id="t1", start=at, end=at + len(phrase), text=phrase, type="DATE", value="2015-07-20",
+                  granularity="day", start_date=date(2015, 7, 20), end_date=date(2015, 7, 20), rule="test")
+    (event,) = attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=[timex]))
+    return event.label
+
+
+def test_an_event_noun_far_from_the_start_keeps_the_subject():
+    label = _label("وجهت الشركة الوطنية لصناعة السيارات في المدينة الصناعية الثانية بالدمام أمس، رسالة "
+                   "عاجلة تتضمن إجراءات لمعالجة خلل في محركاتها.", "أمس")
+    assert label.startswith("وجهت الشركة الوطنية") and "إجراءات" in label
+
+
+def test_a_long_label_ends_where_its_phrase_ends():
+    label = _label("استقبل وزير الثقافة والإعلام بالعاصمة مساء الخميس وفدا من الكتاب والأدباء القادمين من دول "
+                   "الخليج برئاسة الشاعر عبدالله بن سالم الكندري الذي ألقى كلمة عن تاريخ الشعر.", "مساء الخميس")
+    assert label.endswith("عبدالله بن سالم الكندري")
+
+
+def test_a_cut_label_never_ends_on_a_word_that_needs_what_follows():
+    label = _label("وافتتح أمير المنطقة الأحد مستشفى الولادة الجديد في حي النسيم الشرقي بمساحة تبلغ عشرين "
+                   "ألف متر مربع ومرافق حديثة ومختبرات متقدمة ما أدى إلى ارتياح السكان وتخفيف الضغط عن "
+                   "المستشفيات القديمة في وسط المدينة", "الأحد")
+    assert label.startswith("افتتح أمير المنطقة مستشفى الولادة")
+    last = label.split()[-1]
+    assert last not in ("ما", "أدى", "إلى", "بن") and not last.startswith(("لا", "با"))
+
+
+def test_the_year_opening_a_range_leaves_with_the_date():
+    label = _label("شغل الدكتور سالم منصب مدير الجامعة في الفترة من عام 1998 حتى 2004.", "حتى 2004")
+    assert label == "شغل الدكتور سالم منصب مدير الجامعة"
+
+
+def test_a_preposition_written_with_alif_maqsura_leaves_with_the_date():
+    label = _label("ويستمر المعرض في الرياض إلى نهاية شهر شوال المقبل بمشاركة واسعة.", "نهاية شهر شوال المقبل")
+    assert "إلى" not in label and label.endswith("بمشاركة واسعة")
+
+
+def test_a_word_governing_the_date_leaves_with_it():
+    label = _label("وارتفعت أسعار التمور في الأسواق الشعبية بمقدم رمضان الماضي.", "رمضان الماضي")
+    assert label.endswith("في الأسواق الشعبية")
+
+
+def test_a_when_clause_takes_its_short_main_clause():
+    label = _label("أغضب الوزير النواب عندما رفض الميزانية في 2012 وتسبب ذلك في أزمة.", "2012")
+    assert label.startswith("أغضب الوزير النواب عندما رفض الميزانية")
+
+
+def test_a_relative_clause_takes_a_quoted_name_as_its_antecedent():
+    label = _label("وكانت الشركة قد أطلقت تطبيق «سند» الذي انتشر بسرعة في 2019 بين الطلاب.", "2019")
+    assert "تطبيق «سند» الذي انتشر" in label and not label.startswith("الذي")
+
+
+def test_what_happened_is_labelled_by_its_event_noun():
+    label = _label("إن ما حدث في الجمعة الماضية الدامية من تفجير لمسجد الحي الكبير في مدينة الدمام الساحلية "
+                   "يدمي القلوب", "الجمعة الماضية")
+    assert label.startswith("تفجير لمسجد الحي الكبير")
+
+
+def test_a_cut_inside_a_quoted_name_ends_before_the_name():
+    label = _label("وكانت جمعية خيرية في المدينة أعلنت في مايو أنها افتتحت مركزا جديدا لتعليم الأطفال تابع "
+                   "لمؤسسة “بيت الخير للتنمية الاجتماعية والثقافية في المنطقة الشرقية” الجناح التعليمي للجمعية "
+                   "في شمال المدينة وجنوبها وشرقها", "في مايو")
+    assert "“" not in label and "بيت الخير" not in label and label.endswith("لمؤسسة")
+
+
+def test_a_quoted_name_at_the_end_keeps_no_lone_quote_mark():
+    label = _label("سيزور الوفد غداً الخميس مقر الهيئة المعروفة باسم «نزاهة».", "غداً الخميس")
+    assert label.endswith("باسم نزاهة") or label.endswith("باسم «نزاهة»")
+
+
+def test_a_cut_inside_a_bracket_ends_before_it():
+    label = _label("وقال المصرف المركزي إن المستثمرين الأجانب اشتروا سندات حكومية بقيمة 120 مليار ريال (أي ما يعادل "
+                   "نحو 32 مليار دولار أمريكي بأسعار الصرف المعلنة في ذلك الوقت) في الربع الأول من عام 2015 "
+                   "وحده مقارنة مع 80 مليار ريال في الربع نفسه من العام الذي "
+                   "سبقه بحسب تقديرات المحللين", "عام 2015")
+    assert label.endswith("بقيمة 120 مليار ريال")
+
+
+def test_a_relative_clause_takes_its_whole_noun_phrase():
+    label = _label("وقد التقى الوفد أمس مدير البنك الزراعي الوطني في الأردن، الذي تولى المنصب في 2012.", "في 2012")
+    assert label.startswith("مدير البنك الزراعي الوطني في الأردن، الذي تولى المنصب")
+
+
+def test_the_noun_phrase_of_an_antecedent_starts_after_its_preposition_and_keeps_a_negation():
+    label = _label("وتوترت العلاقات بسبب قمع الاحتجاجات الطلابية الكبرى التي اندلعت عام 2011.", "عام 2011")
+    assert label.startswith("قمع الاحتجاجات الطلابية")
+    label = _label("ولم تنجح المفاوضات الاقتصادية التي جرت في مارس الماضي في حل الخلاف.", "في مارس الماضي")
+    assert label.startswith("ولم تنجح المفاوضات") or label.startswith("لم تنجح المفاوضات")
