@@ -304,9 +304,16 @@ def day_shift_one_day(direction, _that, _day):
 _THE_DAY = C("relday", lambda it: lexval(it) == 0 and not it.prefix, "اليوم")
 
 
+_EVENT_TIES = frozenset(normalize_word(w) for w in ("على", "من", "عن"))
+
+
 def _not_of_an_event() -> Guard:
-    """'اليوم التالي للانتخابات' counts from the event named after it (with ل), not from a date."""
-    return Guard(lambda toks, i: not (0 <= i < len(toks) and toks[i].text.startswith("ل")), True, "not before ل+noun")
+    """'اليوم التالي للانتخابات', 'اليوم التالي على سحب المقال', 'صبيحة اليوم التالي من انطلاق العملية'
+    count from the event named after them, not from the date told before."""
+    def ok(toks, i) -> bool:
+        return not (0 <= i < len(toks) and (toks[i].text.startswith("ل") or toks[i].text in _EVENT_TIES))
+
+    return Guard(ok, True, "not before ل/على/من + an event")
 
 
 @rule("ar.relative.next_day", _THE_DAY, T(normalize_word("التالي"), normalize_word("الموالي")), _not_of_an_event())
