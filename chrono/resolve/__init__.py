@@ -4,13 +4,13 @@ One small function per policy (`gregorian`, `hijri`; their shared types in `core
 anchor, absolute parts still resolve and the unknown parts stay X ("ديسمبر الماضي" → XXXX-12),
 flagged "unresolved: no anchor".
 
-    >>> from datetime import date
+    >>> from datetime import date, timedelta
     >>> resolve(TimeValue(month=12, cue="past"), date(2021, 11, 25)).value
     '2020-12'
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from chrono.resolve.core import NO_ANCHOR, POLICIES, Context, Resolved, invalid, narrow
@@ -27,6 +27,8 @@ def resolve(v: TimeValue, anchor: Optional[date] = None, prefer: str = "news",
     which places a date without its year before or after the anchor."""
     ctx = Context(anchor, prefer, future_cue, past_cue)
     try:
+        if v.shift_days:
+            return _shifted(v, ctx)
         if v.kind == "duration":
             return resolve_duration(v)
         if v.kind == "set":
@@ -40,6 +42,17 @@ def resolve(v: TimeValue, anchor: Optional[date] = None, prefer: str = "news",
         return resolve_date(v, ctx)
     except (ValueError, OverflowError) as err:
         return invalid(v, err)
+
+
+def _shifted(v: TimeValue, ctx: Context) -> Resolved:
+    """'قبل ذلك بيوم' after 'مساء الخميس': the day the value names, placed as it is placed alone,
+    then counted forward or back by its days (a whole day: the part of day was the other day's)."""
+    assert v.shift_days is not None, "called only on a shifted value"
+    placed = _resolve_in(v.with_(shift_days=None), ctx)
+    if placed.start_date is None or placed.start_date != placed.end_date:
+        return Resolved("DATE", "XXXX-XX-XX", "day", flags=placed.flags + ["unresolved: the day it counts from"])
+    day = placed.start_date + timedelta(days=v.shift_days)
+    return Resolved("DATE", day.isoformat(), "day", day, day, flags=placed.flags)
 
 
 # -- ranges ----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from chrono.tagger.engine import Grammar, Item, analyze_tokens, select
 from chrono.tagger.grammar import build_grammar
 from chrono.tagger.grammar.dates import SAME_MONTH_RULES
 from chrono.tagger.grammar.feasts import dated_by_tense_only
+from chrono.tagger.grammar.relative import DAY_SHIFT_RULES
 from chrono.tagger.grammar.times import hour_with_pod
 from chrono.tagger.schedule import with_range_pods, with_schedule_days
 from chrono.tagger.tense import (
@@ -84,7 +85,7 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
     out = []
     if _SPELLINGS:
         found = [(item, future) for item, future in found if not misspelled_for_its_words(norm, item)]
-    found = with_sentence_months(reread_in_clause(found, norm.text), norm.text)
+    found = with_sentence_day_shifts(with_sentence_months(reread_in_clause(found, norm.text), norm.text), norm.text)
     found = with_schedule_days(with_range_pods(with_sentence_years(found, norm.text), norm.text), norm.text)
     for item, future in with_clause_days(found, norm.text):
         start, end = norm.span(item.cstart, item.cend)
@@ -146,6 +147,33 @@ def with_sentence_months(found: list[tuple[Item, bool]], normalized: str) -> lis
         if v.kind == "date" and not v.rel_unit and not v.range_start and (v.month or v.hijri_month):
             source, source_future = item, future
             source_tense = "future" if future else clause_tense(normalized, item.cstart, item.cend)
+        out.append((item, future))
+    return out
+
+
+def with_sentence_day_shifts(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """A day counted from the date before it ('هجوم مساء الخميس ... وانفجار قنبلة قبل ذلك بيوم', 'وفي
+    اليوم التالي') takes the last day its sentence names before it, with that day's cue, shifted by its
+    days (resolve counts them from the placed day: the Wednesday before that Thursday); with none it
+    is dropped: counted from the day of writing it would be a false date."""
+    if not any(item.rule in DAY_SHIFT_RULES for item, _ in found):
+        return found
+    out: list[tuple[Item, bool]] = []
+    source, source_future, last_end = None, False, 0
+    for item, future in found:
+        if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
+            source = None
+        last_end = item.cend
+        if item.rule in DAY_SHIFT_RULES:
+            if source is not None:
+                day = source.value.with_(kind="date", hour=None, minute=None, pod=None,
+                                         shift_days=(source.value.shift_days or 0) + (item.value.shift_days or 0))
+                out.append((Item(item.cls, day, item.start, item.end, item.cstart, item.cend,
+                                 item.rule + "+sentence_day", item.children, item.prefix, item.weight), source_future))
+                source = out[-1][0]
+            continue
+        if names_a_day(item.value):
+            source, source_future = item, future
         out.append((item, future))
     return out
 

@@ -96,6 +96,8 @@ def tense_cue(normalized: str, start: int, end: int) -> Optional[tuple[str, str]
         word = words[i]
         if word in _TENSE.openers:
             return (word, "future") if announces(words[max(0, i - 2):i]) else None
+        if calls_ahead(word, words[i + 1:]):
+            return word, "future"
         tense = word_tense(word)
         if tense:
             return word, tense
@@ -126,6 +128,44 @@ def names_one_eid(normalized: str, start: int, end: int, future_cue: bool) -> bo
         return False
     lo = max(0, start - FUTURE_LOOKBACK_CHARS)
     return _PAST_TIMES_RE.search(normalized, lo, min(len(normalized), end + _TENSE_LOOKAHEAD_CHARS)) is None
+
+
+def calls_ahead(verb: str, between: list[str]) -> bool:
+    """Whether a past verb of calling or of setting a date puts what follows it, up to the
+    expression, ahead: 'ودعا الحزب إلى تجمع ضخم الأحد' (a call to a rally: the coming Sunday), 'حدد
+    الاتحاد موعد المباراة الجمعة', 'قرر المجلس عقد جلسة الأحد', 'أعلن الحزب عن تنظيم مسيرة السبت'.
+    The weekday must stand in the called event's phrase, after إلى and its event noun (or after the
+    date-setting noun): 'دعا الحزب الأحد إلى التهدئة' and 'أعلن الحزب الأحد أن ...' date the call."""
+    stem = verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb
+    if stem in _TENSE.calling:
+        heads = [i + 1 for i, w in enumerate(between[:-1])
+                 if w in _TO and _without_article(between[i + 1]) in _TENSE.called_events]
+    elif stem in _TENSE.setting:
+        heads = [i for i, w in enumerate(between) if _without_article(w) in _TENSE.set_events]
+    else:
+        return False
+    return bool(heads) and _in_the_event_phrase(between[heads[-1] + 1:])
+
+
+# Words that tie what follows them to another happening: 'دعا إلى مظاهرات احتجاجا على هجوم الأحد',
+# 'أعلنت الشرطة إجراء تحقيق بعد انفجار الأحد' (the attack and the blast were past)
+_OTHER_EVENT = frozenset(normalize_word(w) for w in ("بعد", "قبل", "منذ", "عقب", "إثر", "اثر", "غداة", "احتجاجا",
+                                                     "تنديدا", "ردا"))
+_EVENT_PHRASE_WORDS = 5  # how many words of the event's phrase may stand between its noun and the date
+
+
+def _in_the_event_phrase(tail: list[str]) -> bool:
+    """Whether the words from the event noun to the expression are still its phrase: few, and none
+    tying the expression to another happening."""
+    return len(tail) <= _EVENT_PHRASE_WORDS and not any(w in _OTHER_EVENT for w in tail)
+
+
+def _without_article(word: str) -> str:
+    """'التجمع' → 'تجمع', 'لتنظيم' → 'تنظيم': the noun without its article or a one-letter clitic."""
+    for prefix in ("ال", "لل", "بال", "ل", "ب"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
 
 
 def announces(words: list[str]) -> bool:
@@ -163,6 +203,12 @@ class _TenseWords:
                                     for prefix in "يتن" for suffix in ("", "ان", "ون"))
         self.openers = frozenset(normalize_word(w) for w in cues["clause_openers"])
         self.future_before_that = frozenset(normalize_word(w) for w in cues["future_before_that"])
+        self.calling = frozenset(normalize_word(w) for w in cues["calling_verbs"])
+        self.called_events = frozenset(normalize_word(w) for w in cues["called_event_nouns"])
+        self.setting = frozenset(normalize_word(w) for w in cues["setting_verbs"])
+        self.set_events = frozenset(normalize_word(w) for w in cues["set_event_words"])
 
 
 _TENSE = _TenseWords(LEXICON.data.tense_cues)
+_TO = frozenset(normalize_word(w) for w in ("إلى", "الى"))  # the preposition of a call: 'دعا إلى'
+

@@ -72,6 +72,9 @@ class TimeValue:
     # a duration written in two units, its smaller part in canonical form: '4 ساعات و25 دقيقة' →
     # unit=hour amount=4 plus=(duration unit=minute amount=25), PT4H25M
     plus: Optional[str] = None
+    # a day counted from another date: 'قبل ذلك بيوم' after 'مساء الخميس' is that Thursday's value
+    # with shift_days=-1 (resolve places the Thursday, then counts the days)
+    shift_days: Optional[int] = None
 
     def __init__(self, **values) -> None:
         """Keyword arguments only. Written out instead of the dataclass' generated __init__,

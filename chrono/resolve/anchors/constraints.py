@@ -100,6 +100,8 @@ def _is_deictic_weekday(v: TimeValue) -> bool:
 
 def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int], strong_only: bool = False
                 ) -> Iterable[Constraint]:
+    if v.shift_days:
+        return  # 'قبل ذلك بيوم': the day it counts from is evidence of its own, not to be counted twice
     if v.kind == "range":
         yield from _from_range(v, text)
         return

@@ -1,6 +1,9 @@
 """Ranges and open intervals: من 23 إلى 25 نوفمبر، بين عامي 2017 و2021، (2017-2021)، منذ 2000، حتى نهاية العام."""
 from __future__ import annotations
 
+import itertools
+from typing import Optional
+
 from chrono.lexicon import LEXICON
 from chrono.tagger.engine import Elem, RuleBook
 from chrono.tagger.grammar.base import DIGITS, TV, C, K, T, W, ctx, lexval, no_number_joined, not_after_word, year_guard
@@ -91,6 +94,61 @@ def day_dash_date(d, _dash, end):
     return make_range(_inherit(TimeValue(day=d.value), end.value), end.value)
 
 
+# -- days named together under one month: 'في السابع والثامن من تموز', 'يومي 7 و8 يوليو' -----------
+# Two consecutive days are one interval, one timex. Two days apart are not joined (a range would take
+# in the days between them, and TimeML has no value for a pair of days): the second keeps its own timex.
+def _day_of_named_month(v: TimeValue) -> bool:
+    """'8 يوليو 2014', 'السادس من الشهر الجاري': a day of a month the text names or counts."""
+    return _complete(v) and (_is_day(v) or (v.day is not None and v.rel_unit == "month" and v.rel_offset is not None))
+
+
+def _and_day_end(it) -> bool:
+    """'والثامن من تموز', 'و8 يوليو 2014': the second day, و written on it."""
+    return _and_prefixed(it) and _day_of_named_month(it.value)
+
+
+_AND_DAY_END = Elem("tv", _and_day_end, False, "و+day of a month")
+
+
+def _next_day(d, end: TimeValue) -> bool:
+    return d.value + 1 == (end.day if end.rel_unit else _day_number(end))
+
+
+def _coordinated_days(d, end: TimeValue) -> Optional[TimeValue]:
+    """The two consecutive days as one range, the first taking the month and year of the second."""
+    if not _next_day(d, end):
+        return None
+    start = end.with_(day=d.value, weekday=None) if end.rel_unit else _inherit(TimeValue(day=d.value), end)
+    return make_range(start, end)
+
+
+_COORDINATED_END = TV(_day_of_named_month, "day of a month")
+
+
+@rule("ar.range.days_and_date", C("day"), K("and"), _COORDINATED_END)
+def days_and_date(d, _and, end):
+    """'في 3 و4 مارس 2014' → 2014-03-03/2014-03-04"""
+    return _coordinated_days(d, end.value)
+
+
+@rule("ar.range.days_and_date_clitic", C("day"), _AND_DAY_END)
+def days_and_date_clitic(d, end):
+    """'في السابع والثامن من تموز/يوليو' → XXXX-07-07/XXXX-07-08, 'الخامس والسادس من الشهر الجاري'"""
+    return _coordinated_days(d, end.value)
+
+
+@rule("ar.range.day_pair_and_date", K("day_pair"), C("day"), K("and"), _COORDINATED_END)
+def day_pair_and_date(_days, d, _and, end):
+    """'يومي 7 و8 يوليو' (the days 7 and 8 July)"""
+    return _coordinated_days(d, end.value)
+
+
+@rule("ar.range.day_pair_and_date_clitic", K("day_pair"), C("day"), _AND_DAY_END)
+def day_pair_and_date_clitic(_days, d, end):
+    """'يومي السابع والثامن من يوليو'"""
+    return _coordinated_days(d, end.value)
+
+
 @rule("ar.range.day_month_dash_date", TV(lambda v: _complete(v) and _is_day(v) and v.year is None
                                          and v.hijri_year is None and v.weekday is None, "day and month"),
       T("-"), _DAY_END)
@@ -170,6 +228,67 @@ def year_pair_consecutive(_years, a, _and, b):
 def year_pair_second(b):
     """'2012' of 'كأس السوبر عامي 2010 و2012': the second year of the pair (the first is 'عامي 2010')"""
     return TimeValue(year=b.value)
+
+
+# -- a list of years after a plural: 'في السنوات 2005 و2006 و2007' ---------------------------------
+# Consecutive years are one interval, the span from the first to the last (TimeML's range value says
+# exactly that); years with a gap between them are one timex each, as in 'عامي 2010 و2012' (a range
+# would take in the years the text leaves out, and TimeML has no value for a set of years).
+_YEAR_LIST = W("year_list_nouns")
+YEAR_LIST_LONGEST = 4  # years in one list read as a range; a longer list's years are read one by one
+
+
+def _consecutive(years: list[int]) -> bool:
+    return all(b == a + 1 for a, b in itertools.pairwise(years))
+
+
+
+def _year_list(parts) -> Optional[TimeValue]:
+    """The years of a list (every other part: a year, و, a year ...) as one range when they run on."""
+    years = [p.value for p in parts[::2]]
+    return make_range(TimeValue(year=years[0]), TimeValue(year=years[-1])) if _consecutive(years) else None
+
+
+_LISTED = (C("year"), K("and"))
+
+
+@rule("ar.range.year_list_2", _YEAR_LIST, *_LISTED, C("year"), year_guard())
+def year_list_2(_plural, a, _and, b):
+    """'خلال الأعوام 2012 و2013' → 2012/2013"""
+    return _year_list((a, _and, b))
+
+
+@rule("ar.range.year_list_3", _YEAR_LIST, *_LISTED, *_LISTED, C("year"), year_guard())
+def year_list_3(_plural, a, _and1, b, _and2, c):
+    """'في السنوات 2005 و2006 و2007' → 2005/2007"""
+    return _year_list((a, _and1, b, _and2, c))
+
+
+@rule("ar.range.year_list_4", _YEAR_LIST, *_LISTED, *_LISTED, *_LISTED, C("year"), year_guard())
+def year_list_4(_plural, a, _and1, b, _and2, c, _and3, d):
+    """'أعوام 2001 و2002 و2003 و2004' → 2001/2004"""
+    return _year_list((a, _and1, b, _and2, c, _and3, d))
+
+
+@rule("ar.range.year_list_first", _YEAR_LIST, C("year"), ctx(K("and")), ctx(C("year")))
+def year_list_first(_plural, y):
+    """'الأعوام 2005' of 'في الأعوام 2005 و2008 و2011': the first of years apart"""
+    return TimeValue(year=y.value)
+
+
+def _year_list_member_rule(k: int) -> None:
+    """The rule for the k-th year (from 2) of a list: read alone when the years do not run on."""
+    before = [ctx(_YEAR_LIST), ctx(C("year"))] + [ctx(e) for _ in range(k - 2) for e in (K("and"), C("year"))]
+
+    def year_list_member(y):
+        return TimeValue(year=y.value)
+
+    year_list_member.__doc__ = "'2008' and '2011' of 'في الأعوام 2005 و2008 و2011'"
+    rule(f"ar.range.year_list_member_{k}", *before, ctx(K("and")), C("year"), year_guard())(year_list_member)
+
+
+for _k in range(2, YEAR_LIST_LONGEST + 1):
+    _year_list_member_rule(_k)
 
 
 @rule("ar.range.between_dates", K("between"), TV(_complete), K("and"), TV(_complete))

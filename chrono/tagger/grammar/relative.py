@@ -268,3 +268,61 @@ intersection(rule, "ar.relative.day_weekday_paren", RELATIVE_DAY, joined(T("(", 
              "'أمس، الثلاثاء', 'اليوم - الأربعاء' (and 'اليوم (الأربعاء' when the bracket is not closed)")
 intersection(rule, "ar.relative.day_weekday_bracketed", RELATIVE_DAY, joined(T("("), close=T(")")), WEEKDAY_ALONE,
              "'اليوم (الأربعاء)', 'أمس (الثلاثاء)': the expression ends with its closing bracket")
+
+
+# -- a day counted from the date before it: 'قبل ذلك بيوم', 'بعد ذلك بيومين', 'في اليوم التالي' ------------
+# The value is a placeholder, a shift in days from an unknown date (shift_days alone): the tag stage
+# gives it the date told before it in its sentence, or drops it (chrono.tagger.with_sentence_day_shifts).
+# It never counts from the anchor: 'وقع انفجار قبل ذلك بيوم' of a sentence naming no day is no date.
+DAY_SHIFT_RULES = frozenset({"ar.relative.day_shift_days", "ar.relative.day_shift_one_day", "ar.relative.next_day",
+                             "ar.relative.day_before"})
+_THAT = T(normalize_word("ذلك"))
+_SHIFT_SIGN = {"before": -1, "after": 1}
+DAY_SHIFT_LONGEST = 30  # days; a longer count after ذلك is a story of its own, not a day
+
+
+def _by_days(it) -> bool:
+    """'بيومين', 'بثلاثة أيام' (a count of days written with ب)."""
+    v = it.value
+    return (it.prefix.endswith("ب") and v.kind == "duration" and v.unit == "day" and v.mod is None and v.plus is None
+            and v.amount is not None and float(v.amount).is_integer() and 1 <= v.amount <= DAY_SHIFT_LONGEST)
+
+
+@rule("ar.relative.day_shift_days", K("before", "after"), _THAT, Elem("tv", _by_days, False, "ب+days"))
+def day_shift_days(direction, _that, days):
+    """'بعد ذلك بيومين' → two days after the date told before; 'قبل ذلك بثلاثة أيام'"""
+    return TimeValue(shift_days=_SHIFT_SIGN[lexval(direction)] * int(days.value.amount))
+
+
+@rule("ar.relative.day_shift_one_day", K("before", "after"), _THAT,
+      C("unit", lambda it: it.prefix.endswith("ب") and lexval(it) == ("day", 1), "بيوم"))
+def day_shift_one_day(direction, _that, _day):
+    """'قبل ذلك بيوم' → the day before the date told before"""
+    return TimeValue(shift_days=_SHIFT_SIGN[lexval(direction)])
+
+
+_THE_DAY = C("relday", lambda it: lexval(it) == 0 and not it.prefix, "اليوم")
+
+
+_EVENT_TIES = frozenset(normalize_word(w) for w in ("على", "من", "عن"))
+
+
+def _not_of_an_event() -> Guard:
+    """'اليوم التالي للانتخابات', 'اليوم التالي على سحب المقال', 'صبيحة اليوم التالي من انطلاق العملية'
+    count from the event named after them, not from the date told before."""
+    def ok(toks, i) -> bool:
+        return not (0 <= i < len(toks) and (toks[i].text.startswith("ل") or toks[i].text in _EVENT_TIES))
+
+    return Guard(ok, True, "not before ل/على/من + an event")
+
+
+@rule("ar.relative.next_day", _THE_DAY, T(normalize_word("التالي"), normalize_word("الموالي")), _not_of_an_event())
+def next_day(_day, _next):
+    """'في اليوم التالي' → the day after the date told before"""
+    return TimeValue(shift_days=1)
+
+
+@rule("ar.relative.day_before", _THE_DAY, T(normalize_word("السابق")), _not_of_an_event())
+def day_before(_day, _prev):
+    """'في اليوم السابق' → the day before the date told before"""
+    return TimeValue(shift_days=-1)
