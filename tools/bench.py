@@ -574,6 +574,7 @@ def bench(profile: Profile, name: str, work: Path, real: RealText, command: str)
     started = time.perf_counter()
     _header(report, name, command)
     real_text_section(report, real.corpus, work, real.repeat, real.against, real.dateparser, real.replicate)
+    timeline_section(report, real.corpus, work, real.replicate)
 
     corpus = work / "corpus.jsonl"
     write_corpus(str(corpus), profile.corpus_mb, seed=0)
@@ -711,6 +712,45 @@ def bench(profile: Profile, name: str, work: Path, real: RealText, command: str)
     return report
 
 
+ARCHIVE_TARGET = (30_676, 60.0, 500.0)  # documents, seconds ("about a minute"), peak MB
+
+
+def timeline_section(report: Report, corpus: Path, work: Path, replicate: int, timeout: float = 1800) -> None:
+    """`chrono timeline` over the real articles, and over the archive written `replicate` times
+    over (ids made unique) as a stand-in for a whole archive: seconds, CPU, peak memory of all
+    processes, entries. The replicated copies repeat the same texts, so the merge joins far more
+    than a real archive would; time and memory are what it is for."""
+    documents, chars = corpus_chars(corpus)
+    goal_docs, goal_seconds, goal_mb = ARCHIVE_TARGET
+    report.add("## The chronology of an archive (`chrono timeline FILE --jobs 2 --format json -o OUT`)", "",
+               f"Target: {goal_docs:,} articles in about {goal_seconds:.0f} s on 2 cores, under {goal_mb:.0f} MB "
+               "peak.", "",
+               "| input | documents | seconds | CPU s | peak RSS, all processes | entries | exit |",
+               "|---|---:|---:|---:|---:|---:|---:|")
+    inputs = [(f"the real articles ({corpus.name})", corpus, documents)]
+    if replicate > 1:
+        big = work / "timeline_replicated.jsonl"
+        _replicated(corpus, replicate, big)
+        inputs.append((f"the same written {replicate} times over", big, documents * replicate))
+    for label, path, count in inputs:
+        out = work / "timeline.json"
+        run = run_measured([PY, "-m", "chrono.cli", "timeline", str(path), "--jobs", "2", "--format", "json",
+                            "-o", str(out)], timeout=timeout)
+        entries = len(json.loads(out.read_text(encoding="utf-8"))["entries"]) if run.returncode == 0 else 0
+        out.unlink(missing_ok=True)
+        report.add(f"| {label} | {count:,} | {run.seconds:.1f} | {run.cpu_seconds:.1f} | {_mb(run.tree_peak_mb)} "
+                   f"| {entries:,} | {run.returncode} |")
+    report.add("", f"({chars:,} characters in the real articles.)", "")
+
+
+def timeline_only(name: str, work: Path, real: RealText, command: str) -> Report:
+    """Only the archive chronology (→ bench/RESULTS-timeline.md)."""
+    report = Report(name)
+    _header(report, name, command)
+    timeline_section(report, real.corpus, work, real.replicate)
+    return report
+
+
 def real_only(name: str, work: Path, real: RealText, command: str) -> Report:
     """Only the real articles: what to run while making chrono faster."""
     report = Report(name)
@@ -732,6 +772,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="chrono runs per source tree on the real articles")
     parser.add_argument("--against", action="append", default=[], metavar="TREE",
                         help="also time the chrono of this source tree (a folder holding chrono/), in turns")
+    parser.add_argument("--timeline-only", action="store_true",
+                        help="only `chrono timeline` on the real articles and their replica "
+                             "(→ bench/RESULTS-timeline.md)")
     parser.add_argument("--no-dateparser", action="store_true", help="real articles: skip dateparser (slow)")
     parser.add_argument("--replicate", type=int, default=None,
                         help="real articles: also tag the archive written N times over, for memory "
@@ -742,17 +785,25 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = parser.parse_args(argv)
     profile = QUICK if args.quick else FULL
     profile.dask = not args.no_dask
-    name = "real text only" if args.real_only else "quick" if args.quick else "full"
-    default_name = "RESULTS-real.md" if args.real_only else "RESULTS-quick.md" if args.quick else "RESULTS.md"
+    name = ("timeline only" if args.timeline_only else "real text only" if args.real_only
+            else "quick" if args.quick else "full")
+    default_name = ("RESULTS-timeline.md" if args.timeline_only else "RESULTS-real.md" if args.real_only
+                    else "RESULTS-quick.md" if args.quick else "RESULTS.md")
     output = Path(args.output) if args.output else RESULTS.with_name(default_name)
     replicate = args.replicate if args.replicate is not None else (0 if args.real_only or args.quick else 10)
+    if args.timeline_only and args.replicate is None:
+        replicate = 10
     real = RealText(real_corpus_path(args.real_corpus), max(1, args.repeat),
                     [Path(p).resolve() for p in args.against], not args.no_dateparser, replicate)
     command = "python -m tools.bench" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
     work = Path(tempfile.mkdtemp(prefix="chrono-bench-"))
     try:
-        report = (real_only(name, work, real, command) if args.real_only
-                  else bench(profile, name, work, real, command))
+        if args.timeline_only:
+            report = timeline_only(name, work, real, command)
+        elif args.real_only:
+            report = real_only(name, work, real, command)
+        else:
+            report = bench(profile, name, work, real, command)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     output.parent.mkdir(parents=True, exist_ok=True)
