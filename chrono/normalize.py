@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,13 +54,41 @@ for _i in range(10):
     _REPLACED[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic ٠-٩
     _REPLACED[chr(0x06F0 + _i)] = str(_i)  # Persian ۰-۹
 
+
+
+def _presentation_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF: what old typesetting and some PDF
+    exports write, "ﺍﻟﺴﺒﺖ"), as the letters they stand for: (one letter for one form, two letters
+    for a lam-alef ligature "ﻷ" → "لأ"). Unicode's compatibility mapping (NFKC) says which; a
+    form whose letters are marks only, or more than two letters ("ﷲ"), is left alone."""
+    single: dict[str, str] = {}
+    double: dict[str, str] = {}
+    for code in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+        form = chr(code)
+        letters = unicodedata.normalize("NFKC", form)
+        if letters == form or not all("\u0621" <= c <= "\u06d3" for c in letters):
+            continue
+        if len(letters) == 1:
+            single[form] = letters
+        elif len(letters) == 2:
+            double[form] = letters
+    return single, double
+
+
+_SINGLE_FORMS, LIGATURES = _presentation_forms()
+# "ﺓ" → "ة" → "ه": each form straight to its final letter. Kept apart from _REPLACED: few texts
+# hold any, so whole texts look for them with one regex scan (`_FORM`), not ~600 `in` tests.
+_FORMS_TABLE = {ord(form): _REPLACED.get(letter, letter) for form, letter in _SINGLE_FORMS.items()}
+_FORM = re.compile("[" + "".join(_SINGLE_FORMS) + "]")
+_LIGATURE_RUN = re.compile("[" + "".join(LIGATURES) + "]")
 _MARKS = frozenset(_DELETED[:_DELETED.index("\u200b")])
 _TABLE: dict[int, str | None] = {ord(c): None for c in _DELETED}
 _TABLE.update({ord(k): v for k, v in _REPLACED.items()})
-CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE)  # what normalisation deletes or replaces
-# The same map as (character, replacement) pairs. No replacement is itself a key, so the order
-# of the replacements does not matter.
 _PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())
+_TABLE.update(_FORMS_TABLE)
+CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE)  # what normalisation deletes or replaces
+# _PAIRS (above): the map without the presentation forms as (character, replacement) pairs. No
+# replacement is itself a key, so the order of the replacements does not matter.
 _DELETED_RUN = re.compile("[" + re.escape(_DELETED) + "]+")
 # A tatweel that stretches no letter is a dash: "(1437ـ1441هـ)", "من 4 ــ 6 ذي الحجة",
 # "1435هـ ـ 1436هـ". Deleting it would glue the numbers ("14371441"), so the first tatweel of
@@ -77,13 +106,17 @@ class Normalized:
     # breaks[i] = normalized position from which `shifts[i]` deleted characters lie before it.
     breaks: list[int] = field(default_factory=list)
     shifts: list[int] = field(default_factory=list)
+    # Positions, in the text before deletions, of the second letter of each lam-alef ligature
+    # written as two letters ("ﻷ" → "لأ"): both letters map back to the one ligature.
+    added: list[int] = field(default_factory=list)
 
     def to_original(self, pos: int) -> int:
         """Original index of the normalized character at `pos` (pos == len(text) maps to the end)."""
         if pos >= len(self.text):
             return len(self.original)
         i = bisect.bisect_right(self.breaks, pos) - 1
-        return pos + (self.shifts[i] if i >= 0 else 0)
+        expanded = pos + (self.shifts[i] if i >= 0 else 0)
+        return expanded - bisect.bisect_right(self.added, expanded) if self.added else expanded
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalized span [start, end): `end` maps after its last char."""
@@ -101,7 +134,11 @@ def normalize(text: str) -> Normalized:
     breaks: list[int] = []
     shifts: list[int] = []
     deleted = 0
-    original, text = text, _dashes(text)
+    original = text
+    added: list[int] = []  # where a ligature's second letter stands (see Normalized.added)
+    if _LIGATURE_RUN.search(text):
+        text, added = _expand_ligatures(text)
+    text = _dashes(text)
     for m in _DELETED_RUN.finditer(text):
         deleted_before = deleted
         deleted += m.end() - m.start()
@@ -114,7 +151,21 @@ def normalize(text: str) -> Normalized:
         # str.lower() can change length for a few non-Arabic letters (e.g. "İ"); fall back to a
         # per-character lowercase that keeps one character for one character.
         normalized = "".join(_lower_one(c) for c in kept)
-    return Normalized(original, normalized, breaks, shifts)
+    return Normalized(original, normalized, breaks, shifts, added)
+
+
+def _expand_ligatures(text: str) -> tuple[str, list[int]]:
+    """Each lam-alef ligature as its two letters, and where each second letter now stands."""
+    parts: list[str] = []
+    added: list[int] = []
+    last = 0
+    for m in _LIGATURE_RUN.finditer(text):
+        parts.append(text[last:m.start()])
+        parts.append(LIGATURES[m.group()])
+        added.append(m.start() + len(added) + 1)
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), added
 
 
 def _dashes(text: str) -> str:
@@ -129,7 +180,7 @@ def _translate(text: str) -> str:
     for char, replacement in _PAIRS:
         if char in text:
             text = text.replace(char, replacement)
-    return text
+    return text.translate(_FORMS_TABLE) if _FORM.search(text) else text
 
 
 def _lower_one(c: str) -> str:
@@ -143,6 +194,8 @@ def fold(word: str) -> str:
 
     str.translate: on a word it beats the replacement chain `normalize` runs on whole texts (the
     two agree on any string, a property test checks it)."""
+    if _LIGATURE_RUN.search(word):
+        word = _LIGATURE_RUN.sub(lambda m: LIGATURES[m.group()], word)
     kept = _dashes(word).translate(_TABLE)
     folded = kept.lower()
     return folded if len(folded) == len(kept) else "".join(_lower_one(c) for c in kept)
