@@ -99,3 +99,57 @@ def test_the_noun_phrase_of_an_antecedent_starts_after_its_preposition_and_keeps
     assert label.startswith("قمع الاحتجاجات الطلابية")
     label = _label("ولم تنجح المفاوضات الاقتصادية التي جرت في مارس الماضي في حل الخلاف.", "في مارس الماضي")
     assert label.startswith("ولم تنجح المفاوضات") or label.startswith("لم تنجح المفاوضات")
+
+
+def test_a_relative_clause_between_dashes_takes_the_noun_before_the_dash():
+    label = _label("وسيغادر المدرب - الذي تولى قيادة النادي في 2019 - منصبه نهاية الموسم.", "في 2019")
+    assert label == "المدرب الذي تولى قيادة النادي"
+
+
+def test_a_date_after_the_closing_dash_is_not_in_the_aside():
+    label = _label("وسيغادر المدرب - الذي تولى تدريب الفريق - منصبه في 2019 بعد خلاف مع الإدارة.", "في 2019")
+    assert not label.startswith("المدرب الذي")
+
+
+def test_the_antecedent_reaches_back_over_a_former_title_to_the_verb():
+    label = _label("وقال عضو البرلمان السابق لثلاث دورات الذي فاز بالمقعد في عام 2010 للصحفيين كلاما كثيرا.",
+                   "في عام 2010")
+    assert label.startswith("عضو البرلمان السابق لثلاث دورات الذي فاز بالمقعد")
+
+
+def test_a_relative_clause_ends_before_the_main_clause_verb_after_the_date():
+    label = _label("وقال المنظمون إن المهرجان الذي افتتح أمس في أبها يستمر عشرة أيام.", "أمس")
+    assert label == "المهرجان الذي افتتح في أبها"
+
+
+def test_a_relative_clause_ends_at_the_comma_after_the_date():
+    label = _label("وأكد المسؤول أن الاتفاق الذي وقعه الطرفان في مايو الماضي، بحضور الوسطاء، صامد حتى الآن.",
+                   "في مايو الماضي")
+    assert label == "الاتفاق الذي وقعه الطرفان"
+
+
+def test_a_noun_carrying_its_preposition_heads_the_relative_clause():
+    label = _label("وأعلنت اللجنة المنظمة أسماء الحكام للمسابقة التي تقام في الكويت مارس المقبل.", "مارس المقبل")
+    assert label.startswith("المسابقة التي تقام في الكويت")
+
+
+def test_a_noun_after_a_preposition_heads_the_relative_clause():
+    label = _label("وتعرضت المدينة لأضرار كبيرة في العاصفة التي ضربت الساحل عام 2012.", "عام 2012")
+    assert label == "العاصفة التي ضربت الساحل"
+
+
+def test_a_noun_that_does_not_agree_with_the_relative_pronoun_is_not_its_head():
+    label = _label("وتسعى الحكومة لدفع عملية التفاوض في الملف التي توقفت منذ عام 2014.", "منذ عام 2014")
+    assert not label.startswith("الملف")
+
+
+def test_a_side_phrase_with_its_event_noun_names_the_main_subject_as_doer():
+    label = _label("وأشاد المحافظ خلال جولته أمس لمحطة التحلية بجهود الموظفين.", "أمس")
+    assert label == "جولة المحافظ لمحطة التحلية"
+    label = _label("ويستقبل المعرض آلاف الزوار سنويا منذ افتتاحه عام 2009 في شمال المدينة.", "عام 2009")
+    assert label == "افتتاح المعرض في شمال المدينة"
+
+
+def test_a_side_phrase_whose_pronoun_points_elsewhere_keeps_its_clause():
+    label = _label("وقالت الشركة بعد إعلانها أمس نتائج الربع الثاني إن الأرباح ارتفعت.", "أمس")
+    assert not label.startswith("إعلان الشركة")

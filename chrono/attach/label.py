@@ -19,6 +19,7 @@ from chrono.attach.words import (
     PREPOSITIONS,
     RELATIVES,
     REPORT,
+    SIDE_OPENERS,
     SPEECH,
     STOP,
     TITLES,
@@ -80,7 +81,113 @@ def _leading_adjunct(tokens: list[Tok], i: int, hi: int) -> int:
     return i
 
 
+_ANTECEDENT_MAX = 8
+_DEFINITE_PREPOSITIONS = ("لل", "بال", "كال")
+_CARRIED_WORDS = 3
+
+
+def _is_verb_at(tokens: list[Tok], i: int) -> bool:
+    """A verb the lexicon knows, or a future one by its prefix ("وسيترك", "ستبدأ")."""
+    found = lemma_at(tokens, i)
+    if found is not None:
+        return found.verb
+    folded = tokens[i].folded
+    return regex.match(r"[وف]?س[يتن]..", folded) is not None and not folded.endswith(("ة", "ات")) \
+        and not is_date_word(tokens[i])
+
+
+def _opens_on_verb(tokens: list[Tok], i: int) -> bool:
+    """Whether the sentence word at `i` is its verb: a known one, or an unknown word with a
+    conjunction before a definite noun or a title ("وأشاد الوزير")."""
+    if _is_verb_at(tokens, i):
+        return True
+    tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    return tok.text[:1] in "وف" and len(tok.text) > 3 and tok.text[1:3] != "ال" and tok.folded not in TITLES \
+        and nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or nxt.folded in TITLES)
+
+
+def _is_relative(tok: Tok) -> bool:
+    return tok.folded in RELATIVES or bare(tok.folded) in RELATIVES
+
+
+def _aside_antecedent(tokens: list[Tok], lo: int) -> int | None:
+    """The noun before a relative clause set off by dashes ("وسيترك بلاتر - الذي انتخب …" →
+    "بلاتر"): back to the verb or punctuation before it; None when none is near."""
+    for j in range(lo - 2, max(-1, lo - 2 - _ANTECEDENT_MAX), -1):
+        tok = tokens[j]
+        if not tok.is_word or _is_verb_at(tokens, j) or tok.folded in _COMPLEMENTIZERS \
+                or tok.folded in PREPOSITIONS or tok.folded in AUXILIARIES:
+            return j + 1 if j < lo - 2 else None
+    return 0 if lo - 2 - _ANTECEDENT_MAX < 0 else None
+
+
+def _agrees(noun: Tok, relative: Tok) -> bool:
+    """Whether a noun can be what "الذي/التي" describes: "التي" a feminine one ("البطولة التي",
+    "السيارات التي"), "الذي" any other ("الاستفتاء الذي"); "الشرق الأوسط التي" is not."""
+    feminine = noun.folded.endswith(("ة", "ات", "ه"))
+    return feminine == (bare(relative.folded) == "التي")
+
+
+def _relative_antecedent(tokens: list[Tok], clause: Clause, start: int, first: int) -> int | None:
+    """Where the noun a relative clause describes starts when the phrase before it is not that
+    noun: after a dash ("بلاتر - الذي"), or at a noun that carries its preposition ("ورشح الاتحاد
+    الحكام للبطولة التي تقام في قطر" → "للبطولة", shown "البطولة"); None otherwise."""
+    lo = clause.lo
+    if lo == 0 or not _is_relative(tokens[lo]):
+        return None
+    if tokens[lo - 1].text in "-–—":
+        inside = not any(tokens[i].text in "-–—" for i in range(lo, first))
+        return _aside_antecedent(tokens, lo) if inside else None
+    said = [j for j in range(start, lo - 1) if tokens[j].folded in _COMPLEMENTIZERS]
+    if said:
+        return said[-1] + 1  # "وقال المتحدث إن المعرض الذي افتتح" → "المعرض"
+    for j in range(lo - 1, max(start, lo - 1 - _CARRIED_WORDS), -1):
+        tok = tokens[j]
+        if not tok.is_word or tok.folded[:1] in "وف" and tok.folded[1:3] == "ال":
+            return None  # a quoted name, a list ("للصناعة والأعمال التي"): the phrase is longer
+        if tok.folded in PREPOSITIONS and j + 1 < lo:
+            # "تعرضت للدمار في الانتفاضة التي أطاحت" → "الانتفاضة"
+            return j + 1 if _agrees(tokens[j + 1], tokens[lo]) else None
+        if tok.folded.startswith(_DEFINITE_PREPOSITIONS) and len(tok.folded) > 4:
+            # "الحكام للبطولة التي تقام" → "للبطولة", shown "البطولة"
+            return j if _agrees(tok, tokens[lo]) else None
+    return None
+
+
+def _relative_end(tokens: list[Tok], clause: Clause, last: int) -> int:
+    """Where a relative clause ends in the label: at a closing dash ("بلاتر - الذي انتخب … في 1998
+    - منصبه") or at the main clause's verb after it ("المعرض الذي افتتح أمس في الرياض يستمر
+    أسبوعا" → before "يستمر"); the clause's end otherwise."""
+    lo = clause.lo
+    verbs = 0
+    for i in range(lo + 1, clause.hi):
+        if (tokens[i].text in "-–—" or tokens[i].text in COMMAS) and i >= last:
+            return i  # "الحوار الذي بدأ في غدامس في الخريف الماضي، برعاية ليون، كان …"
+        if tokens[i].is_word and (_is_verb_at(tokens, i) or (i >= last and _imperfect(tokens[i]))):
+            verbs += 1
+            if verbs > 1 and i >= last:
+                return i
+    return clause.hi
+
+
+def _imperfect(tok: Tok) -> bool:
+    """A word shaped like a present-tense verb ("يستمر", "يبلغ"), not a date word ("يونيو")."""
+    return tok.folded[:1] == "ي" and len(tok.folded) >= 4 and not is_date_word(tok)
+
+
+def _without_preposition(word: str) -> str:
+    """A noun shown without the preposition letter it carried: "للبطولة" → "البطولة",
+    "بالمعرض" → "المعرض"."""
+    folded = fold(word)
+    if folded.startswith("لل"):
+        return "ال" + word[2:]
+    if folded.startswith(("بال", "كال")):
+        return word[1:]
+    return word
+
+
 _NOUN_PHRASE_WORDS = 4
+_FORMER = frozenset({"السابق", "الاسبق"})  # "عضو مجلس الشيوخ السابق": an adjective, not a date
 _VERB_PARTICLES = frozenset(fold(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "قد", "وقد", "لقد"))
 
 
@@ -97,7 +204,8 @@ def _antecedent_start(tokens: list[Tok], clause: Clause) -> int:
         if tok.folded in _VERB_PARTICLES:
             continue  # "ولم تفلح الانتخابات … التي", "كان فيلدرز قد أنتج فيلم … الذي": they stay
         if not tok.is_word or (found is not None and found.verb) or tok.folded in RELATIVES \
-                or tok.folded in NEEDS_COMPLEMENT or tok.folded in PREPOSITIONS or is_date_word(tok):
+                or tok.folded in NEEDS_COMPLEMENT or tok.folded in PREPOSITIONS or tok.folded in _COMPLEMENTIZERS \
+                or (is_date_word(tok) and tok.folded not in _FORMER):
             return i + 1  # "بسبب قمع الانتفاضة …، التي" → from "قمع"
     return 0 if clause.lead - 1 - _NOUN_PHRASE_WORDS <= 0 else clause.lead
 
@@ -284,13 +392,113 @@ def _with_main_clause(tokens: list[Tok], chosen: list[int], skip: set[int]) -> l
     return before + chosen
 
 
+_POSSESSIVES = ("ه",)  # "زيارته": one doer named before; "ها/هم" point at others as often
+_SUBJECT_GAP = 7
+_SUBJECT_WORDS = 5
+_PHRASE_AFTER_WORDS = 5
+
+
+def _possessed_noun(word: str) -> str | None:
+    """An event noun without its possessive pronoun ("زيارته" → "زيارة", "افتتاحه" → "افتتاح"),
+    None when it carries none."""
+    for suffix in _POSSESSIVES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem_ = word[:-len(suffix)]
+            return stem_[:-1] + "ة" if stem_.endswith("ت") else stem_
+    return None
+
+
+def _main_subject(tokens: list[Tok], end: int) -> list[int]:
+    """The subject of the sentence's main verb before `end`: the words after the verb, the
+    definite ones and a title's name ("وأشاد وزير الصحة خلال …" → "وزير الصحة", "يزور الرئيس
+    الأميركي باراك أوباما غدا" → "الرئيس الأميركي باراك أوباما"); empty when the sentence does
+    not open on a verb."""
+    start = leading_connectives(tokens, 0, end)
+    if start >= end - 1 or not _opens_on_verb(tokens, start):
+        return []
+    subject: list[int] = []
+    for i in range(start + 1, end):
+        tok = tokens[i]
+        if not tok.is_word or is_date_word(tok) or tok.folded in PREPOSITIONS or _is_verb_at(tokens, i) \
+                or len(subject) >= _SUBJECT_WORDS:
+            break
+        previous = tokens[subject[-1]].folded if subject else ""
+        if subject and not (tok.text.startswith("ال") or previous in TITLES or previous in ("بن", "ابن")
+                            or tok.folded in ("بن", "ابن")):
+            break
+        if not subject and not (tok.text.startswith("ال") or tok.folded in TITLES):
+            return []  # no definite doer: "قبل استقالتها" of someone named before
+        subject.append(i)
+    return subject
+
+
+def _is_preposition(tok: Tok) -> bool:
+    folded = tok.folded
+    return folded in PREPOSITIONS or folded in ("الي", "حتي", "مع", "بين", "عبر") or \
+        (folded[:1] in "لب" and len(folded) > 3 and bare(folded) == folded and folded[1:2] != "ا"
+         and not folded.startswith("لكن"))
+
+
+def _verbal_noun_words(tokens: list[Tok], noun: int, hi: int, skip: set[int]) -> list[int]:
+    """What an event noun takes after it in the label: one prepositional phrase ("زيارته أمس
+    لمدينة جدة بجهود" → "لمدينة جدة", not the main verb's "بجهود")."""
+    words: list[int] = []
+    preposition_seen = False
+    for i in range(noun + 1, hi):
+        if i in skip:
+            continue
+        tok = tokens[i]
+        if not tok.is_word or _is_verb_at(tokens, i) or len(words) >= _PHRASE_AFTER_WORDS:
+            break
+        if _is_preposition(tok):
+            if preposition_seen and not (words and tokens[words[-1]].folded in PREPOSITIONS):
+                break
+            preposition_seen = True
+        elif not preposition_seen:
+            break
+        words.append(i)
+    while words and _dangles(tokens[words[-1]]):
+        words.pop()
+    return words
+
+
+def _side_event_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
+                      skip: set[int]) -> str | None:
+    """A side phrase "خلال/منذ/بعد … + its event noun + pronoun" tells the event with the main
+    clause's subject as its doer: "وأشاد الوزير خلال زيارته أمس لمدينة جدة بجهود العاملين" →
+    "زيارة الوزير لمدينة جدة"; None for any other clause."""
+    lo = clause.lo
+    if trigger is None or trigger.lemma.verb or trigger.at != lo + 1 or \
+            not (tokens[lo].folded in SIDE_OPENERS or bare(tokens[lo].folded) in SIDE_OPENERS):
+        return None
+    noun = _possessed_noun(tokens[trigger.at].text)
+    subject = _main_subject(tokens, lo)
+    if noun is None or not subject or lo - subject[-1] > _SUBJECT_GAP:
+        return None
+    after = _verbal_noun_words(tokens, trigger.at, clause.hi, skip)
+    parts = [noun, _render(text, tokens, subject)]
+    if after:
+        parts.append(_render(text, tokens, after))
+    return " ".join(p for p in parts if p)
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
            first: int, last: int) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
     skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
+    side = _side_event_label(text, tokens, clause, trigger, skip)
+    if side is not None:
+        return side, 20 + 10 + min(len(side.split()), _SCORED_WORDS)  # an event noun and its doer
     start = _label_start(tokens, clause, trigger)
-    chosen = _label_words(tokens, start, clause.hi, skip)
+    antecedent = _relative_antecedent(tokens, clause, start, first) \
+        if not any(tokens[i].folded in _COMPLEMENTIZERS for i in range(clause.lo, first)) else None
+    if antecedent is not None:
+        start = antecedent
+        if tokens[clause.lo - 1].text in "-–—":
+            skip.add(clause.lo - 1)  # "بلاتر - الذي انتخب": the aside's dash
+    end = _relative_end(tokens, clause, last) if start < clause.lo and _is_relative(tokens[clause.lo]) else clause.hi
+    chosen = _label_words(tokens, start, end, skip)
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
         # a thin clause ("الذي وقع أمس"): the sentence's words around it
         wider = Clause(leading_connectives(tokens, 0, len(tokens)), len(tokens), 0)
@@ -299,6 +507,8 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
             chosen = more
     chosen = _with_main_clause(tokens, chosen, skip)
     label = _first_word(_render(text, tokens, chosen))
+    if antecedent is not None and chosen and chosen[0] == antecedent:
+        label = _without_preposition(label)
     score = min(len(chosen), _SCORED_WORDS)  # words past a short phrase add nothing
     if trigger is not None and trigger.at in chosen:
         score += 25 if trigger.lemma.verb else 20
