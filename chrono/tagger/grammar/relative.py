@@ -236,7 +236,10 @@ def this_day(_this, _day):
 
 @rule("ar.relative.this_pod", C("shift", lambda it: lexval(it) == 0), C("pod"))
 def this_pod(_this, pod):
-    """'هذا المساء' → this evening, 'هذا الصباح' → this morning"""
+    """'هذا المساء' → this evening, 'هذا الصباح' → this morning. 'هذا العصر' is this age ('في هذا
+    العصر الرقمي', 'روح هذا العصر'): news says 'عصر اليوم' for this afternoon, so it is PRESENT_REF."""
+    if lexval(pod) == "AF":
+        return TimeValue(kind="ref", ref="PRESENT_REF")
     return TimeValue(rel_unit="day", rel_offset=0, pod=lexval(pod))
 
 
