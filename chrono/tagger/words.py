@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from chrono.lexicon import Lex, Lexicon
-from chrono.normalize import ARTICLE, CONJUNCTIONS, proclitic_readings
+from chrono.normalize import ARTICLE, CONJUNCTIONS, normalize_word, proclitic_readings
 
 # Lexicon classes that may also be found without their article: "الثلاثة" → 3, "الأيام" → day(s).
 ARTICLE_OPTIONAL = frozenset({"cardinal", "unit", "decade"})
@@ -56,6 +56,18 @@ def starts_entry(stem: str, firsts: set) -> bool:
     return stem in firsts or (stem.startswith(ARTICLE) and stem[2:] in firsts)
 
 
+def own_alef_lam(lexicon: Lexicon) -> frozenset[str]:
+    """Forms whose first letters "أل" are the word's own, not the article: 'ألف', 'ألفين' fold to
+    'الف', 'الفين' like an article plus 'ف', 'فين' ("where"), which must not read as 2000 ("عام
+    فإن" → 2000 was a false date). The original spelling, with its hamza, tells them apart."""
+    own = set()
+    for forms in lexicon.data.cardinals.values():
+        for form in forms if isinstance(forms, list) else ():
+            if form[:2] in ("أل", "إل", "آل"):
+                own.add(normalize_word(form))
+    return frozenset(own)
+
+
 class WordIndex:
     """The lexicon's entries and a grammar's literal words, indexed for written words.
 
@@ -75,6 +87,7 @@ class WordIndex:
         self.head_multi_first: set = set()
         self.head_if_next: set = set()
         self._index_multi_word_entries()
+        self.own_alef_lam = own_alef_lam(lexicon)
         self.maybe_forms = self._maybe_forms()
 
     def _index_multi_word_entries(self) -> None:
@@ -96,7 +109,8 @@ class WordIndex:
         for words, lexes in self.lexicon.words.items():
             first = words[0]
             forms.update((first, ARTICLE + first, ARTICLE + ARTICLE + first))
-            if len(words) == 1 and first.startswith(ARTICLE) and any(x.cls in ARTICLE_OPTIONAL for x in lexes):
+            if len(words) == 1 and first.startswith(ARTICLE) and any(x.cls in ARTICLE_OPTIONAL for x in lexes) \
+                    and first not in self.own_alef_lam:
                 forms.add(first[2:])
         return frozenset(forms)
 
@@ -184,6 +198,8 @@ class WordIndex:
                 return [(lex, prefix) for lex in found]
         for stem, prefix in readings:
             other = stem[2:] if stem.startswith(ARTICLE) and len(stem) > 4 else ARTICLE + stem
+            if other in self.own_alef_lam:
+                continue  # "فين" is not "ألفين" without an article
             found = [x for x in lookup((other,) + rest) if x.cls in ARTICLE_OPTIONAL]
             if found:
                 return [(lex, prefix) for lex in found]
