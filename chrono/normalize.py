@@ -86,7 +86,8 @@ _TABLE: dict[int, str | None] = {ord(c): None for c in _DELETED}
 _TABLE.update({ord(k): v for k, v in _REPLACED.items()})
 _PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())
 _TABLE.update(_FORMS_TABLE)
-CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE)  # what normalisation deletes or replaces
+# what normalisation deletes, replaces or writes as two letters (the property tests draw from it)
+CHANGED_CHARACTERS = frozenset(chr(k) for k in _TABLE) | frozenset(LIGATURES)
 # _PAIRS (above): the map without the presentation forms as (character, replacement) pairs. No
 # replacement is itself a key, so the order of the replacements does not matter.
 _DELETED_RUN = re.compile("[" + re.escape(_DELETED) + "]+")
