@@ -114,3 +114,27 @@ def test_one_digit_numbers_in_common_are_no_rare_words():
     entries = _timeline("ويبلغ اليوم متوسط قوة الأشعة بين 8 و9 درجات في المدينة الساحلية.",
                         "ينطلق اليوم مهرجان الربيع بـ8 عروض في 9 ساحات.")
     assert not [e for e in entries if len({m.doc for m in e.mentions}) > 1]
+
+
+def _period_entries(value: str, *texts: str):
+    pairs = []
+    for n, text in enumerate(texts):
+        doc = Document(id=f"d{n}", text=text, anchor=Anchor(date=_DAY))
+        pairs.append((doc, tag_document(doc)))
+    return [e for e in build_timeline(pairs).entries if e.value == value]
+
+
+def test_two_figures_of_one_bulletin_for_last_year_are_two_facts():
+    # one report, two funds, one period: each mention gives its own figure
+    bulletin = ("وأبان التقرير أن المنصرف الفعلي من قروض صندوق الإسكان تراجع بنسبة 12 في المائة العام الماضي. "
+                "وأوضح التقرير أن المنصرف الفعلي من قروض صندوق الزراعة تراجع بنسبة 35 في المائة العام الماضي.")
+    entries = _period_entries("2021", bulletin, bulletin.replace("وأبان", "وذكر"))
+    assert len(entries) == 2
+    assert all({m.doc for m in e.mentions} == {"d0", "d1"} for e in entries)
+
+
+def test_one_figure_of_a_month_told_by_two_papers_is_one_fact():
+    entries = _period_entries("2022-01",
+                              "ارتفعت صادرات الإقليم إلى 312 مليون دولار في يناير الماضي بحسب مكتب الإحصاء.",
+                              "قال مكتب الإحصاء إن صادرات الإقليم بلغت 312 مليون دولار في يناير الماضي.")
+    assert len(entries) == 1 and len(entries[0].mentions) == 2

@@ -49,7 +49,8 @@ def told(event: Event) -> frozenset[str]:
 
 def identity(a: Event, b: Event, corpus: Corpus) -> float:
     """How strongly `a` and `b` tell one happening (see the module docstring)."""
-    if not compatible_kinds(a.kind, b.kind) or places_clash(a, b, corpus) or actors_clash(a, b):
+    if not compatible_kinds(a.kind, b.kind) or places_clash(a, b, corpus) or actors_clash(a, b) \
+            or figures_clash(a, b):
         return NONE
     same_document = a.doc_order == b.doc_order
     related = same_document or corpus.related(a.doc_order, b.doc_order)
@@ -139,6 +140,22 @@ def actors_clash(a: Event, b: Event) -> bool:
         return False
     return not any(mentioned(actor, told(b)) for actor in a.actors) and \
         not any(mentioned(actor, told(a)) for actor in b.actors)
+
+
+def figures_clash(a: Event, b: Event) -> bool:
+    """Two mentions of a month or a year that each give a figure the other does not: two facts
+    of one bulletin, not one ("بلغت القروض القائمة 129 مليارا بنهاية العام الماضي" and "بلغ رصيد
+    صندوق الاستثمارات 90 مليارا بنهاية العام الماضي"). On a day, reports of one happening
+    correct each other's tolls, so only periods count."""
+    if a.timex.start_date == a.timex.end_date or b.timex.start_date == b.timex.end_date:
+        return False
+    mine, theirs = _figures(a), _figures(b)
+    return bool(mine) and bool(theirs) and not (mine & b.words) and not (theirs & a.words)
+
+
+def _figures(event: Event) -> frozenset[str]:
+    """The counted numbers of a mention's clause, two digits or more ("32 قتيلا" → "32")."""
+    return frozenset(p for p in event.participants if len(p) > 1 and p.isdigit())
 
 
 def same_actor(a: Event, b: Event, corpus: Corpus | None = None) -> bool:
