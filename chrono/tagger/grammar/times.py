@@ -31,6 +31,37 @@ def midnight_of(_mid, night):
     return night.value
 
 
+def _night_of_weekday(v: TimeValue) -> bool:
+    return v.kind == "date" and v.pod == "NI" and v.weekday is not None and v.hour is None and v.day is None
+
+
+def _bare_weekday(v: TimeValue) -> bool:
+    return v.kind == "date" and v.weekday is not None and v.pod is None and v.hour is None and \
+        v.day is None and v.month is None
+
+
+def _night_to_next_day(night, following):
+    """The night that runs from one weekday into the next, named by both days: the first day's
+    night ('ليل الأربعاء الخميس', 'ليلة الأربعاء - الخميس', 'ليلة الاثنين على الثلاثاء' → the
+    Monday's TNI). Two days that do not follow each other are no such night."""
+    if following.value.weekday != night.value.weekday % 7 + 1:
+        return None
+    return night.value
+
+
+@rule("ar.time.night_between_weekdays", TV(_night_of_weekday), TV(_bare_weekday))
+def night_between_weekdays(night, following):
+    """'عبرت ليل الأربعاء الخميس الحدود' → Wednesday's night (TNI), one expression"""
+    return _night_to_next_day(night, following)
+
+
+@rule("ar.time.night_between_weekdays_sep", TV(_night_of_weekday), T("-", "–", "/", "على", "علي", "الى", "الي", "إلى"),
+      TV(_bare_weekday))
+def night_between_weekdays_sep(night, _sep, following):
+    """'ليلة الاثنين - الثلاثاء', 'ليلة الاثنين على الثلاثاء' → Monday's night (TNI)"""
+    return _night_to_next_day(night, following)
+
+
 intersection(rule, "ar.time.day_then_pod", DAY, ADJACENT, POD, "'اليوم مساءً', 'أمس صباحاً', 'الخميس ليلاً'")
 
 
