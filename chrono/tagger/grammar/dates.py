@@ -425,7 +425,10 @@ def season_of_year(s, y):
 
 @rule("ar.season.shifted", C("season"), C("shift"))
 def season_shifted(s, shift):
-    """'الصيف الماضي', 'الربيع القادم', 'الشتاء الحالي'"""
+    """'الصيف الماضي', 'الربيع القادم', 'الشتاء الحالي'. A shift word with a clitic starts the
+    next phrase: 'مهرجان الصيف بهذه المناسبة' is the festival's name, not this summer."""
+    if shift.prefix:
+        return None
     return TimeValue(season=lexval(s), cue=CUE_OF_SHIFT[lexval(shift)])
 
 
