@@ -308,6 +308,14 @@ def between_dates_clitic(_between, a, b):
     return _ordered(_inherit(a.value, b.value), b.value)
 
 
+@rule("ar.range.between_dates_comma", K("between"), TV(_complete), T("،", ","),
+      Elem("tv", lambda it: _and_prefixed(it) and _complete(it.value), False, "و+tv"))
+def between_dates_comma(_between, a, _comma, b):
+    """'بين أيلول - سبتمبر، وكانون الثاني - يناير', 'بين سبتمبر، ويناير الماضيين': a comma before
+    the second end, as papers write it after a doubled month name"""
+    return _ordered(_inherit(a.value, b.value), b.value)
+
+
 @rule("ar.range.between_bare_years", K("between"), C("year"), K("and"), C("year"))
 def between_bare_years(_between, a, _and, b):
     """'بين 2017 و2021' → 2017/2021"""
