@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from chrono.models import Anchor, Document
-from chrono.pipeline import document_anchor, tag_text
+from chrono.merge import build_timeline
+from chrono.pipeline import document_anchor, tag_document, tag_text
 
 ANCHOR = date(2015, 7, 21)  # a Tuesday
 
@@ -72,3 +73,12 @@ def test_some_time_around_an_event_is_a_duration(text, value):
 def test_vague_time_ago_and_since_stay_references():
     assert [t.value for t in tag_text("وصل الوفد قبل أيام", ANCHOR)] == ["PAST_REF"]
     assert [t.value for t in tag_text("يعتمدون منذ عقود على المبادلات", ANCHOR)] == ["PAST_REF"]
+
+
+def test_a_night_told_from_publication_keeps_its_day_beside_a_statement_s_date():
+    # the statement is Saturday's; the strikes were the night before, whatever day the
+    # sentence named first
+    text = "وأكد مكتب رئيس الوزراء في بيان السبت 25 يوليو قصف الطيران 7 معسكرات للمسلحين الليلة الماضية."
+    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 25)))
+    values = {m.text: m.value for e in build_timeline([(doc, tag_document(doc))]).entries for m in e.mentions}
+    assert values["الليلة الماضية"] == "2015-07-24TNI"

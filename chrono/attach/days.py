@@ -35,7 +35,12 @@ _DAY_CLASSES = frozenset({"weekday", "weekday_bare", "relday", "month", "hmonth"
 
 def _names_a_day(timex: Timex) -> bool:
     """Whether a TIME's own words name its day ("مساء الثلاثاء", "ظهر اليوم", "10 يوليو"): a
-    weekday, a relative day or a month; "الساعة 12:40 ظهرا" and "13:00" do not."""
+    weekday, a relative day or a month; "الساعة 12:40 ظهرا" and "13:00" do not. A night or a
+    part of the day told some days from publication ("الليلة الماضية", "ليلة أمس") names its day
+    too: the tagger's canonical value counts it from the anchor ("rel_offset=-1")."""
+    fields = dict(part.split("=", 1) for part in (timex.underspecified or "").split() if "=" in part)
+    if fields.get("rel_offset", "0") != "0":
+        return True
     for tok in tokenize(timex.text, 0, len(timex.text)):
         if tok.is_number and ("/" in timex.text or "-" in timex.text[1:]):
             return True

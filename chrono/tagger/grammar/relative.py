@@ -207,9 +207,10 @@ def unit_ago(_ago, q):
 
 @rule("ar.relative.unit_later", K("after"),
       C("qty", lambda it: it.value.amount > 0 and countable(it.value)),
-      not_next("على", "من", "علي"), _NOT_A_WEEKDAY_NEXT)
+      not_next("على", "من", "علي"), _NOT_A_WEEKDAY_NEXT, not_next(*LEXICON.guard_words["day_description_words"]))
 def unit_later(_after, q):
-    """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration)"""
+    """'بعد ثلاثة أيام' → day +3, 'بعد أسبوعين' → week +2 (but 'بعد عام على التطبيع' is a duration,
+    and 'بعد يوم طويل وشاق' describes a day: day_description_words)"""
     return offset_from_anchor(q.value, 1)
 
 
