@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from chrono.models import Anchor, Document
 from chrono.merge import build_timeline
+from chrono.models import Anchor, Document
 from chrono.pipeline import document_anchor, tag_document, tag_text
 
 ANCHOR = date(2015, 7, 21)  # a Tuesday
