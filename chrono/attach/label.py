@@ -212,6 +212,7 @@ def _antecedent_start(tokens: list[Tok], clause: Clause) -> int:
 
 
 _SUBJECT_SPAN = 8
+_ASIDE_WORDS = 3
 
 
 def _asides(tokens: list[Tok], lo: int, hi: int) -> set[int]:
@@ -220,7 +221,8 @@ def _asides(tokens: list[Tok], lo: int, hi: int) -> set[int]:
     dashes = [i for i in range(lo, hi) if tokens[i].text in "-–—"]
     aside: set[int] = set()
     for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
-        aside.update(range(opening, closing + 1))
+        if sum(1 for i in range(opening, closing) if tokens[i].is_word) >= _ASIDE_WORDS:
+            aside.update(range(opening, closing + 1))  # not "المغربي - الإسرائيلي - الأميركي"
     return aside
 
 
@@ -533,6 +535,21 @@ def _first_word(label: str) -> str:
     return (head + " " + rest).strip() if rest else head
 
 
+_LONG_LABEL_WORDS = 20
+
+
+def _first_phrase(tokens: list[Tok], chosen: list[int], last: int) -> list[int]:
+    """A long label ends at its first comma after the date when a whole phrase stands before it:
+    "وصل غانتس إلى الرباط في زيارة هي الأولى …، وترمي إلى تعزيز التعاون …" → before the comma."""
+    if sum(1 for i in chosen if tokens[i].is_word) <= _LONG_LABEL_WORDS:
+        return chosen
+    for n, i in enumerate(chosen):
+        if i >= last and tokens[i].text in COMMAS and \
+                sum(1 for j in chosen[:n] if tokens[j].is_word) >= _PHRASE_WORDS:
+            return chosen[:n]
+    return chosen
+
+
 _SUBORDINATORS = frozenset(fold(w) for w in ("عندما", "حين", "حينما", "عقب", "مما", "إذ", "لأن", "بعدما", "ريثما"))
 _MAIN_CLAUSE_WORDS = 8
 
@@ -682,7 +699,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         more = _label_words(tokens, min(start, wider.lo) if trigger is None else start, len(tokens), skip)
         if len(more) > len(chosen):
             chosen = more
-    chosen = _with_main_clause(tokens, chosen, skip)
+    chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
