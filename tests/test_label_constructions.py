@@ -70,9 +70,10 @@ def test_what_happened_is_labelled_by_its_event_noun():
 
 
 def test_a_cut_inside_a_quoted_name_ends_before_the_name():
-    label = _label("وكانت جمعية خيرية في المدينة أعلنت في مايو أنها افتتحت مركزا جديدا لتعليم الأطفال تابع "
-                   "لمؤسسة “بيت الخير للتنمية الاجتماعية والثقافية في المنطقة الشرقية” الجناح التعليمي للجمعية "
-                   "في شمال المدينة وجنوبها وشرقها", "في مايو")
+    label = _label("وكانت جمعية خيرية في المدينة أعلنت في مايو أنها افتتحت مركزا جديدا لتعليم الأطفال والشباب "
+                   "والنساء في الأحياء الشعبية القديمة والجديدة شرقي المدينة وغربيها وجنوبها وشمالها تابع "
+                   "لمؤسسة “بيت الخير للتنمية الاجتماعية والثقافية والتعليمية في المنطقة الشرقية” الجناح "
+                   "التعليمي للجمعية في شمال المدينة وجنوبها وشرقها", "في مايو")
     assert "“" not in label and "بيت الخير" not in label and label.endswith("لمؤسسة")
 
 
@@ -83,7 +84,8 @@ def test_a_quoted_name_at_the_end_keeps_no_lone_quote_mark():
 
 def test_a_cut_inside_a_bracket_ends_before_it():
     label = _label("وقال المصرف المركزي إن المستثمرين الأجانب اشتروا سندات حكومية بقيمة 120 مليار ريال (أي ما يعادل "
-                   "نحو 32 مليار دولار أمريكي بأسعار الصرف المعلنة في ذلك الوقت) في الربع الأول من عام 2015 "
+                   "نحو 32 مليار دولار أمريكي بأسعار الصرف المعلنة رسميا من البنك المركزي وفق النشرة الشهرية "
+                   "الصادرة عن إدارة الأبحاث الاقتصادية والإحصاء في المصرف في ذلك الوقت) في الربع الأول من عام 2015 "
                    "وحده مقارنة مع 80 مليار ريال في الربع نفسه من العام الذي "
                    "سبقه بحسب تقديرات المحللين", "عام 2015")
     assert label.endswith("بقيمة 120 مليار ريال")
@@ -153,3 +155,57 @@ def test_a_side_phrase_with_its_event_noun_names_the_main_subject_as_doer():
 def test_a_side_phrase_whose_pronoun_points_elsewhere_keeps_its_clause():
     label = _label("وقالت الشركة بعد إعلانها أمس نتائج الربع الثاني إن الأرباح ارتفعت.", "أمس")
     assert not label.startswith("إعلان الشركة")
+
+
+def test_a_label_starting_at_a_side_phrase_reaches_back_to_its_verb():
+    label = _label("وقدم 12 فنانا منذ افتتاح المعرض مساء الخميس لوحات جديدة في القاعة الكبرى.", "مساء الخميس")
+    assert not label.startswith("منذ") and "12 فنانا" in label and label.endswith("في القاعة الكبرى")
+
+
+def test_a_relative_clause_closed_before_the_date_gives_way_to_its_outer_clause():
+    label = _label("وقضى المهندس سالم العتيبي الذي يدير المصنع الجديد في الدمام، ثلاثة أسابيع في المستشفى في 2014.",
+                   "في 2014")
+    assert "سالم العتيبي" in label and label.endswith("ثلاثة أسابيع في المستشفى") and "يدير" not in label
+
+
+def test_a_subject_before_a_dashed_aside_stays_and_the_aside_goes():
+    label = _label("وكانت الحكومة - التي تواجه ضغوطا كبيرة من المعارضة - أقرت الشهر الماضي ميزانية جديدة للتعليم.",
+                   "الشهر الماضي")
+    assert label == "الحكومة أقرت ميزانية جديدة للتعليم"
+
+
+def test_a_long_clause_is_not_cut_at_a_small_word_budget():
+    label = _label("ورأى أعضاء اللجنة المنظمة لسباق الدراجات السنوي بين المدينتين الساحليتين الشهر الماضي أنهم قد "
+                   "يضطرون إلى نقل السباق إلى مسار آخر بسبب أعمال الطرق الجديدة والجسور في وسط المدينة وأطرافها "
+                   "الشمالية.", "الشهر الماضي")
+    assert label.endswith("وأطرافها الشمالية")
+
+
+def test_a_date_that_completes_a_noun_or_a_verb_stays_in_the_label():
+    assert "علماء القرن التاسع في الرياضيات" in _label("ويعد الخوارزمي من أبرز علماء القرن التاسع في الرياضيات.",
+                                                        "القرن التاسع")
+    assert _label("وتقول الروايات إن بناء القلعة القديمة يعود إلى القرن السادس عشر.",
+                  "القرن السادس عشر").endswith("يعود إلى القرن السادس عشر")
+    assert "معاشات شهر شوال" in _label("هذا وينتظر المتقاعدون صرف معاشات شهر شوال التي يبدأ إيداعها خلال يومين.",
+                                        "شهر شوال")
+
+
+def test_a_date_joined_by_and_between_two_phrases_stays():
+    label = _label("ويلتقي المنتخب مع فريقين محليين ويوم 9 أغسطس مع منتخب الكويت، ويوم 12 أغسطس مع منتخب عمان.",
+                   "يوم 9 أغسطس")
+    assert "ويوم 9 أغسطس مع منتخب الكويت" in label
+
+
+def test_a_date_that_is_the_subject_stays():
+    label = _label("وقال المحلل إن «شهر رمضان أصبح فرصة للمتاجر الكبرى لرفع المبيعات».", "شهر رمضان")
+    assert "شهر رمضان أصبح فرصة" in label
+
+
+def test_a_relative_clause_left_with_its_verb_alone_takes_the_sentence_around_it():
+    label = _label("ويشير الباحثون للأزمة الكبيرة التي حدثت عام 2011 عندما انهارت أسعار الأسهم في الأسواق.", "عام 2011")
+    assert label.startswith("يشير الباحثون") and "انهارت أسعار الأسهم" in label
+
+
+def test_an_adjective_after_a_quoted_name_does_not_start_the_label():
+    label = _label("وأعلنت الجمعية عن برنامج «سند» المعني برعاية المسنين الذي سيطلق غدا في الرياض.", "غدا")
+    assert label.startswith("أعلنت الجمعية") and "برنامج «سند» المعني" in label

@@ -27,7 +27,8 @@ from chrono.attach.words import (
 )
 from chrono.normalize import fold
 
-_MAX_LABEL_WORDS = 16
+# a label runs to its clause's end: a longer whole phrase reads better than one cut mid-way
+_MAX_LABEL_WORDS = 30
 _SCORED_WORDS = 14
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
 _MIN_LABEL_WORDS = 3
@@ -210,6 +211,21 @@ def _antecedent_start(tokens: list[Tok], clause: Clause) -> int:
     return 0 if clause.lead - 1 - _NOUN_PHRASE_WORDS <= 0 else clause.lead
 
 
+_SUBJECT_SPAN = 8
+_ASIDE_WORDS = 3
+
+
+def _asides(tokens: list[Tok], lo: int, hi: int) -> set[int]:
+    """The tokens of asides set off by dashes in [lo, hi), dashes included: "فرنسا - التي ما زالت
+    تعاني من آثار الهجمات - أقرت" → the aside, so the label reads "فرنسا أقرت"."""
+    dashes = [i for i in range(lo, hi) if tokens[i].text in "-–—"]
+    aside: set[int] = set()
+    for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
+        if sum(1 for i in range(opening, closing) if tokens[i].is_word) >= _ASIDE_WORDS:
+            aside.update(range(opening, closing + 1))  # not "المغربي - الإسرائيلي - الأميركي"
+    return aside
+
+
 def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> int:
     """Where the label starts: the relative antecedent, else the clause's first word after its
     connectives (the subject stays: "سلاح الجو التركي شن …"), else the trigger when the subject
@@ -220,11 +236,94 @@ def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> 
         if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
             start = leading_connectives(tokens, said[-1] + 1, clause.hi)
     if trigger is not None and clause.lead == clause.lo and trigger.at > start and \
-            ((trigger.lemma.verb and trigger.at - start > 8) or tokens[start].folded in _PRONOUN_SUBJECTS):
+            ((trigger.lemma.verb and trigger.at - start - len(_asides(tokens, start, trigger.at)) > _SUBJECT_SPAN)
+             or tokens[start].folded in _PRONOUN_SUBJECTS):
         start = trigger.at  # a verb opens its own phrase; a noun would start inside one ("إجراءات معالجة")
     if trigger is not None and trigger.at < start:
         start = trigger.at
     return start
+
+
+_HARD_BREAKS = frozenset(".؛;:!?؟")
+
+
+def _sentence_start(tokens: list[Tok]) -> int:
+    return leading_connectives(tokens, 0, len(tokens))
+
+
+def _starts_phrase(tokens: list[Tok], i: int) -> bool:
+    """Whether a label may start at token `i`: the sentence's start, a verb or its particle, what
+    follows "أن" or a hard break; not a preposition, a side phrase or a noun inside a phrase
+    ("منذ انطلاق الفعاليات", "عن إنجاز المشاريع", "تدريب له مع النادي")."""
+    if i >= len(tokens) or i <= _sentence_start(tokens):
+        return True
+    before = tokens[i - 1]
+    if before.folded in _COMPLEMENTIZERS or before.text in _HARD_BREAKS:
+        return True
+    return tokens[i].folded in _VERB_PARTICLES or _opens_on_verb(tokens, i)
+
+
+_FULL_LABEL_WORDS = 5
+
+
+def _next_break(tokens: list[Tok], i: int) -> int:
+    """The first hard break (".", "؛", ":") at or after token `i`, or the sentence's end."""
+    return next((j for j in range(i, len(tokens)) if tokens[j].text in _HARD_BREAKS), len(tokens))
+
+
+def _told_by_trigger(tokens: list[Tok], clause: Clause, trigger: Trigger | None, start: int) -> bool:
+    """Whether the label starts at its trigger on purpose: a verb, or the event noun of "ما حدث
+    … من تفجير" (what happened is the bombing)."""
+    return trigger is not None and start == trigger.at and \
+        (trigger.lemma.verb or tokens[leading_connectives(tokens, clause.lo, clause.hi)].folded in _PRONOUN_SUBJECTS)
+
+
+def _closing_comma(tokens: list[Tok], lo: int, first: int, skip: set[int]) -> int | None:
+    """The comma that ended the relative clause at `lo` before the date, other words standing
+    between ("… الذي يزود القوات بالذهب، سبعة أشهر في الاعتقال في 1987"); a comma right before
+    the date does not end it ("الذي اختتم أعماله في مكة، في 26 فبراير"); None when none did."""
+    commas = [i for i in range(lo + 1, first) if tokens[i].text in COMMAS]
+    if commas and sum(1 for i in range(commas[-1] + 1, first) if i not in skip and tokens[i].is_word) >= 2:
+        return commas[-1]
+    return None
+
+
+_GOVERNING_WORDS = frozenset(fold(w) for w in ("مع", "بين", "عبر", "حول", "ضد", "تجاه", "إلى", "على", "حتى"))
+
+
+def _heads_phrase(tokens: list[Tok], i: int) -> bool:
+    """Whether a relative clause's noun at `i` heads a phrase of its own: after a verb, "أن", a
+    preposition or a punctuation mark ("التقى الوفد مدير البنك الذي", "في العاصفة التي"), or
+    carrying its preposition ("للبطولة التي"); not an adjective after a name ("برنامج «رفقه»
+    المعني … الذي") or a noun's second word ("اللقاء التشاوري السنوي … الذي")."""
+    if i <= _sentence_start(tokens) or tokens[i].folded.startswith(_DEFINITE_PREPOSITIONS):
+        return True
+    before = tokens[i - 1]
+    if not before.is_word:
+        return before.text not in "»”\")"
+    return before.folded in _COMPLEMENTIZERS or before.folded in PREPOSITIONS or before.folded in SIDE_OPENERS \
+        or before.folded in _GOVERNING_WORDS or before.folded in DANGLING or _is_verb_at(tokens, i - 1) \
+        or _opens_on_verb(tokens, i - 1)
+
+
+_BACK_WORDS = 14
+
+
+def _phrase_start(tokens: list[Tok], i: int) -> int:
+    """The nearest start of a whole phrase before token `i`: a verb that is not a relative clause's
+    ("وقدمت 17 طائرة منذ انطلاق" → "وقدمت"), what follows "أن" or a hard break, else the
+    sentence's start."""
+    floor = _sentence_start(tokens)
+    words = 0
+    for j in range(i - 1, floor - 1, -1):
+        words += tokens[j].is_word
+        if words > _BACK_WORDS:
+            return i  # too far back: the label would lose the dated part at its end
+        if j == floor or tokens[j - 1].folded in _COMPLEMENTIZERS or tokens[j - 1].text in _HARD_BREAKS:
+            return j
+        if (tokens[j].folded in _VERB_PARTICLES or _opens_on_verb(tokens, j)) and not _is_relative(tokens[j - 1]):
+            return j
+    return min(floor, i)
 
 
 def _label_words(tokens: list[Tok], start: int, hi: int, skip: set[int]) -> list[int]:
@@ -249,7 +348,7 @@ def _label_words(tokens: list[Tok], start: int, hi: int, skip: set[int]) -> list
     return chosen
 
 
-_STRETCH_WORDS = 8
+_STRETCH_WORDS = 6
 _PHRASE_WORDS = 10
 
 
@@ -333,6 +432,59 @@ def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) 
     return skip
 
 
+_WEEKDAYS = frozenset(fold(w) for w in ("السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+                                          "الخميس", "الجمعة"))
+_DEICTIC_HEADS = frozenset(fold(w) for w in ("أمس", "اليوم", "غدا", "غداً", "الليلة", "البارحة", "أول", "صباح",
+                                              "مساء", "ظهر", "فجر", "عصر", "ليلة", "فجر", "الأسبوع", "الشهر"))
+_NEEDS_PREDICATE = frozenset(fold(w) for w in ("ليس", "ليست", "وليس", "يعود", "تعود", "يرجع", "ترجع"))
+
+
+def _garbles(tokens: list[Tok], skip: set[int], first: int) -> bool:
+    """Whether taking the date out breaks the phrase around it: a noun it completes ("أعظم شعراء
+    القرن التاسع عشر", "لإقامة صلاة عيد الفطر"), a date joined by "و" between two phrases
+    ("مع فريقين أوروبيين ويوم 2 أغسطس مع العين"), a word left without what it needs ("ليس في
+    رمضان ساعة ضائعة", "يعود إلى القرن الثالث عشر")."""
+    lo, hi = min(skip), max(skip) + 1
+    if _date_is_subject(tokens, lo, first, hi):
+        return True
+    if lo == 0 or not tokens[lo - 1].is_word:
+        return False
+    before, head = tokens[lo - 1], tokens[lo]
+    if before.folded in _NEEDS_PREDICATE or bare(before.folded) in _NEEDS_PREDICATE:
+        return True
+    if head.folded[:1] == "و" and bare(head.folded) != head.folded and hi < len(tokens) and tokens[hi].is_word:
+        return True  # "… أوروبيين ويوم 2 أغسطس مع العين"
+    if any(tokens[i].is_word for i in range(lo, first)):
+        return False  # a preposition or a governor took the date in: "إلى مسار آخر [بداية من عام 2021]"
+    if tokens[first].folded in _DEICTIC_HEADS or tokens[first].folded in _WEEKDAYS or tokens[first].is_number \
+            or (tokens[first].folded in DANGLING and any(tokens[i].is_number for i in range(first, hi))):
+        return False  # an adverb of time ("أمس", "الثلاثاء", "عام 2009") leaves cleanly
+    return _construct_noun(tokens, lo - 1)
+
+
+def _date_is_subject(tokens: list[Tok], lo: int, first: int, hi: int) -> bool:
+    """A date that is what the clause is about, right after "إن" or a quote mark and before its
+    predicate: "قال المحلل إن «شهر رمضان أصبح فرصة للمتاجر»" (out, "قال المحلل أصبح" is left)."""
+    j = first - 1
+    while j >= 0 and not tokens[j].is_word:
+        j -= 1  # over the quote mark
+    opens = j < 0 or tokens[j].folded in _COMPLEMENTIZERS
+    return opens and hi < len(tokens) and tokens[hi].is_word and \
+        tokens[first].folded not in _DEICTIC_HEADS and tokens[first].folded not in _WEEKDAYS \
+        and not tokens[first].is_number and tokens[hi].folded not in _COMPLEMENTIZERS
+
+
+def _construct_noun(tokens: list[Tok], i: int) -> bool:
+    """An indefinite noun that the next word completes ("شعراء", "صلاة", "احتفالات"), not a verb,
+    a particle or a word with its article."""
+    tok = tokens[i]
+    folded = tok.folded
+    return len(folded) > 2 and not folded.startswith("ال") and bare(folded) == folded \
+        and folded not in STOP and folded not in DANGLING and folded not in NEEDS_COMPLEMENT \
+        and folded not in PREPOSITIONS and not _is_verb_at(tokens, i) and not _imperfect(tok) \
+        and not is_date_word(tok)
+
+
 def _render(text: str, tokens: list[Tok], chosen: list[int]) -> str:
     """The chosen tokens as the text writes them: original spacing between neighbours, one space
     across a gap, no dangling brackets or doubled commas."""
@@ -361,6 +513,14 @@ def _balance(label: str) -> str:
     return label
 
 
+def _present_verb_before_subject(folded: str, rest: str) -> bool:
+    """A present-tense verb after its conjunction, its subject next: "[و]تشير الإحصاءات",
+    "[و]يشير النقاد"."""
+    following = fold(rest.partition(" ")[0])
+    return folded[:1] in "يت" and len(folded) >= 4 and not folded.endswith(("ة", "ات")) \
+        and (following.startswith("ال") or following in ("هذا", "هذه"))
+
+
 def _first_word(label: str) -> str:
     """A leading conjunction that is a clitic goes ("ووصل" → "وصل", "والرئيس" → "الرئيس"); a word
     whose first letter is its own stays ("وزارة", "فيصل")."""
@@ -370,9 +530,24 @@ def _first_word(label: str) -> str:
         folded = fold(tail)
         known = LEMMAS.get(folded) or SPEECH.get(folded)
         if (known is not None and (known.past or not known.verb) and not tail.endswith("ة")) or \
-                (folded.startswith("ال") and len(folded) > 4):
+                (folded.startswith("ال") and len(folded) > 4) or _present_verb_before_subject(folded, rest):
             head = tail
     return (head + " " + rest).strip() if rest else head
+
+
+_LONG_LABEL_WORDS = 20
+
+
+def _first_phrase(tokens: list[Tok], chosen: list[int], last: int) -> list[int]:
+    """A long label ends at its first comma after the date when a whole phrase stands before it:
+    "وصل غانتس إلى الرباط في زيارة هي الأولى …، وترمي إلى تعزيز التعاون …" → before the comma."""
+    if sum(1 for i in chosen if tokens[i].is_word) <= _LONG_LABEL_WORDS:
+        return chosen
+    for n, i in enumerate(chosen):
+        if i >= last and tokens[i].text in COMMAS and \
+                sum(1 for j in chosen[:n] if tokens[j].is_word) >= _PHRASE_WORDS:
+            return chosen[:n]
+    return chosen
 
 
 _SUBORDINATORS = frozenset(fold(w) for w in ("عندما", "حين", "حينما", "عقب", "مما", "إذ", "لأن", "بعدما", "ريثما"))
@@ -487,6 +662,8 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
     skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
+    if _garbles(tokens, skip, first):
+        skip = set()  # "أعظم شعراء القرن التاسع عشر": the date stays rather than leave "أعظم شعراء،"
     side = _side_event_label(text, tokens, clause, trigger, skip)
     if side is not None:
         return side, 20 + 10 + min(len(side.split()), _SCORED_WORDS)  # an event noun and its doer
@@ -497,15 +674,32 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         start = antecedent
         if tokens[clause.lo - 1].text in "-–—":
             skip.add(clause.lo - 1)  # "بلاتر - الذي انتخب": the aside's dash
-    end = _relative_end(tokens, clause, last) if start < clause.lo and _is_relative(tokens[clause.lo]) else clause.hi
+    relative = start < clause.lo and _is_relative(tokens[clause.lo])
+    end = _relative_end(tokens, clause, last) if relative else clause.hi
+    closed = _closing_comma(tokens, clause.lo, first, skip) if relative else None
+    if relative and (end <= first or closed is not None):
+        # the relative clause closed before the date: the date is the outer clause's ("غويي المدعي بالحق
+        # العام الذي يزود القوات بالذهب، سبعة أشهر في الاعتقال في 1987" → "أمضى غويي …")
+        skip.update(range(clause.lo, (closed if closed is not None else end) + 1))
+        start, end, antecedent = _phrase_start(tokens, start), clause.hi, None
+    elif not _starts_phrase(tokens, start) and (not relative or not _heads_phrase(tokens, start)) \
+            and not _told_by_trigger(tokens, clause, trigger, start):
+        start = _phrase_start(tokens, start)  # "منذ انطلاق الفعاليات لوحات" → "قدمت 17 طائرة منذ …"
+    skip.update(_asides(tokens, start, first))
     chosen = _label_words(tokens, start, end, skip)
+    if relative and sum(1 for i in chosen if i > clause.lo and tokens[i].is_word) <= 1 and \
+            sum(1 for i in chosen if tokens[i].is_word) < _FULL_LABEL_WORDS:
+        # "الضجة الكبيرة التي حدثت [عام 2011]" tells nothing: the phrase it stands in, up to a break
+        larger = _label_words(tokens, _phrase_start(tokens, start), _next_break(tokens, end), skip)
+        if sum(1 for i in larger if tokens[i].is_word) >= _FULL_LABEL_WORDS:
+            chosen = larger
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
         # a thin clause ("الذي وقع أمس"): the sentence's words around it
         wider = Clause(leading_connectives(tokens, 0, len(tokens)), len(tokens), 0)
         more = _label_words(tokens, min(start, wider.lo) if trigger is None else start, len(tokens), skip)
         if len(more) > len(chosen):
             chosen = more
-    chosen = _with_main_clause(tokens, chosen, skip)
+    chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
