@@ -138,3 +138,16 @@ def test_one_figure_of_a_month_told_by_two_papers_is_one_fact():
                               "ارتفعت صادرات الإقليم إلى 312 مليون دولار في يناير الماضي بحسب مكتب الإحصاء.",
                               "قال مكتب الإحصاء إن صادرات الإقليم بلغت 312 مليون دولار في يناير الماضي.")
     assert len(entries) == 1 and len(entries[0].mentions) == 2
+
+
+def test_a_morning_and_the_night_that_follows_it_are_two_happenings():
+    # Saturday morning's raid and the raid of Saturday night (the night after it), one kind,
+    # one target: the parts of one day never meet
+    texts = ("شنت الطائرات صباح السبت غارات على معسكرات المسلحين في الجبال الشمالية.",
+             "وعادت الطائرات فشنت ليلة السبت غارات على معسكرات المسلحين في الجبال الشمالية.")
+    pairs = []
+    for n, text in enumerate(texts):
+        doc = Document(id=f"d{n}", text=text, anchor=Anchor(date=date(2022, 3, 14)))
+        pairs.append((doc, tag_document(doc)))
+    entries = [e for e in build_timeline(pairs).entries if e.value.startswith("2022-03-12")]
+    assert sorted(e.value for e in entries) == ["2022-03-12TMO", "2022-03-12TNI"]

@@ -147,11 +147,15 @@ def hours_of(event: Event) -> tuple[int, int] | None:
 
 def times_clash(a: Event, b: Event) -> bool:
     """Both told with a time of day, and the times cannot meet: "ظهر الاثنين" and "ليل الاثنين"
-    are two happenings of one Monday. (The night runs past midnight: 04:00 is night.)"""
+    are two happenings of one Monday. (The night runs past midnight: 04:00 is night.) Two parts
+    of one day are compared on that day: "صباح السبت" and "ليلة السبت" (the night that follows
+    Saturday) never meet, though a night's last hours are morning hours."""
     x, y = hours_of(a), hours_of(b)
     if x is None or y is None:
         return False
-    return not any(x[0] < y[1] + shift and y[0] + shift < x[1] for shift in (-24, 0, 24))
+    both_parts = a.timex.hour is None and b.timex.hour is None
+    shifts = (0,) if both_parts else (-24, 0, 24)
+    return not any(x[0] < y[1] + shift and y[0] + shift < x[1] for shift in shifts)
 
 
 def date_fit(event: Event, cluster: Cluster) -> float | None:
