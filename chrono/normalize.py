@@ -94,8 +94,11 @@ _DELETED_RUN = re.compile("[" + re.escape(_DELETED) + "]+")
 # A tatweel that stretches no letter is a dash: "(1437ـ1441هـ)", "من 4 ــ 6 ذي الحجة",
 # "1435هـ ـ 1436هـ". Deleting it would glue the numbers ("14371441"), so the first tatweel of
 # such a run becomes "-" (one character for one character) and the rest are deleted as usual.
+# The look-behind stands after the tatweel (it checks the tatweel and the character before it):
+# a pattern that starts with a literal is searched for with a fast scan, one that starts with a
+# look-behind is tried at every position (20 times slower on the real articles).
 _TATWEEL = "\u0640"
-_DASH_TATWEEL = re.compile("(?<![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640])\u0640")
+_DASH_TATWEEL = re.compile("\u0640(?<![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]\u0640)")
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,11 @@ class Grammar:
     literal_words: set = field(default_factory=set)
     by_first_role: dict[str, list[Rule]] = field(default_factory=dict)
     _role_cache: dict[str, list[Rule]] = field(default_factory=dict)
-    _applicable: dict = field(default_factory=dict)
+    # applicable(): first class → following kinds → rules; function words by role in a dict of
+    # their own (no "kw:" + role string, no tuple key to build and hash per item in _saturate)
+    _applicable: dict[str, dict[frozenset, list[Rule]]] = field(default_factory=dict)
+    _applicable_kw: dict[str, dict[frozenset, list[Rule]]] = field(default_factory=dict)
+    _applicable_size: int = 0
     rank: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule name → (priority, order)
     _words: Optional[WordIndex] = None
 
@@ -162,13 +166,15 @@ class Grammar:
     def applicable(self, item: Item, following: frozenset) -> list[Rule]:
         """The rules that could start on `item` given the kinds of items right after it, in rule
         order; cached per (first kind, following kinds): a text repeats few combinations."""
-        key = (item.kind, following)
-        found = self._applicable.get(key)
+        by_following = (self._applicable_kw.setdefault(item.value.value, {}) if item.cls == "kw"
+                        else self._applicable.setdefault(item.cls, {}))
+        found = by_following.get(following)
         if found is None:
             found = [r for r in self.rules_for(item)
                      if r.next_kinds is None or not r.next_kinds.isdisjoint(following)]
-            if len(self._applicable) < 100_000:
-                self._applicable[key] = found
+            if self._applicable_size < 100_000:
+                by_following[following] = found
+                self._applicable_size += 1
         return found
 
     def rules_for(self, item: Item) -> list[Rule]:
@@ -215,6 +221,8 @@ class Grammar:
         r.all_args = r.arg_positions == tuple(range(len(r.pattern)))
         self._role_cache.clear()
         self._applicable.clear()
+        self._applicable_kw.clear()
+        self._applicable_size = 0
         self._words = None
         self.rules.append(r)
         if first.cls == "kw" and first.roles:
@@ -394,14 +402,15 @@ def _saturate(chart: Chart, pos: int, grammar: Grammar) -> None:
     takes the item at `pos`, so each item needs trying with its rules exactly once: walk the bucket
     while it grows.
     """
-    bucket = chart.at(pos)
+    bucket = chart.items[pos]
     final_kinds = chart.final_kinds
     items_at = chart.items
-    cached = grammar._applicable
+    cached, cached_kw = grammar._applicable, grammar._applicable_kw
     for first in bucket:  # a list iterator also visits the items appended while it runs
         following = final_kinds.get(first.end, _NOTHING)
         cls = first.cls
-        rules = cached.get(("kw:" + first.value.value if cls == "kw" else cls, following))  # first.kind, inlined
+        by_following = cached_kw.get(first.value.value) if cls == "kw" else cached.get(cls)  # applicable(), inlined
+        rules = by_following.get(following) if by_following is not None else None
         if rules is None:
             rules = grammar.applicable(first, following)
         for r in rules:
