@@ -132,9 +132,9 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
     # JSON written is the same. The resolver's strings are the models' literals (the casts say so).
     return Timex.model_construct(
         id=f"t{n}", start=expr.start, end=expr.end, text=text[expr.start:expr.end], type=cast(TimexType, r.type),
-        value=r.value, granularity=cast(Optional[Granularity], r.granularity), start_date=r.start_date,
-        end_date=r.end_date, mod=cast(Optional[Mod], r.mod),
-        calendar=cast(Literal["gregorian", "hijri"], r.calendar), hijri_value=r.hijri_value, rule=expr.item.rule,
+        value=r.value, granularity=cast("Optional[Granularity]", r.granularity), start_date=r.start_date,
+        end_date=r.end_date, mod=cast("Optional[Mod]", r.mod),
+        calendar=cast("Literal['gregorian', 'hijri']", r.calendar), hijri_value=r.hijri_value, rule=expr.item.rule,
         in_quote=in_quote(segmentation, expr.start, expr.end), underspecified=value.canonical(), flags=flags,
         sentence=sentence_index(segmentation, expr.start),
     )
