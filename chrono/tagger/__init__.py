@@ -23,7 +23,7 @@ from chrono.tagger.grammar.dates import SAME_MONTH_RULES
 from chrono.tagger.grammar.feasts import dated_by_tense_only
 from chrono.tagger.grammar.relative import DAY_SHIFT_RULES
 from chrono.tagger.grammar.times import hour_with_pod
-from chrono.tagger.schedule import with_range_pods, with_schedule_days
+from chrono.tagger.schedule import with_range_pods, with_schedule_days, with_sequence_pods
 from chrono.tagger.tense import (
     FUTURE_LOOKBACK_CHARS,
     announces,
@@ -87,7 +87,7 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
         found = [(item, future) for item, future in found if not misspelled_for_its_words(norm, item)]
     found = with_sentence_day_shifts(with_sentence_months(reread_in_clause(found, norm.text), norm.text), norm.text)
     found = with_schedule_days(with_range_pods(with_sentence_years(found, norm.text), norm.text), norm.text)
-    for item, future in with_clause_days(found, norm.text):
+    for item, future in with_sequence_pods(with_clause_days(found, norm.text), norm.text):
         start, end = norm.span(item.cstart, item.cend)
         if dated_by_tense_only(item) and not names_one_eid(norm.text, item.cstart, item.cend, future):
             continue  # 'أيام العيد فرصة للتزاور': an Eid its clause does not place is every Eid
