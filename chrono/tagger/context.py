@@ -169,6 +169,9 @@ _UP_TO = frozenset(normalize_word(w) for w in ("إلى", "الى", "حتى", "ل
 _PAST_CONTRAST = [(phrase, kind) for role, kind in (("past_era_cues", "era"), ("past_state_cues", "state"))
                   for phrases in _phrases(role).values() for phrase in phrases]
 _EXISTENTIAL = LEXICON.guard_words["existential_words"]
+_NOWADAYS_VERBS = LEXICON.guard_words["nowadays_verbs"]
+_RELATIVES = LEXICON.guard_words["relative_words"]
+STATE_GAP = 2  # words that may stand between the verb of a state and 'اليوم' ('ما يحدث بيننا اليوم')
 _CLAUSE_HEADS = frozenset(normalize_word(w) for w in ("و", "ف", "لكن", "ولكن", "اما", "بينما", "الا", "ثم"))
 _AFTER_PAST = frozenset(normalize_word(w) for w in ("قد", "لقد"))  # 'كان الوزير قد أعلن': news, no contrast
 _OTHER_DAYS = frozenset(normalize_word(w) for w in ("أمس", "البارحة", "غدا", "غد", "بكرة", "بكره"))
@@ -195,9 +198,28 @@ def _as_nowadays(item: Item, normalized: str) -> Item:
         return _present(item)
     near = before[-STILL_WORDS:] + after[:STILL_WORDS]
     if not (_has_phrase(near, _NO_LONGER) or (bool(before) and before[-1] in _UP_TO and _has_phrase(near, _STILL))
+            or _state_in_relative_clause(before)
             or (_heads_its_clause(before) and _set_against_the_past(normalized, item, after[:TENSE_WORDS]))):
         return item
     return _present(item)
+
+
+def _state_in_relative_clause(before: list[str]) -> bool:
+    """'المصاعب التي تواجه اليمنيين اليوم', 'وما يحدث بيننا اليوم', 'أكثر مما يستطيعون اليوم': a
+    verb of a state in the present, heading a relative clause, at most STATE_GAP words before
+    'اليوم'. Event verbs ('الجولة التي تبدأ اليوم', 'الاتفاقية التي نوقعها اليوم') are not listed."""
+    for k in range(max(1, len(before) - STATE_GAP - 1), len(before)):
+        if _is_state_verb(before[k]) and readings(before[k - 1]) & _RELATIVES:
+            return True
+    return False
+
+
+_OBJECT_SUFFIXES = ("ها", "هم", "نا", "ون", "ه")  # 'نواجهها', 'ينقصنا', 'يستطيعون', 'يراه'
+
+
+def _is_state_verb(word: str) -> bool:
+    return word in _NOWADAYS_VERBS or any(
+        word.endswith(s) and word[:-len(s)] in _NOWADAYS_VERBS for s in _OBJECT_SUFFIXES)
 
 
 def _present(item: Item) -> Item:
