@@ -36,7 +36,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
 from chrono.tagger.engine import Item
 from chrono.tagger.grammar.base import is_yearless_month_or_holiday, readings
-from chrono.tagger.tense import has_future_cue, word_tense
+from chrono.tagger.tense import clause_tense, has_future_cue, word_tense
 from chrono.tagger.values import TimeValue
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
@@ -81,11 +81,34 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     """The expressions of `found` (items and their future cues) minus those their clause shows to
     date nothing (habitual months and holidays, former titles), with 'هذا الشهر' read as Ramadan
     where its sentence names Ramadan."""
-    found = [(_as_nowadays(_as_ramadan(item, found, normalized), normalized), future) for item, future in found]
+    found = [(_as_nowadays(_as_ramadan(_counted_from_event(item, future, normalized), found, normalized), normalized),
+              future) for item, future in found]
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
                     or _cited_page(item, normalized))]
+
+
+# -- minutes and hours after an event ---------------------------------------------------------------
+_UNIT_LATER = "ar.relative.unit_later"
+_WITHIN_A_DAY = frozenset({"second", "minute", "hour"})
+FROM_EVENT = "+from_event"  # the rule suffix of a 'بعد عشر دقائق' read as a duration
+
+
+def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
+    """'وعاد الرئيس بعد عشر دقائق', 'وبعد ساعتين سمح للطائرات بالإقلاع', 'وبعد 3 دقائق أضيفي السكر':
+    seconds, minutes or hours after something, in a clause not told as coming, count from an event
+    of the text, not from the day of writing: the duration (PT10M), not a date. A clause told as
+    coming keeps the date ('سيصل الوفد بعد ساعتين', 'تنطلق القافلة بعد 48 ساعة')."""
+    if item.rule != _UNIT_LATER or future:
+        return item
+    units = [c.value for c in item.children if c.cls == "qty" and c.value.unit in _WITHIN_A_DAY]
+    if not units or clause_tense(normalized, item.cstart, item.cend) == "future":
+        return item
+    q = units[0]
+    return Item(item.cls, TimeValue(kind="duration", unit=q.unit, amount=float(q.amount), mod=item.value.mod),
+                item.start, item.end, item.cstart, item.cend, item.rule + FROM_EVENT, item.children, item.prefix,
+                item.weight)
 
 
 # -- a volume and page that look like a month and year -----------------------------------------------
