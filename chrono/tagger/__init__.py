@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from chrono.lexicon import LEXICON, without_marks
-from chrono.normalize import normalize, proclitic_readings
+from chrono.normalize import normalize, normalize_word, proclitic_readings
 from chrono.tagger.context import reread_in_clause
 from chrono.tagger.engine import Grammar, Item, analyze_tokens, select
 from chrono.tagger.grammar import build_grammar
@@ -212,9 +212,37 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
               and shares_the_year(source, item, normalized)):
             item = Item(item.cls, v.with_(year=source.value.year), item.start, item.end, item.cstart, item.cend,
                         item.rule + "+sentence_year", item.children, item.prefix, item.weight)
+        elif source is not None and _the_year_named_before(source, item, future, normalized):
+            item = Item(item.cls, v.with_(year=source.value.year, rel_unit=None, rel_offset=None), item.start,
+                        item.end, item.cstart, item.cend, item.rule + "+sentence_year", item.children, item.prefix,
+                        item.weight)
         out.append((item, future))
         last_end = item.cend
     return out
+
+
+# 'العام' and 'السنة' with the article alone: the year in focus, which a year named before may be
+_THE_YEAR_WORDS = frozenset(normalize_word(w) for w in ("العام", "السنة"))
+_THIS_WORDS = frozenset(normalize_word(w) for w in ("هذا", "هذه", "الحالي", "الحالية", "الجاري", "الجارية"))
+
+
+def _the_year_named_before(source: Item, item: Item, future: bool, normalized: str) -> bool:
+    """'بلغ الفائض في بداية عام 2014 183 مليونا، وفي نهاية العام 213 مليونا' → the end of 2014;
+    'تدخلت فرنسا بداية عام 2013 ثم نهاية العام نفسه' → 2013: 'العام' (or 'السنة') with its article
+    and nothing else, in a phrase of this year ('نهاية العام', 'النصف الثاني من السنة'), after a
+    Gregorian year of its sentence, told as past, is that year. 'هذا العام', 'العام الحالي', an
+    aside between, or a clause told as coming ('ومن المقرر أن ينتهي المشروع نهاية العام') keep
+    the year of writing."""
+    v = item.value
+    if v.kind != "date" or v.rel_unit != "year" or v.rel_offset != 0 or v.calendar != "gregorian" or v.year:
+        return False
+    words = _WORD_RE.findall(normalized, item.cstart, item.cend)
+    if not words or words[-1] not in _THE_YEAR_WORDS or _THIS_WORDS.intersection(words):
+        return False
+    if future or _ASIDE_RE.search(normalized, source.cend, item.cstart):
+        return False
+    return _SAME_YEAR_RE.match(normalized[item.cend:item.cend + 40]) is not None or \
+        clause_tense(normalized, item.cstart, item.cend) != "future"
 
 
 # What separates an aside from its sentence, and what after a date says it has its own year or recurs
