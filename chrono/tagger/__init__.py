@@ -40,6 +40,7 @@ from chrono.tagger.values import TimeValue
 
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
+_SENTENCE_END_NOT_DECIMAL_RE = re.compile(r"[!?\n]|\.(?![0-9])")  # not the point of "183.8 مليون"
 # Parsing windows: items never span more than engine.MAX_SPAN tokens, and the future-cue
 # look-back (tense.py) reads 8 tokens, so the overlap covers both.
 WINDOW_TOKENS = 2000
@@ -202,7 +203,7 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
     source, last_end = None, 0
     out = []
     for item, future in found:
-        if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
+        if _SENTENCE_END_NOT_DECIMAL_RE.search(normalized, last_end, item.cstart):
             source = None
         v = item.value
         if v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit:
