@@ -86,7 +86,7 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
-                    or _cited_page(item, normalized))]
+                    or _cited_page(item, normalized) or _cut_year(item, normalized))]
 
 
 # -- minutes and hours after an event ---------------------------------------------------------------
@@ -109,6 +109,28 @@ def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
     return Item(item.cls, TimeValue(kind="duration", unit=q.unit, amount=float(q.amount), mod=item.value.mod),
                 item.start, item.end, item.cstart, item.cend, item.rule + FROM_EVENT, item.children, item.prefix,
                 item.weight)
+
+
+# -- a year of this century with its last digit lost ----------------------------------------------
+_CUT_YEARS = range(200, 210)  # '201' of 'العام 201م' is 201x cut short
+_THIS_CENTURY_YEAR = re.compile(r"(?<![0-9])20[0-9]{2}(?![0-9])")
+CUT_YEAR_REACH = 150  # characters on either side where the sentence's full year is looked for
+_FULL_STOP = re.compile(r"[!?\n]|\.(?![0-9])")  # not the point of '54.3 ألف'
+
+
+def _cut_year(item: Item, normalized: str) -> bool:
+    """'بلغ عدد المشتركين 54 ألفا في العام 2013م، بزيادة عما كان عليه في العام 201م': a year 200-209
+    beside a year of this century in its sentence is that year with its last digit lost (a typo),
+    not the third century: it dates nothing ('عام 303م' and a lone 'سنة 205م' of a history stay)."""
+    v = item.value
+    if v.kind != "date" or v.year not in _CUT_YEARS or v.bc or v.month is not None or v.calendar != "gregorian":
+        return False
+    lo = max((m.end() for m in _FULL_STOP.finditer(normalized, max(0, item.cstart - CUT_YEAR_REACH), item.cstart)),
+             default=max(0, item.cstart - CUT_YEAR_REACH))
+    stop = _FULL_STOP.search(normalized, item.cend, item.cend + CUT_YEAR_REACH)
+    hi = stop.start() if stop else min(len(normalized), item.cend + CUT_YEAR_REACH)
+    return bool(_THIS_CENTURY_YEAR.search(normalized, lo, item.cstart)
+                or _THIS_CENTURY_YEAR.search(normalized, item.cend, hi))
 
 
 # -- a volume and page that look like a month and year -----------------------------------------------
