@@ -95,15 +95,24 @@ _WITHIN_A_DAY = frozenset({"second", "minute", "hour"})
 FROM_EVENT = "+from_event"  # the rule suffix of a 'بعد عشر دقائق' read as a duration
 
 
+_ON = normalize_word("على")
+
+
 def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
     """'وعاد الرئيس بعد عشر دقائق', 'وبعد ساعتين سمح للطائرات بالإقلاع', 'وبعد 3 دقائق أضيفي السكر':
-    seconds, minutes or hours after something, in a clause not told as coming, count from an event
-    of the text, not from the day of writing: the duration (PT10M), not a date. A clause told as
-    coming keeps the date ('سيصل الوفد بعد ساعتين', 'تنطلق القافلة بعد 48 ساعة')."""
+    seconds, minutes or hours after something, in a clause told as past or at the head of its
+    clause (a step of a story or a recipe), count from an event of the text, not from the day of
+    writing: the duration (PT10M), not a date; so does a travel time ('على بعد ساعة بالسيارة').
+    A clause told as coming keeps the date ('سيصل الوفد بعد ساعتين', 'تنطلق القافلة بعد 48
+    ساعة'), and so does a news verb in the present before it ('يصل الوفد بعد 72 ساعة')."""
     if item.rule != _UNIT_LATER or future:
         return item
     units = [c.value for c in item.children if c.cls == "qty" and c.value.unit in _WITHIN_A_DAY]
-    if not units or clause_tense(normalized, item.cstart, item.cend) == "future":
+    if not units:
+        return item
+    tense = clause_tense(normalized, item.cstart, item.cend)
+    before, _ = _clause_words(normalized, item.cstart, item.cend)
+    if tense == "future" or not (tense == "past" or _heads_its_clause(before) or (before and before[-1] == _ON)):
         return item
     q = units[0]
     return Item(item.cls, TimeValue(kind="duration", unit=q.unit, amount=float(q.amount), mod=item.value.mod),
