@@ -187,6 +187,10 @@ CRAWLED = Anchor(date=date(2015, 7, 21), source="jsonl", confidence=1.0, evidenc
     ("وقع الطرفان مساء اليوم الأحد اتفاقاً.", date(2015, 7, 19)),
     ("وقع الطرفان الاتفاق قبل أمس (الجمعة).", date(2015, 7, 19)),
     ("بلغ العدد حتى الساعة 5:30 مساء هذا اليوم الاثنين ألف شخص.", date(2015, 7, 20)),
+    # the day of writing stated in full: a relative day, a weekday and the date agree
+    ("تستأنف المدارس الدراسة اليوم الاثنين 20 يوليو بعد الإجازة.", date(2015, 7, 20)),
+    ("وتختتم الفعاليات مساء اليوم (الأحد) 3 شوال بحفل كبير.", date(2015, 7, 19)),
+    ("وتعود البورصة للعمل غداً الثلاثاء 21/7/2015 بعد العطلة.", date(2015, 7, 20)),
 ])
 def test_the_text_moves_a_crawl_day_back_to_its_own_day(text, day):
     a = document_anchor(doc(text, CRAWLED))
@@ -255,6 +259,10 @@ def test_since_a_named_day_is_no_statement_of_the_day_of_writing():
     ("ذكرت الهيئة اليوم (السبت)، وأكدت أمس الجمعة، أن الطريق مغلق.", date(2015, 7, 18)),
     # a statement the crawl day also fits ("يوليو الحالي") does not save it: the weekday does not
     ("أعلنت الوزارة أمس (الجمعة) أن المعرض افتتح في 10 يوليو الحالي.", date(2015, 7, 18)),
+    ("توفي الفنان اليوم الجمعة 10 يوليو عن عمر ناهز 83 عاماً.", date(2015, 7, 10)),
+    # a suhoor or the tarawih prayer told yesterday: the page was written in Ramadan, before Eid
+    ("أقام النادي سحوراً للإعلاميين مساء البارحة في أحد فنادق المدينة.", date(2015, 7, 17)),
+    ("امتلأت المساجد بالمصلين لأداء صلاة التراويح ليلة أمس.", date(2015, 7, 17)),
 ])
 def test_a_page_written_well_before_its_crawl_day_leaves_relative_dates_unresolved(text, latest):
     a = document_anchor(doc(text, CRAWLED))
@@ -282,6 +290,10 @@ def test_absolute_dates_stay_in_a_contradicted_page():
     "يبلغ متوسط السعر خلال العام الحالي 1190 دولارا.",  # an amount, not a year
     "افتتح الفرع مع بداية العام الحالي 1436هـ.",  # a Hijri year
     "ارتفعت الصادرات العام الماضي 2014 بنسبة 8 في المائة.",  # agrees with the given year
+    "أعلنت الوزارة أمس أن الجمعة 10 يوليو كانت آخر أيام التسجيل.",  # a dated weekday, not today's
+    "وقال المدرب الاثنين 13 يوليو إن الفريق جاهز.",  # a weekday and date without a relative day
+    "أعلنت الوزارة أمس عدد المصلين في صلاة التراويح خلال رمضان.",  # a tarawih count, told after Ramadan
+    "نشرت الصحيفة أمس تقريراً عن موائد الإفطار في رمضان.",  # an iftar (also breakfast) is no night of Ramadan
 ])
 def test_no_contradiction_when_the_text_does_not_say_so_clearly(text):
     a = document_anchor(doc(text, CRAWLED))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from chrono.lexicon import LEXICON, without_marks
-from chrono.normalize import normalize, proclitic_readings
+from chrono.normalize import normalize, normalize_word, proclitic_readings
 from chrono.tagger.context import reread_in_clause
 from chrono.tagger.engine import Grammar, Item, analyze_tokens, select
 from chrono.tagger.grammar import build_grammar
@@ -23,7 +23,7 @@ from chrono.tagger.grammar.dates import SAME_MONTH_RULES
 from chrono.tagger.grammar.feasts import dated_by_tense_only
 from chrono.tagger.grammar.relative import DAY_SHIFT_RULES
 from chrono.tagger.grammar.times import hour_with_pod
-from chrono.tagger.schedule import with_range_pods, with_schedule_days
+from chrono.tagger.schedule import with_range_pods, with_schedule_days, with_sequence_pods
 from chrono.tagger.tense import (
     FUTURE_LOOKBACK_CHARS,
     announces,
@@ -40,6 +40,7 @@ from chrono.tagger.values import TimeValue
 
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
+_SENTENCE_END_NOT_DECIMAL_RE = re.compile(r"[!?\n]|\.(?![0-9])")  # not the point of "183.8 مليون"
 # Parsing windows: items never span more than engine.MAX_SPAN tokens, and the future-cue
 # look-back (tense.py) reads 8 tokens, so the overlap covers both.
 WINDOW_TOKENS = 2000
@@ -87,7 +88,7 @@ def find_expressions(text: str, grammar: Optional[Grammar] = None) -> list[Expre
         found = [(item, future) for item, future in found if not misspelled_for_its_words(norm, item)]
     found = with_sentence_day_shifts(with_sentence_months(reread_in_clause(found, norm.text), norm.text), norm.text)
     found = with_schedule_days(with_range_pods(with_sentence_years(found, norm.text), norm.text), norm.text)
-    for item, future in with_clause_days(found, norm.text):
+    for item, future in with_sequence_pods(with_clause_days(found, norm.text), norm.text):
         start, end = norm.span(item.cstart, item.cend)
         if dated_by_tense_only(item) and not names_one_eid(norm.text, item.cstart, item.cend, future):
             continue  # 'أيام العيد فرصة للتزاور': an Eid its clause does not place is every Eid
@@ -202,7 +203,7 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
     source, last_end = None, 0
     out = []
     for item, future in found:
-        if _SENTENCE_END_RE.search(normalized, last_end, item.cstart):
+        if _SENTENCE_END_NOT_DECIMAL_RE.search(normalized, last_end, item.cstart):
             source = None
         v = item.value
         if v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit:
@@ -212,9 +213,37 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
               and shares_the_year(source, item, normalized)):
             item = Item(item.cls, v.with_(year=source.value.year), item.start, item.end, item.cstart, item.cend,
                         item.rule + "+sentence_year", item.children, item.prefix, item.weight)
+        elif source is not None and _the_year_named_before(source, item, future, normalized):
+            item = Item(item.cls, v.with_(year=source.value.year, rel_unit=None, rel_offset=None), item.start,
+                        item.end, item.cstart, item.cend, item.rule + "+sentence_year", item.children, item.prefix,
+                        item.weight)
         out.append((item, future))
         last_end = item.cend
     return out
+
+
+# 'العام' and 'السنة' with the article alone: the year in focus, which a year named before may be
+_THE_YEAR_WORDS = frozenset(normalize_word(w) for w in ("العام", "السنة"))
+_THIS_WORDS = frozenset(normalize_word(w) for w in ("هذا", "هذه", "الحالي", "الحالية", "الجاري", "الجارية"))
+
+
+def _the_year_named_before(source: Item, item: Item, future: bool, normalized: str) -> bool:
+    """'بلغ الفائض في بداية عام 2014 183 مليونا، وفي نهاية العام 213 مليونا' → the end of 2014;
+    'تدخلت فرنسا بداية عام 2013 ثم نهاية العام نفسه' → 2013: 'العام' (or 'السنة') with its article
+    and nothing else, in a phrase of this year ('نهاية العام', 'النصف الثاني من السنة'), after a
+    Gregorian year of its sentence, told as past, is that year. 'هذا العام', 'العام الحالي', an
+    aside between, or a clause told as coming ('ومن المقرر أن ينتهي المشروع نهاية العام') keep
+    the year of writing."""
+    v = item.value
+    if v.kind != "date" or v.rel_unit != "year" or v.rel_offset != 0 or v.calendar != "gregorian" or v.year:
+        return False
+    words = _WORD_RE.findall(normalized, item.cstart, item.cend)
+    if not words or words[-1] not in _THE_YEAR_WORDS or _THIS_WORDS.intersection(words):
+        return False
+    if future or _ASIDE_RE.search(normalized, source.cend, item.cstart):
+        return False
+    return _SAME_YEAR_RE.match(normalized[item.cend:item.cend + 40]) is not None or \
+        clause_tense(normalized, item.cstart, item.cend) != "future"
 
 
 # What separates an aside from its sentence, and what after a date says it has its own year or recurs
@@ -243,11 +272,13 @@ def shares_the_year(source: Item, item: Item, normalized: str) -> bool:
 def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
     """A clock time written without its day takes the day its clause names, with the clause's
     part of day ('مساء يوم غد الأربعاء عند الساعة التاسعة' → Wednesday 21:00), else the day its
-    sentence names ('وقع الانفجار أمس، وأعلنت الشرطة عند الساعة العاشرة ...' → yesterday 10:00),
-    else it names no day: daily hours ('يفتح السوق يوميا من الساعة الرابعة'), timetables and
-    stories told earlier in the text ('بدأت التجارب عند الساعة الثامنة' of a day named before)
-    are not the day of writing (on 3,000 crawled articles, few such times were). It takes the
-    day's future cue too (the day is what it places)."""
+    sentence names before it ('وقع الانفجار أمس، وأعلنت الشرطة عند الساعة العاشرة ...' → yesterday
+    10:00; a day further on in another clause is most often another story's: 'تبدأ الرحلة منذ
+    السادسة صباحاً ... وتحديداً في السابع من شوال' of a battle, 'تعمل المكتبة من الساعة التاسعة
+    ... وخصص يوما الخميس والسبت للنساء'), else it names no day: daily hours ('يفتح السوق يوميا
+    من الساعة الرابعة'), timetables and stories told earlier in the text ('بدأت التجارب عند
+    الساعة الثامنة' of a day named before) are not the day of writing (on 3,000 crawled
+    articles, few such times were). It takes the day's future cue too (the day is what it places)."""
     days = [i for i, (item, _) in enumerate(found) if names_a_day(item.value)]
     out = list(found)
     for i, (item, future) in enumerate(found):
@@ -318,7 +349,7 @@ _HOURS_OF = {"MO": frozenset(range(0, 12)), "MI": frozenset((11, 12, 1, 2, 3)),
 
 def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized: str) -> tuple[Optional[int], bool]:
     """The day expression for clock i: the nearest in its clause (before it first), else the
-    nearest in its sentence; and whether it is in the clause."""
+    nearest before it in its sentence; and whether it is in the clause."""
     here = found[i][0]
     in_sentence, in_clause = [], []
     for j in days:
@@ -331,10 +362,10 @@ def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized:
             in_clause.append(j)
     for group, same in ((in_clause, True), (in_sentence, False)):
         before = [j for j in group if j < i]
-        after = [j for j in group if j > i]
+        after = [j for j in group if j > i] if same else []
         if before or after:
             return (max(before) if before else min(after)), same
     return None, False
 
 
-_CLAUSE_BREAK_RE = re.compile('[.!?\n";:,]')
+_CLAUSE_BREAK_RE = re.compile('[!?\n";:]|[.,](?![0-9])')  # not the comma of a clock ('6,00 صباح اليوم')

@@ -36,7 +36,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
 from chrono.tagger.engine import Item
 from chrono.tagger.grammar.base import is_yearless_month_or_holiday, readings
-from chrono.tagger.tense import has_future_cue, word_tense
+from chrono.tagger.tense import clause_tense, has_future_cue, word_tense
 from chrono.tagger.values import TimeValue
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
@@ -81,11 +81,65 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     """The expressions of `found` (items and their future cues) minus those their clause shows to
     date nothing (habitual months and holidays, former titles), with 'هذا الشهر' read as Ramadan
     where its sentence names Ramadan."""
-    found = [(_as_nowadays(_as_ramadan(item, found, normalized), normalized), future) for item, future in found]
+    found = [(_as_nowadays(_as_ramadan(_counted_from_event(item, future, normalized), found, normalized), normalized),
+              future) for item, future in found]
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
-                    or _cited_page(item, normalized))]
+                    or _cited_page(item, normalized) or _cut_year(item, normalized))]
+
+
+# -- minutes and hours after an event ---------------------------------------------------------------
+_UNIT_LATER = "ar.relative.unit_later"
+_WITHIN_A_DAY = frozenset({"second", "minute", "hour"})
+FROM_EVENT = "+from_event"  # the rule suffix of a 'بعد عشر دقائق' read as a duration
+
+
+_ON = normalize_word("على")
+
+
+def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
+    """'وعاد الرئيس بعد عشر دقائق', 'وبعد ساعتين سمح للطائرات بالإقلاع', 'وبعد 3 دقائق أضيفي السكر':
+    seconds, minutes or hours after something, in a clause told as past or at the head of its
+    clause (a step of a story or a recipe), count from an event of the text, not from the day of
+    writing: the duration (PT10M), not a date; so does a travel time ('على بعد ساعة بالسيارة').
+    A clause told as coming keeps the date ('سيصل الوفد بعد ساعتين', 'تنطلق القافلة بعد 48
+    ساعة'), and so does a news verb in the present before it ('يصل الوفد بعد 72 ساعة')."""
+    if item.rule != _UNIT_LATER or future:
+        return item
+    units = [c.value for c in item.children if c.cls == "qty" and c.value.unit in _WITHIN_A_DAY]
+    if not units:
+        return item
+    tense = clause_tense(normalized, item.cstart, item.cend)
+    before, _ = _clause_words(normalized, item.cstart, item.cend)
+    if tense == "future" or not (tense == "past" or _heads_its_clause(before) or (before and before[-1] == _ON)):
+        return item
+    q = units[0]
+    return Item(item.cls, TimeValue(kind="duration", unit=q.unit, amount=float(q.amount), mod=item.value.mod),
+                item.start, item.end, item.cstart, item.cend, item.rule + FROM_EVENT, item.children, item.prefix,
+                item.weight)
+
+
+# -- a year of this century with its last digit lost ----------------------------------------------
+_CUT_YEARS = range(200, 210)  # '201' of 'العام 201م' is 201x cut short
+_THIS_CENTURY_YEAR = re.compile(r"(?<![0-9])20[0-9]{2}(?![0-9])")
+CUT_YEAR_REACH = 150  # characters on either side where the sentence's full year is looked for
+_FULL_STOP = re.compile(r"[!?\n]|\.(?![0-9])")  # not the point of '54.3 ألف'
+
+
+def _cut_year(item: Item, normalized: str) -> bool:
+    """'بلغ عدد المشتركين 54 ألفا في العام 2013م، بزيادة عما كان عليه في العام 201م': a year 200-209
+    beside a year of this century in its sentence is that year with its last digit lost (a typo),
+    not the third century: it dates nothing ('عام 303م' and a lone 'سنة 205م' of a history stay)."""
+    v = item.value
+    if v.kind != "date" or v.year not in _CUT_YEARS or v.bc or v.month is not None or v.calendar != "gregorian":
+        return False
+    lo = max((m.end() for m in _FULL_STOP.finditer(normalized, max(0, item.cstart - CUT_YEAR_REACH), item.cstart)),
+             default=max(0, item.cstart - CUT_YEAR_REACH))
+    stop = _FULL_STOP.search(normalized, item.cend, item.cend + CUT_YEAR_REACH)
+    hi = stop.start() if stop else min(len(normalized), item.cend + CUT_YEAR_REACH)
+    return bool(_THIS_CENTURY_YEAR.search(normalized, lo, item.cstart)
+                or _THIS_CENTURY_YEAR.search(normalized, item.cend, hi))
 
 
 # -- a volume and page that look like a month and year -----------------------------------------------
@@ -169,6 +223,9 @@ _UP_TO = frozenset(normalize_word(w) for w in ("إلى", "الى", "حتى", "ل
 _PAST_CONTRAST = [(phrase, kind) for role, kind in (("past_era_cues", "era"), ("past_state_cues", "state"))
                   for phrases in _phrases(role).values() for phrase in phrases]
 _EXISTENTIAL = LEXICON.guard_words["existential_words"]
+_NOWADAYS_VERBS = LEXICON.guard_words["nowadays_verbs"]
+_RELATIVES = LEXICON.guard_words["relative_words"]
+STATE_GAP = 2  # words that may stand between the verb of a state and 'اليوم' ('ما يحدث بيننا اليوم')
 _CLAUSE_HEADS = frozenset(normalize_word(w) for w in ("و", "ف", "لكن", "ولكن", "اما", "بينما", "الا", "ثم"))
 _AFTER_PAST = frozenset(normalize_word(w) for w in ("قد", "لقد"))  # 'كان الوزير قد أعلن': news, no contrast
 _OTHER_DAYS = frozenset(normalize_word(w) for w in ("أمس", "البارحة", "غدا", "غد", "بكرة", "بكره"))
@@ -195,9 +252,28 @@ def _as_nowadays(item: Item, normalized: str) -> Item:
         return _present(item)
     near = before[-STILL_WORDS:] + after[:STILL_WORDS]
     if not (_has_phrase(near, _NO_LONGER) or (bool(before) and before[-1] in _UP_TO and _has_phrase(near, _STILL))
+            or _state_in_relative_clause(before)
             or (_heads_its_clause(before) and _set_against_the_past(normalized, item, after[:TENSE_WORDS]))):
         return item
     return _present(item)
+
+
+def _state_in_relative_clause(before: list[str]) -> bool:
+    """'المصاعب التي تواجه اليمنيين اليوم', 'وما يحدث بيننا اليوم', 'أكثر مما يستطيعون اليوم': a
+    verb of a state in the present, heading a relative clause, at most STATE_GAP words before
+    'اليوم'. Event verbs ('الجولة التي تبدأ اليوم', 'الاتفاقية التي نوقعها اليوم') are not listed."""
+    for k in range(max(1, len(before) - STATE_GAP - 1), len(before)):
+        if _is_state_verb(before[k]) and readings(before[k - 1]) & _RELATIVES:
+            return True
+    return False
+
+
+_OBJECT_SUFFIXES = ("ها", "هم", "نا", "ون", "ه")  # 'نواجهها', 'ينقصنا', 'يستطيعون', 'يراه'
+
+
+def _is_state_verb(word: str) -> bool:
+    return word in _NOWADAYS_VERBS or any(
+        word.endswith(s) and word[:-len(s)] in _NOWADAYS_VERBS for s in _OBJECT_SUFFIXES)
 
 
 def _present(item: Item) -> Item:

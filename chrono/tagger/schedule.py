@@ -124,3 +124,44 @@ def with_range_pods(found: list[tuple[Item, bool]], normalized: str) -> list[tup
         out[i] = (Item(first.cls, a.with_(hour=hour, pod=b.pod), first.start, first.end, first.cstart, first.cend,
                        first.rule + "+range_pod", first.children, first.prefix, first.weight), future)
     return out
+
+
+# A report that gives one clock in the afternoon, evening or night and then others without a part
+# of day tells them in order: how far after the stated one (hours) a later one may be so read.
+SEQUENCE_HOURS = 3
+SEQUENCE_CHARS = 1200  # how far back in its paragraph the stated clock may stand
+SEQUENCE = "+sequence_pod"  # the rule suffix of a clock that took its part of day from the one before
+
+
+def _clock_hour(v) -> bool:
+    return v.kind == "time" and v.hour is not None and not v.range_start
+
+
+def with_sequence_pods(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """A 12-hour clock with no part of day, after a clock of the afternoon, evening or night in its
+    paragraph, is in the same part of the day when so read it comes at most SEQUENCE_HOURS after
+    it: 'انقطع التيار في الساعة 7:06 مساءً ... وعادت المحطة للعمل في الساعة 7:43' → 19:43 (read
+    as morning it would come half a day before); 'الساعة 10 مساءً ... الساعة 2' keeps 2 (14:00
+    would come before 22:00), and so does a morning clock that is told as such."""
+    out = list(found)
+    last = None  # (index, value) of the last clock of the paragraph with an afternoon or later hour
+    for i, (item, future) in enumerate(found):
+        v = item.value
+        if not _clock_hour(v):
+            continue
+        if last is not None and (item.cstart - found[last[0]][0].cend > SEQUENCE_CHARS
+                                 or _PARAGRAPH_END in normalized[found[last[0]][0].cend:item.cstart]):
+            last = None
+        if v.pod is None and v.hour is not None and 1 <= v.hour < 12 and last is not None:
+            before = last[1]
+            hour = hour_with_pod(v.hour, before.pod)
+            if hour is not None and 0 <= (hour * 60 + (v.minute or 0)) - (before.hour * 60 + (before.minute or 0)) \
+                    <= SEQUENCE_HOURS * 60:
+                v = v.with_(hour=hour, pod=before.pod)
+                out[i] = (Item(item.cls, v, item.start, item.end, item.cstart, item.cend, item.rule + SEQUENCE,
+                               item.children, item.prefix, item.weight), future)
+        if v.pod in _AFTER_NOON and v.hour is not None and v.hour >= 12:
+            last = (i, v)
+        elif v.pod is not None or (v.hour is not None and v.hour >= 12):
+            last = None  # a morning, or a 24-hour clock: the order of the report is no longer known
+    return out

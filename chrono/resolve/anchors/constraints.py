@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+from chrono.lexicon import LEXICON
+from chrono.normalize import CONJUNCTIONS, normalize, proclitic_readings, tokenize
 from chrono.resolve import NO_ANCHOR, resolve
+from chrono.resolve.hijri import to_hijri
 from chrono.segment import in_quote, in_set_aside, segment
 from chrono.tagger import day_taken_from_clause, find_expressions
 from chrono.tagger.values import TimeValue
@@ -73,8 +76,9 @@ def text_constraints(text: str, body_start: int = 0, exprs=None, seg=None, stron
     for e in exprs:
         quoted = in_quote(seg, e.start, e.end)
         found = list(_from_value(e.item.value, text[e.start:e.end], e.future_cue, absolute_years, strong_only))
-        apposed = _apposed_year(e.item.value, text, e.start, e.end)
-        for c in found + ([apposed] if apposed else []):
+        said = [_apposed_year(e.item.value, text, e.start, e.end), _stated_day(e.item.value, text, e.start, e.end),
+                _ramadan_night(e.item.value, text, e.start, e.end)]
+        for c in found + [c for c in said if c]:
             if quoted:
                 c.weight *= QUOTE_FACTOR
                 c.quoted = True
@@ -90,12 +94,119 @@ def _may_be_strong(v: TimeValue) -> bool:
     """Whether _from_value can give a strong constraint for this value (a cheap superset test):
     a range, a weekday told relative to today ("أمس الثلاثاء", "الساعة 5:30 مساء اليوم الاثنين"),
     a month of "this" year."""
-    return (v.kind == "range" or _is_deictic_weekday(v)
+    return (v.kind == "range" or _is_deictic_weekday(v) or _is_weekday_date(v) or _is_near_day(v)
             or (v.kind == "date" and (v.cue == "this" or v.rel_unit == "year")))
 
 
 def _is_deictic_weekday(v: TimeValue) -> bool:
     return v.kind in ("date", "time") and v.rel_unit == "day" and bool(v.weekday) and v.rel_offset is not None
+
+
+def _is_weekday_date(v: TimeValue) -> bool:
+    """'الجمعة 10 يوليو', 'الاثنين 4 شوال': a weekday and a day of a named month, placed by no cue."""
+    has_day = (v.day is not None and v.month is not None) or (
+        v.hijri_day is not None and v.hijri_day > 0 and v.hijri_month is not None)
+    return (v.kind in ("date", "time") and bool(v.weekday) and has_day and not v.rel_unit and not v.cue
+            and not v.holiday and not v.shift_days)
+
+
+# A relative day word told right before a weekday and its date ("اليوم الجمعة 10 يوليو", "مساء أمس
+# (الأحد) 19 يوليو", "وغداً الأربعاء 6 شوال"): how many characters before the expression it may stand.
+_STATED_REACH = 16
+
+
+def _stated_day(v: TimeValue, text: str, start: int, end: int) -> Optional[Constraint]:
+    """'اليوم الجمعة 10 يوليو', 'مساء اليوم الاثنين 4 شوال', 'غداً (الأربعاء) 22 يوليو': the text states
+    the day it is written on in full (strong and deictic: the anchor is the date minus the offset of
+    its relative day word, on the weekday the text names). A weekday and date without the relative
+    word ("الجمعة 10 يوليو") dates an event, not the page, and says nothing here."""
+    if not _is_weekday_date(v):
+        return None
+    offset = _relative_day_before_weekday(text[max(0, start - _STATED_REACH):start], text[start:end])
+    if offset is None:
+        return None
+
+    def ok(d: date) -> bool:
+        day = d + timedelta(days=offset)
+        r = resolve(v, day)
+        return r.start_date == day and r.end_date == day and not any("mismatch" in f for f in r.flags)
+
+    return Constraint(lambda d: float(ok(d)), W_STRONG, text[start:end].strip(),
+                      "it states the day of writing in full", strong=True, check=ok, deictic=True)
+
+
+def _relative_day_before_weekday(before: str, expression: str) -> Optional[int]:
+    """The offset of the relative day word ("اليوم" 0, "أمس" −1, "غداً" +1, a conjunction allowed
+    on it) that stands right before the expression's first weekday, inside the expression ("مساء
+    اليوم الاثنين 4 شوال") or as the last word ahead of it ("غداً (الأربعاء) 22 يوليو"); else None."""
+    ahead = _words(before)
+    if before and not before[0].isspace():
+        ahead = ahead[1:]  # a word cut by the reach
+    own = _words(expression)
+    for i, w in enumerate(own):
+        if any(lex.cls == "weekday" for lex in LEXICON.lookup((w,))):
+            prev = own[i - 1] if i else (ahead[-1] if ahead else "")
+            return _relative_day_offset(prev)
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokenize(normalize(text).text) if t.kind != "p"]
+
+
+def _relative_day_offset(word: str) -> Optional[int]:
+    """'اليوم' 0, 'أمس'/'وأمس' −1, 'غدا' +1; None for any other word."""
+    for form in (word, word[1:] if word[:1] in CONJUNCTIONS else ""):
+        offsets = [lex.value for lex in LEXICON.lookup((form,)) if lex.cls == "relday"] if form else []
+        if offsets and abs(offsets[0]) <= 1:
+            return offsets[0]
+    return None
+
+
+def _is_near_day(v: TimeValue) -> bool:
+    """'أمس', 'مساء البارحة', 'ليلة أمس الاثنين', 'غداً': the day before, of or after writing."""
+    return (v.kind in ("date", "time") and v.rel_unit == "day" and v.rel_offset in (-1, 0, 1)
+            and not v.shift_days and not v.mod)
+
+
+RAMADAN = 9
+_RAMADAN_REACH = 12  # words of the clause on either side of the expression
+
+
+def _ramadan_night(v: TimeValue, text: str, start: int, end: int) -> Optional[Constraint]:
+    """'أقيم سحور الإعلاميين مساء البارحة', 'أدى صلاة التراويح ليلة أمس': a suhoor or the tarawih
+    prayer is held only in Ramadan's nights, so the day the text calls yesterday, today or tomorrow
+    is in Ramadan or is its eve (strong and deictic: a page seen after Eid was written before it).
+    The word must stand in the expression's clause, within _RAMADAN_REACH words of it, and the clause
+    must not name Ramadan: 'أعلنت أمس عدد مصلي التراويح خلال رمضان' reports on a Ramadan gone by."""
+    if not _is_near_day(v) or not _names_ramadan_night(*_clause_around(text, start, end)):
+        return None
+    offset = v.rel_offset or 0
+
+    def ok(d: date) -> bool:
+        day = d + timedelta(days=offset)
+        return to_hijri(day)[1] == RAMADAN or to_hijri(day + timedelta(days=1))[1] == RAMADAN
+
+    return Constraint(lambda d: float(ok(d)), W_STRONG, text[start:end].strip(),
+                      "a night of Ramadan (suhoor, tarawih) is told on it", strong=True, check=ok, deictic=True)
+
+
+_CLAUSE_END_RE = re.compile(r"[.!؟?\n؛]")
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause's text before `start` and after `end` (a sentence end or a semicolon bounds it)."""
+    lo = max((m.end() for m in _CLAUSE_END_RE.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    stop = _CLAUSE_END_RE.search(text, end, end + 300)
+    return text[lo:start], text[end:stop.start() if stop else end + 300]
+
+
+def _names_ramadan_night(before: str, after: str) -> bool:
+    nights = LEXICON.guard_words["ramadan_night_words"]
+    words = _words(before)[-_RAMADAN_REACH:] + _words(after)[:_RAMADAN_REACH]
+    stems = [rest for w in words for rest, _ in proclitic_readings(w)]
+    names_ramadan = any(lex.cls == "hmonth" and lex.value == RAMADAN for w in stems for lex in LEXICON.lookup((w,)))
+    return not names_ramadan and any(w in nights for w in stems)
 
 
 def _from_value(v: TimeValue, text: str, future: bool, absolute_years: set[int], strong_only: bool = False

@@ -286,6 +286,14 @@ def generic_holiday(_holiday, _of, _class):
     return "generic"
 
 
+@rule("ar.block.generic_holiday_one_of", TV(is_yearless_month_or_holiday), W("one_of_words"),
+      W("generic_class_nouns"), out="block", priority=1)
+def generic_holiday_one_of(_holiday, _one, _class):
+    """'وتمثل أيام عيد الفطر إحدى أكثر فترات العام استقطاباً للزوار': one of the year's busiest
+    times, every year, not this year's days"""
+    return "generic"
+
+
 @rule("ar.block.every_year_month", TV(is_yearless_month_or_holiday), K("of"), K("every"),
       C("unit", lambda it: lexval(it) == ("year", 1)), out="block", priority=1)
 def every_year_month(_month, _of, _every, _year):
