@@ -36,6 +36,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import ARTICLE, normalize_word
 from chrono.tagger.engine import Item
 from chrono.tagger.grammar.base import is_yearless_month_or_holiday, readings
+from chrono.tagger.grammar.quantities import Qty
 from chrono.tagger.tense import clause_tense, has_future_cue, word_tense
 from chrono.tagger.values import TimeValue
 
@@ -107,14 +108,28 @@ def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
     ساعة'), and so does a news verb in the present before it ('يصل الوفد بعد 72 ساعة')."""
     if item.rule != _UNIT_LATER or future:
         return item
-    units = [c.value for c in item.children if c.cls == "qty" and c.value.unit in _WITHIN_A_DAY]
+    units = [c.value for c in item.children if c.cls == "qty"]
     if not units:
         return item
+    q = units[0]
     tense = clause_tense(normalized, item.cstart, item.cend)
+    if q.unit not in _WITHIN_A_DAY:
+        # days or weeks after something told as past: 'وعاد إلى بلاده بعد خمسة أيام', 'كنا عازمين
+        # على دخول القاعدة بعد خمسة أيام' count from the story, never past the day of writing
+        if q.unit not in _DAYS_AND_WEEKS or tense != "past":
+            return item
+        return _as_duration(item, q)
     before, _ = _clause_words(normalized, item.cstart, item.cend)
     if tense == "future" or not (tense == "past" or _heads_its_clause(before) or (before and before[-1] == _ON)):
         return item
-    q = units[0]
+    return _as_duration(item, q)
+
+
+_DAYS_AND_WEEKS = frozenset({"day", "week"})
+
+
+def _as_duration(item: Item, q: Qty) -> Item:
+    """The quantity of 'بعد عشر دقائق' as the duration it is (PT10M)."""
     return Item(item.cls, TimeValue(kind="duration", unit=q.unit, amount=float(q.amount), mod=item.value.mod),
                 item.start, item.end, item.cstart, item.cend, item.rule + FROM_EVENT, item.children, item.prefix,
                 item.weight)
