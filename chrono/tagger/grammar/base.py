@@ -1,6 +1,7 @@
 """Pattern building blocks shared by the grammar modules: small, named, readable."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -65,6 +66,35 @@ def not_next_word(*stems: str) -> Guard:
         return t is None or not (_readings(t.text) & words)
 
     return Guard(ok, True, "not before " + " ".join(stems))
+
+
+def not_nearness() -> Guard:
+    """'قريبا' followed by 'من' is near a place or a person, not soon: 'وقعت الاشتباكات قريبا من
+    البلدة', 'جلس قريبا منه' ('سيصل الوفد قريبا' stays FUTURE_REF)."""
+    near = frozenset({normalize_word("قريبا")})
+    of = frozenset(normalize_word(w) for w in ("من", "منه", "منها", "منهم", "منهما"))
+
+    through = normalize_word("خلال")  # 'قريبا من خلال موقعه': soon, through its site
+
+    def ok(toks: list[Token], i: int) -> bool:
+        nxt, ref, after = _at(toks, i), _at(toks, i - 1), _at(toks, i + 1)
+        if nxt is None or ref is None or (after is not None and after.text == through):
+            return True
+        if not (nxt.text in of and _readings(ref.text) & near):
+            return True
+        verb = _at(toks, i - 2)  # 'سيختفي قريبا من الشوارع': a future verb other than كان is soon
+        return verb is not None and _soon_verb(verb.text)
+
+    return Guard(ok, True, "not قريبا من (near)")
+
+
+_FUTURE_VERB = re.compile(r"^و?س[يتنا]")
+_COPULA_STEMS = ("يكون", "تكون", "نكون", "اكون", "يكونوا", "تكونوا")
+
+
+def _soon_verb(word: str) -> bool:
+    """A future verb that is not the copula: 'سيختفي', 'ستنتهي' (not 'سيكون قريبا من': near)."""
+    return bool(_FUTURE_VERB.match(word)) and not any(word.endswith(c) for c in _COPULA_STEMS)
 
 
 def not_after_word(*stems: str) -> Guard:

@@ -21,6 +21,7 @@ from chrono.tagger.grammar.base import (
     not_before_genitive,
     not_describing_a_plural,
     not_earlier_of,
+    not_nearness,
     not_next,
     readings,
     year_guard,
@@ -36,7 +37,7 @@ rule = RULES.rule
 
 
 @rule("ar.relative.reference", C("ref"), adverb_not_adjective(), not_after_any(),
-      not_next(*LEXICON.guard_words["premature_after"]), not_earlier_of())
+      not_next(*LEXICON.guard_words["premature_after"]), not_earlier_of(), not_nearness())
 def reference(r):
     """'الآن' → PRESENT_REF, 'مستقبلاً' → FUTURE_REF, 'سابقاً' → PAST_REF, 'مؤخرا', 'في وقت سابق' →
     PAST_REF (not 'رئيسا سابقا', a former president; not 'سابقا لأوانه', premature)"""
