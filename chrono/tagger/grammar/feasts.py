@@ -164,6 +164,12 @@ def day_n_of_feast_days(_yawm, n, _of, days):
     return first.with_(hijri_day=first.hijri_day + nth - 1)
 
 
+@rule("ar.hijri.nth_day_of_feast_days", C("ordinal"), K("day_intro"), K("of"), _THE_FEAST_DAYS)
+def nth_day_of_feast_days(n, _yawm, _of, days):
+    """'أول يوم من أيام عيد الفطر المبارك' → 1 Shawwal, 'ثاني يوم من أيام العيد' (ordinal first)"""
+    return day_n_of_feast_days(None, n, None, days)
+
+
 @rule("ar.hijri.feast_first_days", _FEAST_DAYS_RULE, K("first_ordinal"))
 def feast_first_days(f, _first):
     """'أيام العيد الأولى' → the Eid's days, START (its first days)"""
