@@ -56,6 +56,21 @@ def not_next(*texts: str) -> Guard:
     return Guard(lambda toks, i: not (_at(toks, i) and toks[i].text in texts), True, "not before " + " ".join(texts))
 
 
+def not_next_unless_agent(*texts: str) -> Guard:
+    """The next token is none of `texts`, unless it opens 'من قبل' (by: the doer of a passive):
+    'قبل ساعات من الانتخابات' is before an event, 'أعلن قبل ساعات من قبل الاتحاد' is hours ago."""
+    agent = normalize_word("قبل")
+
+    def ok(toks: list[Token], i: int) -> bool:
+        nxt = _at(toks, i)
+        if nxt is None or nxt.text not in texts:
+            return True
+        after = _at(toks, i + 1)
+        return after is not None and after.text == agent
+
+    return Guard(ok, True, "not before " + " ".join(texts) + " (but من قبل)")
+
+
 def not_next_word(*stems: str) -> Guard:
     """The next token, clitics aside, is none of `stems`: 'عيد الفطر لهذا العام' is not 'this Eid' (هذا
     with ل opens the next phrase, as هذا alone does)."""

@@ -40,10 +40,15 @@ def after_event(_after, q):
     return _duration(q.value)
 
 
-@rule("ar.duration.before_event", K("before"), C("qty"), ctx(K("on_event")), not_next(*_NOW_WORDS))
+_AGENT_WORDS = ("قبل",)  # 'من قبل': by (the doer of a passive), not before an event
+
+
+@rule("ar.duration.before_event", K("before"), C("qty"), ctx(K("on_event")), not_next(*_NOW_WORDS),
+      not_next(*_AGENT_WORDS))
 def before_event(_before, q):
     """'قبل يومين من الانتخابات' → P2D, 'قبل عام على الانتخابات' → P1Y: time before an event, not
-    two days before the anchor (that would be a false date). Not 'قبل أسبوع من الآن'."""
+    two days before the anchor (that would be a false date). Not 'قبل أسبوع من الآن', nor 'قبل
+    يومين من قبل الاتحاد' (من قبل names who did it: two days ago)."""
     return _duration(q.value)
 
 

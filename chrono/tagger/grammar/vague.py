@@ -23,6 +23,7 @@ from chrono.tagger.grammar.base import (
     not_earlier_of,
     not_nearness,
     not_next,
+    not_next_unless_agent,
     readings,
     year_guard,
 )
@@ -229,7 +230,7 @@ def more_than_ago(_ago, bound, q):
 
 
 # على/من after a quantity tie it to an event ('بعد أيام على إعادة انتخابه'), normalized as the text is
-_ON_EVENT = not_next(*sorted({normalize_word(w) for w in LEXICON.data.keywords["on_event"]}))
+_ON_EVENT = not_next_unless_agent(*sorted({normalize_word(w) for w in LEXICON.data.keywords["on_event"]}))
 
 
 @rule("ar.relative.units_ago_vague", K("ago", "after"), C("unit", lambda it: lexval(it)[1] is None), _ON_EVENT)
@@ -276,7 +277,7 @@ def moment_of_day_of(_moment, _of, day):
 
 
 @rule("ar.relative.units_around_event", K("before", "after"), C("unit", lambda it: lexval(it)[1] is None),
-      ctx(K("on_event")), not_next(*LEXICON.guard_words["now_words"]))
+      ctx(K("on_event")), not_next(*LEXICON.guard_words["now_words"]), not_next("قبل"))
 def units_around_event(_word, units):
     """'بعد أيام على إعادة انتخابه' → PXD, 'قبل أسابيع من الانتخابات' → PXW: some time elapsed
     after or before an event, like 'بعد عام على التطبيع' (a duration, not a vague future)"""
