@@ -110,6 +110,18 @@ def year_era(n, _era):
     return HYear(n.value, True)
 
 
+@rule("ar.hijri.year_ordinal_era", C("ordinal"), K("hijri_era"), out="hyr")
+def year_ordinal_era(n, _era):
+    """'السنة الثالثة للهجرة' → the Hijri year 3 (with 'السنة' before it, like 'سنة 40 هـ')"""
+    return HYear(lexval(n), True)
+
+
+@rule("ar.hijri.year_ordinal_of_hijra", C("ordinal"), T("من"), T("الهجره", "الهجرة"), out="hyr")
+def year_ordinal_of_hijra(n, _of, _hijra):
+    """'في السنة الثالثة من الهجرة' → the Hijri year 3"""
+    return HYear(lexval(n), True)
+
+
 @rule("ar.hijri.year_paren_era", T("("), C("number", lambda it: 1 <= it.value <= 1600), T(")"),
       K("hijri_era"), NOT_SOLAR_YEAR, out="hyr")
 def year_paren_era(_open, n, _close, _era):
@@ -154,6 +166,7 @@ _YEAR_TAILS = {
     "": (C("hyr", lambda it: it.value.standalone),),
     "_intro": (ctx(K("year_intro")), C("hyr")),
     "_of_year": (ctx(K("of")), ctx(K("year_intro")), C("hyr")),
+    "_in_year": (ctx(K("in")), ctx(K("year_intro")), C("hyr")),
 }
 
 
