@@ -30,14 +30,21 @@ def tag_text(text: str, anchor: Optional[date] = None, settings: Optional[Settin
     return tag_document(doc, settings).timexes
 
 
+# anchors a user declared (--anchor, a manifest, front matter): a day counted from them keeps them
+# against a weekday the text names otherwise (an archive's crawl day does not)
+USER_ANCHOR_SOURCES = frozenset({"cli", "manifest", "front_matter"})
+
+
 def tag_document(doc: Document, settings: Optional[Settings] = None) -> DocumentTags:
     settings = settings or Settings()
     segmentation = segment(doc.text)
     expressions = find_expressions(doc.text)
     anchor = document_anchor(doc, expressions, segmentation, keep=settings.keep_anchor)
     appended = _appended_anchors(doc.text, expressions, segmentation)
+    trusted = settings.keep_anchor or anchor.source in USER_ANCHOR_SOURCES
     timexes = [
-        _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation, _region_at(expr.start, appended))
+        _to_timex(i + 1, doc.text, expr, anchor.date, settings, segmentation, _region_at(expr.start, appended),
+                  trusted)
         for i, expr in enumerate(expressions)
     ]
     if anchor.source == "contradicted":
@@ -115,11 +122,11 @@ def _region_at(offset: int, appended: list[_RegionAnchor]) -> Optional[_RegionAn
 
 
 def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], settings: Settings,
-              segmentation, region: Optional[_RegionAnchor] = None) -> Timex:
+              segmentation, region: Optional[_RegionAnchor] = None, trusted: bool = False) -> Timex:
     value = expr.item.value
     if region is not None:
         anchor = region.date
-    r = resolve(value, anchor, settings.prefer, expr.future_cue, expr.past_cue)
+    r = resolve(value, anchor, settings.prefer, expr.future_cue, expr.past_cue, trusted and region is None)
     flags = list(r.flags)
     if region and NO_ANCHOR in (r.flags if region.date is None else resolve(value).flags):
         flags.append(f"anchor: the appended article's own dateline, {region.date.isoformat()}" if region.date

@@ -298,3 +298,17 @@ def test_absolute_dates_stay_in_a_contradicted_page():
 def test_no_contradiction_when_the_text_does_not_say_so_clearly(text):
     a = document_anchor(doc(text, CRAWLED))
     assert a.source != "contradicted" and a.date is not None
+
+
+def test_a_day_whose_weekday_the_text_names_otherwise_takes_that_weekday_near_a_crawl_day():
+    # one contradicting expression does not move the page's anchor, but it dates itself: the
+    # text's weekday, within two days of the counted day, against a crawl day
+    text = ("وصل الوفد أمس (الاثنين) وتبدأ المحادثات اليوم الثلاثاء. وقال المتحدث إن الحكومة تدفع "
+            "المستحقات اليوم الإثنين للبنك المركزي.")
+    tags = tag_document(doc(text, CRAWLED))
+    assert tags.anchor.date == date(2015, 7, 21)
+    timex = tags.timexes[-1]
+    assert timex.text == "اليوم الإثنين"
+    assert timex.value == "2015-07-20" and any("mismatch" in f for f in timex.flags)
+    kept = tag_document(doc(text, CRAWLED), Settings(keep_anchor=True))
+    assert kept.timexes[-1].value == "2015-07-21"

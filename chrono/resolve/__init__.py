@@ -22,10 +22,11 @@ __all__ = ["NO_ANCHOR", "POLICIES", "Context", "Resolved", "narrow", "resolve"]
 
 
 def resolve(v: TimeValue, anchor: Optional[date] = None, prefer: str = "news",
-            future_cue: bool = False, past_cue: bool = False) -> Resolved:
+            future_cue: bool = False, past_cue: bool = False, trust_anchor: bool = False) -> Resolved:
     """`future_cue`/`past_cue`: what the clause says of its tense ('سيعقد', 'تنطلق' / 'انطلقت'),
-    which places a date without its year before or after the anchor."""
-    ctx = Context(anchor, prefer, future_cue, past_cue)
+    which places a date without its year before or after the anchor. `trust_anchor`: the user
+    declared the anchor, so a day counted from it keeps it against a weekday the text names."""
+    ctx = Context(anchor, prefer, future_cue, past_cue, trust_anchor)
     try:
         if v.shift_days:
             return _shifted(v, ctx)
@@ -83,7 +84,7 @@ def _range(v: TimeValue, ctx: Context) -> Resolved:
 
 
 def _resolve_in(v: TimeValue, ctx: Context) -> Resolved:
-    return resolve(v, ctx.anchor, ctx.prefer, ctx.future_cue, ctx.past_cue)
+    return resolve(v, ctx.anchor, ctx.prefer, ctx.future_cue, ctx.past_cue, ctx.trust_anchor)
 
 
 def duration_range(shortest: TimeValue, longest: TimeValue, mod: Optional[str]) -> Resolved:

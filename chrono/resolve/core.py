@@ -47,6 +47,9 @@ class Context:
     prefer: str = "news"
     future_cue: bool = False
     past_cue: bool = False
+    # the anchor was declared by the user (--anchor, a manifest, front matter, --keep-anchor): a
+    # weekday the text names otherwise does not move a day counted from it
+    trust_anchor: bool = False
 
 
 def direction_of(cue: Optional[str], ctx: Context) -> str:

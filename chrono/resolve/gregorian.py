@@ -101,6 +101,28 @@ def resolve_date(v: TimeValue, ctx: Context) -> Resolved:
     return _calendar(v, ctx)
 
 
+WEEKDAY_REACH_DAYS = 2
+
+
+def _named_weekday_near(d: date, v: TimeValue, trust_anchor: bool) -> Resolved:
+    """A day told from the anchor whose weekday the text names otherwise: 'اليوم الإثنين' in a page
+    crawled on the Tuesday. The weekday is the text's own word, the anchor often a crawl day late:
+    the named weekday within `WEEKDAY_REACH_DAYS` of the counted day is taken (flagged); further
+    off, or when the user declared the anchor (`trust_anchor`), the counted day stays (flagged).
+    """
+    assert v.weekday is not None
+    shift = (v.weekday - d.isoweekday() + 3) % 7 - 3  # -3 … 3: the nearest such weekday
+    if abs(shift) <= WEEKDAY_REACH_DAYS and not trust_anchor:
+        named = d + timedelta(days=shift)
+        r = _day_resolved(named, v)
+        r.flags.append(f"weekday mismatch: counted from the anchor the day is {d.isoformat()} "
+                       f"(weekday {d.isoweekday()}); the text's weekday {v.weekday} is taken")
+        return r
+    r = _day_resolved(d, v)
+    r.flags.append(f"weekday mismatch: text says weekday {v.weekday}, date is {d.isoweekday()}")
+    return r
+
+
 def _relative(v: TimeValue, unit: str, ctx: Context) -> Resolved:
     """اليوم/أمس/غداً (day), الأسبوع/الشهر/العام + الماضي/المقبل/الحالي, قبل ثلاثة أيام, القرن الماضي
     (`unit`: v.rel_unit)."""
@@ -120,10 +142,9 @@ def _relative(v: TimeValue, unit: str, ctx: Context) -> Resolved:
         d = a + timedelta(days=n)
         if v.year is not None:  # 'في مثل هذا اليوم من عام 1948': the anchor's day in another year
             d = d.replace(year=v.year)
-        r = _day_resolved(d, v)
         if v.weekday and d.isoweekday() != v.weekday:
-            r.flags.append(f"weekday mismatch: text says weekday {v.weekday}, date is {d.isoweekday()}")
-        return r
+            return _named_weekday_near(d, v, ctx.trust_anchor)
+        return _day_resolved(d, v)
     if unit == "week":
         monday = a - timedelta(days=a.isoweekday() - 1) + timedelta(weeks=n)
         y, w, _ = monday.isocalendar()
