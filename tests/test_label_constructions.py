@@ -209,3 +209,27 @@ def test_a_relative_clause_left_with_its_verb_alone_takes_the_sentence_around_it
 def test_an_adjective_after_a_quoted_name_does_not_start_the_label():
     label = _label("وأعلنت الجمعية عن برنامج «سند» المعني برعاية المسنين الذي سيطلق غدا في الرياض.", "غدا")
     assert label.startswith("أعلنت الجمعية") and "برنامج «سند» المعني" in label
+
+
+def test_a_date_adjective_describing_the_noun_before_it_stays():
+    label = _label("وشغل الدكتور سالم منصب مدير المعهد منذ عام 1999 حتى الوقت الحالي.", "منذ عام 1999")
+    assert label.endswith("حتى الوقت الحالي")
+    label = _label("وقالت اللجنة إن أعضاءها سيعقدون اجتماعهم التالي في العاشر من سبتمبر.", "العاشر من سبتمبر")
+    assert "اجتماعهم التالي" in label
+
+
+def test_a_negation_before_the_verb_stays_and_but_opens_a_clause():
+    label = _label("ولم يصدر أي حكم حتى الآن على المدير لكن مساعده سالم مثل أمام القاضي الأسبوع الماضي.",
+                   "الأسبوع الماضي")
+    assert label == "مساعده سالم مثل أمام القاضي"
+    label = _label("ولم يصدر أي حكم على المدير في الأسبوع الماضي.", "الأسبوع الماضي")
+    assert label == "لم يصدر أي حكم على المدير"
+
+
+def test_a_relative_clause_left_with_its_verb_alone():
+    label = _label("وتستعد الشركة لعرض سيارتها الجديدة في معرض دبي الذي يقام في شهر نوفمبر المقبل.",
+                   "شهر نوفمبر المقبل")
+    assert label == "تستعد الشركة لعرض سيارتها الجديدة في معرض دبي"
+    label = _label("وسيكسب الحزب أصواتا - من الانتخابات البلدية التي ستجري في مارس 2016 - بفضل برنامجه.",
+                   "مارس 2016")
+    assert "التي ستجري في مارس 2016" in label

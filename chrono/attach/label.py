@@ -92,9 +92,9 @@ def _is_verb_at(tokens: list[Tok], i: int) -> bool:
     found = lemma_at(tokens, i)
     if found is not None:
         return found.verb
-    folded = tokens[i].folded
-    return regex.match(r"[وف]?س[يتن]..", folded) is not None and not folded.endswith(("ة", "ات")) \
-        and not is_date_word(tokens[i])
+    # a bare alif after the prefix makes a noun: "سيارتها", "سياسية", "ستار" ("سيأتي" has its hamza)
+    return regex.match(r"[وف]?س[يتن][^ا\W].", tokens[i].text) is not None \
+        and not tokens[i].text.endswith(("ة", "ات")) and not is_date_word(tokens[i])
 
 
 def _opens_on_verb(tokens: list[Tok], i: int) -> bool:
@@ -189,6 +189,7 @@ def _without_preposition(word: str) -> str:
 
 _NOUN_PHRASE_WORDS = 4
 _FORMER = frozenset({"السابق", "الاسبق"})  # "عضو مجلس الشيوخ السابق": an adjective, not a date
+_NEGATIONS = frozenset(fold(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا"))
 _VERB_PARTICLES = frozenset(fold(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "قد", "وقد", "لقد"))
 
 
@@ -245,6 +246,8 @@ def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> 
 
 
 _HARD_BREAKS = frozenset(".؛;:!?؟")
+# "لكن" takes a subject of its own like "أن": "لكن نائبه جيفري ويب مثل أمام محكمة"
+_CLAUSE_SUBJECTS = frozenset(fold(w) for w in ("لكن", "ولكن", "لكنه", "لكنها"))
 
 
 def _sentence_start(tokens: list[Tok]) -> int:
@@ -258,7 +261,7 @@ def _starts_phrase(tokens: list[Tok], i: int) -> bool:
     if i >= len(tokens) or i <= _sentence_start(tokens):
         return True
     before = tokens[i - 1]
-    if before.folded in _COMPLEMENTIZERS or before.text in _HARD_BREAKS:
+    if before.folded in _COMPLEMENTIZERS or before.folded in _CLAUSE_SUBJECTS or before.text in _HARD_BREAKS:
         return True
     return tokens[i].folded in _VERB_PARTICLES or _opens_on_verb(tokens, i)
 
@@ -321,8 +324,10 @@ def _phrase_start(tokens: list[Tok], i: int) -> int:
             return i  # too far back: the label would lose the dated part at its end
         if j == floor or tokens[j - 1].folded in _COMPLEMENTIZERS or tokens[j - 1].text in _HARD_BREAKS:
             return j
+        if tokens[j - 1].folded in _CLAUSE_SUBJECTS:
+            return j  # "لكن نائبه مثل أمام المحكمة": a clause with its own subject
         if (tokens[j].folded in _VERB_PARTICLES or _opens_on_verb(tokens, j)) and not _is_relative(tokens[j - 1]):
-            return j
+            return j - 1 if tokens[j - 1].folded in _NEGATIONS else j  # "ولم توجه": the negation stays
     return min(floor, i)
 
 
@@ -343,9 +348,7 @@ def _label_words(tokens: list[Tok], start: int, hi: int, skip: set[int]) -> list
             words += 1
     if cut:
         chosen = _natural_end(tokens, chosen, hi, skip)
-    while chosen and _dangles(tokens[chosen[-1]]):
-        chosen.pop()
-    return chosen
+    return _trim_end(tokens, chosen, skip=skip)
 
 
 _STRETCH_WORDS = 6
@@ -372,10 +375,7 @@ def _natural_end(tokens: list[Tok], chosen: list[int], hi: int, skip: set[int]) 
     commas = [n for n, i in enumerate(chosen) if tokens[i].text in COMMAS]
     if commas and sum(1 for i in chosen[:commas[-1]] if tokens[i].is_word) >= _PHRASE_WORDS:
         return chosen[:commas[-1]]
-    chosen = _before_open_quote(tokens, chosen)
-    while chosen and (_dangles(tokens[chosen[-1]]) or _needs_complement(tokens[chosen[-1]])):
-        chosen.pop()
-    return chosen
+    return _trim_end(tokens, _before_open_quote(tokens, chosen), complement=True, skip=skip)
 
 
 _OPENING_QUOTES = frozenset("«“(")
@@ -401,6 +401,36 @@ def _needs_complement(tok: Tok) -> bool:
         (folded[:1] in "لب" and folded[1:2] == "ا" and len(folded) > 4)
 
 
+_DATE_ADJECTIVES = frozenset(fold(w) for w in ("الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الجارية",
+                                                 "الحالي", "الحالية", "القادم", "القادمة", "التالي", "التالية",
+                                                 "المنصرم", "المنصرمة", "السابق", "السابقة"))
+
+
+def _describes_noun(tokens: list[Tok], i: int) -> bool:
+    """A date adjective that describes the noun before it, not a date: "حتى الوقت الحالي",
+    "لقاءها التالي" (it stays with its noun)."""
+    if i == 0 or tokens[i].folded not in _DATE_ADJECTIVES:
+        return False
+    before = tokens[i - 1]
+    return before.is_word and not is_date_word(before) and before.folded not in DANGLING \
+        and before.folded not in STOP
+
+
+def _trim_end(tokens: list[Tok], chosen: list[int], complement: bool = False,
+              skip: frozenset[int] | set[int] = frozenset()) -> list[int]:
+    """Drop what a label does not end on (a function word, punctuation; with `complement`, a word
+    that needs what follows), but a date adjective that completes its noun ("حتى الوقت الحالي")."""
+    while chosen and (_dangles(tokens[chosen[-1]]) or (complement and _needs_complement(tokens[chosen[-1]]))):
+        last = chosen[-1]
+        if len(chosen) > 1 and chosen[-2] == last - 1 and _describes_noun(tokens, last):
+            break
+        if tokens[last].folded in TITLES and tokens[last].text.startswith("ال") and \
+                (last + 1 == len(tokens) or not tokens[last + 1].is_word or last + 1 in skip):
+            break  # "مثل أمام القاضي [الأسبوع الماضي]": no name was cut after the title
+        chosen.pop()
+    return chosen
+
+
 def _dangles(tok: Tok) -> bool:
     """A token a label does not end on: punctuation (but a closing quote), a function word, a
     relative pronoun, a title ("… إلى", "… التي", "… الأمير")."""
@@ -420,9 +450,10 @@ def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) 
     "يوم"), a second month name or weekday next to it ("17 يوليو [تموز]"), empty brackets."""
     skip = set(range(first, last))
     i = first - 1
-    while i >= lo and (tokens[i].folded in DANGLING or bare(tokens[i].folded) in DANGLING
-                       or tokens[i].folded in DATE_GOVERNORS or _year_before(tokens, i, lo)
-                       or is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
+    while i >= lo and not _describes_noun(tokens, i) and \
+            (tokens[i].folded in DANGLING or bare(tokens[i].folded) in DANGLING
+             or tokens[i].folded in DATE_GOVERNORS or _year_before(tokens, i, lo)
+             or is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
         skip.add(i)
         i -= 1
     j = last
@@ -525,7 +556,9 @@ def _first_word(label: str) -> str:
     """A leading conjunction that is a clitic goes ("ووصل" → "وصل", "والرئيس" → "الرئيس"); a word
     whose first letter is its own stays ("وزارة", "فيصل")."""
     head, _, rest = label.partition(" ")
-    if len(head) > 3 and head[0] in "وف":
+    if head[:1] in "وف" and fold(head) in _VERB_PARTICLES and fold(head[1:]) in _VERB_PARTICLES:
+        head = head[1:]  # "ولم توجه" → "لم توجه"
+    elif len(head) > 3 and head[0] in "وف":
         tail = head[1:]
         folded = fold(tail)
         known = LEMMAS.get(folded) or SPEECH.get(folded)
@@ -657,6 +690,30 @@ def _side_event_label(text: str, tokens: list[Tok], clause: Clause, trigger: Tri
     return " ".join(p for p in parts if p)
 
 
+def _without_bare_relative(tokens: list[Tok], chosen: list[int], skip: set[int], first: int,
+                           last: int) -> list[int]:
+    """A relative clause left with its verb alone once the date is out ("في معرض فرانكفورت الذي
+    يعقد [في سبتمبر]"): at the label's end it goes when a whole phrase stands before it, else the
+    date stays in it ("الانتخابات البرلمانية التي ستجري في شباط 2016")."""
+    words = [i for i in chosen if tokens[i].is_word or tokens[i].is_number]
+    for n in range(len(words) - 1):
+        relative, verb = words[n], words[n + 1]
+        if not _is_relative(tokens[relative]) or verb >= first or verb + 1 > first or \
+                any(tokens[i].is_word for i in range(verb + 1, first) if i not in skip):
+            continue  # the date is not the relative clause's own complement
+        end = last
+        while end in skip:
+            end += 1  # "(أيلول)", a closing dash
+        if end < len(tokens) and end in chosen and tokens[end].is_word and tokens[end - 1].text not in "-–—":
+            continue  # the relative clause goes on after the date: "الذي افتتح [أمس] في أبها"
+        before = [i for i in chosen if i < relative]
+        if n + 2 == len(words) and sum(1 for i in before if tokens[i].is_word) >= _FULL_LABEL_WORDS:
+            return _trim_end(tokens, before, skip=skip)
+        leftovers = [i for i in sorted(skip) if verb < i < end]
+        return sorted(set(chosen) | set(leftovers))
+    return chosen
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
            first: int, last: int) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
@@ -693,6 +750,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         larger = _label_words(tokens, _phrase_start(tokens, start), _next_break(tokens, end), skip)
         if sum(1 for i in larger if tokens[i].is_word) >= _FULL_LABEL_WORDS:
             chosen = larger
+    chosen = _without_bare_relative(tokens, chosen, skip, first, last)
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
         # a thin clause ("الذي وقع أمس"): the sentence's words around it
         wider = Clause(leading_connectives(tokens, 0, len(tokens)), len(tokens), 0)
