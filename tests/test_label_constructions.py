@@ -233,3 +233,18 @@ def test_a_relative_clause_left_with_its_verb_alone():
     label = _label("وسيكسب الحزب أصواتا - من الانتخابات البلدية التي ستجري في مارس 2016 - بفضل برنامجه.",
                    "مارس 2016")
     assert "التي ستجري في مارس 2016" in label
+
+
+def test_a_verb_going_on_after_bad_an_takes_the_sentence_subject():
+    label = _label("وارتفع مؤشر السوق في التعاملات المبكرة بعد أن هبط يوم الأحد إلى أدنى مستوى.", "يوم الأحد")
+    assert label == "مؤشر السوق هبط إلى أدنى مستوى"
+
+
+def test_a_speech_verb_opening_its_sentence_takes_the_previous_speaker():
+    text = "وأعلن وزير الداخلية نتائج التحقيق. وأكد في العام الماضي أن اللجنة اتخذت الإجراءات."
+    assert _label(text, "العام الماضي").startswith("وزير الداخلية أكد أن اللجنة")
+    text = "وأعلنت الوزارة نتائج التحقيق. وأكد في العام الماضي أن اللجنة اتخذت الإجراءات."
+    assert _label(text, "العام الماضي").startswith("أكد أن")  # "أكد" is not told of "الوزارة"
+    # another verb may be told of anyone named before (here the escapee, not the judge)
+    text = "وأصدر القاضي حكما على تاجر المخدرات. وكان فر من السجن عام 2001 بعد اعتقاله."
+    assert _label(text, "عام 2001").startswith("فر من السجن")

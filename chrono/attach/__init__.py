@@ -128,6 +128,18 @@ def _shown_sentence(text: str, seg: Segmentation, timex: Timex, clause: tuple[in
     return text[span.start:span.end]
 
 
+def _previous_sentence(text: str, seg: Segmentation, tokens: list[Tok], cache: dict | None) -> list[Tok] | None:
+    """The tokens of the sentence before, in the same paragraph: a label whose verb has no doer
+    takes the doer it named ("وأعلن الوزير … . وأكد أن …")."""
+    index = sentence_index(seg, tokens[0].start) if tokens else None
+    if not index:
+        return None
+    previous = seg.sentences[index - 1]
+    if "\n" in text[previous.end:tokens[0].start]:
+        return None
+    return _sentence_tokens(text, previous.start, previous.end, cache)
+
+
 @dataclass
 class _Reading:
     """What one timex's sentence tells, before it becomes an Event."""
@@ -195,7 +207,8 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
             return None
     participants, places = participants_of(tokens, clause.lead, clause.hi, skip)
     actors = actors_of(tokens, clause, trigger, skip) if trigger is None or trigger.reported is None else set()
-    label, label_score = make_label(text, tokens, clause, trigger, first, last)
+    label, label_score = make_label(text, tokens, clause, trigger, first, last,
+                                    _previous_sentence(text, seg, tokens, cache))
     offsets = (tokens[clause.lead].start if clause.lead < len(tokens) else timex.start,
                tokens[clause.hi - 1].end if clause.hi > 0 else timex.end)
     chosen, lemmas = terms_of(content, first)

@@ -104,7 +104,8 @@ def _opens_on_verb(tokens: list[Tok], i: int) -> bool:
         return True
     tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
     return tok.text[:1] in "وف" and len(tok.text) > 3 and tok.text[1:3] != "ال" and tok.folded not in TITLES \
-        and nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or nxt.folded in TITLES)
+        and nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or nxt.folded in TITLES
+                                                 or _construct_head(tokens, i + 1))
 
 
 def _is_relative(tok: Tok) -> bool:
@@ -437,7 +438,14 @@ def _dangles(tok: Tok) -> bool:
     if not (tok.is_word or tok.is_number or tok.text in "»”\")"):
         return True
     return tok.folded in DANGLING or bare(tok.folded) in DANGLING or tok.folded in RELATIVES \
-        or tok.folded in STOP or tok.folded in TITLES
+        or (tok.folded in STOP and tok.folded not in _ENDING_STOPS) or tok.folded in TITLES
+
+
+# stop words that end a phrase well: nouns and pronoun-carrying prepositions ("إلى أدنى مستوى",
+# "بين البلدين", "شارك فيها")
+_ENDING_STOPS = frozenset(fold(w) for w in ("إطار", "البلدان", "البلدين", "الجانب", "الجانبين", "بلد",
+                                            "خطوة", "سياق", "مجال", "مستوى", "وقت", "أيضا", "فقط", "فيه",
+                                            "فيها", "عليه", "عليها", "منه", "منها", "إليه"))
 
 
 def _year_before(tokens: list[Tok], i: int, lo: int) -> bool:
@@ -616,7 +624,19 @@ def _possessed_noun(word: str) -> str | None:
     return None
 
 
-def _main_subject(tokens: list[Tok], end: int) -> list[int]:
+# the titles a doer's name opens with, honorifics too ("صاحب السمو الملكي الأمير خالد")
+_HONORIFICS = TITLES | frozenset(fold(w) for w in ("صاحب", "معالي", "فخامة", "سمو", "رئيس", "نائب", "قائد",
+                                                   "أمين", "مستشار", "المستشار"))
+
+
+def _construct_head(tokens: list[Tok], i: int) -> bool:
+    """An indefinite noun that a definite one completes into a doer: "مؤشر السوق", "سعر الذهب"."""
+    tok = tokens[i]
+    return i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].text.startswith("ال") \
+        and not is_date_word(tokens[i + 1]) and _construct_noun(tokens, i) and not tok.text.endswith("ا")
+
+
+def _main_subject(tokens: list[Tok], end: int, most: int = _SUBJECT_WORDS) -> list[int]:
     """The subject of the sentence's main verb before `end`: the words after the verb, the
     definite ones and a title's name ("وأشاد وزير الصحة خلال …" → "وزير الصحة", "يزور الرئيس
     الأميركي باراك أوباما غدا" → "الرئيس الأميركي باراك أوباما"); empty when the sentence does
@@ -628,13 +648,15 @@ def _main_subject(tokens: list[Tok], end: int) -> list[int]:
     for i in range(start + 1, end):
         tok = tokens[i]
         if not tok.is_word or is_date_word(tok) or tok.folded in PREPOSITIONS or _is_verb_at(tokens, i) \
-                or len(subject) >= _SUBJECT_WORDS:
+                or len(subject) >= most:
             break
         previous = tokens[subject[-1]].folded if subject else ""
-        if subject and not (tok.text.startswith("ال") or previous in TITLES or previous in ("بن", "ابن")
+        if subject and not (tok.text.startswith("ال") or previous in _HONORIFICS or previous in ("بن", "ابن")
                             or tok.folded in ("بن", "ابن")):
             break
-        if not subject and not (tok.text.startswith("ال") or tok.folded in TITLES):
+        if subject and not tok.text.startswith("ال") and tok.text.endswith(("ًا", "اً", "ا")):
+            break  # "أصدر القاضي حكما": an object after the title, not a name
+        if not subject and not (tok.text.startswith("ال") or tok.folded in _HONORIFICS or _construct_head(tokens, i)):
             return []  # no definite doer: "قبل استقالتها" of someone named before
         subject.append(i)
     return subject
@@ -714,8 +736,79 @@ def _without_bare_relative(tokens: list[Tok], chosen: list[int], skip: set[int],
     return chosen
 
 
+_CARRIED_SUBJECT_WORDS = 9
+
+
+def _lacks_subject(tokens: list[Tok], chosen: list[int]) -> bool:
+    """Whether the label's opening verb has no subject after it: a preposition, "أن" or a side
+    phrase follows ("فر من السجن", "التقى خلالها نزلاء الدار", "أكد أن اللجنة")."""
+    following = [i for i in chosen[1:2] if tokens[i].is_word]
+    if not following:
+        return False
+    folded = tokens[following[0]].folded
+    stems = (folded, bare(folded), folded[:-2] if folded.endswith(("ها", "هم")) else folded,
+             folded[:-1] if folded.endswith("ه") else folded)
+    return folded in PREPOSITIONS or folded in _GOVERNING_WORDS or folded.startswith(("بال", "لل")) \
+        or folded in _COMPLEMENTIZERS or any(w in DANGLING or w in SIDE_OPENERS for w in stems)
+
+
+_THEN = frozenset(fold(w) for w in ("و", "ثم", "كما", "وكان", "وكانت", "كان", "كانت", "وقد", "قد"))
+_IMPERSONAL = frozenset(fold(w) for w in ("يذكر", "يشار", "تجدر", "يبدو", "يقال"))
+
+
+def _goes_on(tokens: list[Tok], verb: int) -> bool:
+    """Whether the verb goes on with the doer told before: a conjunction on it or before it
+    ("وقدم", "وكان فر", "ثم التقى"), or "بعد أن" ("… بعد أن هبط"); not a verb after its own
+    subject ("والمؤتمر السادس عقد")."""
+    found = lemma_at(tokens, verb)
+    if tokens[verb].text[:1] in "وف" and found is not None and found.key[:1] != tokens[verb].folded[:1]:
+        return True  # the conjunction is a clitic: "وقدم", not the "و" of "وقع"
+    before = tokens[verb - 1] if verb > 0 else None
+    if before is None or not before.is_word:
+        return False
+    return before.folded in _THEN or (before.folded in _COMPLEMENTIZERS and verb > 1
+                                      and bare(tokens[verb - 2].folded) in ("بعد", "قبل"))
+
+
+def _feminine_verb(tok: Tok, key: str) -> bool:
+    """A verb told of a feminine doer: "نجحت", "أعلنت", "تستعد" (not "ثبت", whose "ت" is its own)."""
+    folded = tok.folded
+    return (folded.endswith("ت") and not key.endswith("ت")) or folded[:1] == "ت" and not key.startswith("ت")
+
+
+def _carried_subject(tokens: list[Tok], chosen: list[int], previous: list[Tok] | None) -> tuple[list[Tok], list[int]]:
+    """The doer a label starting on a verb without its subject takes from its sentence's opening
+    ("وصعد سعر الذهب … بعد أن هبط أثناء التعاملات" → "سعر الذهب") or, for a speech verb opening
+    the sentence, from the previous one ("وأعلن الوزير … . وأكد أن …" → "الوزير"); nothing when
+    the verb and the doer do not agree."""
+    if not chosen:
+        return tokens, []
+    verb = chosen[0]
+    found = lemma_at(tokens, verb)
+    if found is None or not found.verb or tokens[verb].folded in _IMPERSONAL or tokens[verb].text.endswith("ا") \
+            or not _lacks_subject(tokens, chosen):
+        return tokens, []
+    source: list[Tok] = tokens
+    subject: list[int] = []
+    opening = leading_connectives(tokens, 0, verb)
+    if verb > _sentence_start(tokens) and _goes_on(tokens, verb) and _opens_on_verb(tokens, opening):
+        subject = _main_subject(tokens, verb, _CARRIED_SUBJECT_WORDS)
+    elif verb <= _sentence_start(tokens) and previous and found.key in SPEECH:
+        # "وأضاف أن …" goes on with the speaker before; another verb may be told of anyone named there
+        opening = leading_connectives(previous, 0, len(previous))
+        if opening < len(previous) and _opens_on_verb(previous, opening):
+            source, subject = previous, _main_subject(previous, len(previous), _CARRIED_SUBJECT_WORDS)
+    if not subject:
+        return tokens, []
+    head = source[subject[0]].folded
+    feminine = head.endswith(("ه", "ة", "ات")) and head not in TITLES
+    if feminine != _feminine_verb(tokens[verb], found.key):
+        return tokens, []
+    return source, subject
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
-           first: int, last: int) -> tuple[str, int]:
+           first: int, last: int, previous: list[Tok] | None = None) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
     skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
@@ -761,6 +854,9 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
+    source, subject = _carried_subject(tokens, chosen, previous)
+    if subject:  # "فر من السجن" → "غوزمان فر من السجن"
+        label = _first_word(_render(text, source, subject)) + " " + label
     score = min(len(chosen), _SCORED_WORDS)  # words past a short phrase add nothing
     if trigger is not None and trigger.at in chosen:
         score += 25 if trigger.lemma.verb else 20
