@@ -248,3 +248,20 @@ def test_a_speech_verb_opening_its_sentence_takes_the_previous_speaker():
     # another verb may be told of anyone named before (here the escapee, not the judge)
     text = "وأصدر القاضي حكما على تاجر المخدرات. وكان فر من السجن عام 2001 بعد اعتقاله."
     assert _label(text, "عام 2001").startswith("فر من السجن")
+
+
+def test_a_byline_before_a_colon_is_not_part_of_the_label():
+    label = _label("الدمام- وكالات: أغلقت السلطات ميناء المدينة - شرقي البلاد، مساء الثلاثاء.", "مساء الثلاثاء")
+    assert label.startswith("أغلقت السلطات ميناء المدينة")
+
+
+def test_a_label_saying_nothing_gives_way_to_the_title():
+    text = "جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"
+    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 8, 10)),
+                   meta={"fields": {"title": "افتتاح معرض الكتاب الدولي في جدة"}})
+    at = text.index("10 أغسطس 2015")
+    timex = Timex(id="t1", start=at, end=at + len("10 أغسطس 2015"), text="10 أغسطس 2015", type="DATE",
+                  value="2015-08-10", granularity="day", start_date=date(2015, 8, 10), end_date=date(2015, 8, 10),
+                  rule="test")
+    events = list(attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=[timex])))
+    assert [e.label for e in events] == ["افتتاح معرض الكتاب الدولي في جدة"]

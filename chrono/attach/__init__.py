@@ -34,7 +34,7 @@ from chrono.attach.clause import Clause, clause_of, described_end
 from chrono.attach.content import actors_of, content_of, event_words, participants_of, phrases_of, terms_of
 from chrono.attach.dated import Dated, dated
 from chrono.attach.days import dated_times, is_approximate, is_holiday, is_placeable, relative_day
-from chrono.attach.label import make_label
+from chrono.attach.label import is_thin_label, make_label
 from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, tokenize
 from chrono.attach.trigger import Trigger, find_trigger, trigger_surface
 from chrono.attach.words import RECURRING_KINDS, compatible_kinds, kind_family, kind_of, stem, trigger_root
@@ -209,6 +209,11 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
     actors = actors_of(tokens, clause, trigger, skip) if trigger is None or trigger.reported is None else set()
     label, label_score = make_label(text, tokens, clause, trigger, first, last,
                                     _previous_sentence(text, seg, tokens, cache))
+    if is_thin_label(label):
+        # "الرياض واس" of a dateline, a lone "قال": the article's title says what it tells
+        title = newspaper_and_title(document)[1]
+        if title and not is_thin_label(title):
+            label, label_score = title, 0
     offsets = (tokens[clause.lead].start if clause.lead < len(tokens) else timex.start,
                tokens[clause.hi - 1].end if clause.hi > 0 else timex.end)
     chosen, lemmas = terms_of(content, first)

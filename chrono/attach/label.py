@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from chrono.attach.clause import COMMAS, Clause
-from chrono.attach.tokens import Tok, is_date_word, is_stop
+from chrono.attach.tokens import Tok, is_date_word, is_stop, tokenize
 from chrono.attach.trigger import Trigger, lemma_at
 from chrono.attach.words import (
     AUXILIARIES,
@@ -228,11 +228,30 @@ def _asides(tokens: list[Tok], lo: int, hi: int) -> set[int]:
     return aside
 
 
+_BYLINE_WORDS = 4
+
+
+def _byline_end(tokens: list[Tok]) -> int:
+    """The token after a byline closed by a colon at the sentence's start ("سبق- وكالات: قصفت",
+    "الرياض - واس: أعلن" → the verb), 0 when there is none: a place and an agency say nothing."""
+    words = 0
+    for i, tok in enumerate(tokens[:2 * _BYLINE_WORDS + 2]):
+        if tok.text == ":":
+            return i + 1 if words > 0 and i + 1 < len(tokens) else 0
+        if tok.is_word:
+            words += 1
+            if words > _BYLINE_WORDS or _is_verb_at(tokens, i):
+                return 0
+        elif tok.text not in "-–—/،,":
+            return 0
+    return 0
+
+
 def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> int:
     """Where the label starts: the relative antecedent, else the clause's first word after its
     connectives (the subject stays: "سلاح الجو التركي شن …"), else the trigger when the subject
     would be long."""
-    start = leading_connectives(tokens, _antecedent_start(tokens, clause), clause.hi)
+    start = leading_connectives(tokens, max(_antecedent_start(tokens, clause), _byline_end(tokens)), clause.hi)
     if trigger is not None and clause.lead == clause.lo:
         said = [i for i in range(start, trigger.at) if tokens[i].folded in _COMPLEMENTIZERS]
         if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
@@ -252,7 +271,7 @@ _CLAUSE_SUBJECTS = frozenset(fold(w) for w in ("لكن", "ولكن", "لكنه",
 
 
 def _sentence_start(tokens: list[Tok]) -> int:
-    return leading_connectives(tokens, 0, len(tokens))
+    return leading_connectives(tokens, _byline_end(tokens), len(tokens))
 
 
 def _starts_phrase(tokens: list[Tok], i: int) -> bool:
@@ -805,6 +824,18 @@ def _carried_subject(tokens: list[Tok], chosen: list[int], previous: list[Tok] |
     if feminine != _feminine_verb(tokens[verb], found.key):
         return tokens, []
     return source, subject
+
+
+_AGENCIES = frozenset(fold(w) for w in ("واس", "وكالات", "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "د ب أ", "سبق",
+                                         "الوئام", "هـ", "ه", "م"))
+
+
+def is_thin_label(label: str) -> bool:
+    """Whether a label says too little to stand for an event: fewer than three words once dates,
+    numbers and news agencies are out ("الرياض واس" of "الرياض 25 شوال 1436 هـ … واس", "قال")."""
+    words = [t for t in tokenize(label, 0, len(label)) if t.is_word and not is_date_word(t)
+             and t.folded not in _AGENCIES]
+    return len(words) < _MIN_LABEL_WORDS
 
 
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
