@@ -27,6 +27,8 @@ from chrono.attach.words import (
 )
 from chrono.normalize import fold
 
+# the prepositions a leading adjunct opens with, as tokens are folded ("على" → "علي", "إلى" → "الي")
+_ADJUNCT_HEADS = PREPOSITIONS | frozenset(fold(w) for w in PREPOSITIONS)
 # a label runs to its clause's end: a longer whole phrase reads better than one cut mid-way
 _MAX_LABEL_WORDS = 30
 _SCORED_WORDS = 14
@@ -70,7 +72,7 @@ def _leading_adjunct(tokens: list[Tok], i: int, hi: int) -> int:
     """After a leading adjunct closed by a comma: "وبحسب المصدر ذاته، فقد استقبل", "وعلى الصعيد
     الاقتصادي، أعلنت" → the token after the comma; `i` when there is none."""
     head = tokens[i].folded
-    if not (head in PREPOSITIONS or bare(head) in PREPOSITIONS or bare(head) in REPORT
+    if not (head in _ADJUNCT_HEADS or bare(head) in _ADJUNCT_HEADS or bare(head) in REPORT
             or head in ("بحسب", "وبحسب", "حسب", "وحسب", "وفقا", "نقلا")):
         return i
     for j in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, hi - 1)):
@@ -579,12 +581,19 @@ def _present_verb_before_subject(folded: str, rest: str) -> bool:
         and (following.startswith("ال") or following in ("هذا", "هذه"))
 
 
+# prepositions a fronted phrase opens with, after the "و" that tied the sentence to the one before
+_FRONTED = frozenset(fold(w) for w in ("في", "بعد", "من", "على", "خلال", "منذ", "مع", "عن", "إلى", "حسب", "بحسب",
+                                       "قبل", "عند", "حول", "بين", "أمام", "وسط", "بسبب"))
+
+
 def _first_word(label: str) -> str:
     """A leading conjunction that is a clitic goes ("ووصل" → "وصل", "والرئيس" → "الرئيس"); a word
     whose first letter is its own stays ("وزارة", "فيصل")."""
     head, _, rest = label.partition(" ")
     if head[:1] in "وف" and fold(head) in _VERB_PARTICLES and fold(head[1:]) in _VERB_PARTICLES:
         head = head[1:]  # "ولم توجه" → "لم توجه"
+    elif head[:1] == "و" and fold(head[1:]) in _FRONTED:
+        head = head[1:]  # "وفي نهاية الزيارة قدم السلطان" → "في نهاية الزيارة …"
     elif len(head) > 3 and head[0] in "وف":
         tail = head[1:]
         folded = fold(tail)
@@ -611,20 +620,31 @@ def _first_phrase(tokens: list[Tok], chosen: list[int], last: int) -> list[int]:
 
 
 _SUBORDINATORS = frozenset(fold(w) for w in ("عندما", "حين", "حينما", "عقب", "مما", "إذ", "لأن", "بعدما", "ريثما"))
-_MAIN_CLAUSE_WORDS = 8
+_MAIN_CLAUSE_WORDS = 12
 
 
 def _with_main_clause(tokens: list[Tok], chosen: list[int], skip: set[int]) -> list[int]:
     """A "when" clause takes the main clause it hangs on, when that is short: "عندما انتقد
     النظام" → "أثار غضب الحزب عندما انتقد النظام"."""
-    if not chosen or bare(tokens[chosen[0]].folded) not in _SUBORDINATORS:
+    if chosen and chosen[0] >= 2 and _after_that(tokens, chosen[0] - 2):
+        chosen = [chosen[0] - 2, chosen[0] - 1] + chosen  # "أنهى معسكره" of "بعد أن أنهى معسكره"
+        if not _with_main_clause(tokens, chosen, skip)[0] < chosen[0]:
+            return chosen[2:]
+    if not chosen or not (bare(tokens[chosen[0]].folded) in _SUBORDINATORS or _after_that(tokens, chosen[0])):
         return chosen
-    main = leading_connectives(tokens, 0, chosen[0])
+    main = leading_connectives(tokens, _sentence_start(tokens), chosen[0])
     before = [i for i in range(main, chosen[0]) if i not in skip]
+    while before and not tokens[before[-1]].is_word:
+        before.pop()  # "…، بعد أن": the comma before the subordinate clause
     words = sum(1 for i in before if tokens[i].is_word)
     if not 1 <= words <= _MAIN_CLAUSE_WORDS or any(tokens[i].text in ".؛;:!?؟" for i in before):
         return chosen
     return before + chosen
+
+
+def _after_that(tokens: list[Tok], i: int) -> bool:
+    """"بعد أن", "قبل أن": a subordinate clause, like "بعدما"."""
+    return bare(tokens[i].folded) in ("بعد", "قبل") and i + 1 < len(tokens) and tokens[i + 1].folded in ("ان", "أن")
 
 
 _POSSESSIVES = ("ه",)  # "زيارته": one doer named before; "ها/هم" point at others as often
