@@ -276,3 +276,9 @@ def test_a_fronted_phrase_loses_the_and_that_tied_it_to_the_sentence_before():
 def test_an_after_that_clause_takes_its_main_clause():
     label = _label("وعاد الفريق الأول إلى الرياض بعد أن أنهى معسكره في النمسا يوم الأحد.", "يوم الأحد")
     assert label == "عاد الفريق الأول إلى الرياض بعد أن أنهى معسكره في النمسا"
+
+
+def test_a_date_fronted_in_a_clause_after_a_comma_starts_the_label_at_its_verb():
+    label = _label("وكان المصنع قد أغلق أبوابه في 1990، وفي عام 1995 افتتح المستثمر الجديد خط إنتاج حديثا في المدينة.",
+                   "عام 1995")
+    assert label.startswith("افتتح المستثمر الجديد خط إنتاج")

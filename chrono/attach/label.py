@@ -858,6 +858,20 @@ def is_thin_label(label: str) -> bool:
     return len(words) < _MIN_LABEL_WORDS
 
 
+def _fronted_date_clause(tokens: list[Tok], start: int, skip: set[int], last: int) -> int:
+    """A date fronted in a clause joined by "، و": the label starts at that clause's verb ("قطعت
+    العلاقات في 1961، وفي عام 1977 وافق كارتر …" → "وافق كارتر …" for 1977)."""
+    lo = min(skip, default=start)
+    if lo <= start or tokens[lo - 1].text not in COMMAS or tokens[lo].folded[:1] != "و":
+        return start
+    after = last
+    while after in skip or (after < len(tokens) and tokens[after].text in COMMAS):
+        after += 1
+    if after < len(tokens) and tokens[after].is_word and _opens_on_verb(tokens, after):
+        return after
+    return start
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
            first: int, last: int, previous: list[Tok] | None = None) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
@@ -868,7 +882,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     side = _side_event_label(text, tokens, clause, trigger, skip)
     if side is not None:
         return side, 20 + 10 + min(len(side.split()), _SCORED_WORDS)  # an event noun and its doer
-    start = _label_start(tokens, clause, trigger)
+    start = _fronted_date_clause(tokens, _label_start(tokens, clause, trigger), skip, last)
     antecedent = _relative_antecedent(tokens, clause, start, first) \
         if not any(tokens[i].folded in _COMPLEMENTIZERS for i in range(clause.lo, first)) else None
     if antecedent is not None:
