@@ -282,3 +282,11 @@ def test_a_date_fronted_in_a_clause_after_a_comma_starts_the_label_at_its_verb()
     label = _label("وكان المصنع قد أغلق أبوابه في 1990، وفي عام 1995 افتتح المستثمر الجديد خط إنتاج حديثا في المدينة.",
                    "عام 1995")
     assert label.startswith("افتتح المستثمر الجديد خط إنتاج")
+
+
+def test_a_relative_noun_phrase_starts_at_its_noun_not_its_preposition():
+    label = _label("وسيكسب الحزب أصواتا كثيرة - من الانتخابات البلدية التي ستجري في مارس 2016 - بفضل برنامجه.",
+                   "مارس 2016")
+    assert label.startswith("سيكسب الحزب") or label.startswith("الانتخابات البلدية التي ستجري")
+    label = _label("في الوقت الذي أعلنت فيه الشركة أرباحها يوم الأحد، تراجعت أسهمها.", "يوم الأحد")
+    assert label.startswith("أعلنت فيه الشركة أرباحها")

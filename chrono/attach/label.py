@@ -858,6 +858,26 @@ def is_thin_label(label: str) -> bool:
     return len(words) < _MIN_LABEL_WORDS
 
 
+_RELATIVE_REACH = 5
+_WHILE_NOUNS = frozenset(fold(w) for w in ("الوقت", "الحين", "اللحظة"))
+
+
+def _without_leading_preposition(tokens: list[Tok], chosen: list[int]) -> list[int]:
+    """A label that is a relative clause's noun phrase starts at its noun, not at the preposition
+    before it: "من الانتخابات البرلمانية التي ستجري في شباط 2016" → "الانتخابات البرلمانية …"."""
+    words = [i for i in chosen if tokens[i].is_word]
+    if len(words) < 3 or tokens[words[0]].folded not in _ADJUNCT_HEADS or not tokens[words[1]].text.startswith("ال"):
+        return chosen
+    if tokens[words[1]].folded in _WHILE_NOUNS:  # "في الوقت الذي وصف فيه العالم …" means "while"
+        return [j for j in chosen if j > words[2]] if _is_relative(tokens[words[2]]) and len(words) > 4 else chosen
+    for i in words[1:1 + _RELATIVE_REACH]:
+        if _is_relative(tokens[i]):
+            return [j for j in chosen if j > words[0]]
+        if _is_verb_at(tokens, i):
+            return chosen
+    return chosen
+
+
 def _fronted_date_clause(tokens: list[Tok], start: int, skip: set[int], last: int) -> int:
     """A date fronted in a clause joined by "، و": the label starts at that clause's verb ("قطعت
     العلاقات في 1961، وفي عام 1977 وافق كارتر …" → "وافق كارتر …" for 1977)."""
@@ -916,6 +936,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if len(more) > len(chosen):
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
+    chosen = _without_leading_preposition(tokens, chosen)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
