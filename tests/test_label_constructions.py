@@ -290,3 +290,13 @@ def test_a_relative_noun_phrase_starts_at_its_noun_not_its_preposition():
     assert label.startswith("سيكسب الحزب") or label.startswith("الانتخابات البلدية التي ستجري")
     label = _label("في الوقت الذي أعلنت فيه الشركة أرباحها يوم الأحد، تراجعت أسهمها.", "يوم الأحد")
     assert label.startswith("أعلنت فيه الشركة أرباحها")
+
+
+def test_a_verb_whose_complement_was_the_date_keeps_it():
+    label = _label("ولم تحدد الشركة موعدا لطرح الطائرة لكن المنافسين يستهدفون عام 2030.", "عام 2030")
+    assert label.endswith("يستهدفون عام 2030")
+
+
+def test_but_without_that_opens_no_clause():
+    label = _label("وأمر الوزير أمس بترحيل العمالة المقيمة بطريقة غير نظامية في المنطقة.", "أمس")
+    assert label.endswith("بطريقة غير نظامية في المنطقة")

@@ -858,6 +858,48 @@ def is_thin_label(label: str) -> bool:
     return len(words) < _MIN_LABEL_WORDS
 
 
+_BUT_THAT = frozenset({"غير", "بيد"})
+
+
+def _past_but(tokens: list[Tok], hi: int) -> int:
+    """A clause cut at "غير" that is no "غير أن" goes on to the next comma or break ("بطريقة غير
+    نظامية، …"): "غير" is part of its phrase there."""
+    if hi >= len(tokens) - 1 or tokens[hi].folded not in _BUT_THAT or tokens[hi + 1].folded in _COMPLEMENTIZERS:
+        return hi
+    return next((j for j in range(hi + 1, len(tokens)) if tokens[j].text in COMMAS or tokens[j].text in _HARD_BREAKS),
+                len(tokens))
+
+
+def _verb_shaped(tokens: list[Tok], i: int) -> bool:
+    """A verb the lexicon knows, or a present-tense form it does not ("تستهدف", "وتستمر"); not a
+    verbal noun ("توقيع") or a plural ("تطورات")."""
+    found = lemma_at(tokens, i)
+    if found is not None:
+        return found.verb
+    folded = tokens[i].folded
+    if folded[:1] == "و" and len(folded) > 4:
+        folded = folded[1:]  # "وتستمر" ("فيتنام" is no "ف" + verb)
+    # an unknown word is taken for a verb only by the prefixes of derived present forms
+    # ("تستهدف", "يتنافس", "ينتظرون"), not "ترامب" or "تقرير"
+    return (regex.match(r"[يت](?:ست|ت|ن)..", folded) is not None or folded.startswith("ي") and folded.endswith("ون")) \
+        and not tokens[i].text.endswith(("ة", "ات")) and not is_date_word(tokens[i])
+
+
+def _date_completing_verb(tokens: list[Tok], chosen: list[int], skip: set[int], first: int) -> list[int]:
+    """A label ending on the verb whose complement was the date keeps the date: "لكن الشركات
+    الأخرى تستهدف عام 2020", "وتستمر حتى نهاية العام" (not "… تستهدف", "… وتستمر")."""
+    words = [i for i in chosen if tokens[i].is_word or tokens[i].is_number]
+    if not words or words[-1] >= first or not _verb_shaped(tokens, words[-1]) or \
+            any(i not in skip and tokens[i].is_word for i in range(words[-1] + 1, first)):
+        return chosen
+    end = first
+    while end in skip:
+        end += 1
+    if end < len(tokens) and tokens[end].is_word:
+        return chosen  # the clause goes on after the date: the verb has its complement there
+    return sorted(set(chosen) | {i for i in skip if words[-1] < i < end})
+
+
 _RELATIVE_REACH = 5
 _WHILE_NOUNS = frozenset(fold(w) for w in ("الوقت", "الحين", "اللحظة"))
 
@@ -910,7 +952,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if tokens[clause.lo - 1].text in "-–—":
             skip.add(clause.lo - 1)  # "بلاتر - الذي انتخب": the aside's dash
     relative = start < clause.lo and _is_relative(tokens[clause.lo])
-    end = _relative_end(tokens, clause, last) if relative else clause.hi
+    end = _relative_end(tokens, clause, last) if relative else _past_but(tokens, clause.hi)
     closed = _closing_comma(tokens, clause.lo, first, skip) if relative else None
     if relative and (end <= first or closed is not None):
         # the relative clause closed before the date: the date is the outer clause's ("غويي المدعي بالحق
@@ -928,7 +970,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         larger = _label_words(tokens, _phrase_start(tokens, start), _next_break(tokens, end), skip)
         if sum(1 for i in larger if tokens[i].is_word) >= _FULL_LABEL_WORDS:
             chosen = larger
-    chosen = _without_bare_relative(tokens, chosen, skip, first, last)
+    chosen = _date_completing_verb(tokens, _without_bare_relative(tokens, chosen, skip, first, last), skip, first)
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
         # a thin clause ("الذي وقع أمس"): the sentence's words around it
         wider = Clause(leading_connectives(tokens, 0, len(tokens)), len(tokens), 0)
