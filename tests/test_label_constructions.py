@@ -300,3 +300,10 @@ def test_a_verb_whose_complement_was_the_date_keeps_it():
 def test_but_without_that_opens_no_clause():
     label = _label("وأمر الوزير أمس بترحيل العمالة المقيمة بطريقة غير نظامية في المنطقة.", "أمس")
     assert label.endswith("بطريقة غير نظامية في المنطقة")
+
+
+def test_a_list_item_heading_names_what_its_label_tells_of():
+    label = _label("- «البرج»: شيد للحاكم في عام 1820 ويطل على الميناء القديم.", "عام 1820")
+    assert label.startswith("البرج: شيد للحاكم")
+    label = _label("> قصر المصمك، الرياض: وهو قصر بني من الطين وتم ترميمه في عام 1995.", "عام 1995")
+    assert label.startswith("قصر المصمك") and ": قصر بني من الطين" in label

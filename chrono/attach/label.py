@@ -244,9 +244,32 @@ def _byline_end(tokens: list[Tok]) -> int:
             words += 1
             if words > _BYLINE_WORDS or _is_verb_at(tokens, i):
                 return 0
-        elif tok.text not in "-–—/،,":
+        elif tok.text not in "-–—/،,>*«»\"“”":
             return 0
     return 0
+
+
+_BULLETS = frozenset("-–—>*•«\"“")
+_PRONOUN_OPENERS = frozenset(fold(w) for w in ("وهو", "وهي", "هو", "هي"))
+
+
+def _heading(tokens: list[Tok], chosen: list[int]) -> list[int]:
+    """The name a list item's heading gives ("- «المتاهة»: بنيت للملك …", "> فندق بلودان: وهو فندق
+    سوري …") when the label opens on a verb without its doer or on "وهو": what is told of; an
+    agency's byline ("سبق- وكالات:") names no doer."""
+    end = _byline_end(tokens)
+    if not end or not chosen or chosen[0] < end:
+        return []
+    head = [i for i in range(end - 1) if tokens[i].is_word]
+    if not head or tokens[0].is_word or tokens[0].text not in _BULLETS or \
+            any(tokens[i].folded in _AGENCIES for i in head):
+        return []  # a list item opens on its bullet: "ملفات:", "وجاء في التقرير:" are no headings
+    first = tokens[chosen[0]]
+    found = lemma_at(tokens, chosen[0])
+    verb = found.verb if found is not None else not first.text.startswith("ال") and first.folded not in _HONORIFICS
+    if first.folded in _PRONOUN_OPENERS or (verb and _lacks_subject(tokens, chosen)):
+        return head
+    return []
 
 
 def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> int:
@@ -847,7 +870,7 @@ def _carried_subject(tokens: list[Tok], chosen: list[int], previous: list[Tok] |
 
 
 _AGENCIES = frozenset(fold(w) for w in ("واس", "وكالات", "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "د ب أ", "سبق",
-                                         "الوئام", "هـ", "ه", "م"))
+                                         "الوئام", "الشرق", "الأوسط", "هـ", "ه", "م"))
 
 
 def is_thin_label(label: str) -> bool:
@@ -983,8 +1006,12 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
     source, subject = _carried_subject(tokens, chosen, previous)
+    heading = _heading(tokens, chosen) if not subject else []
     if subject:  # "فر من السجن" → "غوزمان فر من السجن"
         label = _first_word(_render(text, source, subject)) + " " + label
+    elif heading:  # "بنيت للملك ويليام الثالث" → "المتاهة: بنيت للملك ويليام الثالث"
+        told = label.split(" ", 1)[1] if tokens[chosen[0]].folded in _PRONOUN_OPENERS and " " in label else label
+        label = _render(text, tokens, heading) + ": " + told
     score = min(len(chosen), _SCORED_WORDS)  # words past a short phrase add nothing
     if trigger is not None and trigger.at in chosen:
         score += 25 if trigger.lemma.verb else 20
