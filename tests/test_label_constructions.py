@@ -307,3 +307,8 @@ def test_a_list_item_heading_names_what_its_label_tells_of():
     assert label.startswith("البرج: شيد للحاكم")
     label = _label("> قصر المصمك، الرياض: وهو قصر بني من الطين وتم ترميمه في عام 1995.", "عام 1995")
     assert label.startswith("قصر المصمك") and ": قصر بني من الطين" in label
+
+
+def test_what_was_said_is_not_cut_a_few_words_after_that():
+    label = _label("وقالت الوزارة أمس إنها بصدد التحقق مما إذا كانت الحرائق متعمدة.", "أمس")
+    assert label.endswith("بصدد التحقق مما إذا كانت الحرائق متعمدة")

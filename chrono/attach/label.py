@@ -893,6 +893,23 @@ def _past_but(tokens: list[Tok], hi: int) -> int:
                 len(tokens))
 
 
+_STATEMENT_WORDS = 3
+
+
+def _whole_statement(tokens: list[Tok], chosen: list[int], start: int, end: int, skip: set[int]) -> list[int]:
+    """What was said, cut by a clause opener a few words after "أن/إن", goes on to the next comma
+    or break: "قال أوباما إن تبني المجلس الاتفاق يظهر أن الدول [التي لم تكن طرفا … ترى …]",
+    "قالت الخارجية إنها بصدد التثبت [مما إذا كانت الهجمات منسقة]"."""
+    said = [n for n, i in enumerate(chosen) if tokens[i].folded in _COMPLEMENTIZERS]
+    if not said or end >= len(tokens) or not tokens[end].is_word or \
+            sum(1 for i in chosen[said[-1] + 1:] if tokens[i].is_word) > _STATEMENT_WORDS:
+        return chosen
+    stop = next((j for j in range(end, len(tokens)) if tokens[j].text in COMMAS or tokens[j].text in _HARD_BREAKS),
+                len(tokens))
+    longer = _label_words(tokens, start, stop, skip)
+    return longer if len(longer) > len(chosen) else chosen
+
+
 def _verb_shaped(tokens: list[Tok], i: int) -> bool:
     """A verb the lexicon knows, or a present-tense form it does not ("تستهدف", "وتستمر"); not a
     verbal noun ("توقيع") or a plural ("تطورات")."""
@@ -994,6 +1011,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if sum(1 for i in larger if tokens[i].is_word) >= _FULL_LABEL_WORDS:
             chosen = larger
     chosen = _date_completing_verb(tokens, _without_bare_relative(tokens, chosen, skip, first, last), skip, first)
+    chosen = _whole_statement(tokens, chosen, start, end, skip)
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
         # a thin clause ("الذي وقع أمس"): the sentence's words around it
         wider = Clause(leading_connectives(tokens, 0, len(tokens)), len(tokens), 0)
