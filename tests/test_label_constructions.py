@@ -209,3 +209,106 @@ def test_a_relative_clause_left_with_its_verb_alone_takes_the_sentence_around_it
 def test_an_adjective_after_a_quoted_name_does_not_start_the_label():
     label = _label("وأعلنت الجمعية عن برنامج «سند» المعني برعاية المسنين الذي سيطلق غدا في الرياض.", "غدا")
     assert label.startswith("أعلنت الجمعية") and "برنامج «سند» المعني" in label
+
+
+def test_a_date_adjective_describing_the_noun_before_it_stays():
+    label = _label("وشغل الدكتور سالم منصب مدير المعهد منذ عام 1999 حتى الوقت الحالي.", "منذ عام 1999")
+    assert label.endswith("حتى الوقت الحالي")
+    label = _label("وقالت اللجنة إن أعضاءها سيعقدون اجتماعهم التالي في العاشر من سبتمبر.", "العاشر من سبتمبر")
+    assert "اجتماعهم التالي" in label
+
+
+def test_a_negation_before_the_verb_stays_and_but_opens_a_clause():
+    label = _label("ولم يصدر أي حكم حتى الآن على المدير لكن مساعده سالم مثل أمام القاضي الأسبوع الماضي.",
+                   "الأسبوع الماضي")
+    assert label == "مساعده سالم مثل أمام القاضي"
+    label = _label("ولم يصدر أي حكم على المدير في الأسبوع الماضي.", "الأسبوع الماضي")
+    assert label == "لم يصدر أي حكم على المدير"
+
+
+def test_a_relative_clause_left_with_its_verb_alone():
+    label = _label("وتستعد الشركة لعرض سيارتها الجديدة في معرض دبي الذي يقام في شهر نوفمبر المقبل.",
+                   "شهر نوفمبر المقبل")
+    assert label == "تستعد الشركة لعرض سيارتها الجديدة في معرض دبي"
+    label = _label("وسيكسب الحزب أصواتا - من الانتخابات البلدية التي ستجري في مارس 2016 - بفضل برنامجه.",
+                   "مارس 2016")
+    assert "التي ستجري في مارس 2016" in label
+
+
+def test_a_verb_going_on_after_bad_an_takes_the_sentence_subject():
+    label = _label("وارتفع مؤشر السوق في التعاملات المبكرة بعد أن هبط يوم الأحد إلى أدنى مستوى.", "يوم الأحد")
+    assert label.endswith("مؤشر السوق هبط إلى أدنى مستوى") or \
+        label.endswith("مؤشر السوق في التعاملات المبكرة بعد أن هبط إلى أدنى مستوى")
+
+
+def test_a_speech_verb_opening_its_sentence_takes_the_previous_speaker():
+    text = "وأعلن وزير الداخلية نتائج التحقيق. وأكد في العام الماضي أن اللجنة اتخذت الإجراءات."
+    assert _label(text, "العام الماضي").startswith("وزير الداخلية أكد أن اللجنة")
+    text = "وأعلنت الوزارة نتائج التحقيق. وأكد في العام الماضي أن اللجنة اتخذت الإجراءات."
+    assert _label(text, "العام الماضي").startswith("أكد أن")  # "أكد" is not told of "الوزارة"
+    # another verb may be told of anyone named before (here the escapee, not the judge)
+    text = "وأصدر القاضي حكما على تاجر المخدرات. وكان فر من السجن عام 2001 بعد اعتقاله."
+    assert _label(text, "عام 2001").startswith("فر من السجن")
+
+
+def test_a_byline_before_a_colon_is_not_part_of_the_label():
+    label = _label("الدمام- وكالات: أغلقت السلطات ميناء المدينة - شرقي البلاد، مساء الثلاثاء.", "مساء الثلاثاء")
+    assert label.startswith("أغلقت السلطات ميناء المدينة")
+
+
+def test_a_label_saying_nothing_gives_way_to_the_title():
+    text = "جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"
+    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 8, 10)),
+                   meta={"fields": {"title": "افتتاح معرض الكتاب الدولي في جدة"}})
+    at = text.index("10 أغسطس 2015")
+    timex = Timex(id="t1", start=at, end=at + len("10 أغسطس 2015"), text="10 أغسطس 2015", type="DATE",
+                  value="2015-08-10", granularity="day", start_date=date(2015, 8, 10), end_date=date(2015, 8, 10),
+                  rule="test")
+    events = list(attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=[timex])))
+    assert [e.label for e in events] == ["افتتاح معرض الكتاب الدولي في جدة"]
+
+
+def test_a_fronted_phrase_loses_the_and_that_tied_it_to_the_sentence_before():
+    label = _label("وفي ختام الجولة شكر المحافظ الموظفين المناوبين خلال إجازة العيد.", "إجازة العيد")
+    assert label.startswith("في ختام الجولة شكر المحافظ")
+
+
+def test_an_after_that_clause_takes_its_main_clause():
+    label = _label("وعاد الفريق الأول إلى الرياض بعد أن أنهى معسكره في النمسا يوم الأحد.", "يوم الأحد")
+    assert label == "عاد الفريق الأول إلى الرياض بعد أن أنهى معسكره في النمسا"
+
+
+def test_a_date_fronted_in_a_clause_after_a_comma_starts_the_label_at_its_verb():
+    label = _label("وكان المصنع قد أغلق أبوابه في 1990، وفي عام 1995 افتتح المستثمر الجديد خط إنتاج حديثا في المدينة.",
+                   "عام 1995")
+    assert label.startswith("افتتح المستثمر الجديد خط إنتاج")
+
+
+def test_a_relative_noun_phrase_starts_at_its_noun_not_its_preposition():
+    label = _label("وسيكسب الحزب أصواتا كثيرة - من الانتخابات البلدية التي ستجري في مارس 2016 - بفضل برنامجه.",
+                   "مارس 2016")
+    assert label.startswith("سيكسب الحزب") or label.startswith("الانتخابات البلدية التي ستجري")
+    label = _label("في الوقت الذي أعلنت فيه الشركة أرباحها يوم الأحد، تراجعت أسهمها.", "يوم الأحد")
+    assert label.startswith("أعلنت فيه الشركة أرباحها")
+
+
+def test_a_verb_whose_complement_was_the_date_keeps_it():
+    label = _label("ولم تحدد الشركة موعدا لطرح الطائرة لكن المنافسين يستهدفون عام 2030.", "عام 2030")
+    assert label.endswith("يستهدفون عام 2030")
+
+
+def test_but_without_that_opens_no_clause():
+    label = _label("وأمر الوزير أمس بترحيل العمالة المقيمة بطريقة غير نظامية في المنطقة.", "أمس")
+    assert label.endswith("بطريقة غير نظامية في المنطقة")
+
+
+def test_a_list_item_heading_names_what_its_label_tells_of():
+    label = _label("- «البرج»: شيد للحاكم في عام 1820 ويطل على الميناء القديم.", "عام 1820")
+    assert label.startswith("البرج: شيد للحاكم")
+    label = _label("> قصر المصمك، الرياض: وهو قصر بني من الطين وتم ترميمه في عام 1995.", "عام 1995")
+    assert label.startswith("قصر المصمك") and ": قصر بني من الطين" in label
+
+
+def test_what_was_said_is_not_cut_a_few_words_after_that():
+    label = _label("وقالت الوزارة أمس إنها بصدد التحقق مما إذا كانت الحرائق متعمدة.", "أمس")
+    assert label.endswith("بصدد التحقق مما إذا كانت الحرائق متعمدة")

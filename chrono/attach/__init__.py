@@ -34,7 +34,7 @@ from chrono.attach.clause import Clause, clause_of, described_end
 from chrono.attach.content import actors_of, content_of, event_words, participants_of, phrases_of, terms_of
 from chrono.attach.dated import Dated, dated
 from chrono.attach.days import dated_times, is_approximate, is_holiday, is_placeable, relative_day
-from chrono.attach.label import make_label
+from chrono.attach.label import is_thin_label, make_label
 from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, tokenize
 from chrono.attach.trigger import Trigger, find_trigger, trigger_surface
 from chrono.attach.words import RECURRING_KINDS, compatible_kinds, kind_family, kind_of, stem, trigger_root
@@ -128,6 +128,18 @@ def _shown_sentence(text: str, seg: Segmentation, timex: Timex, clause: tuple[in
     return text[span.start:span.end]
 
 
+def _previous_sentence(text: str, seg: Segmentation, tokens: list[Tok], cache: dict | None) -> list[Tok] | None:
+    """The tokens of the sentence before, in the same paragraph: a label whose verb has no doer
+    takes the doer it named ("وأعلن الوزير … . وأكد أن …")."""
+    index = sentence_index(seg, tokens[0].start) if tokens else None
+    if not index:
+        return None
+    previous = seg.sentences[index - 1]
+    if "\n" in text[previous.end:tokens[0].start]:
+        return None
+    return _sentence_tokens(text, previous.start, previous.end, cache)
+
+
 @dataclass
 class _Reading:
     """What one timex's sentence tells, before it becomes an Event."""
@@ -195,7 +207,13 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
             return None
     participants, places = participants_of(tokens, clause.lead, clause.hi, skip)
     actors = actors_of(tokens, clause, trigger, skip) if trigger is None or trigger.reported is None else set()
-    label, label_score = make_label(text, tokens, clause, trigger, first, last)
+    label, label_score = make_label(text, tokens, clause, trigger, first, last,
+                                    _previous_sentence(text, seg, tokens, cache))
+    if is_thin_label(label):
+        # "الرياض واس" of a dateline, a lone "قال": the article's title says what it tells
+        title = newspaper_and_title(document)[1]
+        if title and not is_thin_label(title):
+            label, label_score = title, 0
     offsets = (tokens[clause.lead].start if clause.lead < len(tokens) else timex.start,
                tokens[clause.hi - 1].end if clause.hi > 0 else timex.end)
     chosen, lemmas = terms_of(content, first)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from chrono.attach.clause import COMMAS, Clause
-from chrono.attach.tokens import Tok, is_date_word, is_stop
+from chrono.attach.tokens import Tok, is_date_word, is_stop, tokenize
 from chrono.attach.trigger import Trigger, lemma_at
 from chrono.attach.words import (
     AUXILIARIES,
@@ -27,6 +27,8 @@ from chrono.attach.words import (
 )
 from chrono.normalize import fold
 
+# the prepositions a leading adjunct opens with, as tokens are folded ("على" → "علي", "إلى" → "الي")
+_ADJUNCT_HEADS = PREPOSITIONS | frozenset(fold(w) for w in PREPOSITIONS)
 # a label runs to its clause's end: a longer whole phrase reads better than one cut mid-way
 _MAX_LABEL_WORDS = 30
 _SCORED_WORDS = 14
@@ -70,7 +72,7 @@ def _leading_adjunct(tokens: list[Tok], i: int, hi: int) -> int:
     """After a leading adjunct closed by a comma: "وبحسب المصدر ذاته، فقد استقبل", "وعلى الصعيد
     الاقتصادي، أعلنت" → the token after the comma; `i` when there is none."""
     head = tokens[i].folded
-    if not (head in PREPOSITIONS or bare(head) in PREPOSITIONS or bare(head) in REPORT
+    if not (head in _ADJUNCT_HEADS or bare(head) in _ADJUNCT_HEADS or bare(head) in REPORT
             or head in ("بحسب", "وبحسب", "حسب", "وحسب", "وفقا", "نقلا")):
         return i
     for j in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, hi - 1)):
@@ -92,9 +94,9 @@ def _is_verb_at(tokens: list[Tok], i: int) -> bool:
     found = lemma_at(tokens, i)
     if found is not None:
         return found.verb
-    folded = tokens[i].folded
-    return regex.match(r"[وف]?س[يتن]..", folded) is not None and not folded.endswith(("ة", "ات")) \
-        and not is_date_word(tokens[i])
+    # a bare alif after the prefix makes a noun: "سيارتها", "سياسية", "ستار" ("سيأتي" has its hamza)
+    return regex.match(r"[وف]?س[يتن][^ا\W].", tokens[i].text) is not None \
+        and not tokens[i].text.endswith(("ة", "ات")) and not is_date_word(tokens[i])
 
 
 def _opens_on_verb(tokens: list[Tok], i: int) -> bool:
@@ -104,7 +106,8 @@ def _opens_on_verb(tokens: list[Tok], i: int) -> bool:
         return True
     tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
     return tok.text[:1] in "وف" and len(tok.text) > 3 and tok.text[1:3] != "ال" and tok.folded not in TITLES \
-        and nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or nxt.folded in TITLES)
+        and nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or nxt.folded in TITLES
+                                                 or _construct_head(tokens, i + 1))
 
 
 def _is_relative(tok: Tok) -> bool:
@@ -189,6 +192,7 @@ def _without_preposition(word: str) -> str:
 
 _NOUN_PHRASE_WORDS = 4
 _FORMER = frozenset({"السابق", "الاسبق"})  # "عضو مجلس الشيوخ السابق": an adjective, not a date
+_NEGATIONS = frozenset(fold(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا"))
 _VERB_PARTICLES = frozenset(fold(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "قد", "وقد", "لقد"))
 
 
@@ -226,11 +230,53 @@ def _asides(tokens: list[Tok], lo: int, hi: int) -> set[int]:
     return aside
 
 
+_BYLINE_WORDS = 4
+
+
+def _byline_end(tokens: list[Tok]) -> int:
+    """The token after a byline closed by a colon at the sentence's start ("سبق- وكالات: قصفت",
+    "الرياض - واس: أعلن" → the verb), 0 when there is none: a place and an agency say nothing."""
+    words = 0
+    for i, tok in enumerate(tokens[:2 * _BYLINE_WORDS + 2]):
+        if tok.text == ":":
+            return i + 1 if words > 0 and i + 1 < len(tokens) else 0
+        if tok.is_word:
+            words += 1
+            if words > _BYLINE_WORDS or _is_verb_at(tokens, i):
+                return 0
+        elif tok.text not in "-–—/،,>*«»\"“”":
+            return 0
+    return 0
+
+
+_BULLETS = frozenset("-–—>*•«\"“")
+_PRONOUN_OPENERS = frozenset(fold(w) for w in ("وهو", "وهي", "هو", "هي"))
+
+
+def _heading(tokens: list[Tok], chosen: list[int]) -> list[int]:
+    """The name a list item's heading gives ("- «المتاهة»: بنيت للملك …", "> فندق بلودان: وهو فندق
+    سوري …") when the label opens on a verb without its doer or on "وهو": what is told of; an
+    agency's byline ("سبق- وكالات:") names no doer."""
+    end = _byline_end(tokens)
+    if not end or not chosen or chosen[0] < end:
+        return []
+    head = [i for i in range(end - 1) if tokens[i].is_word]
+    if not head or tokens[0].is_word or tokens[0].text not in _BULLETS or \
+            any(tokens[i].folded in _AGENCIES for i in head):
+        return []  # a list item opens on its bullet: "ملفات:", "وجاء في التقرير:" are no headings
+    first = tokens[chosen[0]]
+    found = lemma_at(tokens, chosen[0])
+    verb = found.verb if found is not None else not first.text.startswith("ال") and first.folded not in _HONORIFICS
+    if first.folded in _PRONOUN_OPENERS or (verb and _lacks_subject(tokens, chosen)):
+        return head
+    return []
+
+
 def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> int:
     """Where the label starts: the relative antecedent, else the clause's first word after its
     connectives (the subject stays: "سلاح الجو التركي شن …"), else the trigger when the subject
     would be long."""
-    start = leading_connectives(tokens, _antecedent_start(tokens, clause), clause.hi)
+    start = leading_connectives(tokens, max(_antecedent_start(tokens, clause), _byline_end(tokens)), clause.hi)
     if trigger is not None and clause.lead == clause.lo:
         said = [i for i in range(start, trigger.at) if tokens[i].folded in _COMPLEMENTIZERS]
         if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
@@ -245,10 +291,12 @@ def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> 
 
 
 _HARD_BREAKS = frozenset(".؛;:!?؟")
+# "لكن" takes a subject of its own like "أن": "لكن نائبه جيفري ويب مثل أمام محكمة"
+_CLAUSE_SUBJECTS = frozenset(fold(w) for w in ("لكن", "ولكن", "لكنه", "لكنها"))
 
 
 def _sentence_start(tokens: list[Tok]) -> int:
-    return leading_connectives(tokens, 0, len(tokens))
+    return leading_connectives(tokens, _byline_end(tokens), len(tokens))
 
 
 def _starts_phrase(tokens: list[Tok], i: int) -> bool:
@@ -258,7 +306,7 @@ def _starts_phrase(tokens: list[Tok], i: int) -> bool:
     if i >= len(tokens) or i <= _sentence_start(tokens):
         return True
     before = tokens[i - 1]
-    if before.folded in _COMPLEMENTIZERS or before.text in _HARD_BREAKS:
+    if before.folded in _COMPLEMENTIZERS or before.folded in _CLAUSE_SUBJECTS or before.text in _HARD_BREAKS:
         return True
     return tokens[i].folded in _VERB_PARTICLES or _opens_on_verb(tokens, i)
 
@@ -321,8 +369,10 @@ def _phrase_start(tokens: list[Tok], i: int) -> int:
             return i  # too far back: the label would lose the dated part at its end
         if j == floor or tokens[j - 1].folded in _COMPLEMENTIZERS or tokens[j - 1].text in _HARD_BREAKS:
             return j
+        if tokens[j - 1].folded in _CLAUSE_SUBJECTS:
+            return j  # "لكن نائبه مثل أمام المحكمة": a clause with its own subject
         if (tokens[j].folded in _VERB_PARTICLES or _opens_on_verb(tokens, j)) and not _is_relative(tokens[j - 1]):
-            return j
+            return j - 1 if tokens[j - 1].folded in _NEGATIONS else j  # "ولم توجه": the negation stays
     return min(floor, i)
 
 
@@ -343,9 +393,7 @@ def _label_words(tokens: list[Tok], start: int, hi: int, skip: set[int]) -> list
             words += 1
     if cut:
         chosen = _natural_end(tokens, chosen, hi, skip)
-    while chosen and _dangles(tokens[chosen[-1]]):
-        chosen.pop()
-    return chosen
+    return _trim_end(tokens, chosen, skip=skip)
 
 
 _STRETCH_WORDS = 6
@@ -372,10 +420,7 @@ def _natural_end(tokens: list[Tok], chosen: list[int], hi: int, skip: set[int]) 
     commas = [n for n, i in enumerate(chosen) if tokens[i].text in COMMAS]
     if commas and sum(1 for i in chosen[:commas[-1]] if tokens[i].is_word) >= _PHRASE_WORDS:
         return chosen[:commas[-1]]
-    chosen = _before_open_quote(tokens, chosen)
-    while chosen and (_dangles(tokens[chosen[-1]]) or _needs_complement(tokens[chosen[-1]])):
-        chosen.pop()
-    return chosen
+    return _trim_end(tokens, _before_open_quote(tokens, chosen), complement=True, skip=skip)
 
 
 _OPENING_QUOTES = frozenset("«“(")
@@ -401,13 +446,50 @@ def _needs_complement(tok: Tok) -> bool:
         (folded[:1] in "لب" and folded[1:2] == "ا" and len(folded) > 4)
 
 
+_DATE_ADJECTIVES = frozenset(fold(w) for w in ("الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الجارية",
+                                                 "الحالي", "الحالية", "القادم", "القادمة", "التالي", "التالية",
+                                                 "المنصرم", "المنصرمة", "السابق", "السابقة"))
+
+
+def _describes_noun(tokens: list[Tok], i: int) -> bool:
+    """A date adjective that describes the noun before it, not a date: "حتى الوقت الحالي",
+    "لقاءها التالي" (it stays with its noun)."""
+    if i == 0 or tokens[i].folded not in _DATE_ADJECTIVES:
+        return False
+    before = tokens[i - 1]
+    return before.is_word and not is_date_word(before) and before.folded not in DANGLING \
+        and before.folded not in STOP
+
+
+def _trim_end(tokens: list[Tok], chosen: list[int], complement: bool = False,
+              skip: frozenset[int] | set[int] = frozenset()) -> list[int]:
+    """Drop what a label does not end on (a function word, punctuation; with `complement`, a word
+    that needs what follows), but a date adjective that completes its noun ("حتى الوقت الحالي")."""
+    while chosen and (_dangles(tokens[chosen[-1]]) or (complement and _needs_complement(tokens[chosen[-1]]))):
+        last = chosen[-1]
+        if len(chosen) > 1 and chosen[-2] == last - 1 and _describes_noun(tokens, last):
+            break
+        if tokens[last].folded in TITLES and tokens[last].text.startswith("ال") and \
+                (last + 1 == len(tokens) or not tokens[last + 1].is_word or last + 1 in skip):
+            break  # "مثل أمام القاضي [الأسبوع الماضي]": no name was cut after the title
+        chosen.pop()
+    return chosen
+
+
 def _dangles(tok: Tok) -> bool:
     """A token a label does not end on: punctuation (but a closing quote), a function word, a
     relative pronoun, a title ("… إلى", "… التي", "… الأمير")."""
     if not (tok.is_word or tok.is_number or tok.text in "»”\")"):
         return True
     return tok.folded in DANGLING or bare(tok.folded) in DANGLING or tok.folded in RELATIVES \
-        or tok.folded in STOP or tok.folded in TITLES
+        or (tok.folded in STOP and tok.folded not in _ENDING_STOPS) or tok.folded in TITLES
+
+
+# stop words that end a phrase well: nouns and pronoun-carrying prepositions ("إلى أدنى مستوى",
+# "بين البلدين", "شارك فيها")
+_ENDING_STOPS = frozenset(fold(w) for w in ("إطار", "البلدان", "البلدين", "الجانب", "الجانبين", "بلد",
+                                            "خطوة", "سياق", "مجال", "مستوى", "وقت", "أيضا", "فقط", "فيه",
+                                            "فيها", "عليه", "عليها", "منه", "منها", "إليه"))
 
 
 def _year_before(tokens: list[Tok], i: int, lo: int) -> bool:
@@ -420,9 +502,10 @@ def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) 
     "يوم"), a second month name or weekday next to it ("17 يوليو [تموز]"), empty brackets."""
     skip = set(range(first, last))
     i = first - 1
-    while i >= lo and (tokens[i].folded in DANGLING or bare(tokens[i].folded) in DANGLING
-                       or tokens[i].folded in DATE_GOVERNORS or _year_before(tokens, i, lo)
-                       or is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
+    while i >= lo and not _describes_noun(tokens, i) and \
+            (tokens[i].folded in DANGLING or bare(tokens[i].folded) in DANGLING
+             or tokens[i].folded in DATE_GOVERNORS or _year_before(tokens, i, lo)
+             or is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
         skip.add(i)
         i -= 1
     j = last
@@ -521,11 +604,20 @@ def _present_verb_before_subject(folded: str, rest: str) -> bool:
         and (following.startswith("ال") or following in ("هذا", "هذه"))
 
 
+# prepositions a fronted phrase opens with, after the "و" that tied the sentence to the one before
+_FRONTED = frozenset(fold(w) for w in ("في", "بعد", "من", "على", "خلال", "منذ", "مع", "عن", "إلى", "حسب", "بحسب",
+                                       "قبل", "عند", "حول", "بين", "أمام", "وسط", "بسبب"))
+
+
 def _first_word(label: str) -> str:
     """A leading conjunction that is a clitic goes ("ووصل" → "وصل", "والرئيس" → "الرئيس"); a word
     whose first letter is its own stays ("وزارة", "فيصل")."""
     head, _, rest = label.partition(" ")
-    if len(head) > 3 and head[0] in "وف":
+    if head[:1] in "وف" and fold(head) in _VERB_PARTICLES and fold(head[1:]) in _VERB_PARTICLES:
+        head = head[1:]  # "ولم توجه" → "لم توجه"
+    elif head[:1] == "و" and fold(head[1:]) in _FRONTED:
+        head = head[1:]  # "وفي نهاية الزيارة قدم السلطان" → "في نهاية الزيارة …"
+    elif len(head) > 3 and head[0] in "وف":
         tail = head[1:]
         folded = fold(tail)
         known = LEMMAS.get(folded) or SPEECH.get(folded)
@@ -551,20 +643,31 @@ def _first_phrase(tokens: list[Tok], chosen: list[int], last: int) -> list[int]:
 
 
 _SUBORDINATORS = frozenset(fold(w) for w in ("عندما", "حين", "حينما", "عقب", "مما", "إذ", "لأن", "بعدما", "ريثما"))
-_MAIN_CLAUSE_WORDS = 8
+_MAIN_CLAUSE_WORDS = 12
 
 
 def _with_main_clause(tokens: list[Tok], chosen: list[int], skip: set[int]) -> list[int]:
     """A "when" clause takes the main clause it hangs on, when that is short: "عندما انتقد
     النظام" → "أثار غضب الحزب عندما انتقد النظام"."""
-    if not chosen or bare(tokens[chosen[0]].folded) not in _SUBORDINATORS:
+    if chosen and chosen[0] >= 2 and _after_that(tokens, chosen[0] - 2):
+        chosen = [chosen[0] - 2, chosen[0] - 1] + chosen  # "أنهى معسكره" of "بعد أن أنهى معسكره"
+        if not _with_main_clause(tokens, chosen, skip)[0] < chosen[0]:
+            return chosen[2:]
+    if not chosen or not (bare(tokens[chosen[0]].folded) in _SUBORDINATORS or _after_that(tokens, chosen[0])):
         return chosen
-    main = leading_connectives(tokens, 0, chosen[0])
+    main = leading_connectives(tokens, _sentence_start(tokens), chosen[0])
     before = [i for i in range(main, chosen[0]) if i not in skip]
+    while before and not tokens[before[-1]].is_word:
+        before.pop()  # "…، بعد أن": the comma before the subordinate clause
     words = sum(1 for i in before if tokens[i].is_word)
     if not 1 <= words <= _MAIN_CLAUSE_WORDS or any(tokens[i].text in ".؛;:!?؟" for i in before):
         return chosen
     return before + chosen
+
+
+def _after_that(tokens: list[Tok], i: int) -> bool:
+    """"بعد أن", "قبل أن": a subordinate clause, like "بعدما"."""
+    return bare(tokens[i].folded) in ("بعد", "قبل") and i + 1 < len(tokens) and tokens[i + 1].folded in ("ان", "أن")
 
 
 _POSSESSIVES = ("ه",)  # "زيارته": one doer named before; "ها/هم" point at others as often
@@ -583,7 +686,19 @@ def _possessed_noun(word: str) -> str | None:
     return None
 
 
-def _main_subject(tokens: list[Tok], end: int) -> list[int]:
+# the titles a doer's name opens with, honorifics too ("صاحب السمو الملكي الأمير خالد")
+_HONORIFICS = TITLES | frozenset(fold(w) for w in ("صاحب", "معالي", "فخامة", "سمو", "رئيس", "نائب", "قائد",
+                                                   "أمين", "مستشار", "المستشار"))
+
+
+def _construct_head(tokens: list[Tok], i: int) -> bool:
+    """An indefinite noun that a definite one completes into a doer: "مؤشر السوق", "سعر الذهب"."""
+    tok = tokens[i]
+    return i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].text.startswith("ال") \
+        and not is_date_word(tokens[i + 1]) and _construct_noun(tokens, i) and not tok.text.endswith("ا")
+
+
+def _main_subject(tokens: list[Tok], end: int, most: int = _SUBJECT_WORDS) -> list[int]:
     """The subject of the sentence's main verb before `end`: the words after the verb, the
     definite ones and a title's name ("وأشاد وزير الصحة خلال …" → "وزير الصحة", "يزور الرئيس
     الأميركي باراك أوباما غدا" → "الرئيس الأميركي باراك أوباما"); empty when the sentence does
@@ -595,13 +710,15 @@ def _main_subject(tokens: list[Tok], end: int) -> list[int]:
     for i in range(start + 1, end):
         tok = tokens[i]
         if not tok.is_word or is_date_word(tok) or tok.folded in PREPOSITIONS or _is_verb_at(tokens, i) \
-                or len(subject) >= _SUBJECT_WORDS:
+                or len(subject) >= most:
             break
         previous = tokens[subject[-1]].folded if subject else ""
-        if subject and not (tok.text.startswith("ال") or previous in TITLES or previous in ("بن", "ابن")
+        if subject and not (tok.text.startswith("ال") or previous in _HONORIFICS or previous in ("بن", "ابن")
                             or tok.folded in ("بن", "ابن")):
             break
-        if not subject and not (tok.text.startswith("ال") or tok.folded in TITLES):
+        if subject and not tok.text.startswith("ال") and tok.text.endswith(("ًا", "اً", "ا")):
+            break  # "أصدر القاضي حكما": an object after the title, not a name
+        if not subject and not (tok.text.startswith("ال") or tok.folded in _HONORIFICS or _construct_head(tokens, i)):
             return []  # no definite doer: "قبل استقالتها" of someone named before
         subject.append(i)
     return subject
@@ -657,8 +774,208 @@ def _side_event_label(text: str, tokens: list[Tok], clause: Clause, trigger: Tri
     return " ".join(p for p in parts if p)
 
 
+def _without_bare_relative(tokens: list[Tok], chosen: list[int], skip: set[int], first: int,
+                           last: int) -> list[int]:
+    """A relative clause left with its verb alone once the date is out ("في معرض فرانكفورت الذي
+    يعقد [في سبتمبر]"): at the label's end it goes when a whole phrase stands before it, else the
+    date stays in it ("الانتخابات البرلمانية التي ستجري في شباط 2016")."""
+    words = [i for i in chosen if tokens[i].is_word or tokens[i].is_number]
+    for n in range(len(words) - 1):
+        relative, verb = words[n], words[n + 1]
+        if not _is_relative(tokens[relative]) or verb >= first or verb + 1 > first or \
+                any(tokens[i].is_word for i in range(verb + 1, first) if i not in skip):
+            continue  # the date is not the relative clause's own complement
+        end = last
+        while end in skip:
+            end += 1  # "(أيلول)", a closing dash
+        if end < len(tokens) and end in chosen and tokens[end].is_word and tokens[end - 1].text not in "-–—":
+            continue  # the relative clause goes on after the date: "الذي افتتح [أمس] في أبها"
+        before = [i for i in chosen if i < relative]
+        if n + 2 == len(words) and sum(1 for i in before if tokens[i].is_word) >= _FULL_LABEL_WORDS:
+            return _trim_end(tokens, before, skip=skip)
+        leftovers = [i for i in sorted(skip) if verb < i < end]
+        return sorted(set(chosen) | set(leftovers))
+    return chosen
+
+
+_CARRIED_SUBJECT_WORDS = 9
+
+
+def _lacks_subject(tokens: list[Tok], chosen: list[int]) -> bool:
+    """Whether the label's opening verb has no subject after it: a preposition, "أن" or a side
+    phrase follows ("فر من السجن", "التقى خلالها نزلاء الدار", "أكد أن اللجنة")."""
+    following = [i for i in chosen[1:2] if tokens[i].is_word]
+    if not following:
+        return False
+    folded = tokens[following[0]].folded
+    stems = (folded, bare(folded), folded[:-2] if folded.endswith(("ها", "هم")) else folded,
+             folded[:-1] if folded.endswith("ه") else folded)
+    return folded in PREPOSITIONS or folded in _GOVERNING_WORDS or folded.startswith(("بال", "لل")) \
+        or folded in _COMPLEMENTIZERS or any(w in DANGLING or w in SIDE_OPENERS for w in stems)
+
+
+_THEN = frozenset(fold(w) for w in ("و", "ثم", "كما", "وكان", "وكانت", "كان", "كانت", "وقد", "قد"))
+_IMPERSONAL = frozenset(fold(w) for w in ("يذكر", "يشار", "تجدر", "يبدو", "يقال"))
+
+
+def _goes_on(tokens: list[Tok], verb: int) -> bool:
+    """Whether the verb goes on with the doer told before: a conjunction on it or before it
+    ("وقدم", "وكان فر", "ثم التقى"), or "بعد أن" ("… بعد أن هبط"); not a verb after its own
+    subject ("والمؤتمر السادس عقد")."""
+    found = lemma_at(tokens, verb)
+    if tokens[verb].text[:1] in "وف" and found is not None and found.key[:1] != tokens[verb].folded[:1]:
+        return True  # the conjunction is a clitic: "وقدم", not the "و" of "وقع"
+    before = tokens[verb - 1] if verb > 0 else None
+    if before is None or not before.is_word:
+        return False
+    return before.folded in _THEN or (before.folded in _COMPLEMENTIZERS and verb > 1
+                                      and bare(tokens[verb - 2].folded) in ("بعد", "قبل"))
+
+
+def _feminine_verb(tok: Tok, key: str) -> bool:
+    """A verb told of a feminine doer: "نجحت", "أعلنت", "تستعد" (not "ثبت", whose "ت" is its own)."""
+    folded = tok.folded
+    return (folded.endswith("ت") and not key.endswith("ت")) or folded[:1] == "ت" and not key.startswith("ت")
+
+
+def _carried_subject(tokens: list[Tok], chosen: list[int], previous: list[Tok] | None) -> tuple[list[Tok], list[int]]:
+    """The doer a label starting on a verb without its subject takes from its sentence's opening
+    ("وصعد سعر الذهب … بعد أن هبط أثناء التعاملات" → "سعر الذهب") or, for a speech verb opening
+    the sentence, from the previous one ("وأعلن الوزير … . وأكد أن …" → "الوزير"); nothing when
+    the verb and the doer do not agree."""
+    if not chosen:
+        return tokens, []
+    verb = chosen[0]
+    found = lemma_at(tokens, verb)
+    if found is None or not found.verb or tokens[verb].folded in _IMPERSONAL or tokens[verb].text.endswith("ا") \
+            or not _lacks_subject(tokens, chosen):
+        return tokens, []
+    source: list[Tok] = tokens
+    subject: list[int] = []
+    opening = leading_connectives(tokens, 0, verb)
+    if verb > _sentence_start(tokens) and _goes_on(tokens, verb) and _opens_on_verb(tokens, opening):
+        subject = _main_subject(tokens, verb, _CARRIED_SUBJECT_WORDS)
+    elif verb <= _sentence_start(tokens) and previous and found.key in SPEECH:
+        # "وأضاف أن …" goes on with the speaker before; another verb may be told of anyone named there
+        opening = leading_connectives(previous, 0, len(previous))
+        if opening < len(previous) and _opens_on_verb(previous, opening):
+            source, subject = previous, _main_subject(previous, len(previous), _CARRIED_SUBJECT_WORDS)
+    if not subject:
+        return tokens, []
+    head = source[subject[0]].folded
+    feminine = head.endswith(("ه", "ة", "ات")) and head not in TITLES
+    if feminine != _feminine_verb(tokens[verb], found.key):
+        return tokens, []
+    return source, subject
+
+
+_AGENCIES = frozenset(fold(w) for w in ("واس", "وكالات", "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "د ب أ", "سبق",
+                                         "الوئام", "الشرق", "الأوسط", "هـ", "ه", "م"))
+
+
+def is_thin_label(label: str) -> bool:
+    """Whether a label says too little to stand for an event: fewer than three words once dates,
+    numbers and news agencies are out ("الرياض واس" of "الرياض 25 شوال 1436 هـ … واس", "قال")."""
+    words = [t for t in tokenize(label, 0, len(label)) if t.is_word and not is_date_word(t)
+             and t.folded not in _AGENCIES]
+    return len(words) < _MIN_LABEL_WORDS
+
+
+_BUT_THAT = frozenset({"غير", "بيد"})
+
+
+def _past_but(tokens: list[Tok], hi: int) -> int:
+    """A clause cut at "غير" that is no "غير أن" goes on to the next comma or break ("بطريقة غير
+    نظامية، …"): "غير" is part of its phrase there."""
+    if hi >= len(tokens) - 1 or tokens[hi].folded not in _BUT_THAT or tokens[hi + 1].folded in _COMPLEMENTIZERS:
+        return hi
+    return next((j for j in range(hi + 1, len(tokens)) if tokens[j].text in COMMAS or tokens[j].text in _HARD_BREAKS),
+                len(tokens))
+
+
+_STATEMENT_WORDS = 3
+
+
+def _whole_statement(tokens: list[Tok], chosen: list[int], start: int, end: int, skip: set[int]) -> list[int]:
+    """What was said, cut by a clause opener a few words after "أن/إن", goes on to the next comma
+    or break: "قال أوباما إن تبني المجلس الاتفاق يظهر أن الدول [التي لم تكن طرفا … ترى …]",
+    "قالت الخارجية إنها بصدد التثبت [مما إذا كانت الهجمات منسقة]"."""
+    said = [n for n, i in enumerate(chosen) if tokens[i].folded in _COMPLEMENTIZERS]
+    if not said or end >= len(tokens) or not tokens[end].is_word or \
+            sum(1 for i in chosen[said[-1] + 1:] if tokens[i].is_word) > _STATEMENT_WORDS:
+        return chosen
+    stop = next((j for j in range(end, len(tokens)) if tokens[j].text in COMMAS or tokens[j].text in _HARD_BREAKS),
+                len(tokens))
+    longer = _label_words(tokens, start, stop, skip)
+    return longer if len(longer) > len(chosen) else chosen
+
+
+def _verb_shaped(tokens: list[Tok], i: int) -> bool:
+    """A verb the lexicon knows, or a present-tense form it does not ("تستهدف", "وتستمر"); not a
+    verbal noun ("توقيع") or a plural ("تطورات")."""
+    found = lemma_at(tokens, i)
+    if found is not None:
+        return found.verb
+    folded = tokens[i].folded
+    if folded[:1] == "و" and len(folded) > 4:
+        folded = folded[1:]  # "وتستمر" ("فيتنام" is no "ف" + verb)
+    # an unknown word is taken for a verb only by the prefixes of derived present forms
+    # ("تستهدف", "يتنافس", "ينتظرون"), not "ترامب" or "تقرير"
+    return (regex.match(r"[يت](?:ست|ت|ن)..", folded) is not None or folded.startswith("ي") and folded.endswith("ون")) \
+        and not tokens[i].text.endswith(("ة", "ات")) and not is_date_word(tokens[i])
+
+
+def _date_completing_verb(tokens: list[Tok], chosen: list[int], skip: set[int], first: int) -> list[int]:
+    """A label ending on the verb whose complement was the date keeps the date: "لكن الشركات
+    الأخرى تستهدف عام 2020", "وتستمر حتى نهاية العام" (not "… تستهدف", "… وتستمر")."""
+    words = [i for i in chosen if tokens[i].is_word or tokens[i].is_number]
+    if not words or words[-1] >= first or not _verb_shaped(tokens, words[-1]) or \
+            any(i not in skip and tokens[i].is_word for i in range(words[-1] + 1, first)):
+        return chosen
+    end = first
+    while end in skip:
+        end += 1
+    if end < len(tokens) and tokens[end].is_word:
+        return chosen  # the clause goes on after the date: the verb has its complement there
+    return sorted(set(chosen) | {i for i in skip if words[-1] < i < end})
+
+
+_RELATIVE_REACH = 5
+_WHILE_NOUNS = frozenset(fold(w) for w in ("الوقت", "الحين", "اللحظة"))
+
+
+def _without_leading_preposition(tokens: list[Tok], chosen: list[int]) -> list[int]:
+    """A label that is a relative clause's noun phrase starts at its noun, not at the preposition
+    before it: "من الانتخابات البرلمانية التي ستجري في شباط 2016" → "الانتخابات البرلمانية …"."""
+    words = [i for i in chosen if tokens[i].is_word]
+    if len(words) < 3 or tokens[words[0]].folded not in _ADJUNCT_HEADS or not tokens[words[1]].text.startswith("ال"):
+        return chosen
+    if tokens[words[1]].folded in _WHILE_NOUNS:  # "في الوقت الذي وصف فيه العالم …" means "while"
+        return [j for j in chosen if j > words[2]] if _is_relative(tokens[words[2]]) and len(words) > 4 else chosen
+    for i in words[1:1 + _RELATIVE_REACH]:
+        if _is_relative(tokens[i]):
+            return [j for j in chosen if j > words[0]]
+        if _is_verb_at(tokens, i):
+            return chosen
+    return chosen
+
+
+def _fronted_date_clause(tokens: list[Tok], start: int, skip: set[int], last: int) -> int:
+    """A date fronted in a clause joined by "، و": the label starts at that clause's verb ("قطعت
+    العلاقات في 1961، وفي عام 1977 وافق كارتر …" → "وافق كارتر …" for 1977)."""
+    lo = min(skip, default=start)
+    if lo <= start or tokens[lo - 1].text not in COMMAS or tokens[lo].folded[:1] != "و":
+        return start
+    after = last
+    while after in skip or (after < len(tokens) and tokens[after].text in COMMAS):
+        after += 1
+    if after < len(tokens) and tokens[after].is_word and _opens_on_verb(tokens, after):
+        return after
+    return start
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
-           first: int, last: int) -> tuple[str, int]:
+           first: int, last: int, previous: list[Tok] | None = None) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
     skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
@@ -667,7 +984,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     side = _side_event_label(text, tokens, clause, trigger, skip)
     if side is not None:
         return side, 20 + 10 + min(len(side.split()), _SCORED_WORDS)  # an event noun and its doer
-    start = _label_start(tokens, clause, trigger)
+    start = _fronted_date_clause(tokens, _label_start(tokens, clause, trigger), skip, last)
     antecedent = _relative_antecedent(tokens, clause, start, first) \
         if not any(tokens[i].folded in _COMPLEMENTIZERS for i in range(clause.lo, first)) else None
     if antecedent is not None:
@@ -675,7 +992,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if tokens[clause.lo - 1].text in "-–—":
             skip.add(clause.lo - 1)  # "بلاتر - الذي انتخب": the aside's dash
     relative = start < clause.lo and _is_relative(tokens[clause.lo])
-    end = _relative_end(tokens, clause, last) if relative else clause.hi
+    end = _relative_end(tokens, clause, last) if relative else _past_but(tokens, clause.hi)
     closed = _closing_comma(tokens, clause.lo, first, skip) if relative else None
     if relative and (end <= first or closed is not None):
         # the relative clause closed before the date: the date is the outer clause's ("غويي المدعي بالحق
@@ -693,6 +1010,8 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         larger = _label_words(tokens, _phrase_start(tokens, start), _next_break(tokens, end), skip)
         if sum(1 for i in larger if tokens[i].is_word) >= _FULL_LABEL_WORDS:
             chosen = larger
+    chosen = _date_completing_verb(tokens, _without_bare_relative(tokens, chosen, skip, first, last), skip, first)
+    chosen = _whole_statement(tokens, chosen, start, end, skip)
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
         # a thin clause ("الذي وقع أمس"): the sentence's words around it
         wider = Clause(leading_connectives(tokens, 0, len(tokens)), len(tokens), 0)
@@ -700,9 +1019,17 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if len(more) > len(chosen):
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
+    chosen = _without_leading_preposition(tokens, chosen)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
+    source, subject = _carried_subject(tokens, chosen, previous)
+    heading = _heading(tokens, chosen) if not subject else []
+    if subject:  # "فر من السجن" → "غوزمان فر من السجن"
+        label = _first_word(_render(text, source, subject)) + " " + label
+    elif heading:  # "بنيت للملك ويليام الثالث" → "المتاهة: بنيت للملك ويليام الثالث"
+        told = label.split(" ", 1)[1] if tokens[chosen[0]].folded in _PRONOUN_OPENERS and " " in label else label
+        label = _render(text, tokens, heading) + ": " + told
     score = min(len(chosen), _SCORED_WORDS)  # words past a short phrase add nothing
     if trigger is not None and trigger.at in chosen:
         score += 25 if trigger.lemma.verb else 20
