@@ -10,6 +10,7 @@ from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word
 from chrono.tagger.engine import Elem, Guard, RuleBook
 from chrono.tagger.grammar.base import (
+    TV,
     C,
     K,
     T,
@@ -227,6 +228,15 @@ def unit_from_now(word, q, _now):
 def period_before_last(p, _before, _last):
     """'العام قبل الماضي' → year −2, 'الأسبوع قبل الماضي' → week −2"""
     return TimeValue(rel_unit=lexval(p), rel_offset=-2)
+
+
+@rule("ar.relative.weekday_before_last",
+      TV(lambda v: v.kind == "date" and v.weekday is not None and v.day is None and v.month is None
+         and v.rel_unit is None and v.pod is None and v.cue in (None, "past")),
+      K("before"), C("shift", lambda it: lexval(it) == -1))
+def weekday_before_last(day, _before, _last):
+    """'الاثنين قبل الماضي', 'يوم الجمعة قبل الماضية' → the same weekday a week before the last one"""
+    return day.value.with_(cue="past", shift_days=-7)
 
 
 @rule("ar.relative.this_day", C("shift", lambda it: lexval(it) == 0), C("relday", lambda it: lexval(it) == 0))
