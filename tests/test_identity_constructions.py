@@ -151,3 +151,11 @@ def test_a_morning_and_the_night_that_follows_it_are_two_happenings():
         pairs.append((doc, tag_document(doc)))
     entries = [e for e in build_timeline(pairs).entries if e.value.startswith("2022-03-12")]
     assert sorted(e.value for e in entries) == ["2022-03-12TMO", "2022-03-12TNI"]
+
+
+def test_two_figures_of_one_day_in_one_article_are_two_facts():
+    # one market report, two exchanges, one day: each sentence gives its own figures
+    doc_text = ("ارتفع مؤشر البورصة الكويتية أمس بنسبة 0.35 في المائة ليغلق عند 6270.12 نقطة. "
+                "وارتفع مؤشر البورصة العمانية أمس بنسبة 0.44 في المائة ليغلق عند 6572.50 نقطة.")
+    entries = _entries(doc_text)
+    assert len(entries) == 2

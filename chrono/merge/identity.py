@@ -146,16 +146,20 @@ def figures_clash(a: Event, b: Event) -> bool:
     """Two mentions of a month or a year that each give a figure the other does not: two facts
     of one bulletin, not one ("بلغت القروض القائمة 129 مليارا بنهاية العام الماضي" and "بلغ رصيد
     صندوق الاستثمارات 90 مليارا بنهاية العام الماضي"). On a day, reports of one happening
-    correct each other's tolls, so only periods count."""
-    if a.timex.start_date == a.timex.end_date or b.timex.start_date == b.timex.end_date:
+    correct each other's tolls, so a day counts only within one article, where two figures of
+    one day are two facts ("ارتفع مؤشر البورصة الكويتية أمس 12.4 نقطة" and "ارتفع مؤشر البورصة
+    العمانية أمس 28.63 نقطة")."""
+    one_day = a.timex.start_date == a.timex.end_date or b.timex.start_date == b.timex.end_date
+    if one_day and a.doc_order != b.doc_order:
         return False
     mine, theirs = _figures(a), _figures(b)
     return bool(mine) and bool(theirs) and not (mine & b.words) and not (theirs & a.words)
 
 
 def _figures(event: Event) -> frozenset[str]:
-    """The counted numbers of a mention's clause, two digits or more ("32 قتيلا" → "32")."""
-    return frozenset(p for p in event.participants if len(p) > 1 and p.isdigit())
+    """The counted numbers of a mention's clause, two digits or more ("32 قتيلا" → "32", "28.63
+    نقطة" → "28.63")."""
+    return frozenset(p for p in event.participants if len(p) > 1 and p.replace(".", "").replace(",", "").isdigit())
 
 
 def same_actor(a: Event, b: Event, corpus: Corpus | None = None) -> bool:
