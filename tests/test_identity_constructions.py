@@ -159,3 +159,9 @@ def test_two_figures_of_one_day_in_one_article_are_two_facts():
                 "وارتفع مؤشر البورصة العمانية أمس بنسبة 0.44 في المائة ليغلق عند 6572.50 نقطة.")
     entries = _entries(doc_text)
     assert len(entries) == 2
+
+
+def test_one_host_meeting_two_named_guests_on_one_day_is_two_meetings():
+    entries = _entries("التقى وزير الخارجية أمس في العاصمة الرئيس الموريتاني محمد ولد الغزواني وبحث معه العلاقات.",
+                       "اجتمع وزير الخارجية أمس في العاصمة مع رئيس الحزب الوطني سليم فرنجيان وبحث معه العلاقات.")
+    assert len(entries) == 2

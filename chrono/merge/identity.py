@@ -50,7 +50,7 @@ def told(event: Event) -> frozenset[str]:
 def identity(a: Event, b: Event, corpus: Corpus) -> float:
     """How strongly `a` and `b` tell one happening (see the module docstring)."""
     if not compatible_kinds(a.kind, b.kind) or places_clash(a, b, corpus) or actors_clash(a, b) \
-            or figures_clash(a, b):
+            or figures_clash(a, b) or names_clash(a, b, corpus):
         return NONE
     same_document = a.doc_order == b.doc_order
     related = same_document or corpus.related(a.doc_order, b.doc_order)
@@ -140,6 +140,21 @@ def actors_clash(a: Event, b: Event) -> bool:
         return False
     return not any(mentioned(actor, told(b)) for actor in a.actors) and \
         not any(mentioned(actor, told(a)) for actor in b.actors)
+
+
+def names_clash(a: Event, b: Event, corpus: Corpus) -> bool:
+    """Of one kind, each names someone rare here that the other does not mention: "التقى ولي
+    العهد الرئيس رمضان قاديروف" and "اجتمع ولي العهد مع رئيس الحزب سمير جعجع" the same day are
+    two meetings of one host."""
+    if a.kind is None or a.kind != b.kind:
+        return False
+    return _own_name(a, b, corpus) and _own_name(b, a, corpus)
+
+
+def _own_name(a: Event, b: Event, corpus: Corpus) -> bool:
+    said = b.words | b.context
+    return any(corpus.rare(p) and not p[:1].isdigit() and p not in a.places and not mentioned(p, said)
+               for p in a.participants)
 
 
 def figures_clash(a: Event, b: Event) -> bool:
