@@ -71,6 +71,22 @@ def not_next_unless_agent(*texts: str) -> Guard:
     return Guard(ok, True, "not before " + " ".join(texts) + " (but من قبل)")
 
 
+_OPENING_QUOTES = frozenset({"«", '"', "“", "'"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "'"})
+
+
+def not_quoted_alone() -> Guard:
+    """A one-word expression is not the whole of a quotation: '«أكتوبر»' in a list of districts,
+    a magazine or a film is a name ('مثل «الرحاب» و«أكتوبر»'). Placed after the word."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        before, after = _at(toks, i - 2), _at(toks, i)
+        return not (before is not None and after is not None and before.text in _OPENING_QUOTES
+                    and after.text in _CLOSING_QUOTES)
+
+    return Guard(ok, True, "not «alone»")
+
+
 def not_next_word(*stems: str) -> Guard:
     """The next token, clitics aside, is none of `stems`: 'عيد الفطر لهذا العام' is not 'this Eid' (هذا
     with ل opens the next phrase, as هذا alone does)."""

@@ -17,6 +17,7 @@ from chrono.tagger.grammar.base import (
     no_number_joined,
     not_hijri_marked,
     not_next,
+    not_quoted_alone,
     year_guard,
 )
 from chrono.tagger.grammar.intersect import ADJACENT, Operand, intersection, joined, value_operand
@@ -200,7 +201,7 @@ def day_month_of_year(d, m, _of, y):
     return y.value.with_(month=m.value.month, day=d.value)
 
 
-@rule("ar.date.month_alone", C("gmonth", lambda it: not it.value.ambiguous))
+@rule("ar.date.month_alone", C("gmonth", lambda it: not it.value.ambiguous), not_quoted_alone())
 def month_alone(m):
     """'في أغسطس', 'أغسطس المنقضي', 'نوفمبر الحالي'"""
     return TimeValue(month=m.value.month, cue=m.value.cue)
