@@ -203,6 +203,9 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _names_ramadan_night(before: str, after: str) -> bool:
     nights = LEXICON.guard_words["ramadan_night_words"]
+    clause = normalize(before + " " + after).text
+    if not any(night in clause for night in nights):
+        return False  # a cheap superset test: most clauses name no night of Ramadan
     words = _words(before)[-_RAMADAN_REACH:] + _words(after)[:_RAMADAN_REACH]
     stems = [rest for w in words for rest, _ in proclitic_readings(w)]
     names_ramadan = any(lex.cls == "hmonth" and lex.value == RAMADAN for w in stems for lex in LEXICON.lookup((w,)))
