@@ -65,7 +65,7 @@ def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Out
         if not anchored(result.document.info.anchor):
             outcome.note_unanchored(result.id)
         merger.add_prepared(result.document, result.position)
-    return TimelineOutput(documents=merger.documents, entries=merger.finish(), errors=list(outcome.errors))
+    return TimelineOutput(documents=merger.documents, entries=merger.finish(release=True), errors=list(outcome.errors))
 
 
 def anchored(anchor: Anchor) -> bool:
@@ -175,9 +175,19 @@ def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_me
         result = _local_timeline(items, settings, jobs, outcome)
     if ranking is not None:
         result.query = ranking.story
+    _write_timeline(timeline_writer, result, out, options)
+    outcome.finish()
+
+
+def _write_timeline(timeline_writer: Writer, result: TimelineOutput, out: str, options: dict) -> None:
+    """To a file piece by piece when the format can (an archive's JSON is never one string),
+    else whole."""
+    if timeline_writer.to_stream is not None and out != STDOUT:
+        with atomic_open(out, "w") as stream:
+            timeline_writer.to_stream(result, stream, **options)
+        return
     text = timeline_writer.write(result, **options)
     if out != STDOUT:
         atomic_write(out, text)
     else:
         click.echo(text, nl=False)
-    outcome.finish()

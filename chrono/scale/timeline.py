@@ -13,12 +13,12 @@ report in the third stay in that order whether or not the second failed).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple, Union
+from typing import NamedTuple, Union, cast
 
+from chrono import pipeline
 from chrono.merge import PreparedDocument, prepare_document
 from chrono.models import Document, DocumentError, Settings
-from chrono.pipeline import tag_document
-from chrono.scale.processes import Item, tag_stream
+from chrono.scale.processes import Item, Tagger, tag_stream
 
 
 class Prepared(NamedTuple):
@@ -31,12 +31,13 @@ class Prepared(NamedTuple):
 
 def tag_and_prepare(document: Document, settings: Settings, position: int) -> Prepared:
     """What a worker runs per document: tag it, then attach its events (a `PositionedTagger`)."""
-    tags = tag_document(document, settings)
+    tags = pipeline.tag_document(document, settings)  # looked up per call, like `default_tagger`
     return Prepared(document.id, position, prepare_document(document, tags, position))
 
 
 def prepared_stream(items: Iterable[Item], settings: Settings, jobs: int) -> Iterator[Union[Prepared, DocumentError]]:
     """Each input prepared by `jobs` processes (in this one for 1), in input order; a failed
     document is its DocumentError."""
-    for result in tag_stream(items, settings, jobs=jobs, tagger=tag_and_prepare, positioned=True):  # type: ignore[arg-type]
-        yield result  # type: ignore[misc]
+    # tag_stream passes whatever the tagger returns: here a Prepared, not DocumentTags
+    results = tag_stream(items, settings, jobs=jobs, tagger=cast(Tagger, tag_and_prepare), positioned=True)
+    return cast(Iterator[Union[Prepared, DocumentError]], results)
