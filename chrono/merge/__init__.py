@@ -44,14 +44,16 @@ puts them back in the order one run would have created them.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, NamedTuple, Optional
 
-from chrono.attach import Event, attach_document
+from chrono.attach import Dated, Event, attach_document
 from chrono.merge.clusters import Cluster, cluster_events, touched_years
 from chrono.merge.conflicts import find_conflicts
 from chrono.merge.corpus import Corpus, DocumentTerms
@@ -227,9 +229,11 @@ class Merger:
         return prepared.info
 
     def add_prepared(self, prepared: PreparedDocument, position: int) -> None:
-        """A document prepared elsewhere (`prepare_document`, e.g. in a worker process)."""
+        """A document prepared elsewhere (`prepare_document`, e.g. in a worker process): its
+        events' words are made one object per distinct word (`shared_words`), since each
+        document comes unpickled with copies of its own."""
         self.documents.append(prepared.info)
-        self.events.extend(prepared.events)
+        self.events.extend(shared_words(event) for event in prepared.events)
         self.terms[position] = prepared.terms
 
     def add_events(self, events: Iterable[Event], terms: Optional[dict[int, DocumentTerms]] = None) -> None:
@@ -270,6 +274,34 @@ def _emptied(events: list[Event]) -> Iterator[Event]:
     """The events of `events`, which is left empty once they are all read (its reader holds them)."""
     yield from events
     events.clear()
+
+
+def _one_each(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(map(sys.intern, words)) if words else words
+
+
+def shared_words(event: Event) -> Event:
+    """`event` with every word, name and lemma it holds the one interned copy of that string:
+    an archive's events repeat a few ten thousand stems ("اتفاق", "مجلس") a million times,
+    and each document sent from a worker process brings its own copies of them."""
+    return dataclasses.replace(
+        event, doc=sys.intern(event.doc), words=_one_each(event.words), context=_one_each(event.context),
+        participants=_one_each(event.participants), places=_one_each(event.places),
+        actors=_one_each(event.actors), lemmas=_one_each(event.lemmas),
+        phrases=tuple(tuple(map(sys.intern, phrase)) for phrase in event.phrases),
+        root=_interned(event.root), kind=_interned(event.kind), source=_interned(event.source),
+        timex=_shared_timex(event.timex))
+
+
+def _interned(text: Optional[str]) -> Optional[str]:
+    return None if text is None else sys.intern(text)
+
+
+def _shared_timex(timex: Dated) -> Dated:
+    """The timex's short strings ("t12", "أمس", "2015-07-20", "DATE", "day") interned too."""
+    return timex._replace(id=sys.intern(timex.id), text=sys.intern(timex.text), value=sys.intern(timex.value),
+                          type=sys.intern(timex.type), granularity=_interned(timex.granularity),
+                          mod=_interned(timex.mod), part_of_day=_interned(timex.part_of_day))
 
 
 def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],
