@@ -14,7 +14,7 @@ from chrono.export import FORMATS, format_names, render_timeline, writer
 from chrono.export.table import PDI, RLI, bidi_text
 from chrono.export.tagged import Tagged
 from chrono.merge import build_timeline
-from chrono.models import DocumentError, TimelineOutput
+from chrono.models import DocumentError, KeptArticle, QueryTerm, StoryQuery, TimelineOutput
 from chrono.schemas import generate, load, stale
 
 from seed_hand_tags import SEEDS, hand_pairs, hand_tags
@@ -42,6 +42,18 @@ def test_json_export_validates_and_round_trips(timeline):
     assert data["schema"] == "chrono.timeline/1"
     assert TimelineOutput.model_validate(data) == timeline
     assert "اليوم" in text  # Arabic kept as UTF-8, not \\u escapes
+
+
+def test_json_written_piece_by_piece_is_the_rendered_text(timeline):
+    from chrono.export.jsonout import write_timeline
+
+    errors = [DocumentError(path="bad.txt", id="bad", reason="not UTF-8")]
+    query = StoryQuery(text="الاتفاق النووي", terms=[QueryTerm(word="النووي", stem="نوو", documents=2)], top=50,
+                       min_score=0.2, considered=9, matched=2, kept=[KeptArticle(id="001", score=3.5)])
+    for case in (timeline, timeline.model_copy(update={"errors": errors, "query": query}), TimelineOutput()):
+        out = io.StringIO()
+        write_timeline(case, out)
+        assert out.getvalue() == render_timeline("json", case)
 
 
 def test_schema_rejects_a_broken_timeline(timeline):

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from chrono.models import Document, DocumentError, DocumentTags, Settings
+from chrono.models import Document, DocumentError, DocumentTags, Settings, TimelineOutput
 from chrono.pipeline import tag_document
 from chrono.scale.processes import CHUNK_DOCUMENTS, CHUNKS_IN_FLIGHT_PER_JOB, resolve_jobs, tag_stream
 from chrono.scale.progress import ProgressBar, count_documents
+from chrono.scale.timeline import tag_and_prepare
 from tools.gen_corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,6 +165,46 @@ def test_timeline_jobs_2_gives_the_same_bytes_as_jobs_1():
     two = CliRunner().invoke(main, args + ["--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and '"entries"' in one.stdout
+
+
+def exploding_preparer(doc: Document, settings: Settings, position: int):
+    if doc.id == "d3":
+        raise ValueError("boom")
+    return tag_and_prepare(doc, settings, position)
+
+
+def dying_preparer(doc: Document, settings: Settings, position: int):
+    if doc.id == "d3":
+        os._exit(3)
+    return tag_and_prepare(doc, settings, position)
+
+
+def test_timeline_workers_attach_with_input_positions_and_survive_a_dead_worker():
+    """`chrono timeline --jobs N`: the workers attach the events; each document's events carry
+    its place in the input (errors counted), also when retried after a worker died, and the
+    chronology is the one the documents give merged in this process."""
+    from datetime import date
+
+    from chrono.merge import Merger, build_timeline
+    from chrono.models import Anchor, dump_json
+    from chrono.scale.timeline import Prepared, prepared_stream
+
+    items: list = [doc.model_copy(update={"anchor": Anchor(date=date(2021, 11, 24), source="cli")})
+                   for doc in documents(8)]
+    items[5] = DocumentError(path="x.jsonl", line=6, reason="malformed JSON")
+    for jobs, tagger in ((1, exploding_preparer), (2, dying_preparer)):
+        results = list(tag_stream(iter(items), Settings(), jobs=jobs, tagger=tagger, positioned=True))
+        assert isinstance(results[3], DocumentError) and isinstance(results[5], DocumentError)
+        kept = [r for r in results if isinstance(r, Prepared)]
+        assert [r.position for r in kept] == [0, 1, 2, 4, 6, 7]
+        assert all(e.doc_order == r.position for r in kept for e in r.document.events)
+    merger = Merger()
+    for result in prepared_stream(iter(items), Settings(), 2):
+        if isinstance(result, Prepared):
+            merger.add_prepared(result.document, result.position)
+    pairs = [(doc, tag_document(doc, Settings())) for doc in items if isinstance(doc, Document)]
+    merged = TimelineOutput(documents=merger.documents, entries=merger.finish(release=True))
+    assert merged.entries and dump_json(merged) == dump_json(build_timeline(pairs))
 
 
 def test_the_scale_package_does_not_use_the_command_line_library():

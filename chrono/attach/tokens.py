@@ -73,10 +73,12 @@ def date_word(folded: str) -> bool:
 
 
 
-@lru_cache(maxsize=1 << 17)
 def content_stem(written: str) -> str:
     """The stem a written word counts as when documents and clauses are compared: '' for a stop,
     reporting or date word ("في", "أمس", "الماضي"); a number as its digits ("٣٢" → "32").
+
+    Not cached here: its caller (the merge's term of a written word) caches its own answer, and
+    a second cache of the same words would only double a worker's memory for them.
 
     >>> [content_stem(w) for w in ("والاتفاقية", "أمس", "في", "٣٢")]
     ['اتفاق', '', '', '32']

@@ -32,9 +32,10 @@ from chrono.cli.options import (
 from chrono.export import Writer, format_names, writer
 from chrono.export.files import STDOUT, atomic_open, atomic_write
 from chrono.export.tagged import Tagged, tags_model
-from chrono.merge import build_timeline
-from chrono.models import Document, DocumentError, DocumentTags, Settings, TimelineOutput
+from chrono.merge import Merger, build_timeline
+from chrono.models import Anchor, Document, DocumentError, DocumentTags, Settings, TimelineOutput
 from chrono.scale.processes import resolve_jobs, tag_stream
+from chrono.scale.timeline import prepared_stream
 
 
 def _workers(jobs: str) -> int:
@@ -55,7 +56,21 @@ def _tagged_documents(items: Iterable, settings: Settings, jobs: str,
 
 
 def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Outcome) -> TimelineOutput:
-    return build_timeline(_with_texts(_tagged_documents(items, settings, jobs, outcome)), outcome.errors)
+    """Tagged and attached in the worker processes; this one only merges what they send."""
+    merger = Merger()
+    for result in prepared_stream(items, settings, _workers(jobs)):
+        if isinstance(result, DocumentError):
+            outcome.errors.append(result)
+            continue
+        if not anchored(result.document.info.anchor):
+            outcome.note_unanchored(result.id)
+        merger.add_prepared(result.document, result.position)
+    return TimelineOutput(documents=merger.documents, entries=merger.finish(release=True), errors=list(outcome.errors))
+
+
+def anchored(anchor: Anchor) -> bool:
+    """A day given or found (a given day its text contradicts counts: its warnings say why)."""
+    return anchor.date is not None or anchor.given is not None
 
 
 def _with_texts(items: Iterable) -> Iterator[tuple[Document, DocumentTags]]:
@@ -76,7 +91,7 @@ def _dask_timeline(items: Iterable, settings: Settings, jobs: str, scheduler: Op
     result = build_timeline_dask(items, settings, scheduler=scheduler, workers=_workers(jobs))
     outcome.errors.extend(result.errors)
     for document in result.documents:
-        if document.anchor.date is None and document.anchor.given is None:
+        if not anchored(document.anchor):
             outcome.note_unanchored(document.id)
     return result
 
@@ -160,9 +175,19 @@ def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_me
         result = _local_timeline(items, settings, jobs, outcome)
     if ranking is not None:
         result.query = ranking.story
+    _write_timeline(timeline_writer, result, out, options)
+    outcome.finish()
+
+
+def _write_timeline(timeline_writer: Writer, result: TimelineOutput, out: str, options: dict) -> None:
+    """To a file piece by piece when the format can (an archive's JSON is never one string),
+    else whole."""
+    if timeline_writer.to_stream is not None and out != STDOUT:
+        with atomic_open(out, "w") as stream:
+            timeline_writer.to_stream(result, stream, **options)
+        return
     text = timeline_writer.write(result, **options)
     if out != STDOUT:
         atomic_write(out, text)
     else:
         click.echo(text, nl=False)
-    outcome.finish()

@@ -14,7 +14,8 @@ Three kinds of writer, told apart by `Writer.reads`:
 - "documents": `write(items, out, **options)` reads the tagged documents one at a time, in input
   order, with failed ones in their place (chrono/export/tagged.py), and writes each as it comes:
   memory stays flat in the number of documents (`Writer.streams`).
-- "timeline": `write(timeline, **options) -> str` reads the whole merged chronology.
+- "timeline": `write(timeline, **options) -> str` reads the whole merged chronology (and, when
+  `Writer.to_stream` is given, writes the same text to a stream piece by piece).
 - "chronology": `write(items, timeline, out)` reads both: the tagged documents (their texts)
   and the chronology merged from them (TimeML's events and links go back into each text).
 
@@ -46,6 +47,9 @@ class Writer:
     # `-o DIR/`: one file per document in a folder instead of one stream; it takes what
     # `write` takes, with the folder in place of the stream.
     to_folder: Optional[Callable[..., None]] = None
+    # "timeline" writers: `to_stream(timeline, out, **options)` writes the bytes of `write`
+    # piece by piece, so an archive's chronology is never one string in memory.
+    to_stream: Optional[Callable[..., None]] = None
 
     @property
     def streams(self) -> bool:
@@ -67,7 +71,8 @@ _TIMEML_CHRONOLOGY = Writer(timeml.write_chronology, "chronology", needs_texts=T
                             to_folder=timeml.write_chronology_folder)
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("json", tags=Writer(jsonout.write_tags, "documents"), timeline=Writer(jsonout.render, "timeline")),
+    Format("json", tags=Writer(jsonout.write_tags, "documents"), timeline=Writer(jsonout.render, "timeline",
+                                                                              to_stream=jsonout.write_timeline)),
     Format("jsonl", tags=Writer(jsonlout.write_tags, "documents")),
     Format("csv", tags=Writer(csvout.write_tags, "documents", frozenset({"bom"})),
            timeline=Writer(csvout.render, "timeline", frozenset({"bom", "per_mention"}))),

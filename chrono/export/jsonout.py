@@ -3,8 +3,8 @@ as the pydantic models in chrono/models.py serialise them, Arabic kept as UTF-8.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 from chrono.export.tagged import Item, tags_json
 from chrono.models import DocumentError, TimelineOutput, dump_json
@@ -13,6 +13,42 @@ from chrono.models import DocumentError, TimelineOutput, dump_json
 def render(timeline: TimelineOutput) -> str:
     """Deterministic, indented UTF-8 JSON ending with a newline ("اليوم الأربعاء" kept as is)."""
     return dump_json(timeline) + "\n"
+
+
+def write_timeline(timeline: TimelineOutput, out: TextIO) -> None:
+    """The bytes of `render`, written document by document and entry by entry: an archive's
+    chronology is never held whole as dicts or as one string (tests/test_exports.py checks the
+    two agree)."""
+    for chunk in timeline_chunks(timeline):
+        out.write(chunk)
+
+
+_LISTS = ("documents", "entries", "errors")
+
+
+def timeline_chunks(timeline: TimelineOutput) -> Iterator[str]:
+    """`render`'s text in pieces: what `json.dumps(..., indent=2)` writes for the whole model,
+    each list item dumped on its own and indented as it would stand in the object."""
+    head = timeline.model_dump(mode="json", by_alias=True, exclude=set(_LISTS))  # the lists come last
+    fields = [*head.items(), *((name, getattr(timeline, name)) for name in _LISTS)]
+    yield "{"
+    for number, (key, value) in enumerate(fields):
+        yield ("," if number else "") + "\n  " + json.dumps(key, ensure_ascii=False) + ": "
+        if key in _LISTS:
+            yield from _list_chunks(value)
+        else:
+            yield _indented(value, 2)
+    yield "\n}\n"
+
+
+def _list_chunks(models: list) -> Iterator[str]:
+    if not models:
+        yield "[]"
+        return
+    yield "["
+    for number, model in enumerate(models):
+        yield ("," if number else "") + "\n    " + _indented(model.model_dump(mode="json", by_alias=True), 4)
+    yield "\n  ]"
 
 
 def write_tags(items: Iterable[Item], out: TextIO) -> None:
@@ -31,5 +67,5 @@ def write_tags(items: Iterable[Item], out: TextIO) -> None:
     out.write(_indented([e.model_dump(mode="json") for e in errors], 2) + "\n}\n")
 
 
-def _indented(obj, level: int) -> str:
+def _indented(obj: Any, level: int) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * level)

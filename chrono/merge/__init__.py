@@ -44,14 +44,16 @@ puts them back in the order one run would have created them.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, NamedTuple, Optional
 
-from chrono.attach import Event, attach_document
+from chrono.attach import Dated, Event, attach_document
 from chrono.merge.clusters import Cluster, cluster_events, touched_years
 from chrono.merge.conflicts import find_conflicts
 from chrono.merge.corpus import Corpus, DocumentTerms
@@ -119,12 +121,15 @@ def cluster_window(positioned: Iterable[tuple[Any, Event]], *, counts: Optional[
 
 
 def combine_windows(windows: Iterable[WindowClusters], *, counts: Optional[MergeCounts] = None,
-                    index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None) -> list[Entry]:
+                    index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None,
+                    release: bool = False) -> list[Entry]:
     """Steps 4-5: the clusters of all windows → entries e1, e2, … with their conflict links.
 
     The clusters are renumbered in the order one run would have created them, so ties (the
     older cluster wins) and ids come out as in `merge_events`. A cluster made only of weak
-    mentions (`is_weak`) gives no entry: a false date is worse than a missing one.
+    mentions (`is_weak`) gives no entry: a false date is worse than a missing one. With
+    `release`, each cluster lets go of its events once its entry is made (the clusters are
+    spent): an archive's events and entries are then never all held at once.
     """
     counts = counts if counts is not None else MergeCounts()
     with _gc_paused():
@@ -138,22 +143,30 @@ def combine_windows(windows: Iterable[WindowClusters], *, counts: Optional[Merge
         find_conflicts(clusters, counts, index_type, corpus)
         clusters.sort(key=order_key)
         ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
-        return [entry(cluster, ids[cluster.number], ids) for cluster in clusters]
+        entries = []
+        for cluster in clusters:
+            entries.append(entry(cluster, ids[cluster.number], ids))
+            if release:
+                cluster.events = []
+        return entries
 
 
 def merge_events(events: Iterable[Event], *, counts: Optional[MergeCounts] = None,
-                 index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None) -> list[Entry]:
+                 index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None,
+                 release: bool = False) -> list[Entry]:
     """Events (any documents) → ordered entries with ids e1, e2, … and conflict links: one
     window holding everything. Without `corpus`, the documents are known by their events'
     words. This is the function `make bench` times (on tools/synthetic.py's events); `counts`,
-    when given, receives the elementary work done (see `MergeCounts`).
+    when given, receives the elementary work done (see `MergeCounts`). `release`: see
+    `combine_windows` (pass events nobody else holds, e.g. `Merger.finish(release=True)`).
     """
     counts = counts if counts is not None else MergeCounts()
     events = list(events)
     with _gc_paused():  # once over both steps: a collection in between would scan every cluster
         corpus = corpus if corpus is not None else events_corpus(events)
         window = cluster_window(enumerate(events), counts=counts, index_type=index_type, corpus=corpus)
-        return combine_windows([window], counts=counts, index_type=index_type, corpus=corpus)
+        events.clear()  # the clusters hold them now
+        return combine_windows([window], counts=counts, index_type=index_type, corpus=corpus, release=release)
 
 
 class PreparedDocument(NamedTuple):
@@ -216,9 +229,11 @@ class Merger:
         return prepared.info
 
     def add_prepared(self, prepared: PreparedDocument, position: int) -> None:
-        """A document prepared elsewhere (`prepare_document`, e.g. in a worker process)."""
+        """A document prepared elsewhere (`prepare_document`, e.g. in a worker process): its
+        events' words are made one object per distinct word (`shared_words`), since each
+        document comes unpickled with copies of its own."""
         self.documents.append(prepared.info)
-        self.events.extend(prepared.events)
+        self.events.extend(shared_words(event) for event in prepared.events)
         self.terms[position] = prepared.terms
 
     def add_events(self, events: Iterable[Event], terms: Optional[dict[int, DocumentTerms]] = None) -> None:
@@ -242,9 +257,51 @@ class Merger:
         known.update({doc: DocumentTerms.of_words(found) for doc, found in words.items()})
         return Corpus.build(known)
 
-    def finish(self) -> list[Entry]:
-        """Steps 0-5 over everything added: the ordered entries."""
-        return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=self.corpus())
+    def finish(self, *, release: bool = False) -> list[Entry]:
+        """Steps 0-5 over everything added: the ordered entries. With `release`, the merger lets
+        go of the events and terms added (it is empty afterwards) and the merge lets go of each
+        happening's events once its entry is made: what `chrono timeline` does, so an archive's
+        events, terms and entries are never all in memory at once."""
+        corpus = self.corpus()
+        if not release:
+            return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=corpus)
+        events, self.events, self.terms = self.events, [], {}
+        return merge_events(_emptied(events), counts=self.counts, index_type=self.index_type, corpus=corpus,
+                            release=True)
+
+
+def _emptied(events: list[Event]) -> Iterator[Event]:
+    """The events of `events`, which is left empty once they are all read (its reader holds them)."""
+    yield from events
+    events.clear()
+
+
+def _one_each(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(map(sys.intern, words)) if words else words
+
+
+def shared_words(event: Event) -> Event:
+    """`event` with every word, name and lemma it holds the one interned copy of that string:
+    an archive's events repeat a few ten thousand stems ("اتفاق", "مجلس") a million times,
+    and each document sent from a worker process brings its own copies of them."""
+    return dataclasses.replace(
+        event, doc=sys.intern(event.doc), words=_one_each(event.words), context=_one_each(event.context),
+        participants=_one_each(event.participants), places=_one_each(event.places),
+        actors=_one_each(event.actors), lemmas=_one_each(event.lemmas),
+        phrases=tuple(tuple(map(sys.intern, phrase)) for phrase in event.phrases),
+        root=_interned(event.root), kind=_interned(event.kind), source=_interned(event.source),
+        timex=_shared_timex(event.timex))
+
+
+def _interned(text: Optional[str]) -> Optional[str]:
+    return None if text is None else sys.intern(text)
+
+
+def _shared_timex(timex: Dated) -> Dated:
+    """The timex's short strings ("t12", "أمس", "2015-07-20", "DATE", "day") interned too."""
+    return timex._replace(id=sys.intern(timex.id), text=sys.intern(timex.text), value=sys.intern(timex.value),
+                          type=sys.intern(timex.type), granularity=_interned(timex.granularity),
+                          mod=_interned(timex.mod), part_of_day=_interned(timex.part_of_day))
 
 
 def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],

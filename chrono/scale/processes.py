@@ -30,6 +30,9 @@ from chrono.models import Document, DocumentError, DocumentTags, Settings
 Item = Union[Document, DocumentError]
 Result = Union[DocumentTags, DocumentError]
 Tagger = Callable[[Document, Settings], DocumentTags]
+# A tagger told the document's place in the input (the items before it, errors included):
+# `chrono timeline` attaches events in the workers, and events carry their document's place.
+PositionedTagger = Callable[[Document, Settings, int], object]
 
 CHUNK_DOCUMENTS = 32
 CHUNK_CHARS = 256_000
@@ -65,20 +68,27 @@ def default_tagger(doc: Document, settings: Settings) -> DocumentTags:
     return tag_document(doc, settings)
 
 
-def tag_one(item: Item, settings: Settings, tagger: Optional[Tagger] = None) -> Result:
+def tag_one(item: Item, settings: Settings, tagger: Optional[Tagger] = None, position: Optional[int] = None) -> Result:
     """One document → its tags; a reader error passes through; a tagger crash is reported with
-    the reason "internal error: ...", and the others go on."""
+    the reason "internal error: ...", and the others go on. With `position`, the tagger is a
+    `PositionedTagger` and is told it."""
     if isinstance(item, DocumentError):
         return item
     try:
+        if position is not None and tagger is not None:
+            return tagger(item, settings, position)  # type: ignore[call-arg]
         return (tagger or default_tagger)(item, settings)
     except Exception as err:  # noqa: BLE001 - one broken document never stops the others
         return DocumentError(path=item.path or item.id, id=item.id, reason=f"internal error: {err!r}")
 
 
-def tag_chunk(items: list[Item], settings: Settings, tagger: Optional[Tagger] = None) -> list[Result]:
-    """What a worker process runs: a chunk of items, tagged in order."""
-    return [tag_one(item, settings, tagger) for item in items]
+def tag_chunk(items: list[Item], settings: Settings, tagger: Optional[Tagger] = None,
+              first: Optional[int] = None) -> list[Result]:
+    """What a worker process runs: a chunk of items, tagged in order; with `first` (the input
+    position of the chunk's first item), a `PositionedTagger` is told each item's position."""
+    if first is None:
+        return [tag_one(item, settings, tagger) for item in items]
+    return [tag_one(item, settings, tagger, first + i) for i, item in enumerate(items)]
 
 
 def item_chars(item: Item) -> int:
@@ -105,16 +115,20 @@ def chunked(items: Iterable[Item], max_documents: Optional[int] = None,
 
 def tag_stream(items: Iterable[Item], settings: Optional[Settings] = None, jobs: Union[int, str] = 1,
                progress: bool = False, total: Optional[int] = None,
-               tagger: Optional[Tagger] = None) -> Iterator[Result]:
+               tagger: Optional[Tagger] = None, positioned: bool = False) -> Iterator[Result]:
     """Tagged documents (or errors) in input order, with `jobs` processes.
 
     `progress=True` draws a bar on stderr when stderr is a terminal (`total` documents, when
     known, gives an ETA). `tagger` replaces `pipeline.tag_document`; with jobs > 1 it must be a
-    module-level function (worker processes import it by name).
+    module-level function (worker processes import it by name). With `positioned`, `tagger` is
+    a `PositionedTagger`: it is also given each item's place in the input (0, 1, 2, …).
     """
     settings = settings or Settings()
     jobs = resolve_jobs(jobs)
-    pairs = _serial(items, settings, tagger) if jobs <= 1 else _parallel(items, settings, jobs, tagger)
+    if positioned and tagger is None:
+        raise ValueError("positioned=True needs a PositionedTagger")
+    pairs = _serial(items, settings, tagger, positioned) if jobs <= 1 else \
+        _parallel(items, settings, jobs, tagger, positioned)
     yield from with_progress(pairs, progress, total)
 
 
@@ -133,9 +147,10 @@ def with_progress(pairs: Iterable[tuple[Result, int]], progress: bool, total: Op
             bar.close()
 
 
-def _serial(items: Iterable[Item], settings: Settings, tagger: Optional[Tagger]) -> Iterator[tuple[Result, int]]:
-    for item in items:
-        yield tag_one(item, settings, tagger), item_chars(item)
+def _serial(items: Iterable[Item], settings: Settings, tagger: Optional[Tagger],
+            positioned: bool = False) -> Iterator[tuple[Result, int]]:
+    for position, item in enumerate(items):
+        yield tag_one(item, settings, tagger, position if positioned else None), item_chars(item)
 
 
 MAX_CONSECUTIVE_DEATHS = 3
@@ -156,12 +171,13 @@ class _Pool:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
 
-    def submit(self, items: list[Item], settings: Settings, tagger: Optional[Tagger]) -> Future:
+    def submit(self, items: list[Item], settings: Settings, tagger: Optional[Tagger],
+               first: Optional[int] = None) -> Future:
         try:
-            return self.executor.submit(tag_chunk, items, settings, tagger)
+            return self.executor.submit(tag_chunk, items, settings, tagger, first)
         except BrokenProcessPool:
             self.restart()
-            return self.executor.submit(tag_chunk, items, settings, tagger)
+            return self.executor.submit(tag_chunk, items, settings, tagger, first)
 
     def restart(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -172,14 +188,18 @@ class _Pool:
 
 
 def _parallel(items: Iterable[Item], settings: Settings, jobs: int,
-              tagger: Optional[Tagger]) -> Iterator[tuple[Result, int]]:
-    """Bounded window of chunks in flight; results in input order."""
+              tagger: Optional[Tagger], positioned: bool = False) -> Iterator[tuple[Result, int]]:
+    """Bounded window of chunks in flight; results in input order. The window holds each
+    chunk with the input position of its first item (None unless `positioned`)."""
     pool = _Pool(jobs)
-    window: deque[tuple[list[Item], Future]] = deque()
+    window: deque[tuple[list[Item], Optional[int], Future]] = deque()
     limit = jobs * CHUNKS_IN_FLIGHT_PER_JOB
+    position = 0
     try:
         for chunk in chunked(items):
-            window.append((chunk, pool.submit(chunk, settings, tagger)))
+            first = position if positioned else None
+            window.append((chunk, first, pool.submit(chunk, settings, tagger, first)))
+            position += len(chunk)
             while len(window) >= limit:
                 yield from _collect(window, pool, settings, tagger)
         while window:
@@ -190,7 +210,7 @@ def _parallel(items: Iterable[Item], settings: Settings, jobs: int,
 
 def _collect(window: deque, pool: _Pool, settings: Settings, tagger: Optional[Tagger]) -> Iterator[tuple[Result, int]]:
     """The oldest chunk's results; after a worker died, the chunks still waiting are retried."""
-    chunk, future = window[0]
+    chunk, _, future = window[0]
     try:
         results = future.result()
     except BrokenProcessPool:
@@ -203,20 +223,22 @@ def _collect(window: deque, pool: _Pool, settings: Settings, tagger: Optional[Ta
 def _after_broken_pool(window: deque, pool: _Pool, settings: Settings, tagger: Optional[Tagger]) -> list[Result]:
     """A worker died: rebuild the pool, tag the oldest chunk one document per task (so the
     document that kills a worker is found and reported), and resubmit the other chunks."""
-    chunk, _ = window[0]
+    chunk, first, _ = window[0]
     pool.restart()
-    results = [_isolated(item, pool, settings, tagger) for item in chunk]
-    for position in range(1, len(window)):
-        other, _ = window[position]
-        window[position] = (other, pool.submit(other, settings, tagger))
+    results = [_isolated(item, pool, settings, tagger, None if first is None else first + i)
+               for i, item in enumerate(chunk)]
+    for place in range(1, len(window)):
+        other, other_first, _ = window[place]
+        window[place] = (other, other_first, pool.submit(other, settings, tagger, other_first))
     return results
 
 
-def _isolated(item: Item, pool: _Pool, settings: Settings, tagger: Optional[Tagger]) -> Result:
+def _isolated(item: Item, pool: _Pool, settings: Settings, tagger: Optional[Tagger],
+              position: Optional[int] = None) -> Result:
     if isinstance(item, DocumentError):
         return item
     try:
-        result = pool.submit([item], settings, tagger).result()[0]
+        result = pool.submit([item], settings, tagger, position).result()[0]
     except BrokenProcessPool:
         pool.deaths_in_a_row += 1
         if pool.deaths_in_a_row >= MAX_CONSECUTIVE_DEATHS:
