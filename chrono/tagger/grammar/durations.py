@@ -319,6 +319,14 @@ def per_period(_in, period):
     return TimeValue(kind="set", unit=_THE_PERIOD[period.value], amount=1.0)
 
 
+@rule("ar.set.per_day_within", T("خلال", "وخلال"), _after_a_count(), _THE_DAY, _rate_ends_here(),
+      not_next(*LEXICON.guard_words["not_today_after"]))
+def per_day_within(_within, _day):
+    """'مشاهدة التلفزيون 3 ساعات أو أكثر خلال اليوم', 'ثلاث وجبات خلال اليوم' → SET P1D: after a count,
+    the day is a rate ('سيصل الوفد خلال اليوم' stays today)"""
+    return TimeValue(kind="set", unit="day", amount=1.0)
+
+
 @rule("ar.duration.all_period", W("whole_span_words"), _RATE_PERIOD, _rate_ends_here(),
       not_next(*LEXICON.guard_words["not_period_after"]), not_next(*LEXICON.guard_words["not_today_after"]))
 def all_period(_whole, period):
