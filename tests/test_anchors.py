@@ -312,3 +312,14 @@ def test_a_day_whose_weekday_the_text_names_otherwise_takes_that_weekday_near_a_
     assert timex.value == "2015-07-20" and any("mismatch" in f for f in timex.flags)
     kept = tag_document(doc(text, CRAWLED), Settings(keep_anchor=True))
     assert kept.timexes[-1].value == "2015-07-21"
+
+
+def test_a_named_weekday_out_of_reach_or_against_a_declared_anchor_keeps_the_counted_day():
+    base = "وصل الوفد أمس (الاثنين) وتبدأ المحادثات اليوم الثلاثاء. وقال المتحدث إن الحكومة تدفع المستحقات "
+    # a Friday is three days from the counted Tuesday: nothing says which is wrong
+    far = tag_document(doc(base + "اليوم الجمعة للبنك المركزي.", CRAWLED)).timexes[-1]
+    assert far.value == "2015-07-21" and any("mismatch" in f for f in far.flags)
+    # the user typed the day (--anchor): a Monday the text names does not move it
+    typed = Anchor(date=date(2015, 7, 21), source="cli", confidence=1.0)
+    kept = tag_document(doc(base + "اليوم الإثنين للبنك المركزي.", typed)).timexes[-1]
+    assert kept.value == "2015-07-21" and any("mismatch" in f for f in kept.flags)

@@ -156,18 +156,25 @@ _THE_FEAST_DAYS = Elem("tv", lambda it: it.rule in ("ar.hijri.feast_days", "ar.h
 @rule("ar.hijri.day_n_of_feast_days", K("day_intro"), C("ordinal"), K("of"), _THE_FEAST_DAYS)
 def day_n_of_feast_days(_yawm, n, _of, days):
     """'اليوم الثاني من أيام عيد الفطر المبارك' → 2 Shawwal, 'اليوم الأول من أيام العيد'"""
-    first, nth = days.value.start(), lexval(n)
-    if not 1 <= nth <= _FEAST_DAYS:
-        return None
-    if first.feast_day is not None:
-        return first.with_(feast_day=nth)
-    return first.with_(hijri_day=first.hijri_day + nth - 1)
+    return _nth_feast_day(lexval(n), days.value)
 
 
 @rule("ar.hijri.nth_day_of_feast_days", C("ordinal"), K("day_intro"), K("of"), _THE_FEAST_DAYS)
 def nth_day_of_feast_days(n, _yawm, _of, days):
     """'أول يوم من أيام عيد الفطر المبارك' → 1 Shawwal, 'ثاني يوم من أيام العيد' (ordinal first)"""
-    return day_n_of_feast_days(None, n, None, days)
+    return _nth_feast_day(lexval(n), days.value)
+
+
+def _nth_feast_day(nth: int, days: TimeValue) -> Optional[TimeValue]:
+    """The `nth` day of a feast's days (a range of its first to its last day), None past them."""
+    if not 1 <= nth <= _FEAST_DAYS:
+        return None
+    first = days.start()
+    if first.feast_day is not None:
+        return first.with_(feast_day=nth)
+    if first.hijri_day is None:  # a feast's days start on a feast day or a Hijri day: never here
+        return None
+    return first.with_(hijri_day=first.hijri_day + nth - 1)
 
 
 @rule("ar.hijri.feast_first_days", _FEAST_DAYS_RULE, K("first_ordinal"))
