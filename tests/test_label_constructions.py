@@ -312,3 +312,55 @@ def test_a_list_item_heading_names_what_its_label_tells_of():
 def test_what_was_said_is_not_cut_a_few_words_after_that():
     label = _label("وقالت الوزارة أمس إنها بصدد التحقق مما إذا كانت الحرائق متعمدة.", "أمس")
     assert label.endswith("بصدد التحقق مما إذا كانت الحرائق متعمدة")
+
+
+def test_a_verb_right_after_that_keeps_the_doer_of_the_opening_verb():
+    label = _label("واستطاع النادي الساحلي بقيادة مدربه الجديد أن يحصد البطولة بعدما فاز أمس الجمعة على ضيفه.",
+                   "أمس الجمعة")
+    assert label.startswith(("استطاع النادي الساحلي", "واستطاع النادي الساحلي")) and "أن يحصد البطولة" in label
+
+
+def test_a_purpose_verb_after_a_semicolon_keeps_its_sentence_opening():
+    label = _label("وارتفعت صادرات المصنع الوطني للألبان إلى الأسواق المجاورة؛ لتبلغ قيمتها 40 مليون ريال "
+                   "في العام الماضي.", "العام الماضي")
+    assert label.startswith("ارتفعت صادرات المصنع الوطني") and "لتبلغ قيمتها 40 مليون ريال" in label
+
+
+def test_the_object_after_the_subjects_comma_keeps_the_verb_and_its_doer():
+    label = _label("افتتح رئيس البلدية المهندس سالم العتيبي، معرض الكتاب الذي تقيمه الجمعية بمناسبة اليوم "
+                   "الوطني هذا العام.", "هذا العام")
+    assert label.startswith("افتتح رئيس البلدية المهندس سالم العتيبي، معرض الكتاب")
+
+
+def _labels(text: str, *phrases: str) -> list[str]:
+    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 20)))
+    timexes = []
+    for n, phrase in enumerate(phrases, 1):
+        at = text.index(phrase)
+        timexes.append(Timex(id=f"t{n}", start=at, end=at + len(phrase), text=phrase, type="DATE",
+                             value="2015-07-20", granularity="day", start_date=date(2015, 7, 20),
+                             end_date=date(2015, 7, 20), rule="test"))
+    return [e.label for e in attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=timexes))]
+
+
+def test_the_opening_is_not_taken_across_another_date():
+    text = "وأعلنت اللجنة في مارس الماضي، تأجيل البطولة التي كانت مقررة في يونيو المقبل."
+    assert _label(text, "يونيو المقبل").startswith("أعلنت اللجنة")  # alone, the opening is its doer
+    labels = _labels(text, "مارس الماضي", "يونيو المقبل")
+    assert not labels[1].startswith("أعلنت اللجنة")  # it dates another happening
+
+
+def test_what_a_fronted_source_says_starts_after_its_fa_inna():
+    label = _label("ووفقا لمصادر في الاتحاد فإن المدرب الجديد وقع عقده في الأول من مارس الماضي.",
+                   "الأول من مارس الماضي")
+    assert label.startswith("المدرب الجديد وقع عقده")
+    label = _label("وحسب ما أوردته وكالة محلية فإن وفدا من المهندسين كان قد زار الموقع العام 2012 برفقة الخبراء.",
+                   "العام 2012")
+    assert label.startswith("وفدا من المهندسين كان قد زار الموقع")
+
+
+def test_the_name_van_is_no_fa_inna_and_a_date_before_fa_inna_stays_with_the_source():
+    label = _label("وأكد فان دايك مدافع الفريق أنه سيبقى في النادي حتى صيف 2025.", "صيف 2025")
+    assert "دايك" in label and label.startswith(("أكد فان", "فان"))
+    label = _label("وكما جاء في تقرير الهيئة العام الماضي، فإن تكلفة المشروع تبلغ مليار ريال.", "العام الماضي")
+    assert "تقرير الهيئة" in label

@@ -208,7 +208,7 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
     participants, places = participants_of(tokens, clause.lead, clause.hi, skip)
     actors = actors_of(tokens, clause, trigger, skip) if trigger is None or trigger.reported is None else set()
     label, label_score = make_label(text, tokens, clause, trigger, first, last,
-                                    _previous_sentence(text, seg, tokens, cache))
+                                    _previous_sentence(text, seg, tokens, cache), skip)
     if is_thin_label(label):
         # "الرياض واس" of a dateline, a lone "قال": the article's title says what it tells
         title = newspaper_and_title(document)[1]

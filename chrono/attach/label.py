@@ -33,6 +33,8 @@ _ADJUNCT_HEADS = PREPOSITIONS | frozenset(fold(w) for w in PREPOSITIONS)
 _MAX_LABEL_WORDS = 30
 _SCORED_WORDS = 14
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
+# "فإن" after a fronted source or concession ("وحسب الصحيفة فإن فريقا …", "ورغم … فإن الصراع")
+_THEREFORE = frozenset({"فان", "فانه", "فانها"})
 _MIN_LABEL_WORDS = 3
 # "what"/"who" as a subject names no actor: "ما حدث الجمعة من تفجير للجامع" is the bombing
 _PRONOUN_SUBJECTS = frozenset({"ما", "من"})
@@ -272,13 +274,26 @@ def _heading(tokens: list[Tok], chosen: list[int]) -> list[int]:
     return []
 
 
-def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None) -> int:
+def _opens_statement(tokens: list[Tok], i: int) -> bool:
+    """"فإن" opening what a fronted source says ("ووفقا للتقارير فإن المشروع انطلق"), written
+    with its hamza or before a noun phrase, a number or a pronoun form; not the name "فان" of
+    "فان غال"."""
+    tok = tokens[i]
+    if tok.folded not in _THEREFORE:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return "إ" in tok.text or tok.folded != "فان" or \
+        (after is not None and (after.text.startswith("ال") or after.is_number))
+
+
+def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None, first: int) -> int:
     """Where the label starts: the relative antecedent, else the clause's first word after its
     connectives (the subject stays: "سلاح الجو التركي شن …"), else the trigger when the subject
     would be long."""
     start = leading_connectives(tokens, max(_antecedent_start(tokens, clause), _byline_end(tokens)), clause.hi)
     if trigger is not None and clause.lead == clause.lo:
-        said = [i for i in range(start, trigger.at) if tokens[i].folded in _COMPLEMENTIZERS]
+        said = [i for i in range(start, trigger.at)
+                if tokens[i].folded in _COMPLEMENTIZERS or (i < first and _opens_statement(tokens, i))]
         if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
             start = leading_connectives(tokens, said[-1] + 1, clause.hi)
     if trigger is not None and clause.lead == clause.lo and trigger.at > start and \
@@ -306,7 +321,8 @@ def _starts_phrase(tokens: list[Tok], i: int) -> bool:
     if i >= len(tokens) or i <= _sentence_start(tokens):
         return True
     before = tokens[i - 1]
-    if before.folded in _COMPLEMENTIZERS or before.folded in _CLAUSE_SUBJECTS or before.text in _HARD_BREAKS:
+    if before.folded in _COMPLEMENTIZERS or before.folded in _CLAUSE_SUBJECTS or before.text in _HARD_BREAKS \
+            or _opens_statement(tokens, i - 1):
         return True
     return tokens[i].folded in _VERB_PARTICLES or _opens_on_verb(tokens, i)
 
@@ -367,7 +383,8 @@ def _phrase_start(tokens: list[Tok], i: int) -> int:
         words += tokens[j].is_word
         if words > _BACK_WORDS:
             return i  # too far back: the label would lose the dated part at its end
-        if j == floor or tokens[j - 1].folded in _COMPLEMENTIZERS or tokens[j - 1].text in _HARD_BREAKS:
+        if j == floor or tokens[j - 1].folded in _COMPLEMENTIZERS or tokens[j - 1].text in _HARD_BREAKS \
+                or _opens_statement(tokens, j - 1):
             return j
         if tokens[j - 1].folded in _CLAUSE_SUBJECTS:
             return j  # "لكن نائبه مثل أمام المحكمة": a clause with its own subject
@@ -622,7 +639,8 @@ def _first_word(label: str) -> str:
         folded = fold(tail)
         known = LEMMAS.get(folded) or SPEECH.get(folded)
         if (known is not None and (known.past or not known.verb) and not tail.endswith("ة")) or \
-                (folded.startswith("ال") and len(folded) > 4) or _present_verb_before_subject(folded, rest):
+                (folded.startswith("ال") and len(folded) > 4) or _present_verb_before_subject(folded, rest) or \
+                (head[0] == "و" and _feminine_past(Tok(0, len(tail), tail, folded, True))):
             head = tail
     return (head + " " + rest).strip() if rest else head
 
@@ -974,8 +992,85 @@ def _fronted_date_clause(tokens: list[Tok], start: int, skip: set[int], last: in
     return start
 
 
+def _doer_before(tokens: list[Tok], start: int) -> bool:
+    """Whether a label starting at `start` inside its sentence leaves its doer before it: a verb
+    right after "أن" ("نجح الفريق أن ينهي"), a purpose verb ("؛ لتتجاوز قيمتها"), "مما", a verb
+    with no definite subject after it ("… وأحرز أول لقب"), the noun phrase after the subject's
+    comma ("دشن المحافظ فيصل الشامي، فعاليات المهرجان الذي …")."""
+    tok, before = tokens[start], tokens[start - 1]
+    if bare(tok.folded) in ("مما", "ما"):
+        return True
+    if before.folded in _COMPLEMENTIZERS:
+        return _imperfect(tok)  # "أن ينهي"; "إن المعرض" has its own subject
+    if _purpose_verb(tok):
+        return True
+    if _is_verb_at(tokens, start):
+        after = tokens[start + 1] if start + 1 < len(tokens) else None
+        return after is None or not (after.text.startswith("ال") or after.folded in _HONORIFICS
+                                     or _construct_head(tokens, start + 1))
+    return before.text in COMMAS
+
+
+def _purpose_verb(tok: Tok) -> bool:
+    """A verb of purpose or result with its "ل": "ليصل", "لتبلغ", "لتتجاوز" (not the verbal
+    noun "لتطوير", whose "ي" stands before its last letter)."""
+    folded = tok.folded
+    if folded[:1] != "ل" or len(folded) < 5 or tok.text.endswith(("ة", "ات")) or is_date_word(tok):
+        return False
+    verb = folded[1:]
+    return verb[:1] == "ي" or (verb[:1] == "ت" and not (len(verb) == 5 and verb[3] == "ي"))
+
+
+def _opens_on_verb_and_doer(tokens: list[Tok], i: int) -> bool:
+    """A sentence opening on a verb that tells of someone: a known verb ("نجح", "أعلنت"), or an
+    unknown one with its conjunction before a definite subject ("واستطاع النادي"); not an
+    impersonal one ("يذكر أن") or a preposition's phrase ("ورغم اسمها")."""
+    if tokens[i].folded in _IMPERSONAL or i + 1 >= len(tokens) or not tokens[i + 1].is_word:
+        return False
+    return _is_verb_at(tokens, i) or _feminine_past(tokens[i]) or \
+        (_opens_on_verb(tokens, i) and (tokens[i + 1].text.startswith("ال") or _construct_head(tokens, i + 1))
+         and tokens[i].folded not in _NOT_VERBS)
+
+
+_NOT_VERBS = frozenset(fold(w) for w in ("ورغم", "وبرغم", "ورغما", "وخلال", "وبعد", "وقبل", "وعند", "وحول"))
+
+
+def _feminine_past(tok: Tok) -> bool:
+    """A past verb told of a feminine doer, by its shape: "ارتفعت", "وأعلنت" (not "صادرات",
+    "بيروت", "الانترنت")."""
+    folded = tok.folded
+    return len(folded) >= 5 and folded.endswith("ت") and not folded.endswith(("ات", "وت", "يت")) \
+        and not folded.startswith(("ال", "وال")) and not is_date_word(tok)
+
+
+_OPENING_WORDS = 12
+_OPENED_LABEL_WORDS = 34
+_BREAKS_BEFORE_LABEL = frozenset("،,؛;")
+
+
+def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozenset[int]) -> list[int]:
+    """A label that starts inside its sentence without its doer takes the sentence's opening verb
+    and subject when they are short and date nothing else: "ينهي سنوات العجاف … بعدما توج [أمس]"
+    → "نجح آرسنال بقيادة مدربه أن ينهي سنوات العجاف …"; "لتتجاوز قيمتها السوقية 138 مليار ريال
+    [في العام الماضي]" → "ارتفعت قيمة استثمارات المؤسسة …؛ لتتجاوز …"."""
+    if not chosen:
+        return chosen
+    start, opening = chosen[0], _sentence_start(tokens)
+    if start <= opening or not _opens_on_verb_and_doer(tokens, opening) or not _doer_before(tokens, start):
+        return chosen
+    prefix = list(range(opening, start))
+    inside = prefix[:-1] if tokens[start - 1].text in _BREAKS_BEFORE_LABEL else prefix
+    if any(i in dates or not (tokens[i].is_word or tokens[i].is_number or tokens[i].text in "()") for i in inside):
+        return chosen  # another date, a comma, a quote mark: the opening is another phrase
+    words = sum(1 for i in prefix if tokens[i].is_word or tokens[i].is_number)
+    if words > _OPENING_WORDS or words + sum(1 for i in chosen if tokens[i].is_word) > _OPENED_LABEL_WORDS:
+        return chosen
+    return prefix + chosen
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
-           first: int, last: int, previous: list[Tok] | None = None) -> tuple[str, int]:
+               first: int, last: int, previous: list[Tok] | None = None,
+               dates: frozenset[int] = frozenset()) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
     skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
@@ -984,7 +1079,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     side = _side_event_label(text, tokens, clause, trigger, skip)
     if side is not None:
         return side, 20 + 10 + min(len(side.split()), _SCORED_WORDS)  # an event noun and its doer
-    start = _fronted_date_clause(tokens, _label_start(tokens, clause, trigger), skip, last)
+    start = _fronted_date_clause(tokens, _label_start(tokens, clause, trigger, first), skip, last)
     antecedent = _relative_antecedent(tokens, clause, start, first) \
         if not any(tokens[i].folded in _COMPLEMENTIZERS for i in range(clause.lo, first)) else None
     if antecedent is not None:
@@ -1019,7 +1114,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if len(more) > len(chosen):
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
-    chosen = _without_leading_preposition(tokens, chosen)
+    chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
