@@ -364,3 +364,18 @@ def test_the_name_van_is_no_fa_inna_and_a_date_before_fa_inna_stays_with_the_sou
     assert "دايك" in label and label.startswith(("أكد فان", "فان"))
     label = _label("وكما جاء في تقرير الهيئة العام الماضي، فإن تكلفة المشروع تبلغ مليار ريال.", "العام الماضي")
     assert "تقرير الهيئة" in label
+
+
+def test_a_point_of_comparison_after_since_is_no_happening():
+    def placed(text: str, phrase: str) -> int:
+        doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 20)))
+        at = text.index(phrase)
+        timex = Timex(id="t1", start=at, end=at + len(phrase), text=phrase, type="DATE", value="2014-03",
+                      granularity="month", start_date=date(2014, 3, 1), end_date=date(2014, 3, 31), rule="test")
+        return len(list(attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=[timex]))))
+
+    assert placed("وتراجعت أسعار النحاس أمس إلى أدنى مستوياتها منذ مارس 2014.", "منذ مارس 2014") == 0
+    assert placed("ويفتتح المتحف أبوابه للمرة الأولى منذ مارس 2014 بعد أعمال الترميم.", "منذ مارس 2014") == 0
+    # a count since a start, and a first happening told before a comma, are dated happenings
+    assert placed("وقتل الوباء أكثر من ألف شخص منذ مارس 2014 في المنطقة.", "منذ مارس 2014") == 1
+    assert placed("وبدأ الجيش أول هجوم على المدينة، منذ مارس 2014، بحسب مصادر.", "منذ مارس 2014") == 1

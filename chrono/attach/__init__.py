@@ -37,7 +37,16 @@ from chrono.attach.days import dated_times, is_approximate, is_holiday, is_place
 from chrono.attach.label import is_thin_label, make_label
 from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, tokenize
 from chrono.attach.trigger import Trigger, find_trigger, trigger_surface
-from chrono.attach.words import RECURRING_KINDS, compatible_kinds, kind_family, kind_of, stem, trigger_root
+from chrono.attach.words import (
+    COMPARISON_REACH,
+    COMPARISONS,
+    RECURRING_KINDS,
+    compatible_kinds,
+    kind_family,
+    kind_of,
+    stem,
+    trigger_root,
+)
 from chrono.models import Document, DocumentTags, Span, Timex
 from chrono.read.labels import newspaper_and_title
 from chrono.segment import Segmentation, in_quote, segment, sentence_index
@@ -190,6 +199,26 @@ def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None,
 
 
 
+def _comparison_point(tokens: list[Tok], first: int) -> bool:
+    """A date after "منذ" that a superlative or a first time measures against: "وهو أعلى مستوى له
+    منذ يناير 2008", "لأول مرة منذ عام 1961" (the happening told is today's, not of that date);
+    not "قتلت أكثر من ألف شخص منذ 2009", which dates the start of what it counts."""
+    at = first if tokens[first].folded == "منذ" else first - 1
+    if at < 0 or tokens[at].folded != "منذ":
+        return False
+    for i in range(at - 1, max(-1, at - 1 - COMPARISON_REACH), -1):
+        word = tokens[i].folded
+        if tokens[i].text in ".؛;:،,":
+            return False  # "بأول عملية التفافية، منذ فجر أمس": the operation's start
+        if word in COMPARISONS or (word[:1] in "لوب" and word[1:] in COMPARISONS):
+            following = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+            return not (word in _MORE_OR_LESS and following == "من")
+    return False
+
+
+_MORE_OR_LESS = frozenset({"اكثر", "اقل"})
+
+
 def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, anchor_sure: bool,
            source: str | None, bare_time: bool, cache: dict | None = None,
            spans: list[tuple[int, int]] | None = None) -> Event | None:
@@ -198,6 +227,8 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
     if reading is None:
         return None
     tokens, first, last, clause, trigger = reading.tokens, reading.first, reading.last, reading.clause, reading.trigger
+    if _comparison_point(tokens, first):
+        return None  # "أدنى مستوى منذ فبراير": nothing of this sentence happened in February
     skip = reading.dates
     content = content_of(tokens, clause.lead, described_end(tokens, clause), skip, trigger.at if trigger else None)
     if trigger is None and len(content) < 2:
