@@ -379,3 +379,13 @@ def test_a_point_of_comparison_after_since_is_no_happening():
     # a count since a start, and a first happening told before a comma, are dated happenings
     assert placed("وقتل الوباء أكثر من ألف شخص منذ مارس 2014 في المنطقة.", "منذ مارس 2014") == 1
     assert placed("وبدأ الجيش أول هجوم على المدينة، منذ مارس 2014، بحسب مصادر.", "منذ مارس 2014") == 1
+
+
+def test_a_short_label_goes_on_through_the_relative_clause_describing_its_last_noun():
+    label = _label("ورفعت الشركة أمس الرسوم التي يدفعها المشتركون مقابل خدمة الإنترنت في المنازل.", "أمس")
+    assert label == "رفعت الشركة الرسوم التي يدفعها المشتركون مقابل خدمة الإنترنت في المنازل"
+    # across a comma the relative clause describes another noun; with another date it is another's
+    label = _label("واستقطبت معارض الجمعية أمس، التي استمرت أسبوعا، آلاف الزوار.", "أمس")
+    assert "التي استمرت" not in label
+    labels = _labels("ورفعت الشركة أمس الرسوم التي أقرتها في 2012 مقابل الخدمة.", "أمس", "2012")
+    assert "أقرتها" not in labels[0]

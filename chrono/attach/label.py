@@ -1068,6 +1068,33 @@ def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozense
     return prefix + chosen
 
 
+_SHORT_LABEL_WORDS = 8
+_RELATIVE_TAIL_WORDS = 12
+
+
+def _with_describing_relative(tokens: list[Tok], chosen: list[int], end: int, dates: frozenset[int]) -> list[int]:
+    """A short label whose clause ended where a relative clause describes its last noun goes on
+    through it, up to a comma or a break: "نشر الإعلام قوائم للمنتجات [التي ترفع ضريبتها]",
+    "رفعت مصر السعر [الذي تدفعه للشركتين مقابل الغاز]" (else the label says too little: "السعر"
+    of what?). Not across a comma ("احتفالات الأمانة، التي تواصلت …" describes the subject) nor
+    over another date."""
+    if not chosen or end >= len(tokens) or chosen[-1] != end - 1 or not _is_relative(tokens[end]) or \
+            sum(1 for i in chosen if tokens[i].is_word) > _SHORT_LABEL_WORDS:
+        return chosen
+    tail: list[int] = []
+    words = 0
+    for i in range(end, len(tokens)):
+        tok = tokens[i]
+        if i in dates:
+            return chosen
+        if tok.text in COMMAS or tok.text in _HARD_BREAKS or (tok.is_word and words >= _RELATIVE_TAIL_WORDS):
+            break
+        tail.append(i)
+        words += tok.is_word or tok.is_number
+    tail = _trim_end(tokens, tail, complement=True)
+    return chosen + tail if sum(1 for i in tail if tokens[i].is_word) >= 2 else chosen
+
+
 def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | None,
                first: int, last: int, previous: list[Tok] | None = None,
                dates: frozenset[int] = frozenset()) -> tuple[str, int]:
@@ -1114,6 +1141,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if len(more) > len(chosen):
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
+    chosen = _with_describing_relative(tokens, chosen, end, dates)
     chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
