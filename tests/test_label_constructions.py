@@ -375,7 +375,9 @@ def test_a_point_of_comparison_after_since_is_no_happening():
         return len(list(attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=[timex]))))
 
     assert placed("وتراجعت أسعار النحاس أمس إلى أدنى مستوياتها منذ مارس 2014.", "منذ مارس 2014") == 0
-    assert placed("ويفتتح المتحف أبوابه للمرة الأولى منذ مارس 2014 بعد أعمال الترميم.", "منذ مارس 2014") == 0
+    assert placed("وسجلت الليرة أضعف أداء لها منذ مارس 2014.", "منذ مارس 2014") == 0
+    # a first time since a date tells when the last one was
+    assert placed("ويفتتح المتحف أبوابه للمرة الأولى منذ مارس 2014 بعد أعمال الترميم.", "منذ مارس 2014") == 1
     # a count since a start, and a first happening told before a comma, are dated happenings
     assert placed("وقتل الوباء أكثر من ألف شخص منذ مارس 2014 في المنطقة.", "منذ مارس 2014") == 1
     assert placed("وبدأ الجيش أول هجوم على المدينة، منذ مارس 2014، بحسب مصادر.", "منذ مارس 2014") == 1

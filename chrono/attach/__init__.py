@@ -200,9 +200,9 @@ def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None,
 
 
 def _comparison_point(tokens: list[Tok], first: int) -> bool:
-    """A date after "منذ" that a superlative or a first time measures against: "وهو أعلى مستوى له
-    منذ يناير 2008", "لأول مرة منذ عام 1961" (the happening told is today's, not of that date);
-    not "قتلت أكثر من ألف شخص منذ 2009", which dates the start of what it counts."""
+    """A date after "منذ" that a superlative measures against: "وهو أعلى مستوى له منذ يناير 2008"
+    (the happening told is today's, not of that date); not "قتلت أكثر من ألف شخص منذ 2009",
+    which dates the start of what it counts, nor "أول رحلة منذ 25 مارس", the last flight's day."""
     at = first if tokens[first].folded == "منذ" else first - 1
     if at < 0 or tokens[at].folded != "منذ":
         return False

@@ -182,12 +182,12 @@ DANGLING = frozenset(fold(w) for w in {
                        "ليلة", "ليل", "عصر", "نحو", "قرابة", "حوالي", "بتاريخ", "تاريخ", "الموافق", "امس",
                        "اليوم", "غدا", "الماضي", "المقبل", "الجاري", "الحالي", "يومي", "ب", "ل", "او", "ثم",
                        "عام", "العام", "سنة", "شهر", "الساعة", "الـ", "ال"})
-# Words that make "منذ X" a point of comparison, not the start of a happening: "أدنى مستوى منذ
-# فبراير", "للمرة الأولى منذ 1961", "أول لقب منذ موسم 2005" ("أكثر/أقل" only without "من":
-# "أكثر من 14 ألف شخص منذ 2009" counts a happening since its start).
+# Superlatives that make "منذ X" a point of comparison, not a happening: "أدنى مستوى منذ فبراير
+# 2009" ("أكثر/أقل" only without "من": "أكثر من 14 ألف شخص منذ 2009" counts since a start). A
+# first time is not one of them: "أول رحلة منذ 25 مارس" dates the last flight before it.
 COMPARISONS = frozenset(fold(w) for w in {
     "أعلى", "أدنى", "أكبر", "أصغر", "أفضل", "أسوأ", "أطول", "أقصر", "أقوى", "أضعف", "أسرع", "أبطأ",
-    "أكثر", "أقل", "أول", "الأولى", "مرة"})
+    "أكثر", "أقل"})
 COMPARISON_REACH = 6
 # Words that govern the date after them and mean nothing once it is out ("بمقدم رمضان", "مطلع
 # الشهر", "عشية 18 مارس"): they leave with it.
