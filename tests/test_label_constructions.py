@@ -391,3 +391,10 @@ def test_a_short_label_goes_on_through_the_relative_clause_describing_its_last_n
     assert "التي استمرت" not in label
     labels = _labels("ورفعت الشركة أمس الرسوم التي أقرتها في 2012 مقابل الخدمة.", "أمس", "2012")
     assert "أقرتها" not in labels[0]
+
+
+def test_a_noun_phrase_of_the_opening_verbs_clause_keeps_the_verb_and_its_doer():
+    label = _label("وأكد وزير الإسكان عزمه على إنجاز المشاريع المتعثرة قبل نهاية العام الحالي.", "نهاية العام الحالي")
+    assert label.startswith("أكد وزير الإسكان عزمه")
+    label = _label("وحذر صندوق النقد الدولي من أن اليونان قد تعجز عن سداد ديونها هذا الأسبوع.", "هذا الأسبوع")
+    assert label.startswith("حذر صندوق النقد الدولي")

@@ -995,20 +995,20 @@ def _fronted_date_clause(tokens: list[Tok], start: int, skip: set[int], last: in
 def _doer_before(tokens: list[Tok], start: int) -> bool:
     """Whether a label starting at `start` inside its sentence leaves its doer before it: a verb
     right after "أن" ("نجح الفريق أن ينهي"), a purpose verb ("؛ لتتجاوز قيمتها"), "مما", a verb
-    with no definite subject after it ("… وأحرز أول لقب"), the noun phrase after the subject's
-    comma ("دشن المحافظ فيصل الشامي، فعاليات المهرجان الذي …")."""
+    with no definite subject after it ("… وأحرز أول لقب"), a noun phrase of the opening verb's
+    clause ("دشن المحافظ فيصل الشامي، فعاليات المهرجان الذي …", "تعهد قائد الجيش في بورما الذي")."""
     tok, before = tokens[start], tokens[start - 1]
     if bare(tok.folded) in ("مما", "ما"):
         return True
-    if before.folded in _COMPLEMENTIZERS:
-        return _imperfect(tok)  # "أن ينهي"; "إن المعرض" has its own subject
+    if before.folded in _COMPLEMENTIZERS or _opens_statement(tokens, start - 1):
+        return _imperfect(tok)  # "أن ينهي"; "إن المعرض", "فإن المشروع" have their own subject
     if _purpose_verb(tok):
         return True
     if _is_verb_at(tokens, start):
         after = tokens[start + 1] if start + 1 < len(tokens) else None
         return after is None or not (after.text.startswith("ال") or after.folded in _HONORIFICS
                                      or _construct_head(tokens, start + 1))
-    return before.text in COMMAS
+    return True  # a noun phrase inside the opening verb's clause: its object, or a noun of it
 
 
 def _purpose_verb(tok: Tok) -> bool:
@@ -1032,7 +1032,8 @@ def _opens_on_verb_and_doer(tokens: list[Tok], i: int) -> bool:
          and tokens[i].folded not in _NOT_VERBS)
 
 
-_NOT_VERBS = frozenset(fold(w) for w in ("ورغم", "وبرغم", "ورغما", "وخلال", "وبعد", "وقبل", "وعند", "وحول"))
+_NOT_VERBS = frozenset(fold(w) for w in ("ورغم", "وبرغم", "ورغما", "وخلال", "وبعد", "وقبل", "وعند", "وحول",
+                                         "ووفقا", "ووفق", "وبحسب", "وحسب", "ونقلا", "وطبقا", "وبموجب"))
 
 
 def _feminine_past(tok: Tok) -> bool:
@@ -1048,16 +1049,21 @@ _OPENED_LABEL_WORDS = 34
 _BREAKS_BEFORE_LABEL = frozenset("،,؛;")
 
 
-def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozenset[int]) -> list[int]:
+def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozenset[int],
+                           relative: bool = False) -> list[int]:
     """A label that starts inside its sentence without its doer takes the sentence's opening verb
     and subject when they are short and date nothing else: "ينهي سنوات العجاف … بعدما توج [أمس]"
     → "نجح آرسنال بقيادة مدربه أن ينهي سنوات العجاف …"; "لتتجاوز قيمتها السوقية 138 مليار ريال
-    [في العام الماضي]" → "ارتفعت قيمة استثمارات المؤسسة …؛ لتتجاوز …"."""
+    [في العام الماضي]" → "ارتفعت قيمة استثمارات المؤسسة …؛ لتتجاوز …". A relative clause's noun
+    phrase is what its date dates and stays alone, but after the subject's comma ("دشن المحافظ،
+    فعاليات المهرجان الذي …": the object of the opening verb)."""
     if not chosen:
         return chosen
     start, opening = chosen[0], _sentence_start(tokens)
     if start <= opening or not _opens_on_verb_and_doer(tokens, opening) or not _doer_before(tokens, start):
         return chosen
+    if relative and tokens[start - 1].text not in COMMAS:
+        return chosen  # "تضررت المدينة في العاصفة التي ضربت الساحل عام 2012": the storm is what 2012 dates
     prefix = list(range(opening, start))
     inside = prefix[:-1] if tokens[start - 1].text in _BREAKS_BEFORE_LABEL else prefix
     if any(i in dates or not (tokens[i].is_word or tokens[i].is_number or tokens[i].text in "()") for i in inside):
@@ -1142,7 +1148,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
     chosen = _with_describing_relative(tokens, chosen, end, dates)
-    chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates)
+    chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates, relative)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
