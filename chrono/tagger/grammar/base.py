@@ -153,6 +153,18 @@ def not_describing_a_plural() -> Guard:
     return Guard(ok, False, "not after a plural or a count")
 
 
+def told_as_an_hour() -> Guard:
+    """An ordinal tells an hour in its feminine form ("الساعة" is feminine): 'الخامسة مساء',
+    'الحادية عشرة ليلا', or in digits; 'مهرجان الأفلاج الخامس مساء أمس' is the fifth festival,
+    not 5 pm. Zero-width after the hour: it reads the hour's last token."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        last = _at(toks, i - 1)
+        return last is None or not last.text[:1].isalpha() or last.text.endswith(("ه", "ة"))
+
+    return Guard(ok, True, "a feminine ordinal or digits")
+
+
 def _is_cardinal_word(word: str) -> bool:
     """'العشره', 'ثلاثه' (normalized), with or without the article."""
     stems = (word, word[2:]) if word.startswith("ال") else (word,)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chrono.tagger.engine import RuleBook
-from chrono.tagger.grammar.base import DIGITS, TV, C, K, T, lexval
+from chrono.tagger.grammar.base import DIGITS, TV, C, K, T, lexval, told_as_an_hour
 from chrono.tagger.grammar.intersect import ADJACENT, intersection, joined, value_operand, word_operand
 from chrono.tagger.values import TimeValue
 
@@ -89,7 +89,7 @@ def clock_digits(h, _colon, m):
     return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=int(h.value), minute=int(m.value))
 
 
-@rule("ar.hour.ordinal_or_digits", C("day", lambda it: 1 <= it.value <= 12), out="hour")
+@rule("ar.hour.ordinal_or_digits", C("day", lambda it: 1 <= it.value <= 12), told_as_an_hour(), out="hour")
 def hour_from_day(h):
     """'العاشرة', 'الثانية عشرة', '10' → an hour (only a time with الساعة or a part of day)"""
     return h.value
