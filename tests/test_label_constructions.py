@@ -398,3 +398,13 @@ def test_a_noun_phrase_of_the_opening_verbs_clause_keeps_the_verb_and_its_doer()
     assert label.startswith("أكد وزير الإسكان عزمه")
     label = _label("وحذر صندوق النقد الدولي من أن اليونان قد تعجز عن سداد ديونها هذا الأسبوع.", "هذا الأسبوع")
     assert label.startswith("حذر صندوق النقد الدولي")
+
+
+def test_a_verb_after_that_takes_an_opening_that_starts_on_a_side_phrase():
+    label = _label("ومن جانب آخر قرر المجلس أن يواصل الفريق تدريباته في المعسكر حتى نهاية الشهر الجاري.",
+                   "نهاية الشهر الجاري")
+    assert "قرر المجلس أن يواصل الفريق" in label
+    # "لكن" opens a clause with its own subject: nothing before it joins
+    label = _label("ولم يصدر أي حكم حتى الآن على المدير لكن مساعده سالم مثل أمام القاضي الأسبوع الماضي.",
+                   "الأسبوع الماضي")
+    assert label == "مساعده سالم مثل أمام القاضي"

@@ -1000,8 +1000,8 @@ def _doer_before(tokens: list[Tok], start: int) -> bool:
     tok, before = tokens[start], tokens[start - 1]
     if bare(tok.folded) in ("مما", "ما"):
         return True
-    if before.folded in _COMPLEMENTIZERS or _opens_statement(tokens, start - 1):
-        return _imperfect(tok)  # "أن ينهي"; "إن المعرض", "فإن المشروع" have their own subject
+    if before.folded in _COMPLEMENTIZERS or _opens_statement(tokens, start - 1) or before.folded in _CLAUSE_SUBJECTS:
+        return _imperfect(tok)  # "أن ينهي"; "إن المعرض", "فإن المشروع", "لكن مساعده" have their own subject
     if _purpose_verb(tok):
         return True
     if _is_verb_at(tokens, start):
@@ -1044,34 +1044,56 @@ def _feminine_past(tok: Tok) -> bool:
         and not folded.startswith(("ال", "وال")) and not is_date_word(tok)
 
 
-_OPENING_WORDS = 12
-_OPENED_LABEL_WORDS = 34
+_OPENING_WORDS = 18
+_OPENED_LABEL_WORDS = 36
 _BREAKS_BEFORE_LABEL = frozenset("،,؛;")
 
 
 def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozenset[int],
-                           relative: bool = False) -> list[int]:
-    """A label that starts inside its sentence without its doer takes the sentence's opening verb
-    and subject when they are short and date nothing else: "ينهي سنوات العجاف … بعدما توج [أمس]"
-    → "نجح آرسنال بقيادة مدربه أن ينهي سنوات العجاف …"; "لتتجاوز قيمتها السوقية 138 مليار ريال
-    [في العام الماضي]" → "ارتفعت قيمة استثمارات المؤسسة …؛ لتتجاوز …". A relative clause's noun
-    phrase is what its date dates and stays alone, but after the subject's comma ("دشن المحافظ،
-    فعاليات المهرجان الذي …": the object of the opening verb)."""
+                           relative: bool = False, carried: bool = False) -> list[int]:
+    """A label that starts inside its sentence without its doer takes the sentence's opening up to
+    it when that is short and dates nothing else: "ينهي سنوات العجاف … بعدما توج [أمس]" → "نجح
+    آرسنال بقيادة مدربه أن ينهي سنوات العجاف …"; "لتتجاوز قيمتها السوقية 138 مليار ريال [في العام
+    الماضي]" → "ارتفعت قيمة استثمارات المؤسسة …؛ لتتجاوز …". A relative clause's noun phrase is
+    what its date dates and stays alone when it is whole ("تضررت المدينة في العاصفة التي ضربت
+    الساحل [عام 2012]" → "العاصفة التي ضربت الساحل"), not when it starts inside a longer one
+    ("وجهة جديدة لطيران الإمارات التي أطلقت …", "دشن المحافظ، فعاليات المهرجان الذي …")."""
     if not chosen:
         return chosen
     start, opening = chosen[0], _sentence_start(tokens)
-    if start <= opening or not _opens_on_verb_and_doer(tokens, opening) or not _doer_before(tokens, start):
+    if start <= opening or tokens[opening].folded in _IMPERSONAL or tokens[opening].folded in _NOT_VERBS:
         return chosen
-    if relative and tokens[start - 1].text not in COMMAS:
-        return chosen  # "تضررت المدينة في العاصفة التي ضربت الساحل عام 2012": the storm is what 2012 dates
+    if relative:
+        if carried or not _inside_noun_phrase(tokens, start):
+            return chosen
+    elif not _doer_before(tokens, start):
+        return chosen
     prefix = list(range(opening, start))
     inside = prefix[:-1] if tokens[start - 1].text in _BREAKS_BEFORE_LABEL else prefix
-    if any(i in dates or not (tokens[i].is_word or tokens[i].is_number or tokens[i].text in "()") for i in inside):
-        return chosen  # another date, a comma, a quote mark: the opening is another phrase
+    if any(i in dates or tokens[i].text in _HARD_BREAKS or tokens[i].text in _QUOTE_MARKS for i in inside):
+        return chosen  # another date, another sentence, a quotation: the opening is another phrase
     words = sum(1 for i in prefix if tokens[i].is_word or tokens[i].is_number)
     if words > _OPENING_WORDS or words + sum(1 for i in chosen if tokens[i].is_word) > _OPENED_LABEL_WORDS:
         return chosen
     return prefix + chosen
+
+
+_QUOTE_MARKS = frozenset("«»\"“”")
+
+
+def _inside_noun_phrase(tokens: list[Tok], start: int) -> bool:
+    """Whether a relative clause's noun phrase starts inside a longer one: after a noun ("وجهة
+    [جديدة لطيران الإمارات التي]") or the subject's comma; not after a verb, a preposition, a
+    side opener, "أن" or a date ("في العاصفة التي", "التقى الوفد مدير البنك الذي")."""
+    before = tokens[start - 1]
+    if before.text in COMMAS:
+        return True
+    if not before.is_word or is_date_word(before) or _is_verb_at(tokens, start - 1):
+        return False
+    word = before.folded
+    return not (word in PREPOSITIONS or word in _ADJUNCT_HEADS or word in SIDE_OPENERS or word in _GOVERNING_WORDS
+                or word in _COMPLEMENTIZERS or word in DANGLING or word in _THEREFORE
+                or _opens_on_verb(tokens, start - 1))
 
 
 _SHORT_LABEL_WORDS = 8
@@ -1148,7 +1170,8 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
     chosen = _with_describing_relative(tokens, chosen, end, dates)
-    chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates, relative)
+    chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates, relative,
+                                    antecedent is not None)
     label = _first_word(_render(text, tokens, chosen))
     if antecedent is not None and chosen and chosen[0] == antecedent:
         label = _without_preposition(label)
