@@ -408,3 +408,9 @@ def test_a_verb_after_that_takes_an_opening_that_starts_on_a_side_phrase():
     label = _label("ولم يصدر أي حكم حتى الآن على المدير لكن مساعده سالم مثل أمام القاضي الأسبوع الماضي.",
                    "الأسبوع الماضي")
     assert label == "مساعده سالم مثل أمام القاضي"
+
+
+def test_a_date_after_the_verb_is_not_its_subject():
+    label = _label("وقد استهدف المسلحون خصوصا منطقة الساحل، وهاجموا الشهر الماضي حافلات ركاب وقاعدة عسكرية.",
+                   "الشهر الماضي")
+    assert "المسلحون" in label and "هاجموا حافلات ركاب" in label

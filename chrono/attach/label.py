@@ -992,7 +992,7 @@ def _fronted_date_clause(tokens: list[Tok], start: int, skip: set[int], last: in
     return start
 
 
-def _doer_before(tokens: list[Tok], start: int) -> bool:
+def _doer_before(tokens: list[Tok], start: int, dates: frozenset[int] = frozenset()) -> bool:
     """Whether a label starting at `start` inside its sentence leaves its doer before it: a verb
     right after "أن" ("نجح الفريق أن ينهي"), a purpose verb ("؛ لتتجاوز قيمتها"), "مما", a verb
     with no definite subject after it ("… وأحرز أول لقب"), a noun phrase of the opening verb's
@@ -1005,9 +1005,10 @@ def _doer_before(tokens: list[Tok], start: int) -> bool:
     if _purpose_verb(tok):
         return True
     if _is_verb_at(tokens, start):
-        after = tokens[start + 1] if start + 1 < len(tokens) else None
-        return after is None or not (after.text.startswith("ال") or after.folded in _HONORIFICS
-                                     or _construct_head(tokens, start + 1))
+        # the word after the verb, past a date: "وهاجموا [الشهر الماضي] حافلات" has no subject after it
+        after = next((i for i in range(start + 1, len(tokens)) if i not in dates), None)
+        return after is None or not (tokens[after].text.startswith("ال") or tokens[after].folded in _HONORIFICS
+                                     or _construct_head(tokens, after))
     return True  # a noun phrase inside the opening verb's clause: its object, or a noun of it
 
 
@@ -1066,7 +1067,7 @@ def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozense
     if relative:
         if carried or not _inside_noun_phrase(tokens, start):
             return chosen
-    elif not _doer_before(tokens, start):
+    elif not _doer_before(tokens, start, dates):
         return chosen
     prefix = list(range(opening, start))
     inside = prefix[:-1] if tokens[start - 1].text in _BREAKS_BEFORE_LABEL else prefix
