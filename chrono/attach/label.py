@@ -536,7 +536,10 @@ _WEEKDAYS = frozenset(fold(w) for w in ("السبت", "الأحد", "الاثن�
                                           "الخميس", "الجمعة"))
 _DEICTIC_HEADS = frozenset(fold(w) for w in ("أمس", "اليوم", "غدا", "غداً", "الليلة", "البارحة", "أول", "صباح",
                                               "مساء", "ظهر", "فجر", "عصر", "ليلة", "فجر", "الأسبوع", "الشهر"))
-_NEEDS_PREDICATE = frozenset(fold(w) for w in ("ليس", "ليست", "وليس", "يعود", "تعود", "يرجع", "ترجع"))
+# words left without what they need once the date is out; an occasion keeps its feast ("بمناسبة
+# حلول عيد الفطر": congratulations for what?)
+_NEEDS_PREDICATE = frozenset(fold(w) for w in ("ليس", "ليست", "وليس", "يعود", "تعود", "يرجع", "ترجع",
+                                               "بمناسبة", "لمناسبة", "وبمناسبة"))
 
 
 def _garbles(tokens: list[Tok], skip: set[int], first: int) -> bool:
