@@ -106,12 +106,16 @@ def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
     writing: the duration (PT10M), not a date; so does a travel time ('على بعد ساعة بالسيارة').
     A clause told as coming keeps the date ('سيصل الوفد بعد ساعتين', 'تنطلق القافلة بعد 48
     ساعة'), and so does a news verb in the present before it ('يصل الوفد بعد 72 ساعة')."""
-    if item.rule != _UNIT_LATER or future:
+    if item.rule != _UNIT_LATER:
         return item
     units = [c.value for c in item.children if c.cls == "qty"]
     if not units:
         return item
     q = units[0]
+    if _from_an_event_after(normalized, item.cend):
+        return _as_duration(item, q)
+    if future:
+        return item
     tense = clause_tense(normalized, item.cstart, item.cend)
     if q.unit not in _WITHIN_A_DAY:
         # days or weeks after something told as past: 'وعاد إلى بلاده بعد خمسة أيام', 'كنا عازمين
@@ -126,6 +130,18 @@ def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
 
 
 _DAYS_AND_WEEKS = frozenset({"day", "week"})
+_HEDGES = frozenset(normalize_word(w) for w in ("فقط", "تقريبا", "تقريباً", "فحسب"))
+_ON_EVENT = frozenset(normalize_word(w) for w in ("من", "على"))
+_NOW = LEXICON.guard_words["now_words"]
+
+
+def _from_an_event_after(normalized: str, end: int) -> bool:
+    """'سيترك منصبه بعد أربعة أيام فقط من إعادة انتخابه': a hedge ('فقط', 'تقريبا') between the
+    quantity and 'من' or 'على' + an event still counts the time from that event (the grammar's
+    'بعد أربعة أيام من' rule sees only the next word); 'بعد أسبوع فقط من الآن' stays a date."""
+    words = _WORD.findall(normalized, end, end + 60)[:3]
+    return (len(words) == 3 and words[0] in _HEDGES and words[1] in _ON_EVENT
+            and not readings(words[2]) & _NOW)
 
 
 def _as_duration(item: Item, q: Qty) -> Item:
