@@ -82,8 +82,12 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     """The expressions of `found` (items and their future cues) minus those their clause shows to
     date nothing (habitual months and holidays, former titles), with 'هذا الشهر' read as Ramadan
     where its sentence names Ramadan."""
+    hijri_text = _writes_hijri_years(normalized) if any(_bare_hijri_range_year(item) for item, _ in found) else False
     found = [(_as_nowadays(_as_ramadan(_counted_from_event(item, future, normalized), found, normalized), normalized),
               future) for item, future in found]
+    if hijri_text:
+        found = [(_as_hijri_year(item), future) for item, future in found]
+    found = _with_years_after_a_place(found, normalized)
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
@@ -149,6 +153,95 @@ def _as_duration(item: Item, q: Qty) -> Item:
     return Item(item.cls, TimeValue(kind="duration", unit=q.unit, amount=float(q.amount), mod=item.value.mod),
                 item.start, item.end, item.cstart, item.cend, item.rule + FROM_EVENT, item.children, item.prefix,
                 item.weight)
+
+
+# -- a bare year of the Hijri range in a text that writes no Gregorian year ----------------------------
+_BARE_YEAR_RULES = frozenset({"ar.date.year_intro", "ar.date.year_in", "ar.season.year", "ar.season.of_year"})
+HIJRI_YEARS = range(1340, 1451)  # 1921-2029: the Hijri years of modern news; Gregorian, the Middle Ages
+_GREGORIAN_EVIDENCE = re.compile(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|"  # a year 1500-2099
+                                 r"(?<![0-9])[0-9]{3,4}\s?م(?![\u0621-\u064a])")  # or one marked م
+
+
+def _bare_hijri_range_year(item: Item) -> bool:
+    """'عام 1396', 'صيف 1434', 'في 1432': a year written without its calendar, in HIJRI_YEARS."""
+    v = item.value
+    return (item.rule in _BARE_YEAR_RULES and v.kind == "date" and v.calendar == "gregorian" and not v.bc
+            and v.year in HIJRI_YEARS and v.month is None and v.day is None and not v.range_start)
+
+
+def _writes_hijri_years(normalized: str) -> bool:
+    """Whether the text writes no year a Gregorian reader would (1500-2099, or any year marked
+    'م'): its bare years of the Hijri range are then Hijri ('ولد بالرياض عام 1396', 'كانت نسخته
+    الأولى في صيف 1434' in a Saudi page that counts its years so). A text that names 2015 or
+    '1453م' anywhere keeps them Gregorian ('ولد كوبرنيك في عام 1473 وتوفي في عام 1543')."""
+    return _GREGORIAN_EVIDENCE.search(normalized) is None
+
+
+def _as_hijri_year(item: Item) -> Item:
+    """The bare year (and its season) read in the Hijri calendar: 'صيف 1434' → the summer of 1434 AH (2013)."""
+    if not _bare_hijri_range_year(item):
+        return item
+    v = item.value
+    return Item(item.cls, TimeValue(calendar="hijri", hijri_year=v.year, season=v.season, mod=v.mod), item.start,
+                item.end, item.cstart, item.cend, item.rule + HIJRI_TEXT, item.children, item.prefix, item.weight)
+
+
+HIJRI_TEXT = "+hijri_text"  # the rule suffix of a bare year read as Hijri by its text
+
+
+# -- a date, a place, then its year ---------------------------------------------------------------------
+_YEAR_WORDS = frozenset(normalize_word(w) for w in ("عام", "العام", "سنة", "السنة", "لعام"))
+_PLACE_OPENERS = frozenset(normalize_word(w) for w in ("في", "قرب", "داخل", "شمال", "جنوب", "شرق", "غرب"))
+PLACE_WORDS = 4  # how many words a place may take between a date and its year
+_GAP_BREAK = re.compile(r"[.!?\n؛;:،,()\"«»]")
+
+
+def _with_years_after_a_place(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """'ولد الملك في 19 ذي الحجة بمدينة الرياض عام 1293', 'ولد في 10 أبريل بمدينة القاهرة عام
+    1932': a day or month without its year, then a place (a preposition and at most PLACE_WORDS
+    words, no comma), then 'عام' + year: the year is the date's (19 Dhu al-Hijja 1293, 1932-04-10),
+    not the anchor's. 'ولد في 10 أبريل وتوفي عام 1990' (a verb between) keeps them apart."""
+    out = list(found)
+    for i in range(len(found) - 1):
+        (item, future), (nxt, _) = found[i], found[i + 1]
+        year = _year_of(nxt.value, item.value.calendar)
+        if year is None or not _yearless_day_or_month(item.value) or not _a_place_between(normalized, item, nxt):
+            continue
+        words = _WORD.findall(normalized, nxt.cstart, nxt.cend)
+        if not words or not readings(words[0]) & _YEAR_WORDS:
+            continue
+        v = item.value
+        value = v.with_(hijri_year=year) if v.calendar == "hijri" else v.with_(year=year)
+        out[i] = (Item(item.cls, value, item.start, item.end, item.cstart, item.cend, item.rule + YEAR_AFTER_PLACE,
+                       item.children, item.prefix, item.weight), future)
+    return out
+
+
+YEAR_AFTER_PLACE = "+year_after_place"  # the rule suffix of a date that took the year written after its place
+
+
+def _yearless_day_or_month(v) -> bool:
+    if v.kind != "date" or v.cue or v.rel_unit or v.range_start or v.mod or v.year is not None:
+        return False
+    if v.calendar == "hijri":
+        return v.hijri_year is None and v.hijri_month is not None and v.holiday is None
+    return v.month is not None
+
+
+def _year_of(v, calendar: str) -> Optional[int]:
+    """The year of a year expression in `calendar` ('عام 1293 / 1876' has both), else None."""
+    if v.kind != "date" or v.rel_unit or v.month is not None or v.hijri_month is not None or v.season or v.mod:
+        return None
+    return v.hijri_year if calendar == "hijri" else (v.year if v.calendar == "gregorian" else None)
+
+
+def _a_place_between(normalized: str, item: Item, nxt: Item) -> bool:
+    gap = normalized[item.cend:nxt.cstart]
+    words = _WORD.findall(gap)
+    if not words or len(words) > PLACE_WORDS or _GAP_BREAK.search(gap):
+        return False
+    first = words[0]
+    return (first in _PLACE_OPENERS or first.startswith("ب")) and not any(w.startswith("و") for w in words)
 
 
 # -- a year of this century with its last digit lost ----------------------------------------------
