@@ -310,7 +310,9 @@ def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     ... وخصص يوما الخميس والسبت للنساء'), else it names no day: daily hours ('يفتح السوق يوميا
     من الساعة الرابعة'), timetables and stories told earlier in the text ('بدأت التجارب عند
     الساعة الثامنة' of a day named before) are not the day of writing (on 3,000 crawled
-    articles, few such times were). It takes the day's future cue too (the day is what it places)."""
+    articles, few such times were). A day the grammar does not date between them ('خلال أيام العيد
+    الثلاثة فيما سيكون تخصيص اليوم الرابع للعوائل من الساعة الواحدة') is the clock's: it names no day.
+    It takes the day's future cue too (the day is what it places)."""
     days = [i for i, (item, _) in enumerate(found) if names_a_day(item.value)]
     out = list(found)
     for i, (item, future) in enumerate(found):
@@ -389,6 +391,8 @@ def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized:
         lo, hi = (other.cend, here.cstart) if j < i else (here.cend, other.cstart)
         if lo > hi or _SENTENCE_END_RE.search(normalized, lo, hi):
             continue
+        if j < i and _ANOTHER_DAY_RE.search(normalized, lo, hi):
+            continue  # 'أيام العيد الثلاثة فيما سيكون تخصيص اليوم الرابع للعوائل من الساعة الواحدة': the fourth day's
         in_sentence.append(j)
         if not _CLAUSE_BREAK_RE.search(normalized, lo, hi):
             in_clause.append(j)
@@ -400,4 +404,10 @@ def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized:
     return None, False
 
 
+# A day the tagger does not date, named between a day and a clock: 'اليوم الرابع', 'يوم آخر'
+_DAY_ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+                 "الأخير", "آخر", "اخر")
+_ORDINAL_ALTERNATIVES = "|".join(sorted({normalize_word(w) for w in _DAY_ORDINALS}))
+_ANOTHER_DAY_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:ال)?يوم (?:" + _ORDINAL_ALTERNATIVES
+                             + r")(?![\u0621-\u064a])")
 _CLAUSE_BREAK_RE = re.compile('[!?\n";:]|[.,](?![0-9])')  # not the comma of a clock ('6,00 صباح اليوم')

@@ -14,7 +14,13 @@ further away in the same clause:
 - 'سابقا' closing a title ('عضو مجلس الشورى سابقا', 'مدير العيادات الخارجية سابقا') means former,
   not 'previously' (PAST_REF);
 - 'هذا اليوم' alone after a sentence that names a day ('يوم العيد ... ففي هذا اليوم يتبادل الجميع
-  التهاني') is that day, not today.
+  التهاني') is that day, not today;
+- a dialect day in reported words ('قالت: «انتي بكره حتكوني ممثلة كبيرة»') is the speaker's day.
+
+Some are read again with what the text says further off: a bare year of the Hijri range in a text
+that writes no Gregorian year ('كانت نسخته الأولى في صيف 1434') is Hijri; a day and month take the
+year written after their place ('ولد في 19 ذي الحجة بمدينة الرياض عام 1293'); a time after an event
+with a hedge between ('بعد أربعة أيام فقط من إعادة انتخابه') is a duration.
 
 These drop the expression (a false date is worse than a missing one). And one is read again:
 
@@ -90,6 +96,7 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     found = _with_years_after_a_place(found, normalized)
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
+                    or _dialect_in_speech(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
                     or _cited_page(item, normalized) or _cut_year(item, normalized))]
 
@@ -187,6 +194,35 @@ def _as_hijri_year(item: Item) -> Item:
 
 
 HIJRI_TEXT = "+hijri_text"  # the rule suffix of a bare year read as Hijri by its text
+
+
+# -- a dialect day in reported words -----------------------------------------------------------------
+_DIALECT_DAYS = LEXICON.guard_words["dialect_day_words"]
+_OPEN_QUOTES = "«“"
+_CLOSE_QUOTES = "»”"
+SPEECH_CHARS = 300  # how far back in its paragraph an open quotation or a colon is looked for
+
+
+def _dialect_in_speech(item: Item, normalized: str) -> bool:
+    """'قالت: «انتي بكره حتكوني ممثلة كبيرة»', 'قال المخرج: بعد بكره، سيصلك أمر التصوير': a dialect
+    day ('بكرة', 'مبارح') inside quotation marks, or after the colon of reported words in its
+    sentence, is a day of the speaker's story, not of the writing; a dialect day the writer tells
+    ('بيوصل الوفد بكرة على بيروت') keeps it."""
+    if item.value.kind not in ("date", "time") or item.value.rel_unit != "day":
+        return False
+    if not any(readings(w) & _DIALECT_DAYS for w in _WORD.findall(normalized, item.cstart, item.cend)):
+        return False
+    lo = max(0, item.cstart - SPEECH_CHARS)
+    paragraph = normalized.rfind("\n", lo, item.cstart)
+    before = normalized[max(lo, paragraph + 1):item.cstart]
+    opened = max(before.rfind(q) for q in _OPEN_QUOTES)
+    if opened > max(before.rfind(q) for q in _CLOSE_QUOTES) or before.count('"') % 2 == 1:
+        return True
+    stop = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    return _SPEECH_COLON.search(before, stop) is not None
+
+
+_SPEECH_COLON = re.compile(r"(?<![0-9]):(?![0-9])")  # not the colon of a clock ('2:46 صباح اليوم')
 
 
 # -- a date, a place, then its year ---------------------------------------------------------------------
@@ -610,14 +646,21 @@ _SEASON_CUES = frozenset(normalize_word(w) for w in ("الماضي", "المقب
 
 
 def _generic_topic(item: Item, normalized: str) -> bool:
-    """'الحكمة من شهر رمضان', 'فضل شهر رمضان', 'مقاصد عيد الأضحى': a Hijri month or holiday as the
-    topic of a head noun is the month as such, not this year's."""
+    """'الحكمة من شهر رمضان', 'فضل شهر رمضان', 'مقاصد عيد الأضحى', 'القيم الدينية لشهر رمضان': a
+    Hijri month or holiday as the topic of a head noun is the month as such, not this year's."""
     if item.value.kind != "date" or item.value.calendar != "hijri":
         return False  # not a range of days: 'فضل العشر الأوائل من ذي الحجة' heads the coming ten days
     before = _WORD.findall(normalized, max(0, item.cstart - 40), item.cstart)[-2:]
     if before and readings(before[-1]) & _TOPIC_LINKS and len(before) == 2:
         before = before[:1]
+    if "ل" in item.prefix.lstrip("وف") and len(before) == 2 and _is_adjective(before[-1]):
+        before = before[:1]  # 'القيم الدينية لشهر رمضان': a head with its adjective, then ل
     return bool(before) and bool(readings(before[-1]) & _TOPIC_HEADS)
+
+
+def _is_adjective(word: str) -> bool:
+    """A relative adjective with its article: 'الدينية', 'الروحي'."""
+    return word.startswith(ARTICLE) and word.endswith(("يه", "ي")) and len(word) > 4
 
 
 _MODAL = _phrases("modal_cues")
