@@ -411,7 +411,9 @@ def _as_nowadays(item: Item, normalized: str) -> Item:
     if _unlike_the_past_after(normalized, item.cend):
         return _present(item)
     near = before[-STILL_WORDS:] + after[:STILL_WORDS]
-    if not (_has_phrase(near, _NO_LONGER) or (bool(before) and before[-1] in _UP_TO and _has_phrase(near, _STILL))
+    # 'لا يزال نحو 230 ألف شخص مشردين إلى اليوم': the 'still' of a 'to this day' may stand further back
+    if not (_has_phrase(near, _NO_LONGER)
+            or (bool(before) and before[-1] in _UP_TO and _has_phrase(before[-CLAUSE_WORDS:], _STILL))
             or _state_in_relative_clause(before)
             or (_heads_its_clause(before) and _set_against_the_past(normalized, item, after[:TENSE_WORDS]))):
         return item
