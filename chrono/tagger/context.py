@@ -592,7 +592,35 @@ def _habitual(item: Item, normalized: str) -> bool:
     if _has_phrase(after[:3], _THIS_YEAR):
         return False
     return (_has_phrase(before[-CLAUSE_WORDS:] + after[:CLAUSE_WORDS], _HABITUAL)
-            or _in_season_list(item, normalized) or _generic_topic(item, normalized))
+            or _in_season_list(item, normalized) or _generic_topic(item, normalized)
+            or _how_question(item, normalized))
+
+
+_HOW = normalize_word("كيف")
+_QUESTION_END = re.compile(r"[?؟]")
+_QUESTION_REACH = 200  # characters on either side where the question's start and mark are looked for
+
+
+def _how_question(item: Item, normalized: str) -> bool:
+    """'كيف تتناول إفطارك في رمضان؟', 'كيف ترى من يقلبون نهارهم ليلا في رمضان؟': a question of how one
+    does things (a verb in the present after كيف), with no verb told as past or coming, asks of any
+    Ramadan, not of this year's ('كيف استعدت الأسر لشهر رمضان؟' and 'كيف ستحتفل بالعيد؟' keep theirs)."""
+    lo = max(0, item.cstart - _QUESTION_REACH)
+    start = max((m.end() for m in _SENTENCE_OR_QUESTION.finditer(normalized, lo, item.cstart)), default=lo)
+    mark = _SENTENCE_OR_QUESTION.search(normalized, item.cend, item.cend + _QUESTION_REACH)
+    if mark is None or not _QUESTION_END.match(mark.group()):
+        return False
+    words = _WORD.findall(normalized, start, mark.start())
+    how = [i for i, w in enumerate(words) if _HOW in readings(w)]
+    if not how or how[0] + 1 >= len(words) or not words[how[0] + 1].startswith(_IMPERFECT_PREFIXES):
+        return False  # 'كيف استعدت الأسر لشهر رمضان؟' asks of a past one
+    return not has_future_cue(normalized, item.cstart) and not any(word_tense(w) for w in words)
+
+
+_IMPERFECT_PREFIXES = ("ت", "ي", "ن")  # 'كيف تتناول', 'كيف يقضي', 'كيف نستقبل'
+
+
+_SENTENCE_OR_QUESTION = re.compile(r"[.!?؟\n]")
 
 
 _SEASON_FORMS = frozenset(normalize_word(f) for code, forms in LEXICON.data.seasons.items()
