@@ -96,7 +96,7 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     found = _with_years_after_a_place(found, normalized)
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
-                    or _dialect_in_speech(item, normalized)
+                    or _dialect_in_speech(item, normalized) or _time_of_the_day(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
                     or _cited_page(item, normalized) or _cut_year(item, normalized))]
 
@@ -194,6 +194,23 @@ def _as_hijri_year(item: Item) -> Item:
 
 
 HIJRI_TEXT = "+hijri_text"  # the rule suffix of a bare year read as Hijri by its text
+
+
+# -- 'من اليوم' after a time of it ------------------------------------------------------------------------
+_TIME_NOUNS = LEXICON.guard_words["time_of_day_nouns"]
+_OF = normalize_word("من")
+
+
+def _time_of_the_day(item: Item, normalized: str) -> bool:
+    """'في وقت محدد من اليوم', 'في وقت جيد من اليوم', 'يواصلون السهر حتى ساعات متأخرة من اليوم': a
+    time noun (and its adjective) then 'من اليوم' is a time of any day, not of today ('في وقت لاحق من
+    اليوم', the grammar's moment of today, is read whole before this)."""
+    if item.rule != _TODAY_RULE or item.value.rel_offset != 0 or item.value.weekday is not None:
+        return False
+    before, _ = _clause_words(normalized, item.cstart, item.cend)
+    if len(before) < 2 or before[-1] != _OF:
+        return False
+    return any(readings(w) & _TIME_NOUNS for w in before[-3:-1])
 
 
 # -- a dialect day in reported words -----------------------------------------------------------------
