@@ -93,7 +93,7 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
               future) for item, future in found]
     if hijri_text:
         found = [(_as_hijri_year(item), future) for item, future in found]
-    found = _with_years_after_a_place(found, normalized)
+    found = _with_coordinated_years(_with_years_after_a_place(found, normalized), normalized)
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
                     or _dialect_in_speech(item, normalized) or _time_of_the_day(item, normalized)
@@ -240,6 +240,38 @@ def _dialect_in_speech(item: Item, normalized: str) -> bool:
 
 
 _SPEECH_COLON = re.compile(r"(?<![0-9]):(?![0-9])")  # not the colon of a clock ('2:46 صباح اليوم')
+
+
+# -- months joined by و share the year or cue written after the last ---------------------------------
+_JUST_AND = re.compile(r"\s*و\s*")
+COORDINATED = "+coordinated_year"  # the rule suffix of a month that took the year of the month after it
+
+
+def _with_coordinated_years(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """'مقارنة مع يناير وفبراير من العام الماضي', 'في مارس وأبريل المقبلين', 'يناير وفبراير 2014': a
+    month without its year, joined by و to a month that has one (or a cue), shares it: January of
+    last year, the coming March, January 2014; not the anchor's."""
+    out = list(found)
+    for i in range(len(found) - 2, -1, -1):  # right to left: 'يناير وفبراير ومارس 2014' passes it on
+        (item, future), (nxt, _) = out[i], out[i + 1]
+        v, w = item.value, nxt.value
+        if not _bare_gregorian_month(v) or not _JUST_AND.fullmatch(normalized, item.cend, nxt.cstart):
+            continue
+        if w.kind != "date" or w.calendar != "gregorian" or w.month is None or w.range_start or w.mod:
+            continue
+        if w.year is None and w.cue is None and w.rel_unit != "year":
+            continue
+        value = v.with_(year=w.year, cue=w.cue, rel_unit=w.rel_unit if w.rel_unit == "year" else None,
+                        rel_offset=w.rel_offset if w.rel_unit == "year" else None)
+        out[i] = (Item(item.cls, value, item.start, item.end, item.cstart, item.cend, item.rule + COORDINATED,
+                       item.children, item.prefix, item.weight), future)
+    return out
+
+
+def _bare_gregorian_month(v) -> bool:
+    """'يناير', 'شهر مارس': a Gregorian month with no day, year, cue or offset."""
+    return (v.kind == "date" and v.calendar == "gregorian" and v.month is not None and v.day is None
+            and v.year is None and v.cue is None and not v.rel_unit and not v.mod and not v.range_start)
 
 
 # -- a date, a place, then its year ---------------------------------------------------------------------
