@@ -195,6 +195,8 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
     """A day and month without a year take the year of a date written earlier in the same
     sentence, when both tell one story: 'تعود الأزمة إلى عام 2019 عندما بدأت الاحتجاجات في 17
     تشرين الأول' → 2019-10-17; 'في 25 أكتوبر 2011 ... وفي يونيو من العام ذاته' → 2011-06.
+    Years back told as a point ('قبل 200 عام', 'منذ 200 عام مضت') give theirs to a day or month
+    after them: 'منذ 200 عام مضت وفي العاشر من أبريل اندلعت ثورة البركان' → April 10, 200 years back.
     (HeidelTime does the same with the last mentioned year; it beats guessing from the anchor.)
     Not across brackets or dashes (an aside: 'انتهى ترشحه للعام 2012 ... (4 حزيران)', 'بلاتر - الذي
     انتخب في 1998 - منصبه في 26 فبراير'), not for a date whose own year follows it ('في أكتوبر
@@ -206,20 +208,50 @@ def with_sentence_years(found: list[tuple[Item, bool]], normalized: str) -> list
         if _SENTENCE_END_NOT_DECIMAL_RE.search(normalized, last_end, item.cstart):
             source = None
         v = item.value
-        if v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit:
+        if (v.kind == "date" and v.year is not None and v.calendar == "gregorian" and not v.rel_unit) or \
+                _years_ago(item, normalized):
             source = item
-        elif (source is not None and v.kind in ("date", "time") and v.month is not None and v.year is None
+        elif (source is not None and source.value.year is None and _yearless_day_or_month(v)
+              and shares_the_year(source, item, normalized)):
+            # 'قبل 200 عام، وفي العاشر من أبريل اندلعت ثورة البركان': that April, 200 years back
+            item = Item(item.cls, v.with_(rel_unit="year", rel_offset=source.value.rel_offset), item.start, item.end,
+                        item.cstart, item.cend, item.rule + "+sentence_year", item.children, item.prefix, item.weight)
+        elif source is None or source.value.year is None:
+            pass  # years back give a year only to a day or month (above)
+        elif (v.kind in ("date", "time") and v.month is not None and v.year is None
               and v.cue is None and not v.rel_unit and v.calendar == "gregorian"
               and shares_the_year(source, item, normalized)):
             item = Item(item.cls, v.with_(year=source.value.year), item.start, item.end, item.cstart, item.cend,
                         item.rule + "+sentence_year", item.children, item.prefix, item.weight)
-        elif source is not None and _the_year_named_before(source, item, future, normalized):
+        elif _the_year_named_before(source, item, future, normalized):
             item = Item(item.cls, v.with_(year=source.value.year, rel_unit=None, rel_offset=None), item.start,
                         item.end, item.cstart, item.cend, item.rule + "+sentence_year", item.children, item.prefix,
                         item.weight)
         out.append((item, future))
         last_end = item.cend
     return out
+
+
+_AGO_WORDS = frozenset(normalize_word(w) for w in ("مضت", "خلت", "مضى", "خلا"))
+_BEFORE_WORD = normalize_word("قبل")
+
+
+def _years_ago(item: Item, normalized: str) -> bool:
+    """'قبل 200 عام', 'منذ 200 عام مضت': years back from the day of writing, told as a point in the past
+    (a bare 'منذ 20 عاما' is most often 'for 20 years' and gives no year: 'يعمل منذ 20 عاما في
+    الشركة، وفي 3 مارس أعلن استقالته' is this March)."""
+    v = item.value
+    if v.kind != "date" or v.rel_unit != "year" or v.rel_offset is None or v.rel_offset > -2 or v.month is not None:
+        return False
+    words = _WORD_RE.findall(normalized, item.cstart, item.cend)
+    after = _WORD_RE.findall(normalized, item.cend, item.cend + 12)
+    return bool(words) and (words[0] == _BEFORE_WORD or (bool(after) and after[0] in _AGO_WORDS))
+
+
+def _yearless_day_or_month(v) -> bool:
+    """'العاشر من أبريل', 'يونيو': a Gregorian day or month with no year, cue or offset of its own."""
+    return (v.kind == "date" and v.month is not None and v.year is None and v.cue is None and not v.rel_unit
+            and v.calendar == "gregorian" and not v.range_start)
 
 
 # 'العام' and 'السنة' with the article alone: the year in focus, which a year named before may be
@@ -278,7 +310,9 @@ def with_clause_days(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     ... وخصص يوما الخميس والسبت للنساء'), else it names no day: daily hours ('يفتح السوق يوميا
     من الساعة الرابعة'), timetables and stories told earlier in the text ('بدأت التجارب عند
     الساعة الثامنة' of a day named before) are not the day of writing (on 3,000 crawled
-    articles, few such times were). It takes the day's future cue too (the day is what it places)."""
+    articles, few such times were). A day the grammar does not date between them ('خلال أيام العيد
+    الثلاثة فيما سيكون تخصيص اليوم الرابع للعوائل من الساعة الواحدة') is the clock's: it names no day.
+    It takes the day's future cue too (the day is what it places)."""
     days = [i for i, (item, _) in enumerate(found) if names_a_day(item.value)]
     out = list(found)
     for i, (item, future) in enumerate(found):
@@ -357,6 +391,8 @@ def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized:
         lo, hi = (other.cend, here.cstart) if j < i else (here.cend, other.cstart)
         if lo > hi or _SENTENCE_END_RE.search(normalized, lo, hi):
             continue
+        if j < i and _ANOTHER_DAY_RE.search(normalized, lo, hi):
+            continue  # 'أيام العيد الثلاثة فيما سيكون تخصيص اليوم الرابع للعوائل من الساعة الواحدة': the fourth day's
         in_sentence.append(j)
         if not _CLAUSE_BREAK_RE.search(normalized, lo, hi):
             in_clause.append(j)
@@ -368,4 +404,10 @@ def _day_of(i: int, found: list[tuple[Item, bool]], days: list[int], normalized:
     return None, False
 
 
+# A day the tagger does not date, named between a day and a clock: 'اليوم الرابع', 'يوم آخر'
+_DAY_ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+                 "الأخير", "آخر", "اخر")
+_ORDINAL_ALTERNATIVES = "|".join(sorted({normalize_word(w) for w in _DAY_ORDINALS}))
+_ANOTHER_DAY_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:ال)?يوم (?:" + _ORDINAL_ALTERNATIVES
+                             + r")(?![\u0621-\u064a])")
 _CLAUSE_BREAK_RE = re.compile('[!?\n";:]|[.,](?![0-9])')  # not the comma of a clock ('6,00 صباح اليوم')

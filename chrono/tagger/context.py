@@ -14,7 +14,13 @@ further away in the same clause:
 - 'سابقا' closing a title ('عضو مجلس الشورى سابقا', 'مدير العيادات الخارجية سابقا') means former,
   not 'previously' (PAST_REF);
 - 'هذا اليوم' alone after a sentence that names a day ('يوم العيد ... ففي هذا اليوم يتبادل الجميع
-  التهاني') is that day, not today.
+  التهاني') is that day, not today;
+- a dialect day in reported words ('قالت: «انتي بكره حتكوني ممثلة كبيرة»') is the speaker's day.
+
+Some are read again with what the text says further off: a bare year of the Hijri range in a text
+that writes no Gregorian year ('كانت نسخته الأولى في صيف 1434') is Hijri; a day and month take the
+year written after their place ('ولد في 19 ذي الحجة بمدينة الرياض عام 1293'); a time after an event
+with a hedge between ('بعد أربعة أيام فقط من إعادة انتخابه') is a duration.
 
 These drop the expression (a false date is worse than a missing one). And one is read again:
 
@@ -82,10 +88,15 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
     """The expressions of `found` (items and their future cues) minus those their clause shows to
     date nothing (habitual months and holidays, former titles), with 'هذا الشهر' read as Ramadan
     where its sentence names Ramadan."""
+    hijri_text = _writes_hijri_years(normalized) if any(_bare_hijri_range_year(item) for item, _ in found) else False
     found = [(_as_nowadays(_as_ramadan(_counted_from_event(item, future, normalized), found, normalized), normalized),
               future) for item, future in found]
+    if hijri_text:
+        found = [(_as_hijri_year(item), future) for item, future in found]
+    found = _with_coordinated_years(_with_years_after_a_place(found, normalized), normalized)
     return [(item, future) for item, future in found
             if not (_habitual(item, normalized) or _former_title(item, normalized)
+                    or _dialect_in_speech(item, normalized) or _time_of_the_day(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
                     or _cited_page(item, normalized) or _cut_year(item, normalized))]
 
@@ -106,12 +117,16 @@ def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
     writing: the duration (PT10M), not a date; so does a travel time ('على بعد ساعة بالسيارة').
     A clause told as coming keeps the date ('سيصل الوفد بعد ساعتين', 'تنطلق القافلة بعد 48
     ساعة'), and so does a news verb in the present before it ('يصل الوفد بعد 72 ساعة')."""
-    if item.rule != _UNIT_LATER or future:
+    if item.rule != _UNIT_LATER:
         return item
     units = [c.value for c in item.children if c.cls == "qty"]
     if not units:
         return item
     q = units[0]
+    if _from_an_event_after(normalized, item.cend):
+        return _as_duration(item, q)
+    if future:
+        return item
     tense = clause_tense(normalized, item.cstart, item.cend)
     if q.unit not in _WITHIN_A_DAY:
         # days or weeks after something told as past: 'وعاد إلى بلاده بعد خمسة أيام', 'كنا عازمين
@@ -126,6 +141,18 @@ def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
 
 
 _DAYS_AND_WEEKS = frozenset({"day", "week"})
+_HEDGES = frozenset(normalize_word(w) for w in ("فقط", "تقريبا", "تقريباً", "فحسب"))
+_ON_EVENT = frozenset(normalize_word(w) for w in ("من", "على"))
+_NOW = LEXICON.guard_words["now_words"]
+
+
+def _from_an_event_after(normalized: str, end: int) -> bool:
+    """'سيترك منصبه بعد أربعة أيام فقط من إعادة انتخابه': a hedge ('فقط', 'تقريبا') between the
+    quantity and 'من' or 'على' + an event still counts the time from that event (the grammar's
+    'بعد أربعة أيام من' rule sees only the next word); 'بعد أسبوع فقط من الآن' stays a date."""
+    words = _WORD.findall(normalized, end, end + 60)[:3]
+    return (len(words) == 3 and words[0] in _HEDGES and words[1] in _ON_EVENT
+            and not readings(words[2]) & _NOW)
 
 
 def _as_duration(item: Item, q: Qty) -> Item:
@@ -133,6 +160,173 @@ def _as_duration(item: Item, q: Qty) -> Item:
     return Item(item.cls, TimeValue(kind="duration", unit=q.unit, amount=float(q.amount), mod=item.value.mod),
                 item.start, item.end, item.cstart, item.cend, item.rule + FROM_EVENT, item.children, item.prefix,
                 item.weight)
+
+
+# -- a bare year of the Hijri range in a text that writes no Gregorian year ----------------------------
+_BARE_YEAR_RULES = frozenset({"ar.date.year_intro", "ar.date.year_in", "ar.season.year", "ar.season.of_year"})
+HIJRI_YEARS = range(1340, 1451)  # 1921-2029: the Hijri years of modern news; Gregorian, the Middle Ages
+_GREGORIAN_EVIDENCE = re.compile(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|"  # a year 1500-2099
+                                 r"(?<![0-9])[0-9]{3,4}\s?م(?![\u0621-\u064a])")  # or one marked م
+
+
+def _bare_hijri_range_year(item: Item) -> bool:
+    """'عام 1396', 'صيف 1434', 'في 1432': a year written without its calendar, in HIJRI_YEARS."""
+    v = item.value
+    return (item.rule in _BARE_YEAR_RULES and v.kind == "date" and v.calendar == "gregorian" and not v.bc
+            and v.year in HIJRI_YEARS and v.month is None and v.day is None and not v.range_start)
+
+
+def _writes_hijri_years(normalized: str) -> bool:
+    """Whether the text writes no year a Gregorian reader would (1500-2099, or any year marked
+    'م'): its bare years of the Hijri range are then Hijri ('ولد بالرياض عام 1396', 'كانت نسخته
+    الأولى في صيف 1434' in a Saudi page that counts its years so). A text that names 2015 or
+    '1453م' anywhere keeps them Gregorian ('ولد كوبرنيك في عام 1473 وتوفي في عام 1543')."""
+    return _GREGORIAN_EVIDENCE.search(normalized) is None
+
+
+def _as_hijri_year(item: Item) -> Item:
+    """The bare year (and its season) read in the Hijri calendar: 'صيف 1434' → the summer of 1434 AH (2013)."""
+    if not _bare_hijri_range_year(item):
+        return item
+    v = item.value
+    return Item(item.cls, TimeValue(calendar="hijri", hijri_year=v.year, season=v.season, mod=v.mod), item.start,
+                item.end, item.cstart, item.cend, item.rule + HIJRI_TEXT, item.children, item.prefix, item.weight)
+
+
+HIJRI_TEXT = "+hijri_text"  # the rule suffix of a bare year read as Hijri by its text
+
+
+# -- 'من اليوم' after a time of it ------------------------------------------------------------------------
+_TIME_NOUNS = LEXICON.guard_words["time_of_day_nouns"]
+_OF = normalize_word("من")
+
+
+def _time_of_the_day(item: Item, normalized: str) -> bool:
+    """'في وقت محدد من اليوم', 'في وقت جيد من اليوم', 'يواصلون السهر حتى ساعات متأخرة من اليوم': a
+    time noun (and its adjective) then 'من اليوم' is a time of any day, not of today ('في وقت لاحق من
+    اليوم', the grammar's moment of today, is read whole before this)."""
+    if item.rule != _TODAY_RULE or item.value.rel_offset != 0 or item.value.weekday is not None:
+        return False
+    before, _ = _clause_words(normalized, item.cstart, item.cend)
+    if len(before) < 2 or before[-1] != _OF:
+        return False
+    return any(readings(w) & _TIME_NOUNS for w in before[-3:-1])
+
+
+# -- a dialect day in reported words -----------------------------------------------------------------
+_DIALECT_DAYS = LEXICON.guard_words["dialect_day_words"]
+_OPEN_QUOTES = "«“"
+_CLOSE_QUOTES = "»”"
+SPEECH_CHARS = 300  # how far back in its paragraph an open quotation or a colon is looked for
+
+
+def _dialect_in_speech(item: Item, normalized: str) -> bool:
+    """'قالت: «انتي بكره حتكوني ممثلة كبيرة»', 'قال المخرج: بعد بكره، سيصلك أمر التصوير': a dialect
+    day ('بكرة', 'مبارح') inside quotation marks, or after the colon of reported words in its
+    sentence, is a day of the speaker's story, not of the writing; a dialect day the writer tells
+    ('بيوصل الوفد بكرة على بيروت') keeps it."""
+    if item.value.kind not in ("date", "time") or item.value.rel_unit != "day":
+        return False
+    if not any(readings(w) & _DIALECT_DAYS for w in _WORD.findall(normalized, item.cstart, item.cend)):
+        return False
+    lo = max(0, item.cstart - SPEECH_CHARS)
+    paragraph = normalized.rfind("\n", lo, item.cstart)
+    before = normalized[max(lo, paragraph + 1):item.cstart]
+    opened = max(before.rfind(q) for q in _OPEN_QUOTES)
+    if opened > max(before.rfind(q) for q in _CLOSE_QUOTES) or before.count('"') % 2 == 1:
+        return True
+    stop = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    return _SPEECH_COLON.search(before, stop) is not None
+
+
+_SPEECH_COLON = re.compile(r"(?<![0-9]):(?![0-9])")  # not the colon of a clock ('2:46 صباح اليوم')
+
+
+# -- months joined by و share the year or cue written after the last ---------------------------------
+_JUST_AND = re.compile(r"\s*و\s*")
+COORDINATED = "+coordinated_year"  # the rule suffix of a month that took the year of the month after it
+
+
+def _with_coordinated_years(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """'مقارنة مع يناير وفبراير من العام الماضي', 'في مارس وأبريل المقبلين', 'يناير وفبراير 2014': a
+    month without its year, joined by و to a month that has one (or a cue), shares it: January of
+    last year, the coming March, January 2014; not the anchor's."""
+    out = list(found)
+    for i in range(len(found) - 2, -1, -1):  # right to left: 'يناير وفبراير ومارس 2014' passes it on
+        (item, future), (nxt, _) = out[i], out[i + 1]
+        v, w = item.value, nxt.value
+        if not _bare_gregorian_month(v) or not _JUST_AND.fullmatch(normalized, item.cend, nxt.cstart):
+            continue
+        if w.kind != "date" or w.calendar != "gregorian" or w.month is None or w.range_start or w.mod:
+            continue
+        if w.year is None and w.cue is None and w.rel_unit != "year":
+            continue
+        value = v.with_(year=w.year, cue=w.cue, rel_unit=w.rel_unit if w.rel_unit == "year" else None,
+                        rel_offset=w.rel_offset if w.rel_unit == "year" else None)
+        out[i] = (Item(item.cls, value, item.start, item.end, item.cstart, item.cend, item.rule + COORDINATED,
+                       item.children, item.prefix, item.weight), future)
+    return out
+
+
+def _bare_gregorian_month(v) -> bool:
+    """'يناير', 'شهر مارس': a Gregorian month with no day, year, cue or offset."""
+    return (v.kind == "date" and v.calendar == "gregorian" and v.month is not None and v.day is None
+            and v.year is None and v.cue is None and not v.rel_unit and not v.mod and not v.range_start)
+
+
+# -- a date, a place, then its year ---------------------------------------------------------------------
+_YEAR_WORDS = frozenset(normalize_word(w) for w in ("عام", "العام", "سنة", "السنة", "لعام"))
+_PLACE_OPENERS = frozenset(normalize_word(w) for w in ("في", "قرب", "داخل", "شمال", "جنوب", "شرق", "غرب"))
+PLACE_WORDS = 4  # how many words a place may take between a date and its year
+_GAP_BREAK = re.compile(r"[.!?\n؛;:،,()\"«»]")
+
+
+def _with_years_after_a_place(found: list[tuple[Item, bool]], normalized: str) -> list[tuple[Item, bool]]:
+    """'ولد الملك في 19 ذي الحجة بمدينة الرياض عام 1293', 'ولد في 10 أبريل بمدينة القاهرة عام
+    1932': a day or month without its year, then a place (a preposition and at most PLACE_WORDS
+    words, no comma), then 'عام' + year: the year is the date's (19 Dhu al-Hijja 1293, 1932-04-10),
+    not the anchor's. 'ولد في 10 أبريل وتوفي عام 1990' (a verb between) keeps them apart."""
+    out = list(found)
+    for i in range(len(found) - 1):
+        (item, future), (nxt, _) = found[i], found[i + 1]
+        year = _year_of(nxt.value, item.value.calendar)
+        if year is None or not _yearless_day_or_month(item.value) or not _a_place_between(normalized, item, nxt):
+            continue
+        words = _WORD.findall(normalized, nxt.cstart, nxt.cend)
+        if not words or not readings(words[0]) & _YEAR_WORDS:
+            continue
+        v = item.value
+        value = v.with_(hijri_year=year) if v.calendar == "hijri" else v.with_(year=year)
+        out[i] = (Item(item.cls, value, item.start, item.end, item.cstart, item.cend, item.rule + YEAR_AFTER_PLACE,
+                       item.children, item.prefix, item.weight), future)
+    return out
+
+
+YEAR_AFTER_PLACE = "+year_after_place"  # the rule suffix of a date that took the year written after its place
+
+
+def _yearless_day_or_month(v) -> bool:
+    if v.kind != "date" or v.cue or v.rel_unit or v.range_start or v.mod or v.year is not None:
+        return False
+    if v.calendar == "hijri":
+        return v.hijri_year is None and v.hijri_month is not None and v.holiday is None
+    return v.month is not None
+
+
+def _year_of(v, calendar: str) -> Optional[int]:
+    """The year of a year expression in `calendar` ('عام 1293 / 1876' has both), else None."""
+    if v.kind != "date" or v.rel_unit or v.month is not None or v.hijri_month is not None or v.season or v.mod:
+        return None
+    return v.hijri_year if calendar == "hijri" else (v.year if v.calendar == "gregorian" else None)
+
+
+def _a_place_between(normalized: str, item: Item, nxt: Item) -> bool:
+    gap = normalized[item.cend:nxt.cstart]
+    words = _WORD.findall(gap)
+    if not words or len(words) > PLACE_WORDS or _GAP_BREAK.search(gap):
+        return False
+    first = words[0]
+    return (first in _PLACE_OPENERS or first.startswith("ب")) and not any(w.startswith("و") for w in words)
 
 
 # -- a year of this century with its last digit lost ----------------------------------------------
@@ -266,7 +460,9 @@ def _as_nowadays(item: Item, normalized: str) -> Item:
     if _unlike_the_past_after(normalized, item.cend):
         return _present(item)
     near = before[-STILL_WORDS:] + after[:STILL_WORDS]
-    if not (_has_phrase(near, _NO_LONGER) or (bool(before) and before[-1] in _UP_TO and _has_phrase(near, _STILL))
+    # 'لا يزال نحو 230 ألف شخص مشردين إلى اليوم': the 'still' of a 'to this day' may stand further back
+    if not (_has_phrase(near, _NO_LONGER)
+            or (bool(before) and before[-1] in _UP_TO and _has_phrase(before[-CLAUSE_WORDS:], _STILL))
             or _state_in_relative_clause(before)
             or (_heads_its_clause(before) and _set_against_the_past(normalized, item, after[:TENSE_WORDS]))):
         return item
@@ -445,7 +641,35 @@ def _habitual(item: Item, normalized: str) -> bool:
     if _has_phrase(after[:3], _THIS_YEAR):
         return False
     return (_has_phrase(before[-CLAUSE_WORDS:] + after[:CLAUSE_WORDS], _HABITUAL)
-            or _in_season_list(item, normalized) or _generic_topic(item, normalized))
+            or _in_season_list(item, normalized) or _generic_topic(item, normalized)
+            or _how_question(item, normalized))
+
+
+_HOW = normalize_word("كيف")
+_QUESTION_END = re.compile(r"[?؟]")
+_QUESTION_REACH = 200  # characters on either side where the question's start and mark are looked for
+
+
+def _how_question(item: Item, normalized: str) -> bool:
+    """'كيف تتناول إفطارك في رمضان؟', 'كيف ترى من يقلبون نهارهم ليلا في رمضان؟': a question of how one
+    does things (a verb in the present after كيف), with no verb told as past or coming, asks of any
+    Ramadan, not of this year's ('كيف استعدت الأسر لشهر رمضان؟' and 'كيف ستحتفل بالعيد؟' keep theirs)."""
+    lo = max(0, item.cstart - _QUESTION_REACH)
+    start = max((m.end() for m in _SENTENCE_OR_QUESTION.finditer(normalized, lo, item.cstart)), default=lo)
+    mark = _SENTENCE_OR_QUESTION.search(normalized, item.cend, item.cend + _QUESTION_REACH)
+    if mark is None or not _QUESTION_END.match(mark.group()):
+        return False
+    words = _WORD.findall(normalized, start, mark.start())
+    how = [i for i, w in enumerate(words) if _HOW in readings(w)]
+    if not how or how[0] + 1 >= len(words) or not words[how[0] + 1].startswith(_IMPERFECT_PREFIXES):
+        return False  # 'كيف استعدت الأسر لشهر رمضان؟' asks of a past one
+    return not has_future_cue(normalized, item.cstart) and not any(word_tense(w) for w in words)
+
+
+_IMPERFECT_PREFIXES = ("ت", "ي", "ن")  # 'كيف تتناول', 'كيف يقضي', 'كيف نستقبل'
+
+
+_SENTENCE_OR_QUESTION = re.compile(r"[.!?؟\n]")
 
 
 _SEASON_FORMS = frozenset(normalize_word(f) for code, forms in LEXICON.data.seasons.items()
@@ -501,14 +725,21 @@ _SEASON_CUES = frozenset(normalize_word(w) for w in ("الماضي", "المقب
 
 
 def _generic_topic(item: Item, normalized: str) -> bool:
-    """'الحكمة من شهر رمضان', 'فضل شهر رمضان', 'مقاصد عيد الأضحى': a Hijri month or holiday as the
-    topic of a head noun is the month as such, not this year's."""
+    """'الحكمة من شهر رمضان', 'فضل شهر رمضان', 'مقاصد عيد الأضحى', 'القيم الدينية لشهر رمضان': a
+    Hijri month or holiday as the topic of a head noun is the month as such, not this year's."""
     if item.value.kind != "date" or item.value.calendar != "hijri":
         return False  # not a range of days: 'فضل العشر الأوائل من ذي الحجة' heads the coming ten days
     before = _WORD.findall(normalized, max(0, item.cstart - 40), item.cstart)[-2:]
     if before and readings(before[-1]) & _TOPIC_LINKS and len(before) == 2:
         before = before[:1]
+    if "ل" in item.prefix.lstrip("وف") and len(before) == 2 and _is_adjective(before[-1]):
+        before = before[:1]  # 'القيم الدينية لشهر رمضان': a head with its adjective, then ل
     return bool(before) and bool(readings(before[-1]) & _TOPIC_HEADS)
+
+
+def _is_adjective(word: str) -> bool:
+    """A relative adjective with its article: 'الدينية', 'الروحي'."""
+    return word.startswith(ARTICLE) and word.endswith(("يه", "ي")) and len(word) > 4
 
 
 _MODAL = _phrases("modal_cues")

@@ -154,14 +154,19 @@ def _dual_year(hijri_year: int, gregorian_year: int) -> Optional[TimeValue]:
     return hijri(hijri_year=hijri_year, year=gregorian_year) if _years_overlap(hijri_year, gregorian_year) else None
 
 
-@rule("ar.dual.hijri_year_dash_gregorian_year", C("year", lambda it: it.value in HIJRI_NUMERIC_YEARS),
+# A Hijri year beside its Gregorian year: the pair's agreement (_years_overlap) vouches for the
+# calendar, so years older than HIJRI_NUMERIC_YEARS pass too ('عام 1293 / 1876')
+DUAL_HIJRI_YEARS = range(1200, 1501)
+
+
+@rule("ar.dual.hijri_year_dash_gregorian_year", C("year", lambda it: it.value in DUAL_HIJRI_YEARS),
       T("-", "/"), C("year", lambda it: it.value >= FIRST_GREGORIAN_LOOKING_YEAR), year_guard(), priority=1)
 def hijri_year_dash_gregorian_year(h, _sep, g):
     """'عام 1382-1962': one year written in both calendars, not a range of six centuries"""
     return _dual_year(h.value, g.value)
 
 
-@rule("ar.dual.hijri_year_then_gregorian_year", C("year", lambda it: it.value in HIJRI_NUMERIC_YEARS),
+@rule("ar.dual.hijri_year_then_gregorian_year", C("year", lambda it: it.value in DUAL_HIJRI_YEARS),
       C("year", lambda it: it.value >= FIRST_GREGORIAN_LOOKING_YEAR), year_guard(), priority=1)
 def hijri_year_then_gregorian_year(h, g):
     """'من عام 1385 1964 إلى عام 1396 1975م': the Hijri year, then the same year in Gregorian"""

@@ -296,6 +296,8 @@ def _after_a_count() -> Guard:
     واحدة في العام' (not 'ما جرى في العام', which is a year of its own)."""
 
     def ok(toks: list[Token], i: int) -> bool:
+        if 0 <= i < len(toks) and toks[i].text in _MORE_OR_LESS:
+            return True  # '3 ساعات أو أكثر خلال اليوم': the count stands before 'أو', beyond the parsed run
         for j in range(i, max(-1, i - _LOOK_BACK), -1):
             t = toks[j]
             if t.kind == "p" or t.kind == "nl":
@@ -305,6 +307,9 @@ def _after_a_count() -> Guard:
         return False
 
     return Guard(ok, False, "after a count")
+
+
+_MORE_OR_LESS = frozenset(normalize_word(w) for w in ("أكثر", "أقل"))
 
 
 def _is_cardinal(word: str) -> bool:
@@ -333,6 +338,13 @@ def all_period(_whole, period):
     """'على مدار العام', 'طوال السنة' → P1Y, 'طيلة الشهر' → P1M, 'على مدار الأسبوع' → P1W: the whole of
     a year, month or week, year-round (not 'طوال العام الماضي', which is last year)"""
     return TimeValue(kind="duration", unit=_THE_PERIOD[period.value], amount=1.0)
+
+
+@rule("ar.duration.all_hours_of_the_day", W("whole_span_words"), T(normalize_word("ساعات")), _THE_DAY,
+      not_before_ordinal(), not_next(*LEXICON.guard_words["not_today_after"]))
+def all_hours_of_the_day(_whole, _hours, _day):
+    """'طيلة ساعات اليوم', 'على مدار ساعات اليوم' → P1D: round the clock, not the date"""
+    return TimeValue(kind="duration", unit="day", amount=1.0)
 
 
 @rule("ar.duration.all_day", W("whole_span_words"), _THE_DAY, not_before_ordinal(),

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from chrono.lexicon import LEXICON
-from chrono.normalize import Token
+from chrono.normalize import Token, normalize_word
 from chrono.tagger.engine import Elem, Guard, RuleBook
 from chrono.tagger.grammar.base import TV, C, K, T, lexval, not_describing_a_plural, readings
 from chrono.tagger.grammar.intersect import ADJACENT, intersection, joined, value_operand
@@ -44,10 +44,25 @@ def _no_ordinal_next() -> Guard:
     return Guard(ok, True, "no ordinal follows")
 
 
-@rule("ar.relative.part_of_period", C("part"), C("period", lambda it: lexval(it) in ("year", "month", "week")),
-      NOT_OUR_PERIOD, _no_ordinal_next())
+_ARTICLE = normalize_word("ال")
+
+
+def _the_period_next() -> Guard:
+    """The period word after the part has its article and nothing before it: 'نهاية العام' is this
+    year's end, but 'في أول عام لها في كمبردج', 'في آخر عام لكلينتون' (indefinite: the first or
+    last year of something else), 'أول أسبوع في شهر نوفمبر' (of another month) and 'عنوانا آخر
+    للأسبوع' (another one, for the week) are not the anchor's period."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].text.startswith(_ARTICLE)
+
+    return Guard(ok, True, "the period has its article")
+
+
+@rule("ar.relative.part_of_period", C("part"), _the_period_next(),
+      C("period", lambda it: lexval(it) in ("year", "month", "week")), NOT_OUR_PERIOD, _no_ordinal_next())
 def part_of_period(part, p):
-    """'نهاية العام', 'بداية الأسبوع': the anchor's own period"""
+    """'نهاية العام', 'بداية الأسبوع': the anchor's own period (not 'أول عام لها': _the_period_next)"""
     return TimeValue(rel_unit=lexval(p), rel_offset=0, mod=lexval(part))
 
 

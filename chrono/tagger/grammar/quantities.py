@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from chrono.lexicon import LEXICON
-from chrono.normalize import normalize_word
-from chrono.tagger.engine import RuleBook
+from chrono.normalize import Token, normalize_word, proclitic_readings
+from chrono.tagger.engine import Guard, RuleBook
 from chrono.tagger.grammar.base import C, K, T, lexval, not_next, year_guard
 
 RULES = RuleBook()  # this module's rules, in order: chrono.tagger.grammar.build_grammar adds them
@@ -47,9 +47,33 @@ def dual(unit):
     return Qty(lexval(unit)[0], 2.0)
 
 
-@rule("ar.qty.single", C("unit", lambda it: lexval(it)[1] == 1), out="qty")
+# Words with the article that may follow a bare unit without governing it: 'من يوم الى آخر',
+# 'منذ عام الآن'
+_NOT_GOVERNED = frozenset(normalize_word(w) for w in ("إلى", "الى", "إلا", "الا", "الذي", "التي", "الآن", "اليوم"))
+_ARTICLE = normalize_word("ال")
+_EVERY = normalize_word("كل")
+
+
+def not_in_construct() -> Guard:
+    """A bare singular unit is not the first noun of a construct: an indefinite noun takes no
+    adjective with the article, so a word with the article right after it is what it governs:
+    'بعد عقد القران' (after the marriage contract), 'منذ عقد السبعينات' (since the seventies),
+    'مدة عقد اللاعب' (the player's contract), 'منذ يوم التأسيس' (since the founding day) name no
+    quantity of time ('قبل عام من الانتخابات', 'منذ عام', 'يزوره كل عام الكثير' keep theirs)."""
+
+    def ok(toks: list[Token], i: int) -> bool:
+        word = toks[i].text if 0 <= i < len(toks) else ""
+        if not (word.startswith(_ARTICLE) and len(word) > 3 and word not in _NOT_GOVERNED):
+            return True
+        # 'كل' governs the unit itself: in 'يزوره كل عام الكثير' the next noun is the subject
+        return i >= 2 and _EVERY in {stem for stem, _ in proclitic_readings(toks[i - 2].text)}
+
+    return Guard(ok, True, "not a construct")
+
+
+@rule("ar.qty.single", C("unit", lambda it: lexval(it)[1] == 1), not_in_construct(), out="qty")
 def single(unit):
-    """'عام' in 'قبل عام' → (year, 1), bare"""
+    """'عام' in 'قبل عام' → (year, 1), bare (not 'عقد' of 'بعد عقد القران': not_in_construct)"""
     return Qty(lexval(unit)[0], 1.0, bare=True)
 
 
