@@ -424,3 +424,10 @@ def test_an_occasion_keeps_its_feast_and_a_label_never_ends_on_against():
                    "ألف طن في الأسواق الآسيوية والأوروبية والأمريكية بسبب ضعف الإقبال على الحلي والسبائك مقابل "
                    "ألف ومئة طن قبل عام.", "الربع الأول من العام الحالي")
     assert not label.endswith(("مقابل", "بمناسبة"))
+
+
+def test_a_date_after_since_stays_in_its_label():
+    label = _label("وتحاصر قوات الجيش البلدة الجبلية منذ عام 2013.", "منذ عام 2013")
+    assert label.endswith("تحاصر قوات الجيش البلدة الجبلية منذ عام 2013")
+    label = _label("وتراجع سعر الخام بأكثر من عشرة في المئة منذ بداية الشهر.", "بداية الشهر")
+    assert label.endswith("منذ بداية الشهر")

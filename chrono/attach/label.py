@@ -542,6 +542,11 @@ _NEEDS_PREDICATE = frozenset(fold(w) for w in ("ليس", "ليست", "وليس",
                                                "بمناسبة", "لمناسبة", "وبمناسبة"))
 
 
+def _since(tokens: list[Tok], first: int) -> bool:
+    """A date that starts what the clause tells ("منذ أبريل 2014", "منذ عام 2006")."""
+    return tokens[first].folded == "منذ" or (first > 0 and tokens[first - 1].folded == "منذ")
+
+
 def _garbles(tokens: list[Tok], skip: set[int], first: int) -> bool:
     """Whether taking the date out breaks the phrase around it: a noun it completes ("أعظم شعراء
     القرن التاسع عشر", "لإقامة صلاة عيد الفطر"), a date joined by "و" between two phrases
@@ -1133,8 +1138,10 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
     skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
-    if _garbles(tokens, skip, first):
-        skip = set()  # "أعظم شعراء القرن التاسع عشر": the date stays rather than leave "أعظم شعراء،"
+    if _garbles(tokens, skip, first) or _since(tokens, first):
+        # "أعظم شعراء القرن التاسع عشر": the date stays rather than leave "أعظم شعراء،"; "معلقة منذ
+        # أبريل 2014": without it the label says the talks are suspended, not since when
+        skip = set()
     side = _side_event_label(text, tokens, clause, trigger, skip)
     if side is not None:
         return side, 20 + 10 + min(len(side.split()), _SCORED_WORDS)  # an event noun and its doer
@@ -1173,6 +1180,8 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if len(more) > len(chosen):
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
+    if _since(tokens, first) and any(first <= i < last for i in chosen):
+        chosen = sorted(set(chosen) | set(range(first, last)))  # "منذ بداية [الشهر]": the whole date stays
     chosen = _with_describing_relative(tokens, chosen, end, dates)
     chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates, relative,
                                     antecedent is not None)
