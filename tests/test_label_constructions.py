@@ -431,3 +431,7 @@ def test_a_date_after_since_stays_in_its_label():
     assert label.endswith("تحاصر قوات الجيش البلدة الجبلية منذ عام 2013")
     label = _label("وتراجع سعر الخام بأكثر من عشرة في المئة منذ بداية الشهر.", "بداية الشهر")
     assert label.endswith("منذ بداية الشهر")
+
+
+def test_more_than_with_its_preposition_counts_since_a_start():
+    assert len(_labels("وتراجع سعر الخام بأكثر من عشرة في المئة منذ بداية الشهر.", "بداية الشهر")) == 1

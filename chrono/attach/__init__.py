@@ -210,7 +210,9 @@ def _comparison_point(tokens: list[Tok], first: int) -> bool:
         word = tokens[i].folded
         if tokens[i].text in ".؛;:،,":
             return False  # "بأول عملية التفافية، منذ فجر أمس": the operation's start
-        if word in COMPARISONS or (word[:1] in "لوب" and word[1:] in COMPARISONS):
+        if word not in COMPARISONS and word[:1] in "لوب" and word[1:] in COMPARISONS:
+            word = word[1:]  # "بأكثر", "لأعلى"
+        if word in COMPARISONS:
             following = tokens[i + 1].folded if i + 1 < len(tokens) else ""
             return not (word in _MORE_OR_LESS and following == "من")
     return False
