@@ -67,10 +67,10 @@ def month_doubled_paren(m, _open, other, _close):
     return GMonth(m.value.month) if m.value.month == lexval(other) else None
 
 
-@rule("ar.month.doubled_slash", C("gmonth", lambda it: it.value.cue is None), T("/", "-"), C("month"),
+@rule("ar.month.doubled_slash", C("gmonth", lambda it: it.value.cue is None), T("/", "-", "\\"), C("month"),
       out="gmonth")
 def month_doubled_slash(m, _sep, other):
-    """'أكتوبر/ تشرين الأول', 'شباط/فبراير'"""
+    """'أكتوبر/ تشرين الأول', 'شباط/فبراير', 'شباط\\فبراير'"""
     return GMonth(m.value.month) if m.value.month == lexval(other) else None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from chrono.lexicon import LEXICON
 from chrono.normalize import Token, normalize_word
 from chrono.tagger.engine import Elem, Guard, RuleBook
-from chrono.tagger.grammar.base import TV, C, K, T, lexval, not_describing_a_plural, readings
+from chrono.tagger.grammar.base import TV, C, K, T, lexval, not_describing_a_plural, not_next, readings
 from chrono.tagger.grammar.intersect import ADJACENT, intersection, joined, value_operand
 from chrono.tagger.grammar.relative import NOT_OUR_PERIOD
 from chrono.tagger.values import TimeValue
@@ -153,10 +153,10 @@ def last_quarter_of_year_number(p, _last, _of, y):
 # -- decades and centuries -------------------------------------------------------------------------
 
 
-@rule("ar.decade.noun", C("decade"), not_describing_a_plural())
+@rule("ar.decade.noun", C("decade"), not_describing_a_plural(), not_next(*LEXICON.guard_words["not_decade_after"]))
 def decade_noun(d):
     """'التسعينيات' → the 90s of the latest century that had them by the anchor (not 'العشرة
-    الأولى' of 'الأيام العشرة الأولى', the first ten days)"""
+    الأولى' of 'الأيام العشرة الأولى', the first ten days, nor 'الخمسينات المئوية', degrees)"""
     return TimeValue(decade_digit=lexval(d))
 
 

@@ -99,9 +99,9 @@ intersection(rule, "ar.relative.day_weekday", RELATIVE_DAY, ADJACENT, WEEKDAY_AL
              "'اليوم الأربعاء', 'غداً الخميس', 'أمس الثلاثاء'")
 
 
-@rule("ar.relative.tonight", K("tonight"))
+@rule("ar.relative.tonight", K("tonight"), not_next(*LEXICON.guard_words["not_tonight_after"]))
 def tonight(_w):
-    """'الليلة' → the anchor day at night"""
+    """'الليلة' → the anchor day at night (not 'أسعار الليلة الواحدة': a night's price)"""
     return TimeValue(rel_unit="day", rel_offset=0, pod="NI")
 
 

@@ -89,6 +89,13 @@ def clock_digits(h, _colon, m):
     return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=int(h.value), minute=int(m.value))
 
 
+@rule("ar.time.clock_word_dot", K("clock"), DIGITS(1, 2, 0, 24), T("."), DIGITS(2, 2, 0, 59))
+def clock_word_dot(_sa, h, _dot, m):
+    """'الساعة 9.30' → 09:30 (a dot for the colon; only after الساعة, where it is no decimal:
+    '9.30 مليون')"""
+    return TimeValue(kind="time", rel_unit="day", rel_offset=0, hour=int(h.value), minute=int(m.value))
+
+
 @rule("ar.hour.ordinal_or_digits", C("day", lambda it: 1 <= it.value <= 12), told_as_an_hour(), out="hour")
 def hour_from_day(h):
     """'العاشرة', 'الثانية عشرة', '10' → an hour (only a time with الساعة or a part of day)"""
