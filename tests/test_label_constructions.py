@@ -435,3 +435,11 @@ def test_a_date_after_since_stays_in_its_label():
 
 def test_more_than_with_its_preposition_counts_since_a_start():
     assert len(_labels("وتراجع سعر الخام بأكثر من عشرة في المئة منذ بداية الشهر.", "بداية الشهر")) == 1
+
+
+def test_that_with_a_pronoun_keeps_the_speaker_who_is_its_doer():
+    label = _label("وقالت الخزانة في مدريد إنها ستصدر سندات بقيمة خمسة مليارات يورو يوم الخميس.", "يوم الخميس")
+    assert label.startswith("قالت الخزانة في مدريد إنها ستصدر سندات")
+    # an opening that names no one adds nothing
+    label = _label("ويذكر أنه بدأ تشغيل المصنع في عام 2004 بطاقة محدودة.", "عام 2004")
+    assert not label.startswith(("يذكر", "ويذكر"))

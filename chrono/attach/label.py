@@ -841,7 +841,12 @@ def _lacks_subject(tokens: list[Tok], chosen: list[int]) -> bool:
 
 
 _THEN = frozenset(fold(w) for w in ("و", "ثم", "كما", "وكان", "وكانت", "كان", "كانت", "وقد", "قد"))
-_IMPERSONAL = frozenset(fold(w) for w in ("يذكر", "يشار", "تجدر", "يبدو", "يقال"))
+_IMPERSONAL = frozenset(fold(w) for w in ("يذكر", "يشار", "تجدر", "يبدو", "يقال", "جدير", "معلوم"))
+
+
+def _impersonal(tok: Tok) -> bool:
+    """An opening that names no one: "يذكر أن", "ويشار إلى أن", "جدير بالذكر أن", "ومعلوم أنه"."""
+    return tok.folded in _IMPERSONAL or bare(tok.folded) in _IMPERSONAL
 
 
 def _goes_on(tokens: list[Tok], verb: int) -> bool:
@@ -1008,6 +1013,8 @@ def _doer_before(tokens: list[Tok], start: int, dates: frozenset[int] = frozense
     tok, before = tokens[start], tokens[start - 1]
     if bare(tok.folded) in ("مما", "ما"):
         return True
+    if before.folded in _PRONOUN_THAT and _is_verb_at(tokens, start):
+        return True  # "قالت المقاومة إنها قتلت": the pronoun is the speaker
     if before.folded in _COMPLEMENTIZERS or _opens_statement(tokens, start - 1) or before.folded in _CLAUSE_SUBJECTS:
         return _imperfect(tok)  # "أن ينهي"; "إن المعرض", "فإن المشروع", "لكن مساعده" have their own subject
     if _purpose_verb(tok):
@@ -1020,6 +1027,9 @@ def _doer_before(tokens: list[Tok], start: int, dates: frozenset[int] = frozense
     return True  # a noun phrase inside the opening verb's clause: its object, or a noun of it
 
 
+_PRONOUN_THAT = frozenset({"انه", "انها", "بانه", "بانها"})
+
+
 def _purpose_verb(tok: Tok) -> bool:
     """A verb of purpose or result with its "ل": "ليصل", "لتبلغ", "لتتجاوز" (not the verbal
     noun "لتطوير", whose "ي" stands before its last letter)."""
@@ -1030,17 +1040,7 @@ def _purpose_verb(tok: Tok) -> bool:
     return verb[:1] == "ي" or (verb[:1] == "ت" and not (len(verb) == 5 and verb[3] == "ي"))
 
 
-def _opens_on_verb_and_doer(tokens: list[Tok], i: int) -> bool:
-    """A sentence opening on a verb that tells of someone: a known verb ("نجح", "أعلنت"), or an
-    unknown one with its conjunction before a definite subject ("واستطاع النادي"); not an
-    impersonal one ("يذكر أن") or a preposition's phrase ("ورغم اسمها")."""
-    if tokens[i].folded in _IMPERSONAL or i + 1 >= len(tokens) or not tokens[i + 1].is_word:
-        return False
-    return _is_verb_at(tokens, i) or _feminine_past(tokens[i]) or \
-        (_opens_on_verb(tokens, i) and (tokens[i + 1].text.startswith("ال") or _construct_head(tokens, i + 1))
-         and tokens[i].folded not in _NOT_VERBS)
-
-
+# openings that are a side phrase or a source, not a clause with its doer
 _NOT_VERBS = frozenset(fold(w) for w in ("ورغم", "وبرغم", "ورغما", "وخلال", "وبعد", "وقبل", "وعند", "وحول",
                                          "ووفقا", "ووفق", "وبحسب", "وحسب", "ونقلا", "وطبقا", "وبموجب"))
 
@@ -1070,7 +1070,7 @@ def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozense
     if not chosen:
         return chosen
     start, opening = chosen[0], _sentence_start(tokens)
-    if start <= opening or tokens[opening].folded in _IMPERSONAL or tokens[opening].folded in _NOT_VERBS:
+    if start <= opening or _impersonal(tokens[opening]) or tokens[opening].folded in _NOT_VERBS:
         return chosen
     if relative:
         if carried or not _inside_noun_phrase(tokens, start):
