@@ -12,6 +12,7 @@ from typing import Literal, NamedTuple, Optional, cast
 from chrono.models import Anchor, Document, DocumentTags, Granularity, Mod, SetAside, Settings, Timex, TimexType
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.resolve.anchors import find_anchor, find_dateline, given_anchor
+from chrono.resolve.document import months_of_one_story
 from chrono.segment import (
     Segmentation,
     appended_articles,
@@ -47,6 +48,7 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
                   trusted)
         for i, expr in enumerate(expressions)
     ]
+    timexes = months_of_one_story(timexes, [e.future_cue or e.past_cue for e in expressions])
     if anchor.source == "contradicted":
         _flag_contradicted(timexes, anchor)
     set_aside = sorted(list(segmentation.set_aside) + given_set_aside(doc), key=lambda r: (r.start, r.end))

@@ -129,3 +129,16 @@ def test_sentence_year_is_not_borrowed_across_an_aside():
     anchor = date(2015, 7, 21)
     assert _values("في عام 2019 بدأت الاحتجاجات في 17 تشرين الأول", anchor) == ["2019", "2019-10-17"]
     assert _values("انتهى ترشحه في العام 2012 (أعلن ترشحه الحالي في 4 يونيو)", anchor) == ["2012", "2015-06-04"]
+
+
+def test_a_month_named_alone_takes_the_year_its_document_gives_that_month():
+    text = ("وسيبقى الرئيس في منصبه لحين انتخاب خلف له في 26 فبراير المقبل. وقال: «حين أصل لنهاية "
+            "ولايتي في فبراير سنكون قد بدأنا الإصلاح».")
+    assert _values(text, date(2015, 7, 21)) == ["2016-02-26", "2016-02"]
+    # alone, the month is the nearest February (written in July); a past clause keeps its own
+    assert _values("وقال إن الإصلاح الكامل مرتبط بشهر فبراير.", date(2015, 7, 21)) == ["2015-02"]
+    text = "وينتخب خلفه في 26 فبراير المقبل، وكان قد بدأ الإصلاح في فبراير."
+    assert _values(text, date(2015, 7, 21)) == ["2016-02-26", "2015-02"]
+    # two different years for that month elsewhere: no single story, the month stays
+    text = "عقد الاجتماع في 3 فبراير الماضي ويعقد التالي في 5 فبراير المقبل، وكان الطقس باردا في فبراير."
+    assert _values(text, date(2015, 7, 21))[-1] == "2015-02"
