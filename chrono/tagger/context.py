@@ -129,8 +129,8 @@ def _counted_from_event(item: Item, future: bool, normalized: str) -> Item:
         return item
     tense = clause_tense(normalized, item.cstart, item.cend)
     if q.unit not in _WITHIN_A_DAY:
-        # days or weeks after something told as past: 'وعاد إلى بلاده بعد خمسة أيام', 'كنا عازمين
-        # على دخول القاعدة بعد خمسة أيام' count from the story, never past the day of writing
+        # days or weeks after something told as past: 'وعاد إلى بلاده بعد خمسة أيام' counts from the
+        # story, never past the day of writing
         if q.unit not in _DAYS_AND_WEEKS or tense != "past":
             return item
         return _as_duration(item, q)
