@@ -8,13 +8,26 @@ from chrono.attach import attach_document
 from chrono.models import Anchor, Document, DocumentTags, Timex
 
 
-def _label(text: str, phrase: str) -> str:
-    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 20)))
+def _timex(n: int, text: str, phrase: str, value: str = "2015-07-20", first: date = date(2015, 7, 20),
+           last: date = date(2015, 7, 20), granularity: str = "day") -> Timex:
     at = text.index(phrase)
-    timex = Timex(id="t1", start=at, end=at + len(phrase), text=phrase, type="DATE", value="2015-07-20",
-                  granularity="day", start_date=date(2015, 7, 20), end_date=date(2015, 7, 20), rule="test")
-    (event,) = attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=[timex]))
-    return event.label
+    return Timex(id=f"t{n}", start=at, end=at + len(phrase), text=phrase, type="DATE", value=value,
+                 granularity=granularity, start_date=first, end_date=last, rule="test")
+
+
+def _events(text: str, *timexes: Timex) -> list:
+    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 20)))
+    return list(attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=list(timexes))))
+
+
+def _labels(text: str, *phrases: str) -> list[str]:
+    """The labels of `text`'s dates, one per phrase (each a day of July 2015)."""
+    return [e.label for e in _events(text, *(_timex(n, text, p) for n, p in enumerate(phrases, 1)))]
+
+
+def _label(text: str, phrase: str) -> str:
+    (label,) = _labels(text, phrase)
+    return label
 
 
 def test_an_event_noun_far_from_the_start_keeps_the_subject():
@@ -332,17 +345,6 @@ def test_the_object_after_the_subjects_comma_keeps_the_verb_and_its_doer():
     assert label.startswith("افتتح رئيس البلدية المهندس سالم العتيبي، معرض الكتاب")
 
 
-def _labels(text: str, *phrases: str) -> list[str]:
-    doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 20)))
-    timexes = []
-    for n, phrase in enumerate(phrases, 1):
-        at = text.index(phrase)
-        timexes.append(Timex(id=f"t{n}", start=at, end=at + len(phrase), text=phrase, type="DATE",
-                             value="2015-07-20", granularity="day", start_date=date(2015, 7, 20),
-                             end_date=date(2015, 7, 20), rule="test"))
-    return [e.label for e in attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=timexes))]
-
-
 def test_the_opening_is_not_taken_across_another_date():
     text = "وأعلنت اللجنة في مارس الماضي، تأجيل البطولة التي كانت مقررة في يونيو المقبل."
     assert _label(text, "يونيو المقبل").startswith("أعلنت اللجنة")  # alone, the opening is its doer
@@ -368,11 +370,8 @@ def test_the_name_van_is_no_fa_inna_and_a_date_before_fa_inna_stays_with_the_sou
 
 def test_a_point_of_comparison_after_since_is_no_happening():
     def placed(text: str, phrase: str) -> int:
-        doc = Document(id="d", text=text, anchor=Anchor(date=date(2015, 7, 20)))
-        at = text.index(phrase)
-        timex = Timex(id="t1", start=at, end=at + len(phrase), text=phrase, type="DATE", value="2014-03",
-                      granularity="month", start_date=date(2014, 3, 1), end_date=date(2014, 3, 31), rule="test")
-        return len(list(attach_document(doc, DocumentTags(id="d", anchor=doc.anchor, timexes=[timex]))))
+        march = _timex(1, text, phrase, "2014-03", date(2014, 3, 1), date(2014, 3, 31), "month")
+        return len(_events(text, march))
 
     assert placed("وتراجعت أسعار النحاس أمس إلى أدنى مستوياتها منذ مارس 2014.", "منذ مارس 2014") == 0
     assert placed("وسجلت الليرة أضعف أداء لها منذ مارس 2014.", "منذ مارس 2014") == 0
