@@ -9,7 +9,15 @@ from datetime import timedelta
 import pytest
 
 from chrono.attach import attach_document
-from chrono.merge import MentionIndex, MergeCounts, Merger, build_timeline, merge_events, prepare_document
+from chrono.merge import (
+    MentionIndex,
+    MergeCounts,
+    Merger,
+    PackedEvents,
+    build_timeline,
+    merge_events,
+    prepare_document,
+)
 from chrono.models import TimelineOutput, dump_json
 from tools.synthetic import synthetic_events
 
@@ -109,6 +117,26 @@ def test_merger_fed_events_equals_merger_fed_documents():
     assert [e.model_dump() for e in by_events.finish()] == entries
     assert dump_json(build_timeline(pairs)) == dump_json(TimelineOutput(documents=by_documents.documents,
                                                                         entries=by_documents.finish()))
+
+
+def test_packed_events_merge_as_the_events_themselves():
+    """`chrono timeline --jobs N` holds each document's events pickled (`PackedEvents`) until the
+    merge: they survive a trip through pickle (a process boundary), read back in input order
+    among documents added unpacked, and the chronology is the same."""
+    import pickle
+
+    pairs = hand_pairs()
+    prepared = [prepare_document(document, tags, order) for order, (document, tags) in enumerate(pairs)]
+    plain, mixed = Merger(), Merger()
+    for order, document in enumerate(prepared):
+        plain.add_prepared(document, order)
+        packed = pickle.loads(pickle.dumps(document._replace(events=PackedEvents(document.events))))
+        assert isinstance(packed.events, PackedEvents) and list(packed.events) == document.events
+        mixed.add_prepared(packed if order % 3 or order == len(prepared) - 1 else document, order)
+    assert mixed.packed and len(mixed.events) < len(plain.events)
+    expected = dump_json(TimelineOutput(documents=plain.documents, entries=plain.finish()))
+    assert expected == dump_json(TimelineOutput(documents=mixed.documents, entries=mixed.finish(release=True)))
+    assert not mixed.packed
 
 
 def test_documents_list_their_set_aside_regions():

@@ -98,8 +98,16 @@ _MIN_CLAUSE_WORDS = 3  # a clause without an event word and thinner than this bo
 _MAX_CONTEXT_WORDS = 40
 
 
-def _outside_count(tokens: list[Tok], timex: Timex) -> int:
-    return sum(1 for t in tokens if t.is_word and not (timex.start <= t.start < timex.end) and not is_stop(t))
+def _words_outside(tokens: list[Tok], timex: Timex, enough: int) -> bool:
+    """Whether the sentence holds at least `enough` words besides the timex and stop words
+    (counting stops there: a long sentence is read once per date it holds)."""
+    found = 0
+    for tok in tokens:
+        if tok.is_word and not (timex.start <= tok.start < timex.end) and not is_stop(tok):
+            found += 1
+            if found >= enough:
+                return True
+    return False
 
 
 def _sentence_tokens(text: str, start: int, end: int, cache: dict | None) -> Sentence:
@@ -120,7 +128,7 @@ def _scope(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None
         return timex.start, timex.end
     span = seg.sentences[index]
     start, end = span.start, span.end
-    if _outside_count(_sentence_tokens(text, start, end, cache), timex) < _MIN_SENTENCE_WORDS and index > 0:
+    if index > 0 and not _words_outside(_sentence_tokens(text, start, end, cache), timex, _MIN_SENTENCE_WORDS):
         previous = seg.sentences[index - 1]
         if "\n" not in text[previous.end:start]:
             start = previous.start

@@ -60,9 +60,14 @@ def _opens_clause(tokens: list[Tok], i: int, lo: int) -> bool:
             return True
     if folded[:1] in "وف" and len(folded) > 3:
         lemma = lookup(tok.text, LEMMAS) or lookup(tok.text, SPEECH)
-        if lemma is not None and lemma.verb and fold(tok.text[1:]) in (LEMMAS.keys() | SPEECH.keys()):
+        if lemma is not None and lemma.verb and _listed_verb(fold(tok.text[1:])):
             return after_comma or lemma.past
     return False
+
+
+def _listed_verb(folded: str) -> bool:
+    """An event word or a speech verb as listed ("وصل", "قال")."""
+    return folded in LEMMAS or folded in SPEECH
 
 
 def clause_of(tokens: list[Tok], first: int, last: int) -> Clause:

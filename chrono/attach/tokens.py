@@ -37,8 +37,15 @@ class Sentence(list):
 
 
 def tokenize(text: str, start: int, end: int) -> Sentence:
-    return Sentence(Tok(m.start(), m.end(), m.group(), *_read_token(m.group()))
-                    for m in _TOKEN.finditer(text, start, end))
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        written = match.group()
+        # tuple.__new__ straight away: a NamedTuple's own __new__ is a Python call per token
+        tokens.append(_new_token(Tok, (*match.span(), written, *_read_token(written))))
+    return Sentence(tokens)
+
+
+_new_token = tuple.__new__
 
 
 @lru_cache(maxsize=1 << 17)

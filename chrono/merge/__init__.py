@@ -44,8 +44,10 @@ puts them back in the order one run would have created them.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import gc
+import pickle
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -65,7 +67,7 @@ from chrono.read.labels import newspaper_and_title
 from chrono.segment import segment
 
 __all__ = [
-    "Cluster", "Corpus", "DocumentTerms", "MentionIndex", "MergeCounts", "Merger", "PreparedDocument",
+    "Cluster", "Corpus", "DocumentTerms", "MentionIndex", "MergeCounts", "Merger", "PackedEvents", "PreparedDocument",
     "WindowClusters", "build_timeline", "cluster_window", "combine_windows", "events_corpus", "identity",
     "merge_events", "prepare_document", "touched_years",
 ]
@@ -169,12 +171,34 @@ def merge_events(events: Iterable[Event], *, counts: Optional[MergeCounts] = Non
         return combine_windows([window], counts=counts, index_type=index_type, corpus=corpus, release=release)
 
 
+class PackedEvents:
+    """A document's events as one pickled string, read back when iterated: what a worker
+    process sends and `Merger` holds until the merge starts. An archive's events wait in the
+    main process while the workers tag, and as objects (frozensets of words, sentences, dates)
+    they take about four times the memory of their pickle."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, events: Iterable[Event] = (), *, data: Optional[bytes] = None) -> None:
+        self.data = data if data is not None else pickle.dumps(list(events), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(pickle.loads(self.data))
+
+    def __reduce__(self) -> tuple:
+        return _packed_from, (self.data,)
+
+
+def _packed_from(data: bytes) -> PackedEvents:
+    return PackedEvents(data=data)
+
+
 class PreparedDocument(NamedTuple):
-    """What the merge keeps of one tagged document: its DocumentInfo, its events and its terms
-    (the text stays behind)."""
+    """What the merge keeps of one tagged document: its DocumentInfo, its events (a list, or
+    `PackedEvents`) and its terms (the text stays behind)."""
 
     info: DocumentInfo
-    events: list[Event]
+    events: list[Event] | PackedEvents
     terms: DocumentTerms
 
 
@@ -205,6 +229,18 @@ def _outside(text: str, regions: list) -> str:
     return " ".join(parts)
 
 
+def _give_back_freed_memory() -> None:
+    """Return the pages of the freed pickles to the system. glibc keeps freed blocks for its own
+    later use, and the events read from them live in Python's separate arenas: without this, the
+    memory of every pickle stays counted beside the events for the whole merge. Nothing to do on
+    a C library without `malloc_trim`."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return
+    trim(0)
+
+
 class Merger:
     """The chronology of documents added one at a time; only their events and terms are kept.
 
@@ -221,6 +257,7 @@ class Merger:
         self.documents: list[DocumentInfo] = []
         self.events: list[Event] = []
         self.terms: dict[int, DocumentTerms] = {}
+        self.packed: list[PackedEvents] = []  # events added packed, after `events`, read at the merge
 
     def add(self, document: Document, tags: DocumentTags) -> DocumentInfo:
         """Attach one tagged document (its position: the documents added before it)."""
@@ -231,14 +268,31 @@ class Merger:
     def add_prepared(self, prepared: PreparedDocument, position: int) -> None:
         """A document prepared elsewhere (`prepare_document`, e.g. in a worker process): its
         events' words are made one object per distinct word (`shared_words`), since each
-        document comes unpickled with copies of its own."""
+        document comes unpickled with copies of its own. `PackedEvents` stay packed until the
+        merge starts."""
         self.documents.append(prepared.info)
-        self.events.extend(shared_words(event) for event in prepared.events)
+        if isinstance(prepared.events, PackedEvents):
+            self.packed.append(prepared.events)
+        else:
+            self.unpack()
+            self.events.extend(shared_words(event) for event in prepared.events)
         self.terms[position] = prepared.terms
+
+    def unpack(self) -> None:
+        """The packed events read into `events`, in the order they were added; each pickle is
+        let go once read, so the two forms of the archive's events are never both held."""
+        if not self.packed:
+            return
+        packed, self.packed = self.packed, []
+        packed.reverse()
+        while packed:
+            self.events.extend(shared_words(event) for event in packed.pop())
+        _give_back_freed_memory()
 
     def add_events(self, events: Iterable[Event], terms: Optional[dict[int, DocumentTerms]] = None) -> None:
         """Events attached elsewhere; they keep their own `doc_order` (and, with `terms`, the
         terms of their documents by `doc_order`)."""
+        self.unpack()
         self.events.extend(events)
         if terms:
             self.terms.update(terms)
@@ -246,6 +300,7 @@ class Merger:
     def corpus(self) -> Corpus:
         """The corpus of the documents added: their terms, or their events' words when documents
         came as events alone."""
+        self.unpack()
         missing = {e.doc_order for e in self.events} - set(self.terms)
         if not missing:
             return Corpus.build(self.terms)
@@ -262,7 +317,7 @@ class Merger:
         go of the events and terms added (it is empty afterwards) and the merge lets go of each
         happening's events once its entry is made: what `chrono timeline` does, so an archive's
         events, terms and entries are never all in memory at once."""
-        corpus = self.corpus()
+        corpus = self.corpus()  # reads the packed events too
         if not release:
             return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=corpus)
         events, self.events, self.terms = self.events, [], {}

@@ -224,9 +224,14 @@ class WindowMerge:
         told = event
         if event.context:  # a quoted "اليوم": the quote's frame names the happening
             told = dataclasses.replace(event, words=event.words | {w for w in event.context if w[:1] != "@"})
+        bars: dict[int, float | None] = {}  # the bar each cluster's dates set (one per cluster)
         for member in self._quote_candidates(event) + self.candidates(told):
             cluster = member.cluster.root()
-            found = self.agreement(event, told, member.event, cluster)
+            if cluster.number in refused:
+                continue  # refused by one member: what the others say no longer counts
+            if cluster.number not in bars:
+                bars[cluster.number] = date_fit(event, cluster)
+            found = self.agreement(event, told, member.event, cluster, bars[cluster.number])
             if found is None:
                 continue
             if found < 0:
@@ -257,12 +262,12 @@ class WindowMerge:
         bar = date_fit(event, cluster)
         return bar is not None and identity(told, core, self.corpus) >= max(bar, JOIN)
 
-    def agreement(self, event: Event, told: Event, member: Event, cluster: Cluster) -> float | None:
-        """How well `event` (read as `told`) agrees with `member` of `cluster`: the identity when
-        it reaches the bar the dates set, -1 when they refuse each other (a clash of kinds,
-        places or doers), None when there is nothing to say (the dates cannot meet, too little
-        evidence)."""
-        bar = date_fit(event, cluster)
+    def agreement(self, event: Event, told: Event, member: Event, cluster: Cluster,
+                  bar: float | None) -> float | None:
+        """How well `event` (read as `told`) agrees with `member` of `cluster`, whose dates set
+        `bar` (`date_fit`): the identity when it reaches the bar, -1 when they refuse each other
+        (a clash of kinds, places or doers), None when there is nothing to say (the dates cannot
+        meet, too little evidence)."""
         if bar is None:
             return None
         if bar < JOIN and not self.corpus.related(event.doc_order, member.doc_order):

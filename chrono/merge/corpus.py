@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from chrono.attach import content_stem
 
@@ -90,8 +91,8 @@ class DocumentTerms:
 
     @staticmethod
     def of_counts(counted: Mapping[int, int]) -> DocumentTerms:
-        top = sorted(counted.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
-        return DocumentTerms(array("I", (t for t, _ in top)), array("I", (n for _, n in top)))
+        top = sorted([(-n, t) for t, n in counted.items()])[:MAX_TERMS]  # most frequent first, ties by id
+        return DocumentTerms(array("I", [t for _, t in top]), array("I", [-n for n, _ in top]))
 
 
 @dataclass
@@ -104,6 +105,9 @@ class Corpus:
     related_to: dict[int, frozenset[int]] = field(default_factory=dict)
     _weights: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     _frequencies: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _rare: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _idfs: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
+    _sorted_neighbours: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def build(terms: Mapping[int, DocumentTerms]) -> Corpus:
@@ -143,10 +147,16 @@ class Corpus:
     def rare(self, word: str) -> bool:
         """A word of at most two documents, or of one in a hundred ("لبوزة"; a place's name in
         an archive): what two unrelated articles must share to tell one happening."""
-        return self.document_frequency(word) <= max(2, self.documents // 100)
+        found = self._rare.get(word)
+        if found is None:  # asked millions of times by the merge, of a few ten thousand words
+            found = self._rare[word] = self.document_frequency(word) <= max(2, self.documents // 100)
+        return found
 
     def _idf(self, frequency: int) -> float:
-        return math.log((self.documents + BACKGROUND_DOCUMENTS + 1) / (frequency + 0.5))
+        found = self._idfs.get(frequency)
+        if found is None:  # a few hundred distinct frequencies, asked for every term of every document
+            found = self._idfs[frequency] = math.log((self.documents + BACKGROUND_DOCUMENTS + 1) / (frequency + 0.5))
+        return found
 
     # ---- documents
 
@@ -156,6 +166,13 @@ class Corpus:
 
     def neighbours(self, document: int) -> frozenset[int]:
         return self.related_to.get(document, frozenset())
+
+    def sorted_neighbours(self, document: int) -> tuple[int, ...]:
+        """`neighbours` in ascending order (the merge reads them for each mention of the document)."""
+        found = self._sorted_neighbours.get(document)
+        if found is None:
+            found = self._sorted_neighbours[document] = tuple(sorted(self.neighbours(document)))
+        return found
 
     def relate(self, terms: Mapping[int, DocumentTerms]) -> dict[int, frozenset[int]]:
         """Each document → the documents sharing at least `RELATED_WORDS` of its distinctive
@@ -169,9 +186,7 @@ class Corpus:
                 postings.setdefault(term, []).append(doc)
         related: dict[int, frozenset[int]] = {}
         for doc, words in distinctive.items():
-            shared: Counter[int] = Counter()
-            for term in words:
-                shared.update(postings[term])
+            shared: Counter[int] = Counter(chain.from_iterable(postings[term] for term in words))
             del shared[doc]
             close = sorted((d for d, n in shared.items() if n >= RELATED_WORDS), key=lambda d: (-shared[d], d))
             if close:
@@ -181,12 +196,12 @@ class Corpus:
     def _distinctive(self, found: DocumentTerms, common: int) -> list[int]:
         """The document's `DISTINCTIVE_WORDS` words of highest TF-IDF among those it shares with
         another document and that are not common."""
-        scored = []
-        for term, count in zip(found.ids, found.counts, strict=False):
-            frequency = self.frequency.get(term, 1)
-            if 1 < frequency <= common:
-                scored.append(((1 + math.log(count)) * self._idf(frequency), term))
-        scored.sort(key=lambda item: (-item[0], item[1]))
+        frequency_of, idf, log = self.frequency.get, self._idf, math.log
+        # (-score, term): ascending order is the highest score first, ties by term
+        scored = [(-(1 + log(count)) * idf(frequency), term)
+                  for term, count in zip(found.ids, found.counts, strict=False)
+                  if 1 < (frequency := frequency_of(term, 1)) <= common]
+        scored.sort()
         return [term for _, term in scored[:DISTINCTIVE_WORDS]]
 
     @staticmethod

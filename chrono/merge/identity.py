@@ -22,6 +22,8 @@ one day are common.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from chrono.attach import Event, compatible_kinds
 from chrono.merge.corpus import Corpus
 
@@ -84,26 +86,38 @@ def shared_units(a: Event, b: Event, shared: frozenset[str]) -> list[frozenset[s
     in both clauses is one thing in common, not three), and a word that heads two different
     names is nothing in common ("حزب" of "حزب العمال الكردستاني" and "حزب الشعوب
     الديموقراطي")."""
-    left = set(shared) - _heads_of_different_names(a, b, shared)
+    if not shared:
+        return []
+    # each name of either side with the shared words it holds, read once (most hold none)
+    a_names = _names_sharing(a.phrases, shared)
+    b_names = _names_sharing(b.phrases, shared)
+    left = set(shared) - _heads_of_different_names(a_names, b_names)
     units = []
-    for phrase in a.phrases + b.phrases:
-        inside = left.intersection(phrase)
+    for held in a_names + b_names:
+        inside = left.intersection(held)
         if len(inside) > 1:
             units.append(frozenset(inside))
             left -= inside
     return units + [frozenset((w,)) for w in sorted(left)]
 
 
-def _heads_of_different_names(a: Event, b: Event, shared: frozenset[str]) -> set[str]:
-    """Shared words that stand, on each side, in a name whose other words the other side does
-    not share."""
-    found = set()
-    for word in shared:
-        mine = [p for p in a.phrases if word in p]
-        theirs = [p for p in b.phrases if word in p]
-        if mine and theirs and all(set(p) & shared == {word} for p in mine + theirs):
-            found.add(word)
+def _names_sharing(phrases: tuple[tuple[str, ...], ...], shared: frozenset[str]) -> list[frozenset[str]]:
+    """The shared words of each name that holds any, in order."""
+    found = []
+    for phrase in phrases:
+        inside = shared.intersection(phrase)
+        if inside:
+            found.append(inside)
     return found
+
+
+def _heads_of_different_names(a_names: list[frozenset[str]], b_names: list[frozenset[str]]) -> set[str]:
+    """Shared words that stand, on each side, in a name whose other words the other side does
+    not share: the word is the only shared word of every name that holds it, on both sides."""
+    alone_a = {w for inside in a_names if len(inside) == 1 for w in inside}
+    alone_b = {w for inside in b_names if len(inside) == 1 for w in inside}
+    with_others = {w for inside in a_names + b_names if len(inside) > 1 for w in inside}
+    return (alone_a & alone_b) - with_others
 
 
 def says_little(event: Event) -> bool:
@@ -167,14 +181,16 @@ def figures_clash(a: Event, b: Event) -> bool:
     one_day = a.timex.start_date == a.timex.end_date or b.timex.start_date == b.timex.end_date
     if one_day and a.doc_order != b.doc_order:
         return False
-    mine, theirs = _figures(a), _figures(b)
+    mine, theirs = _figures(a.participants), _figures(b.participants)
     return bool(mine) and bool(theirs) and not (mine & b.words) and not (theirs & a.words)
 
 
-def _figures(event: Event) -> frozenset[str]:
+@lru_cache(maxsize=1 << 14)
+def _figures(participants: frozenset[str]) -> frozenset[str]:
     """The counted numbers of a mention's clause, two digits or more ("32 قتيلا" → "32", "28.63
-    نقطة" → "28.63")."""
-    return frozenset(p for p in event.participants if len(p) > 1 and p.replace(".", "").replace(",", "").isdigit())
+    نقطة" → "28.63"), read from its participants; cached, since the merge compares each mention
+    with many others (a frozenset keeps its hash)."""
+    return frozenset(p for p in participants if len(p) > 1 and p.replace(".", "").replace(",", "").isdigit())
 
 
 def same_actor(a: Event, b: Event, corpus: Corpus | None = None) -> bool:
@@ -194,6 +210,7 @@ def _own_places(a: Event, b: Event, corpus: Corpus) -> bool:
     return any(corpus.weight(p) >= _GENERIC_PLACE and not mentioned(p, said) for p in a.places)
 
 
+@lru_cache(maxsize=1 << 16)
 def _skeleton(word: str) -> str:
     """A name without its long vowels, for spellings of one foreign name: "سوروتش", "سروج" and
     "سوروتج" → "سرتش", "سرج", "سرتج"."""

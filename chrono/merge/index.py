@@ -102,9 +102,18 @@ class MentionIndex:
         self.corpus = corpus
         self.by_document: dict[tuple[int, int], list] = {}
         self.by_word: dict[tuple[int, int], list] = {}
+        # the last mention looked up and its rare words' ids: it is usually the next one filed
+        self._last: tuple[Any, list[int]] = (None, [])
+
+    def _word_ids(self, event: Event) -> list[int]:
+        last, words = self._last
+        if event is not last:
+            words = [term_id(w) for w in rare_keys(event, self.corpus)]
+            self._last = (event, words)
+        return words
 
     def add(self, member: Any, periods: list[int], event: Event) -> None:
-        words = [term_id(w) for w in rare_keys(event, self.corpus)]
+        words = self._word_ids(event)
         for period in periods:
             self.by_document.setdefault((period, event.doc_order), []).append(member)
             for word in words:
@@ -118,8 +127,8 @@ class MentionIndex:
         """Members filed under any of `periods` with the mention's document, a related one, or
         one of its rare words; each once, in filing order per bucket (callers break ties by
         cluster number, so the result does not depend on it)."""
-        documents = [event.doc_order, *sorted(self.corpus.neighbours(event.doc_order))]
-        words = [term_id(w) for w in rare_keys(event, self.corpus)]
+        documents = [event.doc_order, *self.corpus.sorted_neighbours(event.doc_order)]
+        words = self._word_ids(event)
         seen: set[int] = set()
         found: list = []
         read = 0
