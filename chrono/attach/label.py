@@ -27,6 +27,13 @@ from chrono.attach.words import (
 )
 from chrono.normalize import fold
 
+# patterns compiled once: labels are built for every dated mention of an archive
+_FUTURE_VERB_RE = regex.compile(r"[وف]?س[يتن][^ا\W].")  # "وسيترك", "ستبدأ"
+_DERIVED_PRESENT_RE = regex.compile(r"[يت](?:ست|ت|ن)..")  # "تستهدف", "يتنافس"
+_SPACES_RE = regex.compile(r"\s+")
+_EMPTY_BRACKETS_RE = regex.compile(r"\(\s*\)|«\s*»|\"\s*\"")
+_DOUBLED_COMMAS_RE = regex.compile(r"\s*([،,])(?:\s*[،,])+")
+_SPACE_BEFORE_PUNCT_RE = regex.compile(r"\s+([،,:؛)])")
 # the prepositions a leading adjunct opens with, as tokens are folded ("على" → "علي", "إلى" → "الي")
 _ADJUNCT_HEADS = PREPOSITIONS | frozenset(fold(w) for w in PREPOSITIONS)
 # a label runs to its clause's end: a longer whole phrase reads better than one cut mid-way
@@ -97,7 +104,7 @@ def _is_verb_at(tokens: list[Tok], i: int) -> bool:
     if found is not None:
         return found.verb
     # a bare alif after the prefix makes a noun: "سيارتها", "سياسية", "ستار" ("سيأتي" has its hamza)
-    return regex.match(r"[وف]?س[يتن][^ا\W].", tokens[i].text) is not None \
+    return _FUTURE_VERB_RE.match(tokens[i].text) is not None \
         and not tokens[i].text.endswith(("ة", "ات")) and not is_date_word(tokens[i])
 
 
@@ -603,10 +610,10 @@ def _render(text: str, tokens: list[Tok], chosen: list[int]) -> str:
             parts.append(text[tokens[previous].end:tokens[i].start] if i == previous + 1 else " ")
         parts.append(tokens[i].text)
         previous = i
-    label = regex.sub(r"\s+", " ", "".join(parts))
-    label = regex.sub(r"\(\s*\)|«\s*»|\"\s*\"", "", label)
-    label = regex.sub(r"\s*([،,])(?:\s*[،,])+", r"\1", label)
-    label = regex.sub(r"\s+([،,:؛)])", r"\1", label)
+    label = _SPACES_RE.sub(" ", "".join(parts))
+    label = _EMPTY_BRACKETS_RE.sub("", label)
+    label = _DOUBLED_COMMAS_RE.sub(r"\1", label)
+    label = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", label)
     label = _balance(label)
     return _balance(label.strip(_EDGE_PUNCT + " ")).strip()  # the strip may take a closing quote
 
@@ -952,7 +959,7 @@ def _verb_shaped(tokens: list[Tok], i: int) -> bool:
         folded = folded[1:]  # "وتستمر" ("فيتنام" is no "ف" + verb)
     # an unknown word is taken for a verb only by the prefixes of derived present forms
     # ("تستهدف", "يتنافس", "ينتظرون"), not "ترامب" or "تقرير"
-    return (regex.match(r"[يت](?:ست|ت|ن)..", folded) is not None or folded.startswith("ي") and folded.endswith("ون")) \
+    return (_DERIVED_PRESENT_RE.match(folded) is not None or folded.startswith("ي") and folded.endswith("ون")) \
         and not tokens[i].text.endswith(("ة", "ات")) and not is_date_word(tokens[i])
 
 
