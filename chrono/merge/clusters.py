@@ -34,7 +34,6 @@ GRANULARITY_RANK = {
     "minute": 0, "hour": 1, "part_of_day": 2, "day": 3, "week": 4, "month": 5, "quarter": 6,
     "half": 7, "year": 8, "decade": 9, "century": 10, None: 11,
 }
-_DAY_RANK = GRANULARITY_RANK["day"]
 QUOTE_LAG_DAYS = 3
 BARE_TIME_LAG_DAYS = 1
 

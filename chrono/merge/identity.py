@@ -38,12 +38,6 @@ _GENERIC_PLACE = 0.25  # a place this common (rarity) never clashes: "تركيا
 NONE = -1.0
 
 
-def _evidence(word: str, corpus: Corpus, floor: float) -> float:
-    """What one shared word weighs: its rarity, at least `floor`; nothing when most documents
-    at hand hold it ("تركيا" in every article of a story on Turkey)."""
-    return 0.0 if corpus.ubiquitous(word) else max(corpus.weight(word), floor)
-
-
 def told(event: Event) -> frozenset[str]:
     """What a mention says besides its event word: its content words, names and doer."""
     return event.words
