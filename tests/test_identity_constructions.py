@@ -165,3 +165,11 @@ def test_one_host_meeting_two_named_guests_on_one_day_is_two_meetings():
     entries = _entries("التقى وزير الخارجية أمس في العاصمة الرئيس الموريتاني محمد ولد الغزواني وبحث معه العلاقات.",
                        "اجتمع وزير الخارجية أمس في العاصمة مع رئيس الحزب الوطني سليم فرنجيان وبحث معه العلاقات.")
     assert len(entries) == 2
+
+
+def test_guests_named_after_their_office_or_with_a_month_for_a_given_name_are_two_meetings():
+    # one article: "رئيس حركة النهضة الوطنية سالم حداد" is named after his office, "الرئيس رجب
+    # كمال أوزدمير" has a month for a given name (no date: the tagger leaves it)
+    entries = _entries("التقى وزير الخارجية في العاصمة أمس الرئيس رجب كمال أوزدمير رئيس جمهورية الجبل الأسود. "
+                       "كما اجتمع وزير الخارجية في العاصمة أمس مع رئيس حركة النهضة الوطنية سالم حداد.")
+    assert len(entries) == 2

@@ -12,33 +12,53 @@ from chrono.attach.label import leading_connectives
 from chrono.attach.tokens import Tok, is_date_word, is_stop, tokenize
 from chrono.attach.trigger import Trigger, lemma_at
 from chrono.attach.words import NAME_LINKS, PLACE_HEADS, PREPOSITIONS, TITLES, bare
-from chrono.normalize import stem_word
+from chrono.normalize import fold, stem_word
 
 
 def participants_of(tokens: list[Tok], lo: int, hi: int, skip: Collection[int]) -> tuple[set[str], set[str]]:
     """(participants, places) of tokens [lo, hi): names after titles and name links ("الأمير
-    فيصل بن خالد" → فيصل، خالد), places after place heads ("مدينة سوروتش", "حي التواهي") and after
+    فيصل بن خالد" → فيصل، خالد), after a title's office ("رئيس حزب القوات اللبنانية سمير جعجع" →
+    سمير، جعجع), a month or weekday a title makes a given name ("الرئيس رمضان قاديروف": the tagger
+    left it undated), places after place heads ("مدينة سوروتش", "حي التواهي") and after
     a preposition when written without the article ("إلى أبها", "بعدن" → عدن), counted numbers
     ("32 قتيلا" → "32"), words in quotes ("«درب الخير»")."""
     names: set[str] = set()
     places: set[str] = set()
     in_name = 0  # words of a person's name read so far ("المهندس وحي أمان": وحي، أمان)
+    office = 0  # words of a title's office read so far ("رئيس [حزب القوات اللبنانية] سمير جعجع")
     for i in range(lo, hi):
         if i in skip:
-            in_name = 0
+            in_name = office = 0
             continue
         tok = tokens[i]
         previous = tokens[i - 1] if i > lo else None
         if tok.is_number and i + 1 < hi and tokens[i + 1].is_word and i + 1 not in skip:
             names.add(tok.folded)
             continue
+        after_title = previous is not None and (previous.folded in TITLES or bare(previous.folded) in TITLES)
+        if after_title and is_date_word(tok) and _name_like(tok):
+            names.add(stem_word(tok.text))  # "الرئيس رمضان قاديروف": a given name, no date (the tagger left it)
+            in_name = 1
+            continue
         if not tok.is_word or is_stop(tok) or is_date_word(tok) or lemma_at(tokens, i) is not None \
                 or tok.folded in PLACE_HEADS:
-            in_name = 0
+            in_name = office = 0
             continue
         if previous is None:
             continue
         pf = previous.folded
+        if after_title and tok.folded in _OFFICES:
+            office, in_name = 1, 0  # "رئيس حزب": the office, the name comes after it
+            continue
+        if 0 < office <= _OFFICE_WORDS and tok.folded.startswith("ال"):
+            office += 1  # "حزب القوات اللبنانية"
+            continue
+        if office and _name_like(tok):
+            office, in_name = 0, 0
+            names.add(stem_word(tok.text))  # "… اللبنانية سمير جعجع"
+            in_name = 1
+            continue
+        office = 0
         if pf in TITLES or bare(pf) in TITLES or pf in NAME_LINKS or (0 < in_name < _NAME_WORDS and _name_like(tok)):
             names.add(stem_word(tok.text))
             in_name += 1
@@ -52,6 +72,10 @@ def participants_of(tokens: list[Tok], lo: int, hi: int, skip: Collection[int]) 
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "الى", "الي", "قرب", "بمدينه", "داخل"})
+# what a title heads before the name of who holds it: "رئيس حزب القوات اللبنانية سمير جعجع"
+_OFFICES = frozenset(fold(w) for w in ("حزب", "حركة", "جمعية", "منظمة", "هيئة", "اتحاد", "مجلس", "تيار", "جبهة",
+                                       "لجنة", "نادي", "شركة", "مؤسسة", "جامعة"))
+_OFFICE_WORDS = 4
 _NAME_WORDS = 3
 
 
