@@ -35,7 +35,7 @@ from chrono.attach.content import actors_of, content_of, event_words, participan
 from chrono.attach.dated import Dated, dated
 from chrono.attach.days import dated_times, is_approximate, is_holiday, is_placeable, relative_day
 from chrono.attach.label import is_thin_label, make_label
-from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, tokenize
+from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, since_at, tokenize
 from chrono.attach.trigger import Trigger, find_trigger, trigger_surface
 from chrono.attach.words import (
     COMPARISON_REACH,
@@ -211,8 +211,8 @@ def _comparison_point(tokens: list[Tok], first: int) -> bool:
     """A date after "منذ" that a superlative measures against: "وهو أعلى مستوى له منذ يناير 2008"
     (the happening told is today's, not of that date); not "قتلت أكثر من ألف شخص منذ 2009",
     which dates the start of what it counts, nor "أول رحلة منذ 25 مارس", the last flight's day."""
-    at = first if tokens[first].folded == "منذ" else first - 1
-    if at < 0 or tokens[at].folded != "منذ":
+    at = since_at(tokens, first)
+    if at is None:
         return False
     for i in range(at - 1, max(-1, at - 1 - COMPARISON_REACH), -1):
         word = tokens[i].folded

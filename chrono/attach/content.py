@@ -54,9 +54,8 @@ def participants_of(tokens: list[Tok], lo: int, hi: int, skip: Collection[int]) 
             office += 1  # "حزب القوات اللبنانية"
             continue
         if office and _name_like(tok):
-            office, in_name = 0, 0
             names.add(stem_word(tok.text))  # "… اللبنانية سمير جعجع"
-            in_name = 1
+            office, in_name = 0, 1
             continue
         office = 0
         if pf in TITLES or bare(pf) in TITLES or pf in NAME_LINKS or (0 < in_name < _NAME_WORDS and _name_like(tok)):

@@ -11,6 +11,7 @@ from chrono.attach.words import bare, holiday_word
 from chrono.lexicon import LEXICON
 from chrono.models import Timex
 from chrono.segment import Segmentation, sentence_index
+from chrono.tagger.values import canonical_fields
 
 
 def is_placeable(timex: Timex) -> bool:
@@ -33,18 +34,12 @@ def is_placeable(timex: Timex) -> bool:
 _DAY_CLASSES = frozenset({"weekday", "weekday_bare", "relday", "month", "hmonth"})
 
 
-def canonical_fields(timex: Timex) -> dict[str, str]:
-    """The fields of the tagger's canonical value: 'date rel_unit=day rel_offset=-1' →
-    {'rel_unit': 'day', 'rel_offset': '-1'} (empty for hand-made tags)."""
-    return dict(part.split("=", 1) for part in (timex.underspecified or "").split() if "=" in part)
-
-
 def _names_a_day(timex: Timex) -> bool:
     """Whether a TIME's own words name its day ("مساء الثلاثاء", "ظهر اليوم", "10 يوليو"): a
     weekday, a relative day or a month; "الساعة 12:40 ظهرا" and "13:00" do not. A night or a
     part of the day told some days from publication ("الليلة الماضية", "ليلة أمس") names its day
     too: the tagger's canonical value counts it from the anchor ("rel_offset=-1")."""
-    if canonical_fields(timex).get("rel_offset", "0") != "0":
+    if canonical_fields(timex.underspecified).get("rel_offset", "0") != "0":
         return True
     for tok in tokenize(timex.text, 0, len(timex.text)):
         if tok.is_number and ("/" in timex.text or "-" in timex.text[1:]):
@@ -81,7 +76,7 @@ def is_approximate(timex: Timex) -> bool:
     The tagger's canonical value gives the unit and the distance ("rel_unit=month
     rel_offset=-4"); a mod of an open interval ("mod=BEFORE") makes any distance approximate.
     """
-    fields = canonical_fields(timex)
+    fields = canonical_fields(timex.underspecified)
     unit, offset = fields.get("rel_unit"), fields.get("rel_offset", "0")
     if unit not in _COARSE_UNITS or not offset.lstrip("-").isdigit():
         return False

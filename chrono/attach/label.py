@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from chrono.attach.clause import COMMAS, Clause
-from chrono.attach.tokens import Tok, is_date_word, is_stop, tokenize
+from chrono.attach.tokens import Tok, date_word, is_date_word, is_stop, since_at, tokenize
 from chrono.attach.trigger import Trigger, lemma_at
 from chrono.attach.words import (
     AUXILIARIES,
@@ -549,11 +549,6 @@ _NEEDS_PREDICATE = frozenset(fold(w) for w in ("ليس", "ليست", "وليس",
                                                "بمناسبة", "لمناسبة", "وبمناسبة"))
 
 
-def _since(tokens: list[Tok], first: int) -> bool:
-    """A date that starts what the clause tells ("منذ أبريل 2014", "منذ عام 2006")."""
-    return tokens[first].folded == "منذ" or (first > 0 and tokens[first - 1].folded == "منذ")
-
-
 def _garbles(tokens: list[Tok], skip: set[int], first: int) -> bool:
     """Whether taking the date out breaks the phrase around it: a noun it completes ("أعظم شعراء
     القرن التاسع عشر", "لإقامة صلاة عيد الفطر"), a date joined by "و" between two phrases
@@ -655,7 +650,7 @@ def _first_word(label: str) -> str:
         known = LEMMAS.get(folded) or SPEECH.get(folded)
         if (known is not None and (known.past or not known.verb) and not tail.endswith("ة")) or \
                 (folded.startswith("ال") and len(folded) > 4) or _present_verb_before_subject(folded, rest) or \
-                (head[0] == "و" and _feminine_past(Tok(0, len(tail), tail, folded, True))):
+                (head[0] == "و" and _feminine_past(folded)):
             head = tail
     return (head + " " + rest).strip() if rest else head
 
@@ -1048,16 +1043,15 @@ def _purpose_verb(tok: Tok) -> bool:
 
 
 # openings that are a side phrase or a source, not a clause with its doer
-_NOT_VERBS = frozenset(fold(w) for w in ("ورغم", "وبرغم", "ورغما", "وخلال", "وبعد", "وقبل", "وعند", "وحول",
+_SIDE_OPENINGS = frozenset(fold(w) for w in ("ورغم", "وبرغم", "ورغما", "وخلال", "وبعد", "وقبل", "وعند", "وحول",
                                          "ووفقا", "ووفق", "وبحسب", "وحسب", "ونقلا", "وطبقا", "وبموجب"))
 
 
-def _feminine_past(tok: Tok) -> bool:
-    """A past verb told of a feminine doer, by its shape: "ارتفعت", "وأعلنت" (not "صادرات",
-    "بيروت", "الانترنت")."""
-    folded = tok.folded
+def _feminine_past(folded: str) -> bool:
+    """A past verb told of a feminine doer, by its folded shape: "ارتفعت", "وأعلنت" (not
+    "صادرات", "بيروت", "الانترنت")."""
     return len(folded) >= 5 and folded.endswith("ت") and not folded.endswith(("ات", "وت", "يت")) \
-        and not folded.startswith(("ال", "وال")) and not is_date_word(tok)
+        and not folded.startswith(("ال", "وال")) and not date_word(folded)
 
 
 _OPENING_WORDS = 18
@@ -1077,7 +1071,7 @@ def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozense
     if not chosen:
         return chosen
     start, opening = chosen[0], _sentence_start(tokens)
-    if start <= opening or _impersonal(tokens[opening]) or tokens[opening].folded in _NOT_VERBS:
+    if start <= opening or _impersonal(tokens[opening]) or tokens[opening].folded in _SIDE_OPENINGS:
         return chosen
     if relative:
         if carried or not _inside_noun_phrase(tokens, start):
@@ -1107,7 +1101,7 @@ def _inside_noun_phrase(tokens: list[Tok], start: int) -> bool:
     if not before.is_word or is_date_word(before) or _is_verb_at(tokens, start - 1):
         return False
     word = before.folded
-    return not (word in PREPOSITIONS or word in _ADJUNCT_HEADS or word in SIDE_OPENERS or word in _GOVERNING_WORDS
+    return not (word in _ADJUNCT_HEADS or word in SIDE_OPENERS or word in _GOVERNING_WORDS
                 or word in _COMPLEMENTIZERS or word in DANGLING or word in _THEREFORE
                 or _opens_on_verb(tokens, start - 1))
 
@@ -1145,7 +1139,8 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
     skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
-    if _garbles(tokens, skip, first) or _since(tokens, first):
+    since = since_at(tokens, first) is not None
+    if _garbles(tokens, skip, first) or since:
         # "أعظم شعراء القرن التاسع عشر": the date stays rather than leave "أعظم شعراء،"; "معلقة منذ
         # أبريل 2014": without it the label says the talks are suspended, not since when
         skip = set()
@@ -1187,7 +1182,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if len(more) > len(chosen):
             chosen = more
     chosen = _with_main_clause(tokens, _first_phrase(tokens, chosen, last), skip)
-    if _since(tokens, first) and any(first <= i < last for i in chosen):
+    if since and any(first <= i < last for i in chosen):
         chosen = sorted(set(chosen) | set(range(first, last)))  # "منذ بداية [الشهر]": the whole date stays
     chosen = _with_describing_relative(tokens, chosen, end, dates)
     chosen = _with_sentence_opening(tokens, _without_leading_preposition(tokens, chosen), dates, relative,

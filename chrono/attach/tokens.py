@@ -69,6 +69,15 @@ def _stop_word(text: str, folded: str) -> bool:
             or bare(folded) in REPORT or folded in CONNECTIVE_WORDS or len(stem_word(text)) < 2)
 
 
+def since_at(tokens: list[Tok], first: int) -> int | None:
+    """The index of the "منذ" a date at `first` follows or opens with ("منذ أبريل 2014", "منذ
+    [عام 2006]"), None when it has none."""
+    for at in (first, first - 1):
+        if 0 <= at < len(tokens) and tokens[at].folded == "منذ":
+            return at
+    return None
+
+
 def is_date_word(tok: Tok) -> bool:
     return date_word(tok.folded)
 

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from chrono.models import Timex
+from chrono.tagger.values import canonical_fields
 
 __all__ = ["months_of_one_story"]
 
@@ -22,10 +23,7 @@ _MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)$")
 
 def _fields(timex: Timex) -> dict[str, str]:
     """The tagger's canonical fields of a date: "date month=2 cue=future" → {month: 2, cue: future}."""
-    parts = (timex.underspecified or "").split()
-    if not parts or parts[0] != "date":
-        return {}
-    return dict(p.split("=", 1) for p in parts[1:] if "=" in p)
+    return canonical_fields(timex.underspecified) if (timex.underspecified or "").startswith("date ") else {}
 
 
 def _placed_years(timexes: list[Timex]) -> dict[str, set[int]]:

@@ -162,6 +162,12 @@ def make_range(start: TimeValue, end: TimeValue, mod: Optional[str] = None) -> T
     return TimeValue(kind="range", range_start=start.canonical(), range_end=end.canonical(), mod=mod)
 
 
+def canonical_fields(text: str | None) -> dict[str, str]:
+    """The top-level fields of a canonical value, as written: 'date rel_unit=day rel_offset=-1'
+    → {'rel_unit': 'day', 'rel_offset': '-1'} (empty for none: hand-made tags carry none)."""
+    return dict(part.split("=", 1) for part in (text or "").split() if "=" in part)
+
+
 def parse_canonical(text: str) -> TimeValue:
     """Inverse of TimeValue.canonical(); raises ValueError on malformed input."""
     text = text.strip()
