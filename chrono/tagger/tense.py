@@ -88,10 +88,7 @@ def tense_cue(normalized: str, start: int, end: int) -> Optional[tuple[str, str]
     """The word that gives the clause its tense for clause_tense, and that tense; or None.
     An opener stops the look-back ('قال إن ...'), unless the words before it announce what
     follows ('من المقرر أن توقع الاتفاقية الخميس': future)."""
-    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
-    clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
-    before = _ASIDE_SPAN_RE.sub(" ", normalized[clause_start:start])  # 'بلاتر - الذي انتخب في 1998 - منصبه'
-    words = _WORD_RE.findall(before)
+    words = _clause_words_before(normalized, start)
     for i in range(len(words) - 1, max(-1, len(words) - 1 - _TENSE_LOOKBACK), -1):
         word = words[i]
         if word in _TENSE.openers:
@@ -112,8 +109,40 @@ def tense_cue(normalized: str, start: int, end: int) -> Optional[tuple[str, str]
     return None
 
 
+def _clause_words_before(normalized: str, start: int) -> list[str]:
+    """The words of the clause before `start`, back to its start (asides left out: 'بلاتر - الذي
+    انتخب في 1998 - منصبه'). A quoted word or two inside the clause does not end it, and tells no
+    tense of its own: 'كنا «عازمين» على الدخول للقاعدة بعد خمسة أيام' is told by 'كنا'."""
+    lo = max(0, start - FUTURE_LOOKBACK_CHARS)
+    words: list[str] = []
+    end = start
+    while True:
+        clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(end))) + 1)
+        words[:0] = _WORD_RE.findall(_ASIDE_SPAN_RE.sub(" ", normalized[clause_start:end]))
+        opening = _scare_quote_opening(normalized, lo, clause_start - 1)
+        if opening is None:
+            return words
+        end = opening
+
+
+_SCARE_QUOTE_WORDS = 3  # a quotation this short inside a clause marks a word, it opens no speech
+
+
+def _scare_quote_opening(normalized: str, lo: int, closing: int) -> Optional[int]:
+    """Where the short quotation that `closing` ends opens ('«عازمين»', normalized to '"عازمين"'),
+    or None when `closing` is no such quote: quotes hug their words ('قال "كنا' opens one)."""
+    if closing <= lo or normalized[closing] != '"' or normalized[closing - 1].isspace():
+        return None
+    opening = normalized.rfind('"', lo, closing)
+    inside = normalized[opening + 1:closing]
+    if opening < 0 or not inside or inside[0].isspace() or any(c in _CLAUSE_ENDS for c in inside):
+        return None
+    return opening if len(inside.split()) <= _SCARE_QUOTE_WORDS else None
+
+
 # 'كان الأهالي يستأنسون بها خلال العيد', 'العيد في السابق كان بسيطا': a habit of the past, not one Eid
-_HABITUAL_PAST = frozenset(normalize_word(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "لقد"))
+_HABITUAL_PAST = frozenset(normalize_word(w) for w in ("كان", "كانت", "كانوا", "كنا", "كنت", "كنتم", "وكان", "وكانت",
+                                                       "وكانوا", "وكنا", "وكنت", "لقد"))
 _PAST_TIMES_RE = re.compile("|".join(normalize_word(w) for w in ("في الماضي", "في السابق", "قديما", "زمان")))
 
 
