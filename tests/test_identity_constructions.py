@@ -173,3 +173,25 @@ def test_guests_named_after_their_office_or_with_a_month_for_a_given_name_are_tw
     entries = _entries("التقى وزير الخارجية في العاصمة أمس الرئيس رجب كمال أوزدمير رئيس جمهورية الجبل الأسود. "
                        "كما اجتمع وزير الخارجية في العاصمة أمس مع رئيس حركة النهضة الوطنية سالم حداد.")
     assert len(entries) == 2
+
+
+def _feast_entries(text: str):
+    doc = Document(id="d0", text=text, anchor=Anchor(date=date(2022, 5, 10)))
+    return [e for e in build_timeline([(doc, tag_document(doc))]).entries if e.value == "2022-05-02"]
+
+
+def test_one_article_telling_one_arrival_on_a_named_day_of_the_feast_twice_is_one_happening():
+    # a feast day names many happenings across articles; one article coming back to its own
+    # arrival of that day, with the same event word, is one
+    (entry,) = _feast_entries("أكد المتحدث أن الحكومة قررت إرسال وزيرين آخرين إلى جانب الوفد الذي وصل في اليوم "
+                              "الأول من عيد الفطر. وكان عدد من الوزراء وصلوا إلى العاصمة خلال اليوم الأول من "
+                              "عيد الفطر بعد انتهاء المعارك.")
+    assert len(entry.mentions) == 2
+
+
+def test_one_article_telling_two_visits_by_the_feast_s_name_keeps_two_entries():
+    # "بعيد الفطر المبارك" names the occasion of a greeting, not one day's happening
+    entries = _feast_entries("بادر عدد من الأمراء والوزراء إلى زيارة المرضى في المستشفيات وتهنئتهم بعيد الفطر "
+                             "المبارك. وقام أمير المنطقة بزيارة للمرضى في مستشفى الملك فهد قدم خلالها التهنئة "
+                             "لهم بمناسبة عيد الفطر المبارك.")
+    assert len(entries) == 2

@@ -33,7 +33,7 @@ from typing import Optional
 from chrono.attach.clause import Clause, clause_of, described_end
 from chrono.attach.content import actors_of, content_of, event_words, participants_of, phrases_of, terms_of
 from chrono.attach.dated import Dated, dated
-from chrono.attach.days import dated_times, is_approximate, is_holiday, is_placeable, relative_day
+from chrono.attach.days import dated_times, is_approximate, is_holiday, is_placeable, names_a_feast_day, relative_day
 from chrono.attach.label import is_thin_label, make_label
 from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, since_at, tokenize
 from chrono.attach.trigger import Trigger, find_trigger, trigger_surface
@@ -54,7 +54,7 @@ from chrono.segment import Segmentation, in_quote, segment, sentence_index
 __all__ = [
     "Event", "attach_document", "clause_span", "event_words", "is_placeable", "stem", "trigger_root",
     "kind_of", "compatible_kinds", "kind_family", "relative_day", "RECURRING_KINDS",
-    "is_holiday", "content_stem", "is_approximate", "Dated",
+    "is_holiday", "names_a_feast_day", "content_stem", "is_approximate", "Dated",
 ]
 
 

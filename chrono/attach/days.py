@@ -89,6 +89,16 @@ def is_holiday(timex: Timex) -> bool:
     return any(date_word(tok.folded) and holiday_word(tok.folded) for tok in tokenize(timex.text, 0, len(timex.text)))
 
 
+_DAYS_OF_A_FEAST = frozenset({"يوم", "اليوم", "ايام", "الايام", "بيوم", "باليوم"})
+
+
+def names_a_feast_day(text: str) -> bool:
+    """Whether a feast's date is told as one of its days ("اليوم الأول من عيد الفطر", "أول أيام
+    العيد", "يوم العيد"), not by the feast's name alone ("بعيد الفطر المبارك", which greets or
+    names the occasion more often than it dates one happening)."""
+    return any(bare(tok.folded) in _DAYS_OF_A_FEAST for tok in tokenize(text, 0, len(text)))
+
+
 
 
 

@@ -25,9 +25,9 @@ from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple, Optional
 
-from chrono.attach import Event
+from chrono.attach import Event, names_a_feast_day
 from chrono.merge.corpus import Corpus
-from chrono.merge.identity import JOIN, STRONG, identity, says_little, told
+from chrono.merge.identity import JOIN, STRONG, identity, same_event_word, says_little, told
 from chrono.merge.index import MentionIndex, MergeCounts, lookup_periods_of, period_code, periods_of
 
 GRANULARITY_RANK = {
@@ -271,6 +271,8 @@ class WindowMerge:
             return None
         if bar < JOIN and not self.corpus.related(event.doc_order, member.doc_order):
             bar = STRONG  # the speech of the day before, told in another story: strong identity only
+        if bar >= STRONG and one_feast_day_retold(event, member):
+            bar = JOIN
         found = identity(told, member, self.corpus)
         if found < 0:
             return found
@@ -344,6 +346,20 @@ def vague(a: Event, b: Event) -> bool:
     """Either mention is a period told relative to publication ("العام الماضي", "الشهر الماضي",
     "الأسبوع الماضي") or a feast day: the date of many happenings, which names none of them."""
     return any(e.timex.start_date != e.timex.end_date and e.timex.relative or e.timex.holiday for e in (a, b))
+
+
+def one_feast_day_retold(a: Event, b: Event) -> bool:
+    """One article telling one event of a feast day twice, with the same event word: "الوفد
+    الوزاري الذي وصل خلال اليوم الأول من عيد الفطر" and, further down, "وكان عدد من الوزراء
+    وصلوا إلى عدن خلال اليوم الأول من عيد الفطر". A feast day names many happenings across
+    articles (`vague`), but within one article the same kind of event told by the same word on
+    that one day, named as a day of the feast, is the article coming back to it; different
+    doers or places still refuse."""
+    ta, tb = a.timex, b.timex
+    return (a.doc_order == b.doc_order and ta.holiday and tb.holiday and ta.start_date == ta.end_date
+            and (ta.start_date, ta.end_date) == (tb.start_date, tb.end_date)
+            and names_a_feast_day(ta.text) and names_a_feast_day(tb.text)
+            and a.kind is not None and a.kind == b.kind and same_event_word(a, b))
 
 
 def _rare_link(a: Event, b: Event, corpus: Corpus) -> bool:
