@@ -284,6 +284,17 @@ intersection(rule, "ar.relative.day_weekday_bracketed", RELATIVE_DAY, joined(T("
              "'اليوم (الأربعاء)', 'أمس (الثلاثاء)': the expression ends with its closing bracket")
 
 
+_TODAY = value_operand(lambda v: v.rel_unit == "day" and v.rel_offset == 0 and v.weekday is None and v.pod is None,
+                       "today")
+
+
+@rule("ar.relative.today_glossed", _TODAY.elem, T("("), RELATIVE_DAY.elem, T(")"))
+def today_glossed(_said, _open, meant, _close):
+    """'منعت جميعا حتى اليوم (أمس)': the editor's bracket says which day a quoted 'اليوم' was →
+    yesterday; one expression, not a today and a yesterday"""
+    return meant.value
+
+
 # -- a day counted from the date before it: 'قبل ذلك بيوم', 'بعد ذلك بيومين', 'في اليوم التالي' ------------
 # The value is a placeholder, a shift in days from an unknown date (shift_days alone): the tag stage
 # gives it the date told before it in its sentence, or drops it (chrono.tagger.with_sentence_day_shifts).
