@@ -13,6 +13,7 @@ from chrono.models import Anchor, Document, DocumentTags, Granularity, Mod, SetA
 from chrono.resolve import NO_ANCHOR, resolve
 from chrono.resolve.anchors import find_anchor, find_dateline, given_anchor
 from chrono.resolve.document import months_of_one_story
+from chrono.resolve.speech import quoted_days_spoken
 from chrono.segment import (
     Segmentation,
     appended_articles,
@@ -49,6 +50,9 @@ def tag_document(doc: Document, settings: Optional[Settings] = None) -> Document
         for i, expr in enumerate(expressions)
     ]
     timexes = months_of_one_story(timexes, [e.future_cue or e.past_cue for e in expressions])
+    if segmentation.quotes and anchor.source != "contradicted":
+        timexes = _from_the_day_spoken(doc.text, expressions, timexes, segmentation, anchor.date, settings, appended,
+                                       trusted)
     if anchor.source == "contradicted":
         _flag_contradicted(timexes, anchor)
     set_aside = sorted(list(segmentation.set_aside) + given_set_aside(doc), key=lambda r: (r.start, r.end))
@@ -147,6 +151,24 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
         in_quote=in_quote(segmentation, expr.start, expr.end), underspecified=value.canonical(), flags=flags,
         sentence=sentence_index(segmentation, expr.start),
     )
+
+
+def _from_the_day_spoken(text: str, expressions: list[Expression], timexes: list[Timex], segmentation,
+                         anchor: Optional[date], settings: Settings, appended: list[_RegionAnchor],
+                         trusted: bool) -> list[Timex]:
+    """A quotation's days told from today counted from the day its frame says it was spoken
+    ("وقال المتحدث أمس: «سددت اليونان اليوم كل مستحقاتها»" → that "اليوم" is yesterday; see
+    chrono.resolve.speech)."""
+    spoken = quoted_days_spoken(text, segmentation.quotes, [s.start for s in segmentation.sentences],
+                                [e.item.value for e in expressions], timexes, anchor)
+    for i, (day, frame) in sorted(spoken.items()):
+        expr = expressions[i]
+        if _region_at(expr.start, appended) is not None:
+            continue  # an appended article keeps its own dateline
+        timex = _to_timex(i + 1, text, expr, day, settings, segmentation, None, trusted)
+        timex.flags.append(f"anchor: the day the quotation was spoken, {day.isoformat()} («{timexes[frame].text}»)")
+        timexes[i] = timex
+    return timexes
 
 
 # -- helpers -----------------------------------------------------------------------------------------
