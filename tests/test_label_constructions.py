@@ -442,3 +442,19 @@ def test_that_with_a_pronoun_keeps_the_speaker_who_is_its_doer():
     # an opening that names no one adds nothing
     label = _label("ويذكر أنه بدأ تشغيل المصنع في عام 2004 بطاقة محدودة.", "عام 2004")
     assert not label.startswith(("يذكر", "ويذكر"))
+
+
+def test_what_governs_or_qualifies_the_date_goes_out_with_it():
+    # "على مدى … بأكمله", "أيام الشهر الفضيل", "… فقط": nothing of the date's phrase is left dangling
+    assert _label("وعلى مدى شهر يونيو بأكمله صدرت الشركة نحو مليوني طن من الحديد.",
+                  "شهر يونيو") == "صدرت الشركة نحو مليوني طن من الحديد"
+    assert _label("يفتح المعرض الذي يستقبل زواره أيام الشهر الفضيل من الساعة الرابعة عصرا حتى منتصف الليل.",
+                  "الشهر الفضيل") == "يفتح المعرض الذي يستقبل زواره من الساعة الرابعة عصرا حتى منتصف الليل"
+    label = _label("وأقيم خلال الشهر الماضي فقط نحو ثلاثين معرضا للكتاب في المدن الكبرى.", "الشهر الماضي")
+    assert label.endswith("أقيم نحو ثلاثين معرضا للكتاب في المدن الكبرى") and "فقط" not in label
+
+
+def test_a_count_of_days_and_an_ordinal_that_opens_the_next_phrase_stay():
+    assert "خمسة أيام" in _label("حدد البنك سقف السحب بمئة دينار يوميا لخمسة أيام حتى الجمعة.", "حتى الجمعة")
+    assert "وأول مرة" in _label("كانت تلك أول زيارة لرئيس أجنبي منذ استقلال البلاد عام 1962 وأول مرة يخطب فيها "
+                                "أمام البرلمان.", "عام 1962")

@@ -11,11 +11,13 @@ from chrono.attach.tokens import Tok, date_word, is_date_word, is_stop, since_at
 from chrono.attach.trigger import Trigger, lemma_at
 from chrono.attach.words import (
     AUXILIARIES,
+    CARDINALS,
     CONNECTIVES_BY_FIRST,
     DANGLING,
     DATE_GOVERNORS,
     LEMMAS,
     NEEDS_COMPLEMENT,
+    PLURAL_TIMES,
     PREPOSITIONS,
     RELATIVES,
     REPORT,
@@ -528,15 +530,40 @@ def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) 
     i = first - 1
     while i >= lo and not _describes_noun(tokens, i) and \
             (tokens[i].folded in DANGLING or bare(tokens[i].folded) in DANGLING
-             or tokens[i].folded in DATE_GOVERNORS or _year_before(tokens, i, lo)
+             or tokens[i].folded in DATE_GOVERNORS or _year_before(tokens, i, lo) or _days_of(tokens, i, first, lo)
              or is_date_word(tokens[i]) or tokens[i].text in "(«\"“-–"):
         skip.add(i)
         i -= 1
     j = last
-    while j < hi and (is_date_word(tokens[j]) or tokens[j].text in ")/-–" or tokens[j].folded in ("م", "هـ", "ه")):
+    while j < hi and ((is_date_word(tokens[j]) and not _coordinated(tokens[j])) or tokens[j].text in ")/-–"
+                      or tokens[j].folded in ("م", "هـ", "ه") or tokens[j].folded in _DATE_QUALIFIERS):
         skip.add(j)
         j += 1
     return skip
+
+
+def _days_of(tokens: list[Tok], i: int, first: int, lo: int) -> bool:
+    """A plural time noun the date completes goes with it: "ينشط [أيام] الشهر الفضيل"; not a count
+    of days ("على مدى ثلاثة أيام عيد الفطر", "لخمسة أيام حتى الجمعة")."""
+    if i != first - 1 or bare(tokens[i].folded) not in PLURAL_TIMES or tokens[first].folded in DANGLING:
+        return False
+    before = tokens[i - 1] if i > lo else None
+    return before is None or not (before.is_number or before.folded in CARDINALS or bare(before.folded) in CARDINALS)
+
+
+# what qualifies the date before it goes with it: "على مدى عام 2014 [بأكمله]", "العام الماضي [فقط]"
+_DATE_QUALIFIERS = frozenset(fold(w) for w in ("بأكمله", "بأكملها", "كله", "كلها", "برمته", "برمتها", "فقط",
+                                               "فحسب"))
+
+
+def _coordinated(tok: Tok) -> bool:
+    """An ordinal joined by "و" opens the next phrase, it is no part of the date: "فتحها محمد الثاني
+    عام 1453م [وأول] مرة يجرؤ فيها" (a weekday or month joined so stays with it: "يوم الاثنين
+    والثلاثاء")."""
+    return tok.folded[:1] == "و" and bare(tok.folded) in _ORDINAL_OPENERS
+
+
+_ORDINAL_OPENERS = frozenset(fold(w) for w in ("أول", "ثاني", "ثالث", "آخر"))
 
 
 _WEEKDAYS = frozenset(fold(w) for w in ("السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",

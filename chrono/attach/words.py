@@ -193,7 +193,12 @@ COMPARISON_REACH = 6
 # الشهر", "عشية 18 مارس"): they leave with it.
 DATE_GOVERNORS = frozenset(fold(w) for w in {
     "بمقدم", "مقدم", "قدوم", "بقدوم", "مطلع", "بمطلع", "بداية", "ببداية", "نهاية", "بنهاية", "اواخر",
-    "أوائل", "منتصف", "عشية", "غداة", "حلول", "بحلول", "الفترة", "فترة", "مدار", "طوال", "طيلة"})
+    "أوائل", "منتصف", "عشية", "غداة", "حلول", "بحلول", "الفترة", "فترة", "مدار", "مدى", "طوال", "طيلة"})
+# plural time nouns a date completes ("أيام الشهر الفضيل", "ليالي شهر رمضان"): they go with the
+# date, unless a count makes them a duration of their own ("ثلاثة أيام", "لخمسة أيام حتى الجمعة")
+PLURAL_TIMES = frozenset(fold(w) for w in ("أيام", "ليالي"))
+CARDINALS = frozenset(fold(key[0]) for key, entries in LEXICON.words.items()
+                      if len(key) == 1 and any(e.cls == "cardinal" for e in entries))
 # Words a label does not end on: each needs what follows ("ما أدى", "ألمش بن", "تابع", "ولم").
 NEEDS_COMPLEMENT = frozenset(fold(w) for w in {
     "بن", "ابن", "بنت", "ابو", "أبو", "آل", "ما", "مما", "وما", "لم", "ولم", "لن", "ولن", "لا", "ولا",
