@@ -458,3 +458,12 @@ def test_a_count_of_days_and_an_ordinal_that_opens_the_next_phrase_stay():
     assert "خمسة أيام" in _label("حدد البنك سقف السحب بمئة دينار يوميا لخمسة أيام حتى الجمعة.", "حتى الجمعة")
     assert "وأول مرة" in _label("كانت تلك أول زيارة لرئيس أجنبي منذ استقلال البلاد عام 1962 وأول مرة يخطب فيها "
                                 "أمام البرلمان.", "عام 1962")
+
+
+def test_a_source_named_after_what_it_said_keeps_what_it_said():
+    # "وفقا لما أعلنه", "بحسب ما ذكرت": the date is the statement's, the label is what was stated
+    label = _label("سيغيب قائد المنتخب عن المباراة الودية المقبلة بسبب إصابة في الركبة وفقا لما أعلنه الاتحاد أمس.",
+                   "أمس")
+    assert label.startswith("سيغيب قائد المنتخب") and label.endswith("وفقا لما أعلنه الاتحاد")
+    label = _label("أصيب عشرة أشخاص في انفجار بسوق شعبي بحسب ما ذكرت الشرطة أمس.", "أمس")
+    assert label.startswith("أصيب عشرة أشخاص")

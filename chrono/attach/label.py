@@ -305,6 +305,8 @@ def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None, fir
                 if tokens[i].folded in _COMPLEMENTIZERS or (i < first and _opens_statement(tokens, i))]
         if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
             start = leading_connectives(tokens, said[-1] + 1, clause.hi)
+    if trigger is not None and trigger.lemma.kind == "statement" and _attributed(tokens, trigger.at):
+        return start  # "سيغيب … عن الاجتماع وفقا لما أعلنه الاتحاد أمس": what the source said, then the source
     if trigger is not None and clause.lead == clause.lo and trigger.at > start and \
             ((trigger.lemma.verb and trigger.at - start - len(_asides(tokens, start, trigger.at)) > _SUBJECT_SPAN)
              or tokens[start].folded in _PRONOUN_SUBJECTS):
@@ -312,6 +314,19 @@ def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None, fir
     if trigger is not None and trigger.at < start:
         start = trigger.at
     return start
+
+
+def _attributed(tokens: list[Tok], at: int) -> bool:
+    """Whether the speech verb at `at` names the source of what its sentence said before it:
+    "وفقا لما أعلنه", "بحسب ما ذكرت", "طبقا لما أفاد", "حسبما أعلنت"."""
+    if at >= 1 and tokens[at - 1].folded in _ATTRIBUTION_WHAT:
+        return True
+    return at >= 2 and tokens[at - 1].folded in _WHAT and tokens[at - 2].folded in _ACCORDING_TO
+
+
+_ATTRIBUTION_WHAT = frozenset(fold(w) for w in ("حسبما", "وحسبما"))
+_WHAT = frozenset(fold(w) for w in ("ما", "لما", "عما"))
+_ACCORDING_TO = frozenset(fold(w) for w in ("وفقا", "وفقاً", "بحسب", "حسب", "طبقا", "طبقاً", "تبعا", "نقلا"))
 
 
 _HARD_BREAKS = frozenset(".؛;:!?؟")
