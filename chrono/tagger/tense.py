@@ -170,7 +170,8 @@ def calls_ahead(verb: str, between: list[str]) -> bool:
         heads = [i + 1 for i, w in enumerate(between[:-1])
                  if w in _TO and _without_article(between[i + 1]) in _TENSE.called_events]
     elif stem in _TENSE.setting:
-        heads = [i for i, w in enumerate(between) if _without_article(w) in _TENSE.set_events]
+        events = _TENSE.set_events | _TENSE.called_events if stem in _TENSE.fixing else _TENSE.set_events
+        heads = [i for i, w in enumerate(between) if _without_article(w) in events]
     else:
         return False
     return bool(heads) and _in_the_event_phrase(between[heads[-1] + 1:])
@@ -235,6 +236,7 @@ class _TenseWords:
         self.calling = frozenset(normalize_word(w) for w in cues["calling_verbs"])
         self.called_events = frozenset(normalize_word(w) for w in cues["called_event_nouns"])
         self.setting = frozenset(normalize_word(w) for w in cues["setting_verbs"])
+        self.fixing = frozenset(normalize_word(w) for w in cues["fixing_verbs"])
         self.set_events = frozenset(normalize_word(w) for w in cues["set_event_words"])
 
 
