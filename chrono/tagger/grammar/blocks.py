@@ -23,6 +23,16 @@ def named_after_date(_noun, _day, _month):
     return "name"
 
 
+_NUMBERED = T(*(normalize_word(w) for w in ("أول", "ثان", "ثاني", "ثالث", "رابع", "خامس")))
+
+
+@rule("ar.block.numbered_name_after_date", W("name_nouns"), _NUMBERED, C("day"), C("gmonth"), out="block",
+      priority=1)
+def numbered_name_after_date(_noun, _numbered, _day, _month):
+    """'قسم ثان 6 أكتوبر', 'قسم أول 15 مايو': a numbered police district of a city named after a date"""
+    return "name"
+
+
 @rule("ar.block.media_name", W("media_nouns"), C("relday"), out="block", priority=1)
 def media_name(_noun, _day):
     """'صحيفة الغد', 'قناة الغد', 'موقع اليوم 24'"""
