@@ -95,7 +95,7 @@ def reread_in_clause(found: list[tuple[Item, bool]], normalized: str) -> list[tu
         found = [(_as_hijri_year(item), future) for item, future in found]
     found = _with_coordinated_years(_with_years_after_a_place(found, normalized), normalized)
     return [(item, future) for item, future in found
-            if not (_habitual(item, normalized) or _former_title(item, normalized)
+            if not (_habitual(item, normalized) or _former_title(item, normalized) or _family_name(item, normalized)
                     or _dialect_in_speech(item, normalized) or _time_of_the_day(item, normalized)
                     or _anaphoric_this_day(item, found, normalized) or _in_advice(item, normalized)
                     or _cited_page(item, normalized) or _cut_year(item, normalized))]
@@ -763,6 +763,28 @@ def _in_advice(item: Item, normalized: str) -> bool:
     if not any(readings(w) & _MODAL_FIRST for w in before):
         return False  # most clauses: no advice word, decided without matching phrases
     return _has_phrase(before, _MODAL) and not _has_phrase(after[:3], _THIS_YEAR)
+
+
+_SURNAME_TITLES = frozenset(normalize_word(w) for w in LEXICON.guard_words["surname_titles"])
+_NOT_NAMES = frozenset(normalize_word(w) for w in ("أن", "بأن", "إن", "وأن", "لأن", "أنه", "أنها", "قد", "لم", "لا"))
+
+
+def _family_name(item: Item, normalized: str) -> bool:
+    """'مهاجم التعاون بدر الخميس', 'الكاتب محمد السبت': a weekday alone right after a given name that
+    follows a title (its team or field may stand between) is the person's family name, not a day."""
+    v = item.value
+    told = normalized[item.cstart:item.cend]
+    if not (v.kind == "date" and v.weekday is not None and v.day is None and v.month is None and not v.rel_unit
+            and not v.cue and not v.mod and not item.prefix and told.startswith(ARTICLE) and " " not in told):
+        return False  # 'يوم الاثنين' is a day
+    before = _WORD.findall(normalized, max(0, item.cstart - 60), item.cstart)[-3:]
+    if not before or before[-1].startswith(ARTICLE) or (before[-1],) in LEXICON.words or before[-1] in _VERBS \
+            or before[-1] in _NOT_NAMES:
+        return False  # a given name has no article: 'وصل اللاعب إلى الرياض الخميس'
+    if len(before) >= 2 and before[-2] in _SURNAME_TITLES:
+        return True  # 'الكاتب محمد السبت'
+    # 'مهاجم التعاون بدر الخميس': the title's team or field, with its article, between
+    return len(before) == 3 and before[-3] in _SURNAME_TITLES and before[-2].startswith(ARTICLE)
 
 
 def _former_title(item: Item, normalized: str) -> bool:
