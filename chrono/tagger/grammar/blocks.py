@@ -39,6 +39,20 @@ def media_name(_noun, _day):
     return "media"
 
 
+@rule("ar.block.media_weekday_name", W("media_nouns"), T('"'), C("weekday"), T('"'), out="block", priority=1)
+def media_weekday_name(_noun, _open, _day, _close):
+    """'مجلة «الاثنين»', 'صحيفة "الأحد"': a paper named after a weekday, in quotes"""
+    return "media"
+
+
+@rule("ar.block.media_weekday", W("media_nouns"), C("weekday"), out="block",
+      priority=1)
+def media_weekday(_noun, _day):
+    """'مجلة الاثنين', 'صحيفة الأحد': a paper named after a weekday ('نشرت الصحيفة الأحد' has the
+    article on the noun and keeps its Sunday)"""
+    return "media"
+
+
 @rule("ar.block.person_or_pair", W("not_weekday_after"), C("weekday"), out="block", priority=1)
 def person_or_pair(_before, _weekday):
     """'عبد الله الجمعة' (a surname), 'بين الاثنين' (between the two)"""
