@@ -467,3 +467,10 @@ def test_a_source_named_after_what_it_said_keeps_what_it_said():
     assert label.startswith("سيغيب قائد المنتخب") and label.endswith("وفقا لما أعلنه الاتحاد")
     label = _label("أصيب عشرة أشخاص في انفجار بسوق شعبي بحسب ما ذكرت الشرطة أمس.", "أمس")
     assert label.startswith("أصيب عشرة أشخاص")
+
+
+def test_a_date_joined_to_the_labelled_one_by_wa_goes_out_whole():
+    # "أمس وأمس الأول": the second date's words are not left behind ("… في المدن الأول")
+    labels = _labels("خرجت مسيرات مناهضة للحرب في المدن الكبرى أمس وأمس الأول رفضا للتدخل العسكري.",
+                     "أمس", "أمس الأول")
+    assert all(label == "خرجت مسيرات مناهضة للحرب في المدن الكبرى رفضا للتدخل العسكري" for label in labels)

@@ -538,9 +538,11 @@ def _year_before(tokens: list[Tok], i: int, lo: int) -> bool:
     return tokens[i].is_number and i > lo and (is_date_word(tokens[i - 1]) or tokens[i - 1].folded in DANGLING)
 
 
-def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) -> set[int]:
+def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int,
+                    dates: frozenset[int] = frozenset()) -> set[int]:
     """The timex's tokens and what it leaves behind: the preposition before it ("في", "منذ",
-    "يوم"), a second month name or weekday next to it ("17 يوليو [تموز]"), empty brackets."""
+    "يوم"), a second month name or weekday next to it ("17 يوليو [تموز]"), another date joined to
+    it ("أمس [وأمس الأول]"), empty brackets."""
     skip = set(range(first, last))
     i = first - 1
     while i >= lo and not _describes_noun(tokens, i) and \
@@ -550,8 +552,14 @@ def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int) 
         skip.add(i)
         i -= 1
     j = last
-    while j < hi and ((is_date_word(tokens[j]) and not _coordinated(tokens[j])) or tokens[j].text in ")/-–"
-                      or tokens[j].folded in ("م", "هـ", "ه") or tokens[j].folded in _DATE_QUALIFIERS):
+    joined = False  # inside another date joined to this one by و: "أمس [وأمس الأول]"
+    while j < hi:
+        tok = tokens[j]
+        date_word = is_date_word(tok) and not _coordinated(tok)
+        joined = joined or (date_word and tok.folded[:1] == "و")
+        if not (date_word or tok.text in ")/-–" or tok.folded in ("م", "هـ", "ه") or tok.folded in _DATE_QUALIFIERS
+                or (joined and j in dates)):
+            break
         skip.add(j)
         j += 1
     return skip
@@ -1180,7 +1188,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
                dates: frozenset[int] = frozenset()) -> tuple[str, int]:
     """(label, completeness score): the clause as a short phrase, date out. Score: an action (a
     trigger in the label) counts 2, an actor before or after it 1, each word a little."""
-    skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi)
+    skip = _date_leftovers(tokens, first, last, clause.lead, clause.hi, dates)
     since = since_at(tokens, first) is not None
     if _garbles(tokens, skip, first) or since:
         # "أعظم شعراء القرن التاسع عشر": the date stays rather than leave "أعظم شعراء،"; "معلقة منذ
