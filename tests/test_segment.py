@@ -31,6 +31,13 @@ def test_abbreviations_decimals_and_ellipsis_do_not_split():
     assert _sentences(text) == [text]
 
 
+def test_a_word_with_a_diacritic_before_its_last_letter_ends_its_sentence():
+    # "مكرّر." is a word, not a one-letter abbreviation: the shadda before its last letter is a mark
+    text = "ويحتاج المصنع إلى وقود مكرّر. وقد وصلت الشحنة أمس إلى الميناء. وقال (د.ب.أ) إن ق.م انتهى."
+    assert _sentences(text) == ["ويحتاج المصنع إلى وقود مكرّر.", "وقد وصلت الشحنة أمس إلى الميناء.",
+                                "وقال (د.ب.أ) إن ق.م انتهى."]
+
+
 def test_question_exclamation_and_newline_split_and_closing_quote_stays():
     text = "وقال: «لقد اتخذنا خطوة تاريخية اليوم».وقال غانتس هل هذا ممكن؟ نعم!\nسطر جديد"
     assert _sentences(text) == ["وقال: «لقد اتخذنا خطوة تاريخية اليوم».", "وقال غانتس هل هذا ممكن؟", "نعم!", "سطر جديد"]

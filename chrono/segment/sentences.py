@@ -10,6 +10,7 @@ or a dotted Latin name; a dot glued to the next word still ends one:
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 import regex
@@ -36,8 +37,16 @@ def _is_abbreviation_dot(text: str, dot: int) -> bool:
     """
     if dot == 0 or not text[dot - 1].isalpha():
         return False
-    before = text[dot - 2] if dot >= 2 else " "
+    i = dot - 2
+    while i >= 0 and _is_mark(text[i]):
+        i -= 1  # "مكرّر." : the shadda is part of the word, not a break before a one-letter part
+    before = text[i] if i >= 0 else " "
     return not before.isalpha() and not before.isdigit()
+
+
+def _is_mark(char: str) -> bool:
+    """A diacritic or the tatweel, written inside a word: "ّ", "َ", "ـ"."""
+    return char == "\u0640" or unicodedata.category(char) == "Mn"
 
 
 def _is_boundary(text: str, match: regex.Match) -> bool:
