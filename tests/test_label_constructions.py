@@ -474,3 +474,10 @@ def test_a_date_joined_to_the_labelled_one_by_wa_goes_out_whole():
     labels = _labels("خرجت مسيرات مناهضة للحرب في المدن الكبرى أمس وأمس الأول رفضا للتدخل العسكري.",
                      "أمس", "أمس الأول")
     assert all(label == "خرجت مسيرات مناهضة للحرب في المدن الكبرى رفضا للتدخل العسكري" for label in labels)
+
+
+def test_an_impersonal_opening_is_no_statement_and_no_part_of_the_label():
+    # "يذكر أن" names no one: what follows it is the happening
+    assert _label("ويذكر أنه في مارس الماضي، وقعت الحكومة اتفاقا جديدا مع النقابات.",
+                  "مارس الماضي") == "وقعت الحكومة اتفاقا جديدا مع النقابات"
+    assert _label("يذكر أن المصنع افتتح عام 2010 في المنطقة الصناعية.", "عام 2010").startswith("المصنع افتتح")

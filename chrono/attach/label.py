@@ -15,6 +15,7 @@ from chrono.attach.words import (
     CONNECTIVES_BY_FIRST,
     DANGLING,
     DATE_GOVERNORS,
+    IMPERSONAL,
     LEMMAS,
     NEEDS_COMPLEMENT,
     PLURAL_TIMES,
@@ -893,12 +894,9 @@ def _lacks_subject(tokens: list[Tok], chosen: list[int]) -> bool:
 
 
 _THEN = frozenset(fold(w) for w in ("و", "ثم", "كما", "وكان", "وكانت", "كان", "كانت", "وقد", "قد"))
-_IMPERSONAL = frozenset(fold(w) for w in ("يذكر", "يشار", "تجدر", "يبدو", "يقال", "جدير", "معلوم"))
-
-
 def _impersonal(tok: Tok) -> bool:
     """An opening that names no one: "يذكر أن", "ويشار إلى أن", "جدير بالذكر أن", "ومعلوم أنه"."""
-    return tok.folded in _IMPERSONAL or bare(tok.folded) in _IMPERSONAL
+    return tok.folded in IMPERSONAL or bare(tok.folded) in IMPERSONAL
 
 
 def _goes_on(tokens: list[Tok], verb: int) -> bool:
@@ -930,7 +928,7 @@ def _carried_subject(tokens: list[Tok], chosen: list[int], previous: list[Tok] |
         return tokens, []
     verb = chosen[0]
     found = lemma_at(tokens, verb)
-    if found is None or not found.verb or tokens[verb].folded in _IMPERSONAL or tokens[verb].text.endswith("ا") \
+    if found is None or not found.verb or tokens[verb].folded in IMPERSONAL or tokens[verb].text.endswith("ا") \
             or not _lacks_subject(tokens, chosen):
         return tokens, []
     source: list[Tok] = tokens

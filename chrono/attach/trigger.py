@@ -11,6 +11,7 @@ from chrono.attach.clause import COMMAS, Clause
 from chrono.attach.tokens import Sentence, Tok, is_date_word
 from chrono.attach.words import (
     AUXILIARIES,
+    IMPERSONAL,
     LEMMAS,
     NAME_LINKS,
     PHRASES,
@@ -102,8 +103,8 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
         if first <= i < last or quoted[i] != timex_quoted:
             continue
         lemma = lemma_at(tokens, i)
-        if lemma is None or _supporting(tokens, i, clause.lead):
-            continue
+        if lemma is None or _supporting(tokens, i, clause.lead) or bare(tokens[i].folded) in IMPERSONAL:
+            continue  # "ويذكر أنه في فبراير صوت المجلس": no one's statement, the vote is the event
         distance = first - i if i < first else (i - last) + 3
         rank = (0 if i < first else 2) + (1 if lemma.kind == "statement" and i > first else 0)
         candidates.append((rank, distance, i))
