@@ -481,3 +481,10 @@ def test_an_impersonal_opening_is_no_statement_and_no_part_of_the_label():
     assert _label("ويذكر أنه في مارس الماضي، وقعت الحكومة اتفاقا جديدا مع النقابات.",
                   "مارس الماضي") == "وقعت الحكومة اتفاقا جديدا مع النقابات"
     assert _label("يذكر أن المصنع افتتح عام 2010 في المنطقة الصناعية.", "عام 2010").startswith("المصنع افتتح")
+
+
+def test_what_is_planned_after_and_is_another_clause():
+    # "… الاثنين ومن المقرر أن تنظم …": the date's happening is the chain, not the planned march
+    label = _label("وشكل طلاب سلسلة بشرية الاثنين أمام مبنى الجامعة ومن المقرر أن تنظم مسيرة كبيرة خلال ساعات.",
+                   "الاثنين")
+    assert label.startswith("وشكل طلاب سلسلة بشرية") and "مسيرة" not in label

@@ -52,6 +52,8 @@ def _opens_clause(tokens: list[Tok], i: int, lo: int) -> bool:
         return True
     if folded in CLAUSE_OPENERS or stripped in ("حيث", "بينما", "فيما", "عندما", "حينما"):
         return True
+    if folded in _FROM and i + 1 < len(tokens) and tokens[i + 1].folded in _EXPECTED:
+        return True  # "… الاثنين ومن المقرر أن تنظم تظاهرة": what is planned is another clause
     after_comma = i > lo and tokens[i - 1].text in COMMAS
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (folded in SIDE_OPENERS or stripped in SIDE_OPENERS) and nxt is not None and nxt.is_word:
@@ -63,6 +65,10 @@ def _opens_clause(tokens: list[Tok], i: int, lo: int) -> bool:
         if lemma is not None and lemma.verb and _listed_verb(fold(tok.text[1:])):
             return after_comma or lemma.past
     return False
+
+
+_FROM = frozenset({"ومن"})  # coordinated: "الذي من المقرر أن" and "أكثر من المتوقع" open nothing
+_EXPECTED = frozenset(fold(w) for w in ("المقرر", "المتوقع", "المنتظر", "المرتقب", "المفترض"))
 
 
 def _listed_verb(folded: str) -> bool:
