@@ -34,9 +34,11 @@ def agree(n: int, unit_item) -> Optional[tuple[str, float]]:
     return name, float(n)
 
 
-@rule("ar.qty.number_unit", C("number", lambda it: 1 <= it.value <= 10000), C("unit"), out="qty")
+@rule("ar.qty.number_unit", C("number", lambda it: 1 <= it.value <= 10000),
+      C("unit", lambda it: not it.prefix.startswith("و")), out="qty")
 def number_unit(n, unit):
-    """'ثلاثة أيام' → (day, 3), '15 يوماً' → (day, 15), '5 سنوات' → (year, 5)"""
+    """'ثلاثة أيام' → (day, 3), '15 يوماً' → (day, 15), '5 سنوات' → (year, 5); not a unit joined by و
+    ('2005 وعام 2006' lists years)"""
     q = agree(n.value, unit)
     return Qty(*q) if q else None
 
