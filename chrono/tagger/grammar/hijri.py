@@ -360,6 +360,13 @@ def of_relative_year(v, year):
     return v.value.with_(rel_unit="year", rel_offset=y.rel_offset)
 
 
+@rule("ar.hijri.of_relative_year_from", TV(_is_yearless_hijri), K("of"), _RELATIVE_YEAR)
+def of_relative_year_from(v, _of, year):
+    """'شهر رمضان من العام الماضي' → last (Hijri) year's Ramadan, 'شوال من هذا العام' → this one:
+    the month and its year, never the month on this year beside a year of its own"""
+    return of_relative_year(v, year)
+
+
 @rule("ar.hijri.holiday", K(*HOLIDAY_ROLES))
 def holiday(h):
     """'عيد الفطر', 'يوم عرفة', 'عاشوراء', 'رأس السنة الهجرية', 'المولد النبوي الشريف'"""
