@@ -330,6 +330,21 @@ def year_dash_year(a, _dash, b):
     return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if ok else None
 
 
+@rule("ar.range.consecutive_years_slash", C("year"), no_number_joined(after=False), T("/"), C("year"),
+      no_number_joined())
+def consecutive_years_slash(a, _slash, b):
+    """'2014/2015' → 2014/2015: two consecutive years across a slash are one academic, fiscal or
+    sports year ('للعام الجامعي 2014/2015م'), never the second year alone"""
+    return make_range(TimeValue(year=a.value), TimeValue(year=b.value)) if b.value == a.value + 1 else None
+
+
+@rule("ar.range.consecutive_years_slash_era", C("year"), no_number_joined(after=False), T("/"), C("year"),
+      K("era_ad"))
+def consecutive_years_slash_era(a, _slash, b, _era):
+    """'للعام الجامعي 2014/2015م': the era mark after the second year dates both"""
+    return consecutive_years_slash(a, _slash, b)
+
+
 @rule("ar.range.year_dash_year_paren", ctx(T("(")), C("year"), T("-", "/"), C("year"), ctx(T(")")))
 def year_dash_year_paren(a, _dash, b):
     """'(2017-2021)' → 2017/2021"""
