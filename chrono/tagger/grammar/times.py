@@ -32,7 +32,9 @@ def midnight_of(_mid, night):
 
 
 def _night_of_weekday(v: TimeValue) -> bool:
-    return v.kind == "date" and v.pod == "NI" and v.weekday is not None and v.hour is None and v.day is None
+    """The night or the evening of a weekday: 'ليل الأربعاء', 'مساء السبت' (the evening that runs
+    into the next day: 'مساء السبت الأحد')."""
+    return v.kind == "date" and v.pod in ("NI", "EV") and v.weekday is not None and v.hour is None and v.day is None
 
 
 def _bare_weekday(v: TimeValue) -> bool:
@@ -51,14 +53,15 @@ def _night_to_next_day(night, following):
 
 @rule("ar.time.night_between_weekdays", TV(_night_of_weekday), TV(_bare_weekday))
 def night_between_weekdays(night, following):
-    """'عبرت ليل الأربعاء الخميس الحدود' → Wednesday's night (TNI), one expression"""
+    """'عبرت ليل الأربعاء الخميس الحدود' → Wednesday's night (TNI), 'وقع هجوم مساء السبت الأحد' →
+    Saturday evening (TEV), one expression"""
     return _night_to_next_day(night, following)
 
 
 @rule("ar.time.night_between_weekdays_sep", TV(_night_of_weekday), T("-", "–", "/", "على", "علي", "الى", "الي", "إلى"),
       TV(_bare_weekday))
 def night_between_weekdays_sep(night, _sep, following):
-    """'ليلة الاثنين - الثلاثاء', 'ليلة الاثنين على الثلاثاء' → Monday's night (TNI)"""
+    """'ليلة الاثنين - الثلاثاء', 'ليلة الاثنين على الثلاثاء' → Monday's night (TNI), 'مساء السبت-الأحد'"""
     return _night_to_next_day(night, following)
 
 
