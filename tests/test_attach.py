@@ -40,6 +40,13 @@ def test_trigger_is_the_event_verb_before_the_date():
     assert event.label.startswith("وصل وزير الدفاع الإسرائيلي") and "ليلة" not in event.label
 
 
+def test_the_event_noun_whose_target_follows_على_is_the_trigger():
+    # "هجوم … على تجمع … الاثنين": the attack is dated, not the rally it struck (على as tokens fold it)
+    text = "ويأتي ذلك ردا على الهجوم الانتحاري الدامي على تجمع لطلاب الجامعة الاثنين في وسط المدينة."
+    (event,) = _events(text, ("الاثنين", "2021-11-22"))
+    assert event.kind == "attack"
+
+
 def test_future_verb_conjunction_and_auxiliary():
     (meets,) = _events("في سياق ذلك، سيلتقي غانتس غداً الخميس مع محمد ياسين المنصوري.", ("غداً الخميس", "2021-11-25"))
     assert meets.trigger == "سيلتقي"

@@ -192,11 +192,15 @@ def _reported(tokens: list[Tok], index: int, hi: int, first: int, last: int, dat
 _GOVERNED_REACH = 4
 
 
+# the prepositions as tokens are folded ("على" → "علي", "إلى" → "الي"): "هجوم … على تجمع"
+_TARGET_PREPOSITIONS = PREPOSITIONS | frozenset(fold(w) for w in PREPOSITIONS)
+
+
 def _governing_noun(tokens: list[Tok], index: int, lo: int) -> tuple[int, Lemma] | None:
     """The event noun whose target an event noun is: "هجوم سوروتش الدامي على تجمع لنشطاء" dates
     the attack, not the gathering it struck. The governed noun follows a preposition, and the
     governing one stands a few words before it."""
-    if index - 1 <= lo or tokens[index - 1].folded not in PREPOSITIONS:
+    if index - 1 <= lo or tokens[index - 1].folded not in _TARGET_PREPOSITIONS:
         return None
     for j in range(index - 2, max(lo, index - 2 - _GOVERNED_REACH) - 1, -1):
         if not tokens[j].is_word:
