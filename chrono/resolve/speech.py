@@ -50,7 +50,7 @@ def _speech_word(word: str) -> bool:
     return folded in _SPEECH or (folded[:1] in "وف" and folded[1:] in _SPEECH)
 
 
-def told_from_today(v: TimeValue) -> bool:
+def _told_from_today(v: TimeValue) -> bool:
     """A day counted from the day of speaking: "اليوم", "غدا", "أمس" (not a clock time, which may
     have taken its day from the sentence around the quotation)."""
     return v.kind == "date" and v.rel_unit == "day" and v.weekday is None and v.day is None \
@@ -72,7 +72,7 @@ def quoted_days_spoken(text: str, quotes: Sequence[tuple[int, int]], sentence_st
     if anchor is None:
         return found
     for i, (value, timex) in enumerate(zip(values, timexes, strict=True)):
-        if not (timex.in_quote and told_from_today(value)) or "(" in timex.text:
+        if not (timex.in_quote and _told_from_today(value)) or "(" in timex.text:
             continue  # a bracket in the expression already says which day it was: "اليوم (أمس)"
         quote = next((q for q in quotes if q[0] <= timex.start and timex.end <= q[1]), None)
         if quote is None:
