@@ -488,3 +488,8 @@ def test_what_is_planned_after_and_is_another_clause():
     label = _label("وشكل طلاب سلسلة بشرية الاثنين أمام مبنى الجامعة ومن المقرر أن تنظم مسيرة كبيرة خلال ساعات.",
                    "الاثنين")
     assert label.startswith("وشكل طلاب سلسلة بشرية") and "مسيرة" not in label
+
+
+def test_what_a_crawl_left_of_a_hidden_address_is_no_part_of_a_label():
+    label = _label("ترسل الطلبات على البريد الإلكتروني ([email protected] /* */) حتى الخميس المقبل.", "الخميس المقبل")
+    assert "email" not in label and "/*" not in label and "  " not in label

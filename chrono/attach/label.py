@@ -35,6 +35,8 @@ _FUTURE_VERB_RE = regex.compile(r"[وف]?س[يتن][^ا\W].")  # "وسيترك",
 _DERIVED_PRESENT_RE = regex.compile(r"[يت](?:ست|ت|ن)..")  # "تستهدف", "يتنافس"
 _SPACES_RE = regex.compile(r"\s+")
 _EMPTY_BRACKETS_RE = regex.compile(r"\(\s*\)|«\s*»|\"\s*\"")
+# what a crawl left of an address a page hid from robots: "[email protected] /* */"
+_SCRAPE_RESIDUE_RE = regex.compile(r"\[email\s*protected\]|/\*\s*\*/")
 _DOUBLED_COMMAS_RE = regex.compile(r"\s*([،,])(?:\s*[،,])+")
 _SPACE_BEFORE_PUNCT_RE = regex.compile(r"\s+([،,:؛)])")
 # the prepositions a leading adjunct opens with, as tokens are folded ("على" → "علي", "إلى" → "الي")
@@ -656,8 +658,8 @@ def _render(text: str, tokens: list[Tok], chosen: list[int]) -> str:
             parts.append(text[tokens[previous].end:tokens[i].start] if i == previous + 1 else " ")
         parts.append(tokens[i].text)
         previous = i
-    label = _SPACES_RE.sub(" ", "".join(parts))
-    label = _EMPTY_BRACKETS_RE.sub("", label)
+    label = _EMPTY_BRACKETS_RE.sub("", _SCRAPE_RESIDUE_RE.sub("", "".join(parts)))
+    label = _SPACES_RE.sub(" ", label)
     label = _DOUBLED_COMMAS_RE.sub(r"\1", label)
     label = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", label)
     label = _balance(label)
