@@ -195,3 +195,16 @@ def test_one_article_telling_two_visits_by_the_feast_s_name_keeps_two_entries():
                              "المبارك. وقام أمير المنطقة بزيارة للمرضى في مستشفى الملك فهد قدم خلالها التهنئة "
                              "لهم بمناسبة عيد الفطر المبارك.")
     assert len(entries) == 2
+
+
+def test_two_papers_closes_of_an_index_at_two_levels_are_two_sessions():
+    # measured figures (decimals) do not correct each other like tolls: two closes, two sessions
+    entries = _entries("أغلق مؤشر سوق الأسهم أمس على ارتفاع طفيف بلغ 5.42 نقطة عند مستوى 9275.20 نقطة.",
+                       "أغلق مؤشر سوق الأسهم أمس مرتفعا 16.72 نقطة عند مستوى 9269.78 نقطة.")
+    assert len(entries) == 2
+
+
+def test_two_papers_tolls_of_one_attack_still_join():
+    (entry,) = _entries("قتل 30 شخصا في تفجير انتحاري استهدف أمس سوق الحميدية في مدينة تدمر.",
+                        "أوقع التفجير الانتحاري الذي استهدف أمس سوق الحميدية في مدينة تدمر 32 قتيلا.")
+    assert len(entry.mentions) == 2

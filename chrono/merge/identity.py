@@ -171,12 +171,19 @@ def figures_clash(a: Event, b: Event) -> bool:
     صندوق الاستثمارات 90 مليارا بنهاية العام الماضي"). On a day, reports of one happening
     correct each other's tolls, so a day counts only within one article, where two figures of
     one day are two facts ("ارتفع مؤشر البورصة الكويتية أمس 12.4 نقطة" and "ارتفع مؤشر البورصة
-    العمانية أمس 28.63 نقطة")."""
+    العمانية أمس 28.63 نقطة"), or across articles for measured figures (decimals) alone."""
+    mine, theirs = _figures(a.participants), _figures(b.participants)
     one_day = a.timex.start_date == a.timex.end_date or b.timex.start_date == b.timex.end_date
     if one_day and a.doc_order != b.doc_order:
-        return False
-    mine, theirs = _figures(a.participants), _figures(b.participants)
+        # a toll is corrected from report to report; a measured level is not: two closes of an
+        # index at "9275.20" and "9269.78" are two sessions, whatever day their papers gave them
+        mine, theirs = _measured(mine), _measured(theirs)
     return bool(mine) and bool(theirs) and not (mine & b.words) and not (theirs & a.words)
+
+
+def _measured(figures: frozenset[str]) -> frozenset[str]:
+    """The figures written with decimals ("9275.20", "5.42"): levels and prices, not counts."""
+    return frozenset(f for f in figures if "." in f)
 
 
 @lru_cache(maxsize=1 << 14)
