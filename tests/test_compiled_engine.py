@@ -124,6 +124,9 @@ def test_a_stale_or_turned_off_build_is_not_used(tmp_path, monkeypatch):
     assert usable_build(source) == built  # written by one install, a moment apart
     monkeypatch.setenv("CHRONO_PURE_PYTHON", "1")
     assert usable_build(source) is None
-    built.unlink()
     monkeypatch.delenv("CHRONO_PURE_PYTHON")
+    source.unlink()
+    types.unlink()
+    assert usable_build(source) == built  # an install that ships the build alone
+    built.unlink()
     assert compiled_beside(source) is None and usable_build(source) is None

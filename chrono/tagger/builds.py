@@ -37,7 +37,7 @@ def usable_build(source: Path) -> Optional[Path]:
     built = compiled_beside(source)
     if built is None or os.environ.get("CHRONO_PURE_PYTHON"):
         return None
-    newest = max(p.stat().st_mtime for p in (source, source.with_suffix(".pxd")) if p.exists())
+    newest = max((p.stat().st_mtime for p in (source, source.with_suffix(".pxd")) if p.exists()), default=0.0)
     return built if built.stat().st_mtime + STALE_AFTER_SECONDS >= newest else None
 
 
@@ -57,5 +57,5 @@ def load_source(module: str, source: Path) -> None:
 
 
 ENGINE_SOURCE = Path(__file__).with_name("engine.py")
-if compiled_beside(ENGINE_SOURCE) is not None and usable_build(ENGINE_SOURCE) is None:
+if ENGINE_SOURCE.exists() and compiled_beside(ENGINE_SOURCE) is not None and usable_build(ENGINE_SOURCE) is None:
     load_source(ENGINE, ENGINE_SOURCE)
