@@ -10,10 +10,13 @@ SEEDS := seeds/ --manifest seeds/manifest.json
 
 .PHONY: install demo test lint golden bench fuzz clean browser
 
-# The install compiles chrono/tagger/fastscan.pyx (Cython, gcc): the tagger's trigger scan in C.
-# Without it chrono runs as pure Python (same output, slower), so the install checks it was built.
-CHECK_FASTSCAN := $(BIN)/python -c "import chrono.tagger.fastscan" || { \
-	  echo "chrono/tagger/fastscan.pyx was not compiled (is gcc installed?)" >&2; exit 1; }
+# The install compiles chrono/tagger/fastscan.pyx (the tagger's trigger scan) and
+# chrono/tagger/engine.py with the types of engine.pxd (the chart parser) with Cython and gcc.
+# Without them chrono runs as pure Python (same output, slower), so the install checks both were built.
+COMPILED := chrono/tagger/fastscan.pyx chrono/tagger/engine.py chrono/tagger/engine.pxd
+CHECK_COMPILED := env -u CHRONO_PURE_PYTHON $(BIN)/python -c "import chrono.tagger.fastscan, chrono.tagger.engine as e; \
+	  assert not e.__file__.endswith('.py'), e.__file__" || { \
+	  echo "chrono/tagger/fastscan.pyx or engine.py was not compiled (is gcc installed?)" >&2; exit 1; }
 
 # Bytecode for chrono's modules, as an installed package has it: the environment may set
 # PYTHONDONTWRITEBYTECODE, and then every `chrono` process compiled ~95 modules again (0.25 s of
@@ -25,15 +28,15 @@ $(VENV)/bin/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(BASE): pyproject.toml setup.py chrono/tagger/fastscan.pyx | $(VENV)/bin/python
+$(BASE): pyproject.toml setup.py $(COMPILED) | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
-	$(CHECK_FASTSCAN)
+	$(CHECK_COMPILED)
 	$(COMPILE_BYTECODE)
 	touch $(BASE)
 
-$(STAMP): pyproject.toml setup.py chrono/tagger/fastscan.pyx | $(VENV)/bin/python
+$(STAMP): pyproject.toml setup.py $(COMPILED) | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
-	$(CHECK_FASTSCAN)
+	$(CHECK_COMPILED)
 	$(COMPILE_BYTECODE)
 	touch $(BASE) $(STAMP)
 

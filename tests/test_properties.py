@@ -6,6 +6,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chrono.lexicon import LEXICON
 from chrono.normalize import CHANGED_CHARACTERS, fold, normalize
 from chrono.pipeline import tag_text
 
@@ -63,7 +64,6 @@ def test_future_cue_matches_its_word_by_word_definition(text, start):
     سـ future verb."""
     import re
 
-    from chrono.lexicon import LEXICON
     from chrono.tagger import FUTURE_LOOKBACK_CHARS, has_future_cue, is_future_verb
 
     start = min(start, len(text))
@@ -71,6 +71,24 @@ def test_future_cue_matches_its_word_by_word_definition(text, start):
     words = re.findall(r"[\u0621-\u064a]+", clause)[-8:]
     expected = any(w in LEXICON.future_cue_words or is_future_verb(w) for w in words)
     assert has_future_cue(text, start) == expected
+
+
+_CUE_PIECES = st.sampled_from(sorted(LEXICON.future_cue_words) + list("اوفسيتنمه") + [
+    "سيلتقي", "وسيعقد", "لسيتم", "سنه", "سياسه", "الخميس", " ", ".", "x", "1"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=30).map("".join))
+def test_future_cue_prefilter_is_the_one_pattern_it_replaced(clause):
+    """tense.may_hold_future_cue (the letter first, then its look-behinds; the cue words by `in`)
+    says what one regex said: a word starting (after و/ف) with سي/ست/سن, or any cue word."""
+    import re
+
+    from chrono.tagger.tense import may_hold_future_cue
+
+    one_pattern = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
+                             + "|".join(sorted(map(re.escape, LEXICON.future_cue_words))))
+    assert may_hold_future_cue(clause) == bool(one_pattern.search(clause))
 
 
 def _every_token_heads(word: str, kind: str) -> int:

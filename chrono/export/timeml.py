@@ -32,15 +32,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Optional, TextIO
+from typing import TYPE_CHECKING, Optional, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 import regex
 
-from chrono.attach import Event, attach_document
 from chrono.export.files import atomic_write
 from chrono.export.tagged import Item, Tagged, tags_model
 from chrono.models import Document, DocumentTags, Entry, TimelineOutput
+
+if TYPE_CHECKING:
+    from chrono.attach import Event
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # An Arabic word, as the attach stage counts words when it picks a trigger.
@@ -155,6 +157,8 @@ def _instances(document: Document, tags: DocumentTags, placed: dict[tuple[str, i
     taken = [(t.start, t.end) for t in tags.timexes]
     events: dict[tuple[int, int], str] = {}
     instances: dict[tuple[str, str], _Instance] = {}
+    from chrono.attach import attach_document  # here: `chrono tag` loads this writer, not the attach stage
+
     for event in attach_document(document, tags):
         found = placed.get((document.id, event.timex.start, event.timex.end))
         span = trigger_span(document.text, event)

@@ -16,6 +16,7 @@ from typing import Optional
 
 from chrono.lexicon import LEXICON, without_marks
 from chrono.normalize import normalize, normalize_word, proclitic_readings
+from chrono.tagger import builds  # noqa: F401 - first: it picks the parser's build before anything imports it
 from chrono.tagger.context import reread_in_clause
 from chrono.tagger.engine import Grammar, Item, analyze_tokens, select
 from chrono.tagger.grammar import build_grammar

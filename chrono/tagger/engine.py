@@ -33,7 +33,7 @@ MAX_SPAN = 24  # tokens; no Arabic date phrase is longer, and it bounds the work
 MAX_ITEMS_PER_POSITION = 160  # items (lexical and built) starting at one token: bounds adversarial input
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False)
 class Item:
     """A span of tokens with a typed value, and how it was built."""
 
@@ -281,8 +281,6 @@ class RuleBook:
 class Chart:
     """Items by start position. Positions are created on first use: most words build nothing."""
 
-    _EMPTY: list = []
-
     def __init__(self, tokens: list[Token]):
         self.tokens = tokens
         self.items: dict[int, list[Item]] = {}
@@ -293,8 +291,7 @@ class Chart:
         self.final_kinds: dict[int, frozenset] = {}  # the same, frozen once the position is saturated
 
     def at(self, pos: int) -> list[Item]:
-        return self.items.get(pos, self._EMPTY)
-
+        return self.items.get(pos, [])
 
     def add_position(self, pos: int, lexical: list[Item], kinds: set) -> None:
         """The lexical items starting at `pos` (unique by construction: rules never build "lex.*")
@@ -359,7 +356,7 @@ def add_lexical_items(chart: Chart, tokens: list[Token], words: WordIndex) -> No
             kinds.update(kinds_of("tok", text))
         if info.multi and i + 1 < n and tokens[i + 1].text in multi_later:
             for m in range(min(max_words, n - i), 1, -1):
-                rest = tuple(t.text for t in tokens[i + 1:i + m])
+                rest = tuple([t.text for t in tokens[i + 1:i + m]])
                 for lex, prefix in words.lookup_readings(info.multi, rest):
                     item = Item(lex.cls, lex, i, i + m, start + conjunction_shift(prefix), tokens[i + m - 1].end,
                                 "lex." + lex.cls, prefix=prefix)

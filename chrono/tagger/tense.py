@@ -29,17 +29,29 @@ def has_future_cue(normalized: str, start: int) -> bool:
     # the clause starts after the last clause end within the look-back (rfind: one C scan each)
     clause_start = max(lo, max(map(normalized.rfind, _CLAUSE_ENDS, repeat(lo), repeat(start))) + 1)
     clause = normalized[clause_start:start]
-    if not _FUTURE_HINT.search(clause):
-        return False  # most clauses: no word that could be a cue, decided in one C scan
+    if not may_hold_future_cue(clause):
+        return False  # most clauses: no word that could be a cue, decided by C scans
     for word in reversed(_WORD_RE.findall(clause)[-_FUTURE_LOOKBACK:]):
         if word in LEXICON.future_cue_words or is_future_verb(word):
             return True
     return False
 
 
-# What any future cue contains: a word starting (after و/ف) with سي/ست/سن, or a cue word.
-_FUTURE_HINT = re.compile("(?<![\u0621-\u064a])[وف]?س[يتن]|"
-                          + "|".join(sorted(map(re.escape, LEXICON.future_cue_words))))
+# What any future cue contains: a word starting (after و/ف) with سي/ست/سن, or a cue word. The
+# letter comes first in the pattern, the look-behinds after it: `re` then jumps from one "س" to
+# the next instead of trying the look-behind at every position.
+_FUTURE_PREFIX = re.compile("س(?:(?<=(?<![\u0621-\u064a])س)|(?<=(?<![\u0621-\u064a])[وف]س))[يتن]")
+# The cue words that hold no other cue word ('عزمه' for 'عزمها', 'عزمهم'): a text holding a cue
+# word holds one of these. A few `in` tests beat one alternation of all of them, which `re` tries
+# at every position (their first letters are the commonest ones).
+_CUE_CORES = tuple(sorted(w for w in LEXICON.future_cue_words
+                          if not any(other != w and other in w for other in LEXICON.future_cue_words)))
+
+
+def may_hold_future_cue(clause: str) -> bool:
+    """Whether `clause` holds a word starting (after و/ف) with سي/ست/سن or a cue word: what any
+    future cue `has_future_cue` accepts contains, so without it there is none."""
+    return _FUTURE_PREFIX.search(clause) is not None or any(core in clause for core in _CUE_CORES)
 
 
 def is_future_verb(word: str) -> bool:
