@@ -52,7 +52,7 @@ def _opens_clause(tokens: list[Tok], i: int, lo: int) -> bool:
         return True
     if folded in CLAUSE_OPENERS or stripped in ("حيث", "بينما", "فيما", "عندما", "حينما"):
         return True
-    if folded in _FROM and i + 1 < len(tokens) and tokens[i + 1].folded in _EXPECTED:
+    if folded in _AND_FROM and i + 1 < len(tokens) and tokens[i + 1].folded in _EXPECTED:
         return True  # "… الاثنين ومن المقرر أن تنظم تظاهرة": what is planned is another clause
     after_comma = i > lo and tokens[i - 1].text in COMMAS
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -67,7 +67,7 @@ def _opens_clause(tokens: list[Tok], i: int, lo: int) -> bool:
     return False
 
 
-_FROM = frozenset({"ومن"})  # coordinated: "الذي من المقرر أن" and "أكثر من المتوقع" open nothing
+_AND_FROM = frozenset({"ومن"})  # coordinated: "الذي من المقرر أن" and "أكثر من المتوقع" open nothing
 _EXPECTED = frozenset(fold(w) for w in ("المقرر", "المتوقع", "المنتظر", "المرتقب", "المفترض"))
 
 

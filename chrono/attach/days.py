@@ -100,8 +100,6 @@ def names_a_feast_day(text: str) -> bool:
 
 
 
-
-
 def _day_timex(timexes: list[Timex], timex: Timex, lo: int) -> Timex | None:
     """The day-precise timex nearest before `timex`, from offset `lo` on."""
     before = [t for t in timexes if lo <= t.start < timex.start and _is_day(t)]
