@@ -33,7 +33,7 @@ from chrono.export import Writer, format_names, writer
 from chrono.export.files import STDOUT, atomic_open, atomic_write
 from chrono.export.tagged import Tagged, tags_model
 from chrono.merge import Merger, build_timeline
-from chrono.models import Anchor, Document, DocumentError, DocumentTags, Settings, TimelineOutput
+from chrono.models import Anchor, Document, DocumentError, DocumentTags, Entry, Settings, TimelineOutput
 from chrono.scale.processes import resolve_jobs, tag_stream
 from chrono.scale.timeline import prepared_stream
 
@@ -55,8 +55,10 @@ def _tagged_documents(items: Iterable, settings: Settings, jobs: str,
     return tagged(results, pending, outcome)
 
 
-def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Outcome) -> TimelineOutput:
-    """Tagged and attached in the worker processes; this one only merges what they send."""
+def _local_timeline(items: Iterable, settings: Settings, jobs: str,
+                    outcome: Outcome) -> tuple[TimelineOutput, Iterator[Entry]]:
+    """Tagged and attached in the worker processes; this one only merges what they send. The
+    chronology comes without its entries, which follow one at a time (`Merger.stream`)."""
     merger = Merger()
     for result in prepared_stream(items, settings, _workers(jobs)):
         if isinstance(result, DocumentError):
@@ -65,7 +67,7 @@ def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Out
         if not anchored(result.document.info.anchor):
             outcome.note_unanchored(result.id)
         merger.add_prepared(result.document, result.position)
-    return TimelineOutput(documents=merger.documents, entries=merger.finish(release=True), errors=list(outcome.errors))
+    return TimelineOutput(documents=merger.documents, errors=list(outcome.errors)), merger.stream()
 
 
 def anchored(anchor: Anchor) -> bool:
@@ -169,23 +171,27 @@ def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_me
     if timeline_writer.reads == "chronology":
         _write_chronology(timeline_writer, items, settings, jobs, out, outcome)
         outcome.finish()
+    entries: Optional[Iterator[Entry]] = None
     if engine == "dask":
         result = _dask_timeline(items, settings, jobs, scheduler, outcome)
     else:
-        result = _local_timeline(items, settings, jobs, outcome)
+        result, entries = _local_timeline(items, settings, jobs, outcome)
     if ranking is not None:
         result.query = ranking.story
-    _write_timeline(timeline_writer, result, out, options)
+    _write_timeline(timeline_writer, result, out, options, entries)
     outcome.finish()
 
 
-def _write_timeline(timeline_writer: Writer, result: TimelineOutput, out: str, options: dict) -> None:
-    """To a file piece by piece when the format can (an archive's JSON is never one string),
-    else whole."""
+def _write_timeline(timeline_writer: Writer, result: TimelineOutput, out: str, options: dict,
+                    entries: Optional[Iterator[Entry]] = None) -> None:
+    """To a file piece by piece when the format can (an archive's JSON is never one string, and
+    `entries`, when given in place of `result.entries`, are written as they come), else whole."""
     if timeline_writer.to_stream is not None and out != STDOUT:
         with atomic_open(out, "w") as stream:
-            timeline_writer.to_stream(result, stream, **options)
+            timeline_writer.to_stream(result, stream, entries=entries, **options)
         return
+    if entries is not None:
+        result.entries = list(entries)
     text = timeline_writer.write(result, **options)
     if out != STDOUT:
         atomic_write(out, text)
