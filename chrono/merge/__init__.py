@@ -232,17 +232,19 @@ class PackedEvents:
     process while the workers tag, and as objects (frozensets of words, sentences, dates) they
     take about four times the memory of their pickle. `data` is the pickle of the events
     without their texts (`without_texts`), `texts` the texts packed apart (`pack_texts`): the
-    merge reads the one, and the other waits for the entries on a `TextStore`."""
+    merge reads the one, and the other waits for the entries on a `TextStore`. `documents`:
+    the places in the input (`doc_order`) of the documents of the events."""
 
-    __slots__ = ("data", "texts")
+    __slots__ = ("data", "texts", "documents")
 
     def __init__(self, events: Iterable[Event] = (), *, data: Optional[bytes] = None,
-                 texts: Optional[bytes] = None) -> None:
+                 texts: Optional[bytes] = None, documents: tuple[int, ...] = ()) -> None:
         if data is None or texts is None:
             events = list(events)
             data = pickle.dumps([without_texts(e) for e in events], protocol=pickle.HIGHEST_PROTOCOL)
             texts = pack_texts(events)
-        self.data, self.texts = data, texts
+            documents = tuple(sorted({e.doc_order for e in events}))
+        self.data, self.texts, self.documents = data, texts, documents
 
     def __iter__(self) -> Iterator[Event]:
         """The events whole, texts included."""
@@ -254,11 +256,11 @@ class PackedEvents:
         return pickle.loads(self.data)
 
     def __reduce__(self) -> tuple:
-        return _packed_from, (self.data, self.texts)
+        return _packed_from, (self.data, self.texts, self.documents)
 
 
-def _packed_from(data: bytes, texts: bytes) -> PackedEvents:
-    return PackedEvents(data=data, texts=texts)
+def _packed_from(data: bytes, texts: bytes, documents: tuple[int, ...]) -> PackedEvents:
+    return PackedEvents(data=data, texts=texts, documents=documents)
 
 
 class PreparedDocument(NamedTuple):
@@ -297,6 +299,9 @@ def _outside(text: str, regions: list) -> str:
     return " ".join(parts)
 
 
+_TRIM_EVERY = 1000  # documents unpacked between two `_give_back_freed_memory` (a trim takes a millisecond)
+
+
 def _give_back_freed_memory() -> None:
     """Return the pages of the freed pickles to the system. glibc keeps freed blocks for its own
     later use, and the events read from them live in Python's separate arenas: without this, the
@@ -323,7 +328,7 @@ class Merger:
                  index_type: type[MentionIndex] = MentionIndex) -> None:
         self.counts = counts if counts is not None else MergeCounts()
         self.index_type = index_type
-        self.documents: list[DocumentInfo] = []
+        self.infos: list[bytes] = []  # the documents' DocumentInfo, pickled: a fifth of their memory
         self.events: list[Event] = []
         self.terms: dict[int, DocumentTerms] = {}
         self.packed: list[PackedEvents] = []  # events added packed, after `events`, read at the merge
@@ -331,8 +336,8 @@ class Merger:
 
     def add(self, document: Document, tags: DocumentTags) -> DocumentInfo:
         """Attach one tagged document (its position: the documents added before it)."""
-        prepared = prepare_document(document, tags, len(self.documents))
-        self.add_prepared(prepared, len(self.documents))
+        prepared = prepare_document(document, tags, len(self.infos))
+        self.add_prepared(prepared, len(self.infos))
         return prepared.info
 
     def add_prepared(self, prepared: PreparedDocument, position: int) -> None:
@@ -340,13 +345,22 @@ class Merger:
         events' words are made one object per distinct word (`shared_words`), since each
         document comes unpickled with copies of its own, and their texts wait apart
         (`TextStore`). `PackedEvents` stay packed until the merge starts."""
-        self.documents.append(prepared.info)
+        self.infos.append(pickle.dumps(prepared.info, protocol=pickle.HIGHEST_PROTOCOL))
         if isinstance(prepared.events, PackedEvents):
             self.packed.append(prepared.events)
         else:
             self.unpack()
             self._hold(prepared.events)
         self.terms[position] = prepared.terms
+
+    @property
+    def documents(self) -> list[DocumentInfo]:
+        """The DocumentInfo of each document added, in input order."""
+        return list(self.iter_documents())
+
+    def iter_documents(self) -> Iterator[DocumentInfo]:
+        """`documents` one at a time (what `chrono timeline` writes to a file)."""
+        return (pickle.loads(info) for info in self.infos)
 
     def _hold(self, events: Iterable[Event]) -> None:
         """Whole events into `events`, their texts into the store."""
@@ -357,7 +371,8 @@ class Merger:
 
     def unpack(self) -> None:
         """The packed events read into `events`, in the order they were added; each pickle is
-        let go once read, so the two forms of the archive's events are never both held."""
+        let go once read, and their memory given back every `_TRIM_EVERY` documents, so the two
+        forms of the archive's events are never both held."""
         if not self.packed:
             return
         packed, self.packed = self.packed, []
@@ -368,7 +383,8 @@ class Merger:
             if slim:
                 self.texts.keep(events.texts, {e.doc_order for e in slim})
             self.events.extend(shared_words(event) for event in slim)
-        _give_back_freed_memory()
+            if len(packed) % _TRIM_EVERY == 0:
+                _give_back_freed_memory()
 
     def add_events(self, events: Iterable[Event], terms: Optional[dict[int, DocumentTerms]] = None) -> None:
         """Events attached elsewhere; they keep their own `doc_order` (and, with `terms`, the
@@ -380,11 +396,12 @@ class Merger:
 
     def corpus(self) -> Corpus:
         """The corpus of the documents added: their terms, or their events' words when documents
-        came as events alone."""
-        self.unpack()
-        missing = {e.doc_order for e in self.events} - set(self.terms)
+        came as events alone. Packed events stay packed unless their documents came without terms."""
+        missing = {e.doc_order for e in self.events} | {doc for packed in self.packed for doc in packed.documents}
+        missing -= set(self.terms)
         if not missing:
             return Corpus.build(self.terms)
+        self.unpack()
         known = dict(self.terms)
         words: dict[int, list[str]] = defaultdict(list)
         for event in self.events:
@@ -399,15 +416,21 @@ class Merger:
         happening's events once its entry is made: what `chrono timeline` does, so an archive's
         events, terms and entries are never all in memory at once."""
         if not release:
-            return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=self.corpus(),
+            corpus = self.corpus()
+            self.unpack()
+            return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=corpus,
                                 texts=self.texts)
         return list(self.stream())
 
     def stream(self) -> Iterator[Entry]:
         """The entries of `finish(release=True)`, each made when asked: what `chrono timeline`
-        writes to a file, so an archive's entries are never all held either."""
-        corpus = self.corpus()  # reads the packed events too
-        events, self.events, self.terms = self.events, [], {}
+        writes to a file, so an archive's entries are never all held either. The corpus is
+        built while the events are still packed, and the terms let go before they are read."""
+        corpus = self.corpus()
+        self.terms = {}
+        _give_back_freed_memory()  # the terms' arrays
+        self.unpack()
+        events, self.events = self.events, []
         try:
             yield from merged_entries(_emptied(events), counts=self.counts, index_type=self.index_type, corpus=corpus,
                                       release=True, texts=self.texts)

@@ -20,6 +20,7 @@ import os
 import pickle
 import tempfile
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import IO, Optional
 
@@ -27,6 +28,7 @@ from chrono.attach import Event
 
 # What `without_texts` leaves in place of the texts: no sentence, label, trigger or clause.
 _NO_CLAUSE = (0, 0)
+READ_DOCUMENTS = 1024  # the documents whose texts `TextStore` keeps read (a few MB)
 TextKey = tuple[int, str]  # (document's place in the input, timex id): one event of an input
 
 
@@ -68,7 +70,9 @@ class TextStore:
         self._file: Optional[IO[bytes]] = None
         self._where: dict[int, list[tuple[int, int]]] = {}  # document → (offset, length) of its records
         self._size = 0
-        self._last: tuple[int, dict[TextKey, tuple]] = (-1, {})  # the document read last and its texts
+        # the documents read last and their texts: an entry's mentions come from a few documents,
+        # and the entries of nearby days from the same ones
+        self._read: OrderedDict[int, dict[TextKey, tuple]] = OrderedDict()
 
     def keep(self, data: bytes, documents: Iterable[int]) -> None:
         """Store the packed texts of the events of `documents` (usually one document)."""
@@ -79,17 +83,21 @@ class TextStore:
         for doc in set(documents):
             self._where.setdefault(doc, []).append((self._size, len(data)))
         self._size += len(data)
-        self._last = (-1, {})
+        self._read.clear()
 
     def texts_of(self, doc_order: int) -> dict[TextKey, tuple]:
-        """The texts of one document's events (the last document asked is kept read)."""
-        if self._last[0] == doc_order:
-            return self._last[1]
-        texts: dict[TextKey, tuple] = {}
+        """The texts of one document's events (the last `READ_DOCUMENTS` documents asked are kept read)."""
+        texts = self._read.get(doc_order)
+        if texts is not None:
+            self._read.move_to_end(doc_order)
+            return texts
+        texts = {}
         if self._file is not None:
             for offset, length in self._where.get(doc_order, ()):
                 texts.update(unpack_texts(os.pread(self._file.fileno(), length, offset)))
-        self._last = (doc_order, texts)
+        self._read[doc_order] = texts
+        if len(self._read) > READ_DOCUMENTS:
+            self._read.popitem(last=False)
         return texts
 
     def restored(self, events: list[Event]) -> list[Event]:
@@ -101,4 +109,4 @@ class TextStore:
             self._file.close()
             self._file = None
         self._where.clear()
-        self._last = (-1, {})
+        self._read.clear()
