@@ -99,7 +99,14 @@ class DocumentTerms:
     @staticmethod
     def of_counts(counted: Mapping[int, int]) -> DocumentTerms:
         top = sorted([(-n, t) for t, n in counted.items()])[:MAX_TERMS]  # most frequent first, ties by id
-        return DocumentTerms(array("I", [t for _, t in top]), array("I", [-n for n, _ in top]))
+        counts = [-n for n, _ in top]
+        return DocumentTerms(array("I", [t for _, t in top]), array(_count_type(counts[0] if counts else 0), counts))
+
+
+def _count_type(most: int) -> str:
+    """The smallest array type that holds counts up to `most`: a byte each, nearly always (an
+    archive's terms wait in the main process until the last document is read)."""
+    return "B" if most < 1 << 8 else "H" if most < 1 << 16 else "I"
 
 
 @dataclass
