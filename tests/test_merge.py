@@ -139,6 +139,33 @@ def test_packed_events_merge_as_the_events_themselves():
     assert not mixed.packed
 
 
+def test_texts_wait_apart_and_entries_stream_as_the_whole_timeline():
+    """The merger holds the events without their texts (sentences, labels, triggers wait on a
+    temporary file, `TextStore`), and `Merger.stream` with `Merger.iter_documents`, written
+    as they come, gives the bytes of the whole chronology."""
+    import io
+
+    from chrono.export.jsonout import render, write_timeline
+    from chrono.merge.texts import TextStore, pack_texts, without_texts
+
+    pairs = hand_pairs()
+    expected = render(build_timeline(pairs))
+    merger = Merger()
+    for document, tags in pairs:
+        merger.add(document, tags)
+    merger.unpack()
+    assert merger.events and all(e.sentence == "" and e.trigger is None for e in merger.events)
+    out = io.StringIO()
+    write_timeline(TimelineOutput(), out, documents=merger.iter_documents(), entries=merger.stream())
+    assert out.getvalue() == expected
+
+    events = [e for order, (document, tags) in enumerate(pairs[:3]) for e in attach_document(document, tags, order)]
+    store = TextStore()
+    store.keep(pack_texts(events), {e.doc_order for e in events})  # three documents in one record
+    assert store.restored([without_texts(e) for e in events]) == events
+    store.close()
+
+
 def test_documents_list_their_set_aside_regions():
     timeline = build_timeline(hand_pairs())
     info = {d.id[:3]: d for d in timeline.documents}

@@ -13,7 +13,7 @@ or manifest, an option the format does not take).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Optional, Union
+from typing import NamedTuple, Optional, Union
 
 import click
 
@@ -32,7 +32,7 @@ from chrono.cli.options import (
 from chrono.export import Writer, format_names, writer
 from chrono.export.files import STDOUT, atomic_open, atomic_write
 from chrono.export.tagged import Tagged, tags_model
-from chrono.models import Anchor, Document, DocumentError, DocumentTags, Settings, TimelineOutput
+from chrono.models import Anchor, Document, DocumentError, DocumentInfo, DocumentTags, Entry, Settings, TimelineOutput
 from chrono.scale.processes import resolve_jobs, tag_stream
 
 
@@ -53,8 +53,18 @@ def _tagged_documents(items: Iterable, settings: Settings, jobs: str,
     return tagged(results, pending, outcome)
 
 
-def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Outcome) -> TimelineOutput:
-    """Tagged and attached in the worker processes; this one only merges what they send."""
+class Streamed(NamedTuple):
+    """A chronology whose documents and entries come one at a time, for a writer that takes them
+    so (`Writer.to_stream`): `head` holds the rest."""
+
+    head: TimelineOutput
+    documents: Iterable[DocumentInfo]
+    entries: Iterator[Entry]
+
+
+def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Outcome) -> Streamed:
+    """Tagged and attached in the worker processes; this one only merges what they send. The
+    documents and entries come one at a time (`Merger.iter_documents`, `Merger.stream`)."""
     # imported here, as below: `chrono tag` loads this module too and needs neither the attach
     # stage nor the merge (~0.1 s of every process's start-up)
     from chrono.merge import Merger
@@ -68,7 +78,7 @@ def _local_timeline(items: Iterable, settings: Settings, jobs: str, outcome: Out
         if not anchored(result.document.info.anchor):
             outcome.note_unanchored(result.id)
         merger.add_prepared(result.document, result.position)
-    return TimelineOutput(documents=merger.documents, entries=merger.finish(release=True), errors=list(outcome.errors))
+    return Streamed(TimelineOutput(errors=list(outcome.errors)), merger.iter_documents(), merger.stream())
 
 
 def anchored(anchor: Anchor) -> bool:
@@ -175,22 +185,29 @@ def timeline(paths, anchor, manifest, prefer, keep_anchor, encoding, fmt, per_me
         _write_chronology(timeline_writer, items, settings, jobs, out, outcome)
         outcome.finish()
     if engine == "dask":
-        result = _dask_timeline(items, settings, jobs, scheduler, outcome)
+        result: Union[TimelineOutput, Streamed] = _dask_timeline(items, settings, jobs, scheduler, outcome)
     else:
         result = _local_timeline(items, settings, jobs, outcome)
     if ranking is not None:
-        result.query = ranking.story
+        (result.head if isinstance(result, Streamed) else result).query = ranking.story
     _write_timeline(timeline_writer, result, out, options)
     outcome.finish()
 
 
-def _write_timeline(timeline_writer: Writer, result: TimelineOutput, out: str, options: dict) -> None:
-    """To a file piece by piece when the format can (an archive's JSON is never one string),
-    else whole."""
+def _write_timeline(timeline_writer: Writer, result: Union[TimelineOutput, Streamed], out: str,
+                    options: dict) -> None:
+    """To a file piece by piece when the format can (an archive's JSON is never one string, and
+    a `Streamed` chronology's documents and entries are written as they come), else whole."""
     if timeline_writer.to_stream is not None and out != STDOUT:
         with atomic_open(out, "w") as stream:
-            timeline_writer.to_stream(result, stream, **options)
+            if isinstance(result, Streamed):
+                timeline_writer.to_stream(result.head, stream, documents=result.documents, entries=result.entries,
+                                          **options)
+            else:
+                timeline_writer.to_stream(result, stream, **options)
         return
+    if isinstance(result, Streamed):
+        result = result.head.model_copy(update={"documents": list(result.documents), "entries": list(result.entries)})
     text = timeline_writer.write(result, **options)
     if out != STDOUT:
         atomic_write(out, text)

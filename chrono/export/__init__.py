@@ -47,8 +47,10 @@ class Writer:
     # `-o DIR/`: one file per document in a folder instead of one stream; it takes what
     # `write` takes, with the folder in place of the stream.
     to_folder: Optional[Callable[..., None]] = None
-    # "timeline" writers: `to_stream(timeline, out, **options)` writes the bytes of `write`
-    # piece by piece, so an archive's chronology is never one string in memory.
+    # "timeline" writers: `to_stream(timeline, out, documents=None, entries=None, **options)`
+    # writes the bytes of `write` piece by piece, so an archive's chronology is never one string
+    # in memory; `documents` and `entries` (iterators: `Merger.iter_documents`, `Merger.stream`)
+    # stand for the timeline's when given.
     to_stream: Optional[Callable[..., None]] = None
 
     @property

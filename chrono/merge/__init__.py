@@ -49,11 +49,14 @@ import dataclasses
 import gc
 import pickle
 import sys
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 from operator import itemgetter
-from typing import Any, NamedTuple, Optional
+from typing import Any, NamedTuple, Optional, TypeVar, cast
 
 from chrono.attach import Dated, Event, attach_document
 from chrono.merge.clusters import Cluster, cluster_events, touched_years
@@ -62,14 +65,15 @@ from chrono.merge.corpus import Corpus, DocumentTerms
 from chrono.merge.entries import entry, is_weak, order_key
 from chrono.merge.identity import identity
 from chrono.merge.index import MentionIndex, MergeCounts
+from chrono.merge.texts import TextStore, pack_texts, unpack_texts, with_texts, without_texts
 from chrono.models import Document, DocumentError, DocumentInfo, DocumentTags, Entry, TimelineOutput
 from chrono.read.labels import newspaper_and_title
 from chrono.segment import segment
 
 __all__ = [
     "Cluster", "Corpus", "DocumentTerms", "MentionIndex", "MergeCounts", "Merger", "PackedEvents", "PreparedDocument",
-    "WindowClusters", "build_timeline", "cluster_window", "combine_windows", "events_corpus", "identity",
-    "merge_events", "prepare_document", "touched_years",
+    "WindowClusters", "build_timeline", "cluster_window", "combine_windows", "combined_entries", "events_corpus",
+    "identity", "TextStore", "merge_events", "merged_entries", "prepare_document", "touched_years",
 ]
 
 
@@ -124,73 +128,141 @@ def cluster_window(positioned: Iterable[tuple[Any, Event]], *, counts: Optional[
 
 def combine_windows(windows: Iterable[WindowClusters], *, counts: Optional[MergeCounts] = None,
                     index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None,
-                    release: bool = False) -> list[Entry]:
+                    release: bool = False, texts: Optional[TextStore] = None) -> list[Entry]:
     """Steps 4-5: the clusters of all windows → entries e1, e2, … with their conflict links.
 
     The clusters are renumbered in the order one run would have created them, so ties (the
     older cluster wins) and ids come out as in `merge_events`. A cluster made only of weak
     mentions (`is_weak`) gives no entry: a false date is worse than a missing one. With
     `release`, each cluster lets go of its events once its entry is made (the clusters are
-    spent): an archive's events and entries are then never all held at once.
+    spent): an archive's events and entries are then never all held at once. With `texts`,
+    the events came without their texts (`without_texts`) and get them back for their entry.
     """
-    counts = counts if counts is not None else MergeCounts()
+    return list(combined_entries(windows, counts=counts, index_type=index_type, corpus=corpus, release=release,
+                                 texts=texts))
+
+
+def combined_entries(windows: Iterable[WindowClusters], *, counts: Optional[MergeCounts] = None,
+                     index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None,
+                     release: bool = False, texts: Optional[TextStore] = None) -> Iterator[Entry]:
+    """`combine_windows` one entry at a time, each made when asked (the conflicts and ids are
+    settled before the first): a writer that takes them one by one never holds them all."""
+    return _stepped_with_gc_paused(_combined(windows, counts if counts is not None else MergeCounts(), index_type,
+                                             corpus, release, texts))
+
+
+def _combined(windows: Iterable[WindowClusters], counts: MergeCounts, index_type: type[MentionIndex],
+              corpus: Optional[Corpus], release: bool, texts: Optional[TextStore]) -> Iterator[Entry]:
+    ranked = sorted((c for window in windows for c in window.clusters), key=lambda c: c.rank)
+    if corpus is None:
+        corpus = events_corpus(e for c in ranked for e in c.events)
+    for number, cluster in enumerate(ranked):
+        cluster.number = number
+        cluster.conflicts = {}
+    clusters = [c for c in ranked if not all(is_weak(e) for e in c.events)]
+    find_conflicts(clusters, counts, index_type, corpus)
+    clusters.sort(key=order_key)
+    ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
+    for cluster in clusters:
+        if texts is not None:
+            cluster.events = texts.restored(cluster.events)
+        made = entry(cluster, ids[cluster.number], ids)
+        if release:
+            cluster.events = []
+        yield made
+
+
+_T = TypeVar("_T")
+
+
+def _stepped_with_gc_paused(steps: Iterator[_T]) -> Iterator[_T]:
+    """The items of `steps`, the first computed with the cyclic GC paused (`_gc_paused`): it
+    does the merge's work, millions of long-lived objects, which are then set aside from the
+    GC (`gc.freeze`) until the last item. The other items (one entry each) and the caller's
+    work between them run with the GC as the caller has it, so the caller's garbage (the json
+    module's closures, for one) is collected as it goes, without rescanning the merge's objects."""
     with _gc_paused():
-        ranked = sorted((c for window in windows for c in window.clusters), key=lambda c: c.rank)
-        if corpus is None:
-            corpus = events_corpus(e for c in ranked for e in c.events)
-        for number, cluster in enumerate(ranked):
-            cluster.number = number
-            cluster.conflicts = {}
-        clusters = [c for c in ranked if not all(is_weak(e) for e in c.events)]
-        find_conflicts(clusters, counts, index_type, corpus)
-        clusters.sort(key=order_key)
-        ids = {cluster.number: f"e{i}" for i, cluster in enumerate(clusters, 1)}
-        entries = []
-        for cluster in clusters:
-            entries.append(entry(cluster, ids[cluster.number], ids))
-            if release:
-                cluster.events = []
-        return entries
+        first = next(steps, _DONE)
+        gc.freeze()
+    try:
+        if first is _DONE:
+            return
+        yield cast(_T, first)
+        yield from steps
+    finally:
+        gc.unfreeze()
+
+
+_DONE = object()
 
 
 def merge_events(events: Iterable[Event], *, counts: Optional[MergeCounts] = None,
                  index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None,
-                 release: bool = False) -> list[Entry]:
+                 release: bool = False, texts: Optional[TextStore] = None) -> list[Entry]:
     """Events (any documents) → ordered entries with ids e1, e2, … and conflict links: one
     window holding everything. Without `corpus`, the documents are known by their events'
     words. This is the function `make bench` times (on tools/synthetic.py's events); `counts`,
     when given, receives the elementary work done (see `MergeCounts`). `release`: see
-    `combine_windows` (pass events nobody else holds, e.g. `Merger.finish(release=True)`).
+    `combine_windows` (pass events nobody else holds, e.g. `Merger.finish(release=True)`);
+    `texts`: where the events' texts wait (see `combine_windows`).
     """
-    counts = counts if counts is not None else MergeCounts()
+    return list(merged_entries(events, counts=counts, index_type=index_type, corpus=corpus, release=release,
+                               texts=texts))
+
+
+def merged_entries(events: Iterable[Event], *, counts: Optional[MergeCounts] = None,
+                   index_type: type[MentionIndex] = MentionIndex, corpus: Optional[Corpus] = None,
+                   release: bool = False, texts: Optional[TextStore] = None) -> Iterator[Entry]:
+    """`merge_events` one entry at a time (see `combined_entries`)."""
+    return _stepped_with_gc_paused(_merged(events, counts if counts is not None else MergeCounts(), index_type,
+                                           corpus, release, texts))
+
+
+def _merged(events: Iterable[Event], counts: MergeCounts, index_type: type[MentionIndex], corpus: Optional[Corpus],
+            release: bool, texts: Optional[TextStore]) -> Iterator[Entry]:
     events = list(events)
-    with _gc_paused():  # once over both steps: a collection in between would scan every cluster
-        corpus = corpus if corpus is not None else events_corpus(events)
-        window = cluster_window(enumerate(events), counts=counts, index_type=index_type, corpus=corpus)
-        events.clear()  # the clusters hold them now
-        return combine_windows([window], counts=counts, index_type=index_type, corpus=corpus, release=release)
+    corpus = corpus if corpus is not None else events_corpus(events)
+    window = cluster_window(enumerate(events), counts=counts, index_type=index_type, corpus=corpus)
+    events.clear()  # the clusters hold them now
+    yield from _combined([window], counts, index_type, corpus, release, texts)
 
 
 class PackedEvents:
-    """A document's events as one pickled string, read back when iterated: what a worker
-    process sends and `Merger` holds until the merge starts. An archive's events wait in the
-    main process while the workers tag, and as objects (frozensets of words, sentences, dates)
-    they take about four times the memory of their pickle."""
+    """A document's events as two strings, read back when iterated: what a worker process
+    sends and `Merger` holds until the merge starts. An archive's events wait in the main
+    process while the workers tag, and as objects (frozensets of words, sentences, dates) they
+    take about four times the memory of their pickle. `data` is the pickle of the events
+    without their texts (`without_texts`), compressed (a third of its size, for a
+    millisecond of a worker's time), `texts` the texts packed apart (`pack_texts`): the
+    merge reads the one, and the other waits for the entries on a `TextStore`. `documents`:
+    the places in the input (`doc_order`) of the documents of the events."""
 
-    __slots__ = ("data",)
+    __slots__ = ("data", "texts", "documents")
 
-    def __init__(self, events: Iterable[Event] = (), *, data: Optional[bytes] = None) -> None:
-        self.data = data if data is not None else pickle.dumps(list(events), protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(self, events: Iterable[Event] = (), *, data: Optional[bytes] = None,
+                 texts: Optional[bytes] = None, documents: tuple[int, ...] = ()) -> None:
+        if data is None or texts is None:
+            events = list(events)
+            data = zlib.compress(pickle.dumps([without_texts(e) for e in events], protocol=pickle.HIGHEST_PROTOCOL), 1)
+            texts = pack_texts(events)
+            documents = tuple(sorted({e.doc_order for e in events}))
+        self.data, self.texts, self.documents = data, texts, documents
 
     def __iter__(self) -> Iterator[Event]:
-        return iter(pickle.loads(self.data))
+        """The events whole, texts included."""
+        texts = unpack_texts(self.texts)
+        return iter([with_texts(event, texts) for event in self.without_texts()])
+
+    def without_texts(self) -> list[Event]:
+        """The events as the merge reads them (`without_texts`)."""
+        return pickle.loads(zlib.decompress(self.data))
 
     def __reduce__(self) -> tuple:
-        return _packed_from, (self.data,)
+        return _packed_from, (self.data, self.texts, self.documents)
 
 
-def _packed_from(data: bytes) -> PackedEvents:
-    return PackedEvents(data=data)
+def _packed_from(data: bytes, texts: bytes, documents: tuple[int, ...]) -> PackedEvents:
+    return PackedEvents(data=data, texts=texts, documents=documents)
 
 
 class PreparedDocument(NamedTuple):
@@ -229,6 +301,9 @@ def _outside(text: str, regions: list) -> str:
     return " ".join(parts)
 
 
+_TRIM_EVERY = 1000  # documents unpacked between two `_give_back_freed_memory` (a trim takes a millisecond)
+
+
 def _give_back_freed_memory() -> None:
     """Return the pages of the freed pickles to the system. glibc keeps freed blocks for its own
     later use, and the events read from them live in Python's separate arenas: without this, the
@@ -242,7 +317,8 @@ def _give_back_freed_memory() -> None:
 
 
 class Merger:
-    """The chronology of documents added one at a time; only their events and terms are kept.
+    """The chronology of documents added one at a time; only their events and terms are kept,
+    the events' texts on a temporary file until the entries are made (`TextStore`).
 
         merger = Merger()
         for document, tags in pairs:
@@ -254,56 +330,80 @@ class Merger:
                  index_type: type[MentionIndex] = MentionIndex) -> None:
         self.counts = counts if counts is not None else MergeCounts()
         self.index_type = index_type
-        self.documents: list[DocumentInfo] = []
+        self.infos: list[bytes] = []  # the documents' DocumentInfo, pickled: a fifth of their memory
         self.events: list[Event] = []
         self.terms: dict[int, DocumentTerms] = {}
         self.packed: list[PackedEvents] = []  # events added packed, after `events`, read at the merge
+        self.texts = TextStore()  # the texts of `events` (they hold none)
 
     def add(self, document: Document, tags: DocumentTags) -> DocumentInfo:
         """Attach one tagged document (its position: the documents added before it)."""
-        prepared = prepare_document(document, tags, len(self.documents))
-        self.add_prepared(prepared, len(self.documents))
+        prepared = prepare_document(document, tags, len(self.infos))
+        self.add_prepared(prepared, len(self.infos))
         return prepared.info
 
     def add_prepared(self, prepared: PreparedDocument, position: int) -> None:
         """A document prepared elsewhere (`prepare_document`, e.g. in a worker process): its
         events' words are made one object per distinct word (`shared_words`), since each
-        document comes unpickled with copies of its own. `PackedEvents` stay packed until the
-        merge starts."""
-        self.documents.append(prepared.info)
+        document comes unpickled with copies of its own, and their texts wait apart
+        (`TextStore`). `PackedEvents` stay packed until the merge starts."""
+        self.infos.append(pickle.dumps(prepared.info, protocol=pickle.HIGHEST_PROTOCOL))
         if isinstance(prepared.events, PackedEvents):
             self.packed.append(prepared.events)
         else:
             self.unpack()
-            self.events.extend(shared_words(event) for event in prepared.events)
+            self._hold(prepared.events)
         self.terms[position] = prepared.terms
+
+    @property
+    def documents(self) -> list[DocumentInfo]:
+        """The DocumentInfo of each document added, in input order."""
+        return list(self.iter_documents())
+
+    def iter_documents(self) -> Iterator[DocumentInfo]:
+        """`documents` one at a time (what `chrono timeline` writes to a file)."""
+        return (pickle.loads(info) for info in self.infos)
+
+    def _hold(self, events: Iterable[Event]) -> None:
+        """Whole events into `events`, their texts into the store."""
+        events = list(events)
+        if events:
+            self.texts.keep(pack_texts(events), {e.doc_order for e in events})
+            self.events.extend(shared_words(without_texts(event)) for event in events)
 
     def unpack(self) -> None:
         """The packed events read into `events`, in the order they were added; each pickle is
-        let go once read, so the two forms of the archive's events are never both held."""
+        let go once read, and their memory given back every `_TRIM_EVERY` documents, so the two
+        forms of the archive's events are never both held."""
         if not self.packed:
             return
         packed, self.packed = self.packed, []
         packed.reverse()
         while packed:
-            self.events.extend(shared_words(event) for event in packed.pop())
-        _give_back_freed_memory()
+            events = packed.pop()
+            slim = events.without_texts()
+            if slim:
+                self.texts.keep(events.texts, {e.doc_order for e in slim})
+            self.events.extend(shared_words(event) for event in slim)
+            if len(packed) % _TRIM_EVERY == 0:
+                _give_back_freed_memory()
 
     def add_events(self, events: Iterable[Event], terms: Optional[dict[int, DocumentTerms]] = None) -> None:
         """Events attached elsewhere; they keep their own `doc_order` (and, with `terms`, the
         terms of their documents by `doc_order`)."""
         self.unpack()
-        self.events.extend(events)
+        self._hold(events)
         if terms:
             self.terms.update(terms)
 
     def corpus(self) -> Corpus:
         """The corpus of the documents added: their terms, or their events' words when documents
-        came as events alone."""
-        self.unpack()
-        missing = {e.doc_order for e in self.events} - set(self.terms)
+        came as events alone. Packed events stay packed unless their documents came without terms."""
+        missing = {e.doc_order for e in self.events} | {doc for packed in self.packed for doc in packed.documents}
+        missing -= set(self.terms)
         if not missing:
             return Corpus.build(self.terms)
+        self.unpack()
         known = dict(self.terms)
         words: dict[int, list[str]] = defaultdict(list)
         for event in self.events:
@@ -317,12 +417,27 @@ class Merger:
         go of the events and terms added (it is empty afterwards) and the merge lets go of each
         happening's events once its entry is made: what `chrono timeline` does, so an archive's
         events, terms and entries are never all in memory at once."""
-        corpus = self.corpus()  # reads the packed events too
         if not release:
-            return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=corpus)
-        events, self.events, self.terms = self.events, [], {}
-        return merge_events(_emptied(events), counts=self.counts, index_type=self.index_type, corpus=corpus,
-                            release=True)
+            corpus = self.corpus()
+            self.unpack()
+            return merge_events(self.events, counts=self.counts, index_type=self.index_type, corpus=corpus,
+                                texts=self.texts)
+        return list(self.stream())
+
+    def stream(self) -> Iterator[Entry]:
+        """The entries of `finish(release=True)`, each made when asked: what `chrono timeline`
+        writes to a file, so an archive's entries are never all held either. The corpus is
+        built while the events are still packed, and the terms let go before they are read."""
+        corpus = self.corpus()
+        self.terms = {}
+        _give_back_freed_memory()  # the terms' arrays
+        self.unpack()
+        events, self.events = self.events, []
+        try:
+            yield from merged_entries(_emptied(events), counts=self.counts, index_type=self.index_type, corpus=corpus,
+                                      release=True, texts=self.texts)
+        finally:
+            self.texts.close()
 
 
 def _emptied(events: list[Event]) -> Iterator[Event]:
@@ -331,8 +446,17 @@ def _emptied(events: list[Event]) -> Iterator[Event]:
     events.clear()
 
 
+_NO_WORDS: frozenset[str] = frozenset()  # one empty set for all: most events name no place, doer or lemma
+
+
 def _one_each(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(map(sys.intern, words)) if words else words
+    """The words interned, in the smaller of the two tables CPython builds for them (from an
+    iterator, the table grows fourfold as it fills; from a set, it is sized for its count)."""
+    if not words:
+        return _NO_WORDS
+    grown = frozenset(map(sys.intern, words))
+    sized = frozenset(set(grown))
+    return sized if sys.getsizeof(sized) < sys.getsizeof(grown) else grown
 
 
 def shared_words(event: Event) -> Event:
@@ -345,7 +469,7 @@ def shared_words(event: Event) -> Event:
         actors=_one_each(event.actors), lemmas=_one_each(event.lemmas),
         phrases=tuple(tuple(map(sys.intern, phrase)) for phrase in event.phrases),
         root=_interned(event.root), kind=_interned(event.kind), source=_interned(event.source),
-        timex=_shared_timex(event.timex))
+        trigger=_interned(event.trigger), timex=_shared_timex(event.timex))
 
 
 def _interned(text: Optional[str]) -> Optional[str]:
@@ -356,7 +480,14 @@ def _shared_timex(timex: Dated) -> Dated:
     """The timex's short strings ("t12", "أمس", "2015-07-20", "DATE", "day") interned too."""
     return timex._replace(id=sys.intern(timex.id), text=sys.intern(timex.text), value=sys.intern(timex.value),
                           type=sys.intern(timex.type), granularity=_interned(timex.granularity),
-                          mod=_interned(timex.mod), part_of_day=_interned(timex.part_of_day))
+                          mod=_interned(timex.mod), part_of_day=_interned(timex.part_of_day),
+                          start_date=_one_date(timex.start_date), end_date=_one_date(timex.end_date))
+
+
+@lru_cache(maxsize=1 << 14)
+def _one_date(day: date) -> date:
+    """The first copy of an equal date seen: an archive's mentions name a few thousand days."""
+    return day
 
 
 def build_timeline(pairs: Iterable[tuple[Document, DocumentTags]],
