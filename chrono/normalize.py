@@ -297,7 +297,7 @@ _SHORT_STEM = 4
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def stem_word(word: str) -> str:
     """The light stem of a word, folded: the one stemming of every stage that compares words
     across articles (choosing the articles of one story, telling happenings apart). Never shown:

@@ -48,7 +48,7 @@ def tokenize(text: str, start: int, end: int) -> Sentence:
 _new_token = tuple.__new__
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _read_token(written: str) -> tuple[str, bool, bool]:
     """(folded, is a word, is a number) of a token as written."""
     folded = fold(written)
@@ -63,7 +63,7 @@ def is_stop(tok: Tok) -> bool:
     return _stop_word(tok.text, tok.folded)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _stop_word(text: str, folded: str) -> bool:
     return (folded in STOP or bare(folded) in STOP or folded in AUXILIARIES or folded in REPORT
             or bare(folded) in REPORT or folded in CONNECTIVE_WORDS or len(stem_word(text)) < 2)
@@ -82,7 +82,7 @@ def is_date_word(tok: Tok) -> bool:
     return date_word(tok.folded)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def date_word(folded: str) -> bool:
     return folded in DATE_WORDS or bare(folded) in DATE_WORDS or \
         (folded[:1] in "وبل" and folded[1:] in DATE_WORDS)

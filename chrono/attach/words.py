@@ -214,7 +214,7 @@ NEEDS_COMPLEMENT = frozenset(fold(w) for w in {
     "غير", "سوى", "ذلك", "هذا", "هذه", "تلك", "عدد", "مجموعة", "عدة"})
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def bare(folded: str) -> str:
     """A folded word without a leading conjunction/preposition letter or article, for list lookups
     ("والذي" → "الذي", "وبينما" → "بينما"); the word itself when it is listed as written."""
@@ -281,12 +281,12 @@ def lookup(word: str, table: dict[str, Lemma]) -> Lemma | None:
         else _lookup_in(word, table)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _event_lemma(word: str) -> Lemma | None:
     return _lookup_in(word, LEMMAS)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _speech_lemma(word: str) -> Lemma | None:
     return _lookup_in(word, SPEECH)
 
