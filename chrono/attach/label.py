@@ -15,7 +15,6 @@ from chrono.attach.words import (
     CONNECTIVES_BY_FIRST,
     DANGLING,
     DATE_GOVERNORS,
-    IMPERSONAL,
     LEMMAS,
     NEEDS_COMPLEMENT,
     PLURAL_TIMES,
@@ -27,6 +26,7 @@ from chrono.attach.words import (
     STOP,
     TITLES,
     bare,
+    impersonal,
 )
 from chrono.normalize import fold
 
@@ -558,9 +558,9 @@ def _date_leftovers(tokens: list[Tok], first: int, last: int, lo: int, hi: int,
     joined = False  # inside another date joined to this one by و: "أمس [وأمس الأول]"
     while j < hi:
         tok = tokens[j]
-        date_word = is_date_word(tok) and not _coordinated(tok)
-        joined = joined or (date_word and tok.folded[:1] == "و")
-        if not (date_word or tok.text in ")/-–" or tok.folded in ("م", "هـ", "ه") or tok.folded in _DATE_QUALIFIERS
+        of_date = is_date_word(tok) and not _coordinated(tok)
+        joined = joined or (of_date and tok.folded[:1] == "و")
+        if not (of_date or tok.text in ")/-–" or tok.folded in ("م", "هـ", "ه") or tok.folded in _DATE_QUALIFIERS
                 or (joined and j in dates)):
             break
         skip.add(j)
@@ -897,9 +897,6 @@ def _lacks_subject(tokens: list[Tok], chosen: list[int]) -> bool:
 
 
 _THEN = frozenset(fold(w) for w in ("و", "ثم", "كما", "وكان", "وكانت", "كان", "كانت", "وقد", "قد"))
-def _impersonal(tok: Tok) -> bool:
-    """An opening that names no one: "يذكر أن", "ويشار إلى أن", "جدير بالذكر أن", "ومعلوم أنه"."""
-    return tok.folded in IMPERSONAL or bare(tok.folded) in IMPERSONAL
 
 
 def _goes_on(tokens: list[Tok], verb: int) -> bool:
@@ -931,7 +928,7 @@ def _carried_subject(tokens: list[Tok], chosen: list[int], previous: list[Tok] |
         return tokens, []
     verb = chosen[0]
     found = lemma_at(tokens, verb)
-    if found is None or not found.verb or tokens[verb].folded in IMPERSONAL or tokens[verb].text.endswith("ا") \
+    if found is None or not found.verb or impersonal(tokens[verb].folded) or tokens[verb].text.endswith("ا") \
             or not _lacks_subject(tokens, chosen):
         return tokens, []
     source: list[Tok] = tokens
@@ -1122,7 +1119,7 @@ def _with_sentence_opening(tokens: list[Tok], chosen: list[int], dates: frozense
     if not chosen:
         return chosen
     start, opening = chosen[0], _sentence_start(tokens)
-    if start <= opening or _impersonal(tokens[opening]) or tokens[opening].folded in _SIDE_OPENINGS:
+    if start <= opening or impersonal(tokens[opening].folded) or tokens[opening].folded in _SIDE_OPENINGS:
         return chosen
     if relative:
         if carried or not _inside_noun_phrase(tokens, start):

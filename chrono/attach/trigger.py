@@ -11,7 +11,6 @@ from chrono.attach.clause import COMMAS, Clause
 from chrono.attach.tokens import Sentence, Tok, is_date_word
 from chrono.attach.words import (
     AUXILIARIES,
-    IMPERSONAL,
     LEMMAS,
     NAME_LINKS,
     PHRASES,
@@ -23,6 +22,7 @@ from chrono.attach.words import (
     TITLES,
     Lemma,
     bare,
+    impersonal,
     lookup,
 )
 from chrono.normalize import fold
@@ -103,7 +103,7 @@ def find_trigger(tokens: list[Tok], clause: Clause, first: int, last: int, quote
         if first <= i < last or quoted[i] != timex_quoted:
             continue
         lemma = lemma_at(tokens, i)
-        if lemma is None or _supporting(tokens, i, clause.lead) or bare(tokens[i].folded) in IMPERSONAL:
+        if lemma is None or _supporting(tokens, i, clause.lead) or impersonal(tokens[i].folded):
             continue  # "ويذكر أنه في فبراير صوت المجلس": no one's statement, the vote is the event
         distance = first - i if i < first else (i - last) + 3
         rank = (0 if i < first else 2) + (1 if lemma.kind == "statement" and i > first else 0)

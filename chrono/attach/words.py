@@ -201,7 +201,14 @@ CARDINALS = frozenset(fold(key[0]) for key, entries in LEXICON.words.items()
                       if len(key) == 1 and any(e.cls == "cardinal" for e in entries))
 # Openings that name no one ("يذكر أن", "ويشار إلى أن", "جدير بالذكر أن"): no statement of anyone's,
 # and no doer for what follows
-IMPERSONAL = frozenset(fold(w) for w in ("يذكر", "يشار", "تجدر", "يبدو", "يقال", "جدير", "معلوم"))
+_IMPERSONAL = frozenset(fold(w) for w in ("يذكر", "يشار", "تجدر", "يبدو", "يقال", "جدير", "معلوم"))
+
+
+def impersonal(folded: str) -> bool:
+    """An opening that names no one, its conjunction aside: "يذكر", "ويشار", "جدير", "ومعلوم"."""
+    return folded in _IMPERSONAL or bare(folded) in _IMPERSONAL
+
+
 # Words a label does not end on: each needs what follows ("ما أدى", "ألمش بن", "تابع", "ولم").
 NEEDS_COMPLEMENT = frozenset(fold(w) for w in {
     "بن", "ابن", "بنت", "ابو", "أبو", "آل", "ما", "مما", "وما", "لم", "ولم", "لن", "ولن", "لا", "ولا",
