@@ -208,3 +208,15 @@ def test_two_papers_tolls_of_one_attack_still_join():
     (entry,) = _entries("قتل 30 شخصا في تفجير انتحاري استهدف أمس سوق الحميدية في مدينة تدمر.",
                         "أوقع التفجير الانتحاري الذي استهدف أمس سوق الحميدية في مدينة تدمر 32 قتيلا.")
     assert len(entry.mentions) == 2
+
+
+def test_taking_a_town_s_airport_and_taking_the_town_are_two_happenings():
+    entries = _entries("واستعادت القوات الحكومية أمس السيطرة على مطار سبها بعد معارك استمرت أسابيع.",
+                       "وقال قائد ميداني إن القوات انتزعت أمس السيطرة على سبها من المسلحين.")
+    assert len(entries) == 2
+
+
+def test_sites_inside_a_district_taken_the_same_day_join_the_district_s_capture():
+    (entry,) = _entries("أعلنت القوات أمس أنها بسطت سيطرتها على الجزء الأكبر من حي المرسى في المدينة الساحلية. "
+                        "وكانت القوات تمكنت أمس من فرض سيطرتها على القصر الرئاسي ومبنى البلدية في حي المرسى.")
+    assert len(entry.mentions) == 2

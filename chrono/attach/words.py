@@ -164,6 +164,8 @@ PLACE_HEADS = _folded_set(_KINDS.place_heads)
 RELATIVES = _folded_set(_KINDS.relative_pronouns)
 REPORT = _folded_set(_KINDS.report_words)
 SUPPORT = _folded_set(_KINDS.support_words)
+FACILITIES = frozenset(stem_word(w) for w in _KINDS.facility_heads)  # stems, as in Event.words: "قاعد"
+SITE_KINDS = frozenset(_KINDS.site_kinds)
 SIDE_OPENERS = _folded_set(w for w in _KINDS.side_openers if " " not in w)
 _CONNECTIVES = tuple(sorted((tuple(fold(w) for w in c.split()) for c in _KINDS.connectives), key=len, reverse=True))
 CONNECTIVE_WORDS = frozenset(c[0] for c in _CONNECTIVES if len(c) == 1)

@@ -120,6 +120,10 @@ class EventKinds(BaseModel):
     connectives: list[str]
     report_words: list[str]
     support_words: list[str]  # "بدعم الضربات الجوية": what helped a happening, not the happening
+    # sites named after a town ("مطار عدن", "ميناء الحديدة"): for the kinds in site_kinds, taking
+    # the site and taking the town are two happenings
+    facility_heads: list[str]
+    site_kinds: list[str]
 
     @field_validator("kinds")
     @classmethod

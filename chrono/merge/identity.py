@@ -1,7 +1,9 @@
 """Whether two mentions tell one happening, dates aside.
 
 Never when their kinds cannot be one happening ("قصفت المدفعية" and "تبنى هجوما"), when each
-names a place the other does not mention ("حي التواهي" and "معسكر لبوزة"), or when, of one
+names a place the other does not mention ("حي التواهي" and "معسكر لبوزة"), when a capture or a
+withdrawal names a site after a town the other names alone ("السيطرة على مطار عدن" and "السيطرة
+على عدن"), or when, of one
 kind, each names who did it and neither names the other's doer ("وافق مجلس الأمن" and "أقر
 الاتحاد الأوروبي").
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chrono.attach import Event, compatible_kinds
+from chrono.attach.words import FACILITIES, SITE_KINDS
 from chrono.merge.corpus import Corpus
 
 JOIN = 1.2  # same day (or the same interval)
@@ -45,8 +48,8 @@ def told(event: Event) -> frozenset[str]:
 
 def identity(a: Event, b: Event, corpus: Corpus) -> float:
     """How strongly `a` and `b` tell one happening (see the module docstring)."""
-    if not compatible_kinds(a.kind, b.kind) or places_clash(a, b, corpus) or actors_clash(a, b) \
-            or figures_clash(a, b) or names_clash(a, b, corpus):
+    if not compatible_kinds(a.kind, b.kind) or places_clash(a, b, corpus) or sites_clash(a, b) \
+            or actors_clash(a, b) or figures_clash(a, b) or names_clash(a, b, corpus):
         return NONE
     same_document = a.doc_order == b.doc_order
     related = same_document or corpus.related(a.doc_order, b.doc_order)
@@ -204,6 +207,27 @@ def same_actor(a: Event, b: Event, corpus: Corpus | None = None) -> bool:
 def places_clash(a: Event, b: Event, corpus: Corpus) -> bool:
     """`a` names a specific place that `b` does not mention while `b` names one `a` does not."""
     return _own_places(a, b, corpus) and _own_places(b, a, corpus)
+
+
+def sites_clash(a: Event, b: Event) -> bool:
+    """Two captures (or withdrawals) of which one names a site after a town (an airport, a base, a
+    port: the lexicon's facility_heads before a name) and the other names that town without the
+    site: taking "مطار عدن" and taking "عدن" the same day are two milestones of a war. A site the
+    other does not name at all is no clash: "القصر الرئاسي … في منطقة التواهي" is part of taking
+    "حي التواهي". Strikes and attacks are left out: a report of strikes on a town counts the ones
+    on its airport, and "قرب معسكر للجيش" places a bombing, it does not name its target."""
+    if a.kind not in SITE_KINDS or b.kind not in SITE_KINDS:
+        return False
+    return _site_of_a_town_named(a, b) or _site_of_a_town_named(b, a)
+
+
+def _site_of_a_town_named(a: Event, b: Event) -> bool:
+    """Whether `a` names a site "HEAD TOWN" whose TOWN `b` names without its HEAD."""
+    for phrase in a.phrases:
+        for head, town in zip(phrase, phrase[1:]):
+            if head in FACILITIES and town not in FACILITIES and town in b.words and head not in b.words:
+                return True
+    return False
 
 
 def _own_places(a: Event, b: Event, corpus: Corpus) -> bool:
