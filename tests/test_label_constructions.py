@@ -500,3 +500,18 @@ def test_a_name_starting_with_fa_keeps_it():
     label = _label("تقدم المدينة أقدم دولاب للملاهي «دولاب فيريس العملاق» في أوروبا الذي تم تشييده في عام 1898.",
                    "عام 1898")
     assert "يريس" not in label.replace("فيريس", "")
+
+
+def test_a_comparison_or_a_connective_the_date_completed_does_not_end_the_label():
+    label = _label("وارتفعت مبيعات المصنع إلى 40 ألف سيارة بزيادة 12 في المائة مقارنة بالعام الماضي.",
+                   "بالعام الماضي")
+    assert label.endswith("12 في المائة"), label
+    label = _label("ويقيم نادي الفروسية حفلا للأطفال بمناسبة العيد، وذلك في 20 يوليو.", "في 20 يوليو")
+    assert label.endswith("بمناسبة العيد"), label
+
+
+def test_a_per_cent_sign_and_a_tatweel_stay_with_their_word():
+    label = _label("وأعلن المكتب أمس أن معدل البطالة تراجع إلى 7.5% مقارنة بالربع الأول.", "أمس")
+    assert "7.5%" in label, label
+    label = _label("وقال مراسلنا في طوكيـــو أمس إن المعرض يستقبل زواره حتى نهاية عام 1436هـ.", "أمس")
+    assert "طوكيـــو" in label and label.endswith("1436هـ"), label

@@ -511,7 +511,7 @@ def _trim_end(tokens: list[Tok], chosen: list[int], complement: bool = False,
     that needs what follows), but a date adjective that completes its noun ("حتى الوقت الحالي")."""
     while chosen and (_dangles(tokens[chosen[-1]]) or (complement and _needs_complement(tokens[chosen[-1]]))):
         last = chosen[-1]
-        if len(chosen) > 1 and chosen[-2] == last - 1 and _describes_noun(tokens, last):
+        if len(chosen) > 1 and chosen[-2] == last - 1 and (_describes_noun(tokens, last) or _percent_of(tokens, last)):
             break
         if tokens[last].folded in TITLES and tokens[last].text.startswith("ال") and \
                 (last + 1 == len(tokens) or not tokens[last + 1].is_word or last + 1 in skip):
@@ -520,13 +520,24 @@ def _trim_end(tokens: list[Tok], chosen: list[int], complement: bool = False,
     return chosen
 
 
+def _percent_of(tokens: list[Tok], i: int) -> bool:
+    """A per cent sign that ends its number: "بنسبة 9.5%"."""
+    return tokens[i].text == "%" and tokens[i - 1].is_number
+
+
 def _dangles(tok: Tok) -> bool:
     """A token a label does not end on: punctuation (but a closing quote), a function word, a
     relative pronoun, a title ("… إلى", "… التي", "… الأمير")."""
     if not (tok.is_word or tok.is_number or tok.text in "»”\")"):
         return True
     return tok.folded in DANGLING or bare(tok.folded) in DANGLING or tok.folded in RELATIVES \
-        or (tok.folded in STOP and tok.folded not in _ENDING_STOPS) or tok.folded in TITLES
+        or (tok.folded in STOP and tok.folded not in _ENDING_STOPS) or tok.folded in TITLES \
+        or tok.folded in _OPEN_ENDS
+
+
+# words whose complement the date was, or that announce what the label no longer holds: "ارتفع
+# المؤشر 3 في المائة مقارنة [بالعام الماضي]", "… حفلا شعبيا، وذلك [في مقر الجمعية]"
+_OPEN_ENDS = frozenset(fold(w) for w in ("مقارنة", "بالمقارنة", "قياسا", "وذلك", "وهو", "وهي", "ألا"))
 
 
 # stop words that end a phrase well: nouns and pronoun-carrying prepositions ("إلى أدنى مستوى",

@@ -12,7 +12,8 @@ import regex
 from chrono.attach.words import AUXILIARIES, CONNECTIVE_WORDS, DATE_WORDS, REPORT, STOP, Lemma, bare
 from chrono.normalize import fold, stem_word
 
-_TOKEN = regex.compile(r"\p{Arabic}[\p{Arabic}\p{Mn}]*|[0-9٠-٩۰-۹]+(?:[.,:][0-9٠-٩۰-۹]+)*|[^\s\p{L}\p{N}]")
+# a tatweel stays in its word ("هـ", "طوكيـــو"), but not before the number it joins ("بـ٥٠٠٠", "الـ29")
+_TOKEN = regex.compile(r"\p{Arabic}(?:[\p{Arabic}\p{Mn}]|\u0640(?!\p{N}))*|[0-9٠-٩۰-۹]+(?:[.,:][0-9٠-٩۰-۹]+)*|[^\s\p{L}\p{N}]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 
 
