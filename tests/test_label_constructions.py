@@ -515,3 +515,9 @@ def test_a_per_cent_sign_and_a_tatweel_stay_with_their_word():
     assert "7.5%" in label, label
     label = _label("وقال مراسلنا في طوكيـــو أمس إن المعرض يستقبل زواره حتى نهاية عام 1436هـ.", "أمس")
     assert "طوكيـــو" in label and label.endswith("1436هـ"), label
+
+
+def test_a_statement_in_a_relative_clause_keeps_what_was_said():
+    label = _label("ومن بين المتبرعين رجل الأعمال الكندي جون سميث الذي أعلن اليوم الاثنين أنه يعتزم التبرع "
+                   "بمليون دولار للمستشفى.", "اليوم الاثنين")
+    assert label.endswith("الذي أعلن أنه يعتزم التبرع بمليون دولار للمستشفى"), label

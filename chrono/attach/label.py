@@ -181,6 +181,8 @@ def _relative_end(tokens: list[Tok], clause: Clause, last: int) -> int:
     for i in range(lo + 1, clause.hi):
         if (tokens[i].text in "-–—" or tokens[i].text in COMMAS) and i >= last:
             return i  # "الحوار الذي بدأ في غدامس في الخريف الماضي، برعاية ليون، كان …"
+        if i >= last and tokens[i].folded in _COMPLEMENTIZERS:
+            return clause.hi  # "الذي أعلن [اليوم] أنه يعتزم …": what was said, not the main verb
         if tokens[i].is_word and (_is_verb_at(tokens, i) or (i >= last and _imperfect(tokens[i]))):
             verbs += 1
             if verbs > 1 and i >= last:
@@ -536,8 +538,9 @@ def _dangles(tok: Tok) -> bool:
 
 
 # words whose complement the date was, or that announce what the label no longer holds: "ارتفع
-# المؤشر 3 في المائة مقارنة [بالعام الماضي]", "… حفلا شعبيا، وذلك [في مقر الجمعية]"
-_OPEN_ENDS = frozenset(fold(w) for w in ("مقارنة", "بالمقارنة", "قياسا", "وذلك", "وهو", "وهي", "ألا"))
+# المؤشر 3 في المائة مقارنة [بالعام الماضي]", "… حفلا شعبيا، وذلك [في مقر الجمعية]", "…، مضيفا"
+_OPEN_ENDS = frozenset(fold(w) for w in ("مقارنة", "بالمقارنة", "قياسا", "وذلك", "وهو", "وهي", "ألا",
+                                          "مضيفا", "مضيفة", "معتبرا", "معتبرة", "مشيرا", "مشيرة", "مؤكدا", "مؤكدة"))
 
 
 # stop words that end a phrase well: nouns and pronoun-carrying prepositions ("إلى أدنى مستوى",
