@@ -521,3 +521,10 @@ def test_a_statement_in_a_relative_clause_keeps_what_was_said():
     label = _label("ومن بين المتبرعين رجل الأعمال الكندي جون سميث الذي أعلن اليوم الاثنين أنه يعتزم التبرع "
                    "بمليون دولار للمستشفى.", "اليوم الاثنين")
     assert label.endswith("الذي أعلن أنه يعتزم التبرع بمليون دولار للمستشفى"), label
+
+
+def test_a_date_completing_the_noun_a_preposition_governs_stays():
+    label = _label("وتراجعت أسعار القطن 2% في ختام تعاملات اليوم.", "اليوم")
+    assert label.endswith("في ختام تعاملات اليوم"), label
+    label = _label("وأعلنت شركة الطيران عن إضافة 12 وجهة جديدة هذا العام.", "هذا العام")
+    assert label.endswith("وجهة جديدة"), label  # an adjective ends the phrase: the date goes

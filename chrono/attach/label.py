@@ -1035,6 +1035,35 @@ def _date_completing_verb(tokens: list[Tok], chosen: list[int], skip: set[int], 
     return sorted(set(chosen) | {i for i in skip if words[-1] < i < end})
 
 
+def _date_completing_noun(tokens: list[Tok], chosen: list[int], first: int, last: int) -> list[int]:
+    """A date that is the second term of a construct keeps its place: "تعود منطقة العروض في دورة
+    هذا العام", "في ختام تعاملات اليوم" (not "… في دورة"): a label that would end on a common noun
+    without the article (ة, ات) right before a definite date is incomplete without it."""
+    before = first - 1
+    words = [i for i in chosen if tokens[i].is_word or tokens[i].is_number]
+    if not words or words[-1] != before or not _construct_noun(tokens, before) or \
+            not tokens[before].text.endswith(_COMMON_NOUN_ENDINGS) or tokens[before].folded in DATE_GOVERNORS or \
+            not (tokens[first].folded.startswith("ال") or tokens[first].folded in _DEMONSTRATIVES) or \
+            not _governed(tokens, before):
+        return chosen
+    return sorted(set(chosen) | set(range(first, last)))
+
+
+def _governed(tokens: list[Tok], i: int) -> bool:
+    """A noun a preposition governs ("في دورة", "لقدسية", "بنهاية تعاملات"): a construct's head,
+    not an adjective after its noun ("وجهة جديدة", "وسائل إعلام رسمية") nor a definite noun
+    ("للسيدات")."""
+    previous = tokens[i - 1].folded if i > 0 else ""
+    folded = tokens[i].folded
+    return (folded[:1] == "ل" and folded[1:2] != "ل") or previous in DANGLING or previous in PREPOSITIONS \
+        or previous in DATE_GOVERNORS or bare(previous) in _GOVERNING_NOUNS
+
+
+_GOVERNING_NOUNS = frozenset(fold(w) for w in ("ختام", "نهاية", "مستهل", "أثناء", "طوال"))
+
+
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
+_COMMON_NOUN_ENDINGS = ("ة", "ات")  # "دورة", "تعاملات": not a name ("مصر", "عبدالعزيز")
 _RELATIVE_REACH = 5
 _WHILE_NOUNS = frozenset(fold(w) for w in ("الوقت", "الحين", "اللحظة"))
 
@@ -1236,6 +1265,7 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         if sum(1 for i in larger if tokens[i].is_word) >= _FULL_LABEL_WORDS:
             chosen = larger
     chosen = _date_completing_verb(tokens, _without_bare_relative(tokens, chosen, skip, first, last), skip, first)
+    chosen = _date_completing_noun(tokens, chosen, first, last)
     chosen = _whole_statement(tokens, chosen, start, end, skip)
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
         # a thin clause ("الذي وقع أمس"): the sentence's words around it
