@@ -528,3 +528,9 @@ def test_a_date_completing_the_noun_a_preposition_governs_stays():
     assert label.endswith("في ختام تعاملات اليوم"), label
     label = _label("وأعلنت شركة الطيران عن إضافة 12 وجهة جديدة هذا العام.", "هذا العام")
     assert label.endswith("وجهة جديدة"), label  # an adjective ends the phrase: the date goes
+
+
+def test_an_aside_after_that_does_not_end_what_was_said():
+    label = _label("وقال رئيس النادي في حديث مساء الجمعة، إنه وبعد أيام من انتهاء الموسم، تلقى عرضين من "
+                   "ناديين أوروبيين لضم المهاجم.", "مساء الجمعة")
+    assert label.endswith("لضم المهاجم"), label

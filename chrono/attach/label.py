@@ -12,6 +12,7 @@ from chrono.attach.trigger import Trigger, lemma_at
 from chrono.attach.words import (
     AUXILIARIES,
     CARDINALS,
+    CLAUSE_OPENERS,
     CONNECTIVES_BY_FIRST,
     DANGLING,
     DATE_GOVERNORS,
@@ -733,9 +734,20 @@ def _first_phrase(tokens: list[Tok], chosen: list[int], last: int) -> list[int]:
         return chosen
     for n, i in enumerate(chosen):
         if i >= last and tokens[i].text in COMMAS and \
-                sum(1 for j in chosen[:n] if tokens[j].is_word) >= _PHRASE_WORDS:
+                sum(1 for j in chosen[:n] if tokens[j].is_word) >= _PHRASE_WORDS and not _closes_aside(tokens, chosen[:n]):
             return chosen[:n]
     return chosen
+
+
+def _closes_aside(tokens: list[Tok], before: list[int]) -> bool:
+    """Whether a comma closes an aside that opened right after "أن/إن" ("إنه وقبل أسبوعين على
+    إعلان المجلس، كانت …"): what was said comes after it."""
+    words = [i for i in before if tokens[i].is_word]
+    said = [n for n, i in enumerate(words) if tokens[i].folded in _COMPLEMENTIZERS]
+    if not said or said[-1] + 1 >= len(words):
+        return False
+    opener = tokens[words[said[-1] + 1]].folded
+    return bare(opener) in SIDE_OPENERS and bare(opener) not in CLAUSE_OPENERS
 
 
 _SUBORDINATORS = frozenset(fold(w) for w in ("عندما", "حين", "حينما", "عقب", "مما", "إذ", "لأن", "بعدما", "ريثما"))
