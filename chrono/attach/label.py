@@ -733,8 +733,8 @@ def _first_phrase(tokens: list[Tok], chosen: list[int], last: int) -> list[int]:
     if sum(1 for i in chosen if tokens[i].is_word) <= _LONG_LABEL_WORDS:
         return chosen
     for n, i in enumerate(chosen):
-        if i >= last and tokens[i].text in COMMAS and \
-                sum(1 for j in chosen[:n] if tokens[j].is_word) >= _PHRASE_WORDS and not _closes_aside(tokens, chosen[:n]):
+        if i >= last and tokens[i].text in COMMAS and sum(1 for j in chosen[:n] if tokens[j].is_word) >= _PHRASE_WORDS \
+                and not _closes_aside(tokens, chosen[:n]):
             return chosen[:n]
     return chosen
 

@@ -13,7 +13,8 @@ from chrono.attach.words import AUXILIARIES, CONNECTIVE_WORDS, DATE_WORDS, REPOR
 from chrono.normalize import fold, stem_word
 
 # a tatweel stays in its word ("هـ", "طوكيـــو"), but not before the number it joins ("بـ٥٠٠٠", "الـ29")
-_TOKEN = regex.compile(r"\p{Arabic}(?:[\p{Arabic}\p{Mn}]|\u0640(?!\p{N}))*|[0-9٠-٩۰-۹]+(?:[.,:][0-9٠-٩۰-۹]+)*|[^\s\p{L}\p{N}]")
+_TOKEN = regex.compile(r"\p{Arabic}(?:[\p{Arabic}\p{Mn}]|\u0640(?!\p{N}))*"
+                       r"|[0-9٠-٩۰-۹]+(?:[.,:][0-9٠-٩۰-۹]+)*|[^\s\p{L}\p{N}]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 
 

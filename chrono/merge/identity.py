@@ -224,7 +224,7 @@ def sites_clash(a: Event, b: Event) -> bool:
 def _site_of_a_town_named(a: Event, b: Event) -> bool:
     """Whether `a` names a site "HEAD TOWN" whose TOWN `b` names without its HEAD."""
     for phrase in a.phrases:
-        for head, town in zip(phrase, phrase[1:]):
+        for head, town in zip(phrase, phrase[1:], strict=False):
             if head in FACILITIES and town not in FACILITIES and town in b.words and head not in b.words:
                 return True
     return False
