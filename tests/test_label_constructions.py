@@ -535,3 +535,9 @@ def test_an_aside_after_that_does_not_end_what_was_said():
                    "انتهاء الموسم الكروي الماضي، تلقى عرضين رسميين من ناديين أوروبيين كبيرين لضم المهاجم.",
                    "مساء الجمعة")
     assert label.endswith("لضم المهاجم"), label
+
+
+def test_a_leading_connective_phrase_is_not_part_of_the_label():
+    for opening in ("ومن جانب آخر", "على صعيد متصل", "ومن جهة ثانية"):
+        label = _label(f"{opening} وصل وفد الاتحاد الآسيوي أمس إلى جدة لتفقد الملاعب.", "أمس")
+        assert label.startswith("وصل وفد الاتحاد الآسيوي"), label
