@@ -541,3 +541,9 @@ def test_a_leading_connective_phrase_is_not_part_of_the_label():
     for opening in ("ومن جانب آخر", "على صعيد متصل", "ومن جهة ثانية"):
         label = _label(f"{opening} وصل وفد الاتحاد الآسيوي أمس إلى جدة لتفقد الملاعب.", "أمس")
         assert label.startswith("وصل وفد الاتحاد الآسيوي"), label
+
+
+def test_a_participle_the_date_completes_keeps_it():
+    label = _label("ومن أشهر أبناء المدينة الشاعر الكبير سليم العطار المولود في الثالث من مايو 1921.",
+                   "الثالث من مايو 1921")
+    assert label.endswith("المولود في الثالث من مايو 1921"), label

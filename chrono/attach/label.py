@@ -1034,9 +1034,11 @@ def _verb_shaped(tokens: list[Tok], i: int) -> bool:
 
 def _date_completing_verb(tokens: list[Tok], chosen: list[int], skip: set[int], first: int) -> list[int]:
     """A label ending on the verb whose complement was the date keeps the date: "لكن الشركات
-    الأخرى تستهدف عام 2020", "وتستمر حتى نهاية العام" (not "… تستهدف", "… وتستمر")."""
+    الأخرى تستهدف عام 2020", "وتستمر حتى نهاية العام" (not "… تستهدف", "… وتستمر"); so does a
+    participle that says what the date is of ("شوبان المولود في الأول من مارس 1810")."""
     words = [i for i in chosen if tokens[i].is_word or tokens[i].is_number]
-    if not words or words[-1] >= first or not _verb_shaped(tokens, words[-1]) or \
+    if not words or words[-1] >= first or \
+            not (_verb_shaped(tokens, words[-1]) or tokens[words[-1]].folded in _DATED_PARTICIPLES) or \
             any(i not in skip and tokens[i].is_word for i in range(words[-1] + 1, first)):
         return chosen
     end = first
@@ -1076,6 +1078,9 @@ _GOVERNING_NOUNS = frozenset(fold(w) for w in ("ختام", "نهاية", "مست
 
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
 _COMMON_NOUN_ENDINGS = ("ة", "ات")  # "دورة", "تعاملات": not a name ("مصر", "عبدالعزيز")
+# participles a date completes: born, died, held, dated
+_DATED_PARTICIPLES = frozenset(fold(w) for w in ("المولود", "المولودة", "المتوفى", "المتوفاة", "المتوفي",
+                                                  "المنعقد", "المنعقدة", "المؤرخ", "المؤرخة"))
 _RELATIVE_REACH = 5
 _WHILE_NOUNS = frozenset(fold(w) for w in ("الوقت", "الحين", "اللحظة"))
 
