@@ -538,7 +538,7 @@ def test_an_aside_after_that_does_not_end_what_was_said():
 
 
 def test_a_leading_connective_phrase_is_not_part_of_the_label():
-    for opening in ("ومن جانب آخر", "على صعيد متصل", "ومن جهة ثانية"):
+    for opening in ("ومن جانب آخر", "على صعيد متصل", "ومن جهة ثانية", "وبعد ذلك"):
         label = _label(f"{opening} وصل وفد الاتحاد الآسيوي أمس إلى جدة لتفقد الملاعب.", "أمس")
         assert label.startswith("وصل وفد الاتحاد الآسيوي"), label
 
