@@ -142,7 +142,7 @@ def test_an_unknown_lexicon_section_is_rejected():
 def test_regional_month_names_map_to_the_standard_ones():
     names = load_lexicon().regional_month_names()
     assert names["كانون الأول"] == "ديسمبر" and names["دجنبر"] == "ديسمبر" and names["أوت"] == "أغسطس"
-    assert "ديسمبر" not in names and len(names) == 24
+    assert names["كانون أول"] == "ديسمبر" and "ديسمبر" not in names and len(names) == 28
 
 
 def test_shipped_lexicon_loads():

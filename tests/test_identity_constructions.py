@@ -220,3 +220,28 @@ def test_sites_inside_a_district_taken_the_same_day_join_the_district_s_capture(
     (entry,) = _entries("أعلنت القوات أمس أنها بسطت سيطرتها على الجزء الأكبر من حي المرسى في المدينة الساحلية. "
                         "وكانت القوات تمكنت أمس من فرض سيطرتها على القصر الرئاسي ومبنى البلدية في حي المرسى.")
     assert len(entry.mentions) == 2
+
+
+def test_a_date_that_is_only_the_reference_of_a_comparison_makes_no_entry():
+    pairs = []
+    text = ("وارتفعت مبيعات الشركة خلال العام 2021 بنسبة 12 في المائة مقارنة بالعام 2019. وبلغت الأرباح "
+            "في مارس 900 مليون مقابل 700 مليون في مارس 2020.")
+    doc = Document(id="d0", text=text, anchor=Anchor(date=_DAY))
+    pairs.append((doc, tag_document(doc)))
+    values = {e.value for e in build_timeline(pairs).entries}
+    assert "2021" in values and "2019" not in values and "2020-03" not in values, values
+
+
+def test_an_exchange_keeps_its_date():
+    pairs = []
+    text = "وأفرجت السلطات عن خمسة موقوفين مقابل إطلاق سراح جنديين مخطوفين منذ مارس 2020."
+    doc = Document(id="d0", text=text, anchor=Anchor(date=_DAY))
+    pairs.append((doc, tag_document(doc)))
+    assert any(e.value.startswith("2020") for e in build_timeline(pairs).entries)
+
+
+def test_a_date_written_with_its_conjunction_dates_its_clause():
+    """"وأمس أعلنت": the timex starts inside the token "وأمس"; it still makes an entry."""
+    (entry,) = _entries("قتل شرطي في هجوم مسلح الأسبوع الماضي. وأمس أعلنت الشرطة اعتقال ثلاثة أشخاص يشتبه "
+                        "في مشاركتهم في الهجوم.")
+    assert entry.kind in ("arrest", "statement") and "اعتقال" in entry.label

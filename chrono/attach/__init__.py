@@ -36,8 +36,9 @@ from chrono.attach.dated import Dated, dated
 from chrono.attach.days import dated_times, is_approximate, is_holiday, is_placeable, names_a_feast_day, relative_day
 from chrono.attach.label import is_thin_label, make_label
 from chrono.attach.tokens import Sentence, Tok, content_stem, is_stop, since_at, tokenize
-from chrono.attach.trigger import Trigger, find_trigger, trigger_surface
+from chrono.attach.trigger import Trigger, find_trigger, lemma_at, trigger_surface
 from chrono.attach.words import (
+    COMPARED_WITH,
     COMPARISON_REACH,
     COMPARISONS,
     RECURRING_KINDS,
@@ -48,6 +49,7 @@ from chrono.attach.words import (
     trigger_root,
 )
 from chrono.models import Document, DocumentTags, Span, Timex
+from chrono.normalize import fold
 from chrono.read.labels import newspaper_and_title
 from chrono.segment import Segmentation, in_quote, segment, sentence_index
 
@@ -188,7 +190,8 @@ def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None,
     """The sentence's tokens, the timex's place among them, its clause and trigger."""
     start, end = _scope(text, seg, timex, cache)
     tokens = _sentence_tokens(text, start, end, cache)
-    positions = [i for i, t in enumerate(tokens) if timex.start <= t.start < timex.end]
+    # a token the timex overlaps: "وأمس" holds the timex "أمس" after its conjunction
+    positions = [i for i, t in enumerate(tokens) if t.start < timex.end and timex.start < t.end]
     if not positions:
         return None
     first, last = positions[0], positions[-1] + 1
@@ -229,6 +232,30 @@ def _comparison_point(tokens: list[Tok], first: int) -> bool:
 _MORE_OR_LESS = frozenset({"اكثر", "اقل"})
 
 
+def _compared_with(tokens: list[Tok], first: int) -> bool:
+    """Whether the date is what a figure is compared with, a few words after "مقارنة/قياسا/مقابل"
+    in the same phrase ("تراجع في 2014 بنسبة 0.1 في المائة مقارنة بالعام 2013", "إلى 93 في المائة
+    في مايو مقارنة بـ 96.3 في المائة في أبريل"): what happened is told by another date, not this one."""
+    for i in range(first - 1, max(-1, first - 1 - COMPARISON_REACH), -1):
+        tok = tokens[i]
+        if tok.text in ".؛;:،," or (tok.is_word and _is_verb_like(tok)):
+            return False
+        if tok.folded in COMPARED_WITH:
+            # "مقابل" compares a figure ("مقابل 2.4 تريليون خلال عام 2012"), or it is an exchange
+            # ("مقابل إطلاق سراح عسكريين مخطوفين منذ سنة"), whose date is the happening's
+            return tok.folded != _IN_EXCHANGE or (i + 1 < len(tokens) and tokens[i + 1].is_number)
+    return False
+
+
+_IN_EXCHANGE = fold("مقابل")
+
+
+def _is_verb_like(tok: Tok) -> bool:
+    """A word the lexicon reads as a verb ("سجلت", "تراجع"): a comparison does not reach past it."""
+    found = lemma_at([tok], 0)
+    return found is not None and found.verb
+
+
 def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, anchor_sure: bool,
            source: str | None, bare_time: bool, cache: dict | None = None,
            spans: list[tuple[int, int]] | None = None) -> Event | None:
@@ -237,7 +264,7 @@ def _event(document: Document, seg: Segmentation, timex: Timex, doc_order: int, 
     if reading is None:
         return None
     tokens, first, last, clause, trigger = reading.tokens, reading.first, reading.last, reading.clause, reading.trigger
-    if _comparison_point(tokens, first):
+    if _comparison_point(tokens, first) or _compared_with(tokens, first):
         return None  # "أدنى مستوى منذ فبراير": nothing of this sentence happened in February
     skip = reading.dates
     content = content_of(tokens, clause.lead, described_end(tokens, clause), skip, trigger.at if trigger else None)

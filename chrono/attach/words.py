@@ -191,6 +191,9 @@ COMPARISONS = frozenset(fold(w) for w in {
     "أعلى", "أدنى", "أكبر", "أصغر", "أفضل", "أسوأ", "أطول", "أقصر", "أقوى", "أضعف", "أسرع", "أبطأ",
     "أكثر", "أقل"})
 COMPARISON_REACH = 6
+# what a figure is compared with follows these: "مقارنة بالعام 2013", "مقابل 3.35 مليار خلال الفترة
+# نفسها من العام الماضي"; a date there is the reference, not when anything happened
+COMPARED_WITH = frozenset(fold(w) for w in ("مقارنة", "مقارنةً", "بالمقارنة", "قياسا", "قياساً", "مقابل"))
 # Words that govern the date after them and mean nothing once it is out ("بمقدم رمضان", "مطلع
 # الشهر", "عشية 18 مارس"): they leave with it.
 DATE_GOVERNORS = frozenset(fold(w) for w in {
