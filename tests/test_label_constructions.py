@@ -547,3 +547,9 @@ def test_a_participle_the_date_completes_keeps_it():
     label = _label("ومن أشهر أبناء المدينة الشاعر الكبير سليم العطار المولود في الثالث من مايو 1921.",
                    "الثالث من مايو 1921")
     assert label.endswith("المولود في الثالث من مايو 1921"), label
+
+
+def test_a_relative_clause_whose_verb_is_the_happening_stays_with_its_date():
+    label = _label("وعزل الرئيس عددا من كبار ضباط الجيش بينهم اللواء سامي النمر أحد أكبر الضباط السابقين "
+                   "والذي توفي في مارس بسبب إصابته بالسرطان.", "مارس")
+    assert "والذي توفي في مارس" in label, label

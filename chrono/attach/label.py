@@ -883,10 +883,11 @@ def _side_event_label(text: str, tokens: list[Tok], clause: Clause, trigger: Tri
 
 
 def _without_bare_relative(tokens: list[Tok], chosen: list[int], skip: set[int], first: int,
-                           last: int) -> list[int]:
+                           last: int, event_verb: int | None = None) -> list[int]:
     """A relative clause left with its verb alone once the date is out ("في معرض فرانكفورت الذي
     يعقد [في سبتمبر]"): at the label's end it goes when a whole phrase stands before it, else the
-    date stays in it ("الانتخابات البرلمانية التي ستجري في شباط 2016")."""
+    date stays in it ("الانتخابات البرلمانية التي ستجري في شباط 2016"), as it does after a verb that
+    is itself the happening (`event_verb`: "… الضباط السابقين الذي توفي في مارس")."""
     words = [i for i in chosen if tokens[i].is_word or tokens[i].is_number]
     for n in range(len(words) - 1):
         relative, verb = words[n], words[n + 1]
@@ -899,7 +900,8 @@ def _without_bare_relative(tokens: list[Tok], chosen: list[int], skip: set[int],
         if end < len(tokens) and end in chosen and tokens[end].is_word and tokens[end - 1].text not in "-–—":
             continue  # the relative clause goes on after the date: "الذي افتتح [أمس] في أبها"
         before = [i for i in chosen if i < relative]
-        if n + 2 == len(words) and sum(1 for i in before if tokens[i].is_word) >= _FULL_LABEL_WORDS:
+        if n + 2 == len(words) and sum(1 for i in before if tokens[i].is_word) >= _FULL_LABEL_WORDS \
+                and verb != event_verb:
             return _trim_end(tokens, before, skip=skip)
         leftovers = [i for i in sorted(skip) if verb < i < end]
         return sorted(set(chosen) | set(leftovers))
@@ -1281,7 +1283,10 @@ def make_label(text: str, tokens: list[Tok], clause: Clause, trigger: Trigger | 
         larger = _label_words(tokens, _phrase_start(tokens, start), _next_break(tokens, end), skip)
         if sum(1 for i in larger if tokens[i].is_word) >= _FULL_LABEL_WORDS:
             chosen = larger
-    chosen = _date_completing_verb(tokens, _without_bare_relative(tokens, chosen, skip, first, last), skip, first)
+    event_verb = trigger.at if trigger is not None and trigger.lemma.verb and \
+        trigger.lemma.kind not in (None, "statement") else None
+    chosen = _date_completing_verb(tokens, _without_bare_relative(tokens, chosen, skip, first, last, event_verb),
+                                   skip, first)
     chosen = _date_completing_noun(tokens, chosen, first, last)
     chosen = _whole_statement(tokens, chosen, start, end, skip)
     if sum(1 for i in chosen if tokens[i].is_word) < _MIN_LABEL_WORDS:
