@@ -553,3 +553,10 @@ def test_a_relative_clause_whose_verb_is_the_happening_stays_with_its_date():
     label = _label("وعزل الرئيس عددا من كبار ضباط الجيش بينهم اللواء سامي النمر أحد أكبر الضباط السابقين "
                    "والذي توفي في مارس بسبب إصابته بالسرطان.", "مارس")
     assert "والذي توفي في مارس" in label, label
+
+
+def test_a_forecast_keeps_who_expects_it():
+    label = _label("وتتوقع وزارة السياحة أن تصل عائدات القطاع بحلول عام 2030 إلى 90 مليار ريال.", "بحلول عام 2030")
+    assert label.startswith("تتوقع وزارة السياحة أن تصل"), label
+    label = _label("وأكد المسؤول أن جلسة التصويت تم عقدها أمس في مقر البرلمان.", "أمس")
+    assert label.startswith("جلسة التصويت"), label  # what was said is the happening

@@ -309,7 +309,9 @@ def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None, fir
     if trigger is not None and clause.lead == clause.lo:
         said = [i for i in range(start, trigger.at)
                 if tokens[i].folded in _COMPLEMENTIZERS or (i < first and _opens_statement(tokens, i))]
-        if said:  # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said
+        if said and not _expected(tokens, start, said[-1]):
+            # "وأكد المسؤول أن جلسة التصويت تم عقدها": what was said (but "تتوقع الهيئة أن تصل
+            # العائدات … بحلول 2020" is a forecast, not a fact: who expects it stays)
             start = leading_connectives(tokens, said[-1] + 1, clause.hi)
     if trigger is not None and trigger.lemma.kind == "statement" and _attributed(tokens, trigger.at):
         return start  # "سيغيب … عن الاجتماع وفقا لما أعلنه الاتحاد أمس": what the source said, then the source
@@ -320,6 +322,18 @@ def _label_start(tokens: list[Tok], clause: Clause, trigger: Trigger | None, fir
     if trigger is not None and trigger.at < start:
         start = trigger.at
     return start
+
+
+# verbs of expecting and intending: what follows "أن" after them has not happened
+_EXPECTING = frozenset(fold(w) for w in (
+    "توقع", "يتوقع", "تتوقع", "توقعت", "توقعوا", "يتوقعون", "نتوقع", "أتوقع", "رجح", "يرجح", "ترجح", "رجحت",
+    "قدر", "يقدر", "تقدر", "قدرت", "يأمل", "تأمل", "نأمل", "يخطط", "تخطط", "يعتزم", "تعتزم", "اعتزم", "ينوي",
+    "تنوي", "يستهدف", "تستهدف", "يسعى", "تسعى", "ينتظر"))
+
+
+def _expected(tokens: list[Tok], start: int, that: int) -> bool:
+    """Whether the "أن" at `that` follows a verb of expecting or intending ("تتوقع الهيئة أن")."""
+    return any(bare(tokens[i].folded) in _EXPECTING or tokens[i].folded in _EXPECTING for i in range(start, that))
 
 
 def _attributed(tokens: list[Tok], at: int) -> bool:
