@@ -732,7 +732,8 @@ def _first_word(label: str) -> str:
         known = LEMMAS.get(folded) or SPEECH.get(folded)
         if (known is not None and (known.past or not known.verb) and not tail.endswith("ة")) or \
                 (folded.startswith("ال") and len(folded) > 4) or \
-                (head[0] == "و" and (_present_verb_before_subject(folded, rest) or _feminine_past(folded))):
+                (head[0] == "و" and (_present_verb_before_subject(folded, rest) or _feminine_past(folded)
+                                     or folded in _EXPECTING)):
             # a verb known by its shape alone after "و"; "ف" starts names too often ("فيريس العملاق")
             head = tail
     return (head + " " + rest).strip() if rest else head
