@@ -336,3 +336,19 @@ def month_yearly(_month, _yearly):
 def distance(_on, _after, _number, _metre):
     """'على بعد 500 م من الحدود': 500 metres away, not after the year 500"""
     return "distance"
+
+
+_HALF = T(normalize_word("نصف"))
+
+
+@rule("ar.block.half_of_a_named_month", _HALF, C("hm"), out="block", priority=1)
+def half_of_a_hijri_month(_half, _month):
+    """'منذ نصف شهر رمضان', 'نصف رمضان': the middle of a named month, not half a month back from
+    the day of writing (no date rather than 'half a month ago')"""
+    return "not a duration"
+
+
+@rule("ar.block.half_of_a_named_gregorian_month", _HALF, C("gmonth"), out="block", priority=1)
+def half_of_a_gregorian_month(_half, _month):
+    """'في نصف شهر أغسطس': the middle of a named month, not a duration of half a month"""
+    return "not a duration"
