@@ -469,3 +469,10 @@ def numeric_dmy_short(d, _s1, m, _s2, yy):
     if not _valid_day(int(d.value), int(m.value), year):
         return None
     return TimeValue(year=year, month=int(m.value), day=int(d.value))
+
+
+@rule("ar.date.delivery_month", ctx(W("delivery_words")), C("gmonth", lambda it: it.value.cue is None))
+def delivery_month(m):
+    """'العقود الآجلة للذهب تسليم أغسطس', 'عقد استحقاق سبتمبر': the month a futures contract is
+    delivered in is the coming one, whatever the tense of the day's trading ('انخفضت العقود')"""
+    return TimeValue(month=m.value.month, cue="future")
