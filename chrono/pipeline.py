@@ -144,7 +144,7 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
     # them, the golden files and the corpus check them), so pydantic's validation would only copy
     # them; the JSON written is the same. The resolver's strings are the models' literals (the casts
     # say so).
-    return _construct_timex(
+    return construct_timex(
         id=f"t{n}", start=expr.start, end=expr.end, text=text[expr.start:expr.end], type=cast(TimexType, r.type),
         value=r.value, granularity=cast("Optional[Granularity]", r.granularity), start_date=r.start_date,
         end_date=r.end_date, mod=cast("Optional[Mod]", r.mod),
@@ -157,7 +157,7 @@ def _to_timex(n: int, text: str, expr: Expression, anchor: Optional[date], setti
 _set = object.__setattr__
 
 
-def _timex_of_all_fields(**fields) -> Timex:
+def timex_of_all_fields(**fields) -> Timex:
     """`Timex.model_construct(**fields)` when `fields` are all of Timex's fields, in their order:
     the same instance (its __dict__, fields set, no extra, no private attributes) in a third of
     the time (model_construct looks up each field's aliases and defaults: ~25 µs a timex)."""
@@ -169,8 +169,8 @@ def _timex_of_all_fields(**fields) -> Timex:
     return timex
 
 
-def _model_construct_is_four_slots() -> bool:
-    """Whether this pydantic's model_construct fills the four slots _timex_of_all_fields fills and
+def model_construct_is_four_slots() -> bool:
+    """Whether this pydantic's model_construct fills the four slots timex_of_all_fields fills and
     nothing else for a Timex (no post-init, no private attributes); checked once at import, so
     another pydantic falls back to model_construct itself."""
     from pydantic import BaseModel
@@ -181,7 +181,8 @@ def _model_construct_is_four_slots() -> bool:
             and not Timex.__pydantic_root_model__ and Timex.model_config.get("extra") != "allow")
 
 
-_construct_timex = _timex_of_all_fields if _model_construct_is_four_slots() else Timex.model_construct
+# what _to_timex builds its Timex with
+construct_timex = timex_of_all_fields if model_construct_is_four_slots() else Timex.model_construct
 
 
 def _from_the_day_spoken(text: str, expressions: list[Expression], timexes: list[Timex], segmentation,

@@ -1,5 +1,5 @@
 """The pipeline builds each Timex without pydantic's model_construct (chrono.pipeline's
-_timex_of_all_fields sets the model's four slots itself): the instances must be the ones
+timex_of_all_fields sets the model's four slots itself): the instances must be the ones
 model_construct builds, slot for slot, for every timex of real tagging."""
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _slots(model: BaseModel) -> tuple:
 def test_this_pydantic_fills_the_four_slots_the_pipeline_fills():
     """Else the pipeline falls back to model_construct (another pydantic may add a slot)."""
     assert BaseModel.__slots__ == _SLOTS
-    assert pipeline._construct_timex is pipeline._timex_of_all_fields
+    assert pipeline.construct_timex is pipeline.timex_of_all_fields
 
 
 def test_timexes_are_what_model_construct_builds():
