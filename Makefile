@@ -10,13 +10,16 @@ SEEDS := seeds/ --manifest seeds/manifest.json
 
 .PHONY: install demo test lint golden bench fuzz clean browser
 
-# The install compiles chrono/tagger/fastscan.pyx (the tagger's trigger scan) and
-# chrono/tagger/engine.py with the types of engine.pxd (the chart parser) with Cython and gcc.
-# Without them chrono runs as pure Python (same output, slower), so the install checks both were built.
-COMPILED := chrono/tagger/fastscan.pyx chrono/tagger/engine.py chrono/tagger/engine.pxd
-CHECK_COMPILED := env -u CHRONO_PURE_PYTHON $(BIN)/python -c "import chrono.tagger.fastscan, chrono.tagger.engine as e; \
-	  assert not e.__file__.endswith('.py'), e.__file__" || { \
-	  echo "chrono/tagger/fastscan.pyx or engine.py was not compiled (is gcc installed?)" >&2; exit 1; }
+# The install compiles chrono/tagger/fastscan.pyx (the tagger's trigger scan),
+# chrono/tagger/engine.py with the types of engine.pxd (the chart parser), and the tagger's other hot
+# modules as they are (setup.py's AS_THEY_ARE) with Cython and gcc. Without them chrono runs as pure
+# Python (same output, slower), so the install checks they were built.
+COMPILED := chrono/tagger/fastscan.pyx chrono/tagger/engine.py chrono/tagger/engine.pxd \
+	chrono/tagger/values.py chrono/tagger/words.py chrono/tagger/tokens.py chrono/tagger/grammar/base.py \
+	chrono/tagger/tense.py chrono/tagger/context.py
+CHECK_COMPILED := env -u CHRONO_PURE_PYTHON $(BIN)/python -c "import sys, chrono.tagger.fastscan, chrono.tagger.builds as b; \
+	  left = [m for m in b.COMPILED if sys.modules[m].__file__.endswith('.py')]; assert not left, left" || { \
+	  echo "chrono/tagger/fastscan.pyx or a module of chrono.tagger.builds.COMPILED was not compiled (is gcc installed?)" >&2; exit 1; }
 
 # Bytecode for chrono's modules, as an installed package has it: the environment may set
 # PYTHONDONTWRITEBYTECODE, and then every `chrono` process compiled ~95 modules again (0.25 s of

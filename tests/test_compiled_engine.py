@@ -1,8 +1,9 @@
-"""The compiled chart parser (chrono/tagger/engine.py built by Cython with the types of
-engine.pxd) against the same file run as Python: the same items, in the same order, with the
-same values, on the same texts; and the choice between the two builds (chrono.tagger.builds).
+"""The compiled tagger (chrono/tagger/engine.py built by Cython with the types of engine.pxd, and
+the modules of chrono.tagger.builds.COMPILED) against the same files run as Python: the same
+items, in the same order, with the same values, and the same expressions with the same clause
+readings, on the same texts; and the choice between the two builds (chrono.tagger.builds).
 
-`make install` builds the compiled parser; CHRONO_PURE_PYTHON=1 turns it off. The two builds
+`make install` builds the compiled modules; CHRONO_PURE_PYTHON=1 turns them off. The two builds
 cannot share a process (Python loads one module per name), so each runs in a child process
 and prints every item it builds; tests/test_fastscan.py also runs the golden files and
 `chrono tag` through the pure pipeline."""
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 import chrono.tagger.engine as engine
-from chrono.tagger.builds import STALE_AFTER_SECONDS, compiled_beside, usable_build
+from chrono.tagger.builds import COMPILED, STALE_AFTER_SECONDS, compiled_beside, source_of, usable_build
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpora" / "saudinewsnet" / "snn_3000.jsonl"
@@ -28,13 +29,14 @@ import itertools, json, sys
 from pathlib import Path
 import chrono.tagger.engine as engine
 from chrono.normalize import normalize
-from chrono.tagger import WINDOW_OVERLAP, WINDOW_TOKENS, default_grammar
+from chrono.tagger import WINDOW_OVERLAP, WINDOW_TOKENS, builds, default_grammar, find_expressions
 from chrono.tagger.tokens import trigger_windows
 from tools.corpus import read_cases, read_negatives
 from tools.gen_corpus import generate
 
 root, real = Path(sys.argv[1]), Path(sys.argv[2])
 print(engine.__file__)
+print(*[sys.modules[m].__file__.rpartition(".")[2] for m in builds.COMPILED])
 texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
 for name in ("expressions.txt", "hijri.txt"):
     texts += [case.text for case in read_cases(root / "tests" / "corpus" / name)]
@@ -57,6 +59,9 @@ for text in texts:
                   [c.rule for c in it.children], it.kind, it.kinds)
         chosen = engine.select(items, grammar, ("tv", "block"))
         print("selected", [items.index(it) for it in chosen], own_from, own_to)
+    # the clause readings (context.py, tense.py) of what is kept
+    for e in find_expressions(text, grammar):
+        print("expression", e.start, e.end, e.future_cue, e.past_cue, e.item.rule, e.item.value.canonical())
 """
 
 
@@ -72,23 +77,28 @@ def _dump(pure: bool, tmp_path: Path) -> list[str]:
 
 
 def test_the_compiled_engine_is_built():
-    """`make install` builds it; a missing or stale build would silently make the parser slower."""
+    """`make install` builds it and the other compiled modules; a missing or stale build would
+    silently make the tagger slower."""
+    loaded = {name: sys.modules[name].__file__ for name in COMPILED}
     if PURE:
         assert engine.__file__.endswith("engine.py")
+        assert all(path.endswith(".py") for path in loaded.values()), loaded
     else:
         assert not engine.__file__.endswith(".py"), "chrono/tagger/engine.py is not compiled: run `make install`"
         assert not hasattr(engine.Item("tv", None, 0, 1, 0, 1, "r"), "__dict__")  # an extension type
+        assert not any(path.endswith(".py") for path in loaded.values()), f"not compiled: {loaded}; run `make install`"
 
 
 def test_both_builds_build_the_same_items(tmp_path):
     """Every item (rule, class, token and character spans, weight, prefix, value, children) and the
     selection, on the seeds, every corpus phrasing, generated news, long runs and 300 real articles."""
     compiled, pure = _dump(False, tmp_path), _dump(True, tmp_path)
-    assert pure[0].endswith("engine.py")
+    assert pure[0].endswith("engine.py") and set(pure[1].split()) == {"py"}
     if compiled_beside(Path(engine.__file__).with_name("engine.py")) is not None:
-        assert not compiled[0].endswith(".py")
+        assert not compiled[0].endswith(".py") and "py" not in compiled[1].split()
     assert len(compiled) == len(pure) > 20_000
-    for line, (a, b) in enumerate(zip(compiled[1:], pure[1:], strict=True), 2):
+    assert sum(line.startswith("expression") for line in pure) > 2_000
+    for line, (a, b) in enumerate(zip(compiled[2:], pure[2:], strict=True), 3):
         assert a == b, f"line {line}: {a} != {b}"
 
 
@@ -130,3 +140,14 @@ def test_a_stale_or_turned_off_build_is_not_used(tmp_path, monkeypatch):
     assert usable_build(source) == built  # an install that ships the build alone
     built.unlink()
     assert compiled_beside(source) is None and usable_build(source) is None
+
+
+def test_setup_compiles_every_module_the_builds_choose_between():
+    """chrono.tagger.builds.COMPILED, setup.py and the Makefile name the same modules: one left out
+    of setup.py would never be compiled, one left out of COMPILED would ignore CHRONO_PURE_PYTHON."""
+    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for module in COMPILED:
+        relative = source_of(module).relative_to(ROOT).as_posix()
+        assert source_of(module).is_file() and f'"{relative}"' in setup and relative in makefile, module
+    assert source_of("chrono.tagger.grammar.base") == ROOT / "chrono" / "tagger" / "grammar" / "base.py"
