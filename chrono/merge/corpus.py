@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from chrono.attach import content_stem
+from chrono.attach.tokens import fresh_content_stem
 
 DISTINCTIVE_WORDS = 30
 RELATED_WORDS = 3
@@ -75,7 +75,7 @@ def term_id(word: str) -> int:
 
 @lru_cache(maxsize=1 << 14)
 def _term_of(written: str) -> int:
-    stem = content_stem(written)
+    stem = fresh_content_stem(written)
     return term_id(stem) if stem else -1
 
 
