@@ -36,6 +36,8 @@ class Sentence(list):
     def __init__(self, tokens) -> None:
         super().__init__(tokens)
         self.lemmas: dict[int, Lemma | None] = {}
+        self.starts: list[int] | None = None  # the tokens' start offsets, once asked
+        self.quoted: list[bool] | None = None  # whether each token is quoted, once asked
 
 
 def tokenize(text: str, start: int, end: int) -> Sentence:
