@@ -4,9 +4,12 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+import sys
 from datetime import timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chrono.attach import attach_document
 from chrono.merge import (
@@ -164,6 +167,43 @@ def test_texts_wait_apart_and_entries_stream_as_the_whole_timeline():
     store.keep(pack_texts(events), {e.doc_order for e in events})  # three documents in one record
     assert store.restored([without_texts(e) for e in events]) == events
     store.close()
+
+
+def test_quick_event_copies_are_the_dataclass_copies():
+    """The merge copies events field by field (`event_with`, `shared_words`, the tuples a
+    worker pickles) instead of `dataclasses.replace`: the same events, their words shared."""
+    from chrono.merge import shared_words
+    from chrono.merge.texts import event_with, slim_values, without_texts
+
+    events = [e for order, (document, tags) in enumerate(hand_pairs()) for e in attach_document(document, tags, order)]
+    assert events
+    for event in events:
+        assert event_with(event, label="وصل الوفد", doc_order=7) == \
+            dataclasses.replace(event, label="وصل الوفد", doc_order=7)
+        assert without_texts(event) == dataclasses.replace(event, sentence="", label="", trigger=None, clause=(0, 0))
+        assert type(event)(*slim_values(event)) == without_texts(event)
+        shared = shared_words(event)
+        assert shared == event and all(sys.intern(w) is w for w in shared.words)
+    packed = PackedEvents(events)
+    assert packed.without_texts() == [without_texts(e) for e in events] and list(packed) == events
+
+
+@pytest.mark.parametrize("written", ["والاتفاقية", "أمس", "في", "٣٢", "الماضي", "وقال", "فيصل", "اليونانية",
+                                     "بالرياض", "ﷲ", "x", "٣", "وفي", "الـ", "لأن", "ويذكر"])
+def test_article_terms_read_words_as_the_attachment_does(written):
+    """The terms of a whole article are read without the attachment's word caches
+    (`fresh_content_stem`), to the same stems."""
+    from chrono.attach.tokens import content_stem, fresh_content_stem
+
+    assert fresh_content_stem(written) == content_stem(written)
+
+
+@given(st.text(alphabet=st.sampled_from("وفبلالاتفاقيةأمسيومقال٣2ـًّ"), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_article_terms_agree_with_the_attachment_on_any_word(written):
+    from chrono.attach.tokens import content_stem, fresh_content_stem
+
+    assert fresh_content_stem(written) == content_stem(written)
 
 
 def test_documents_list_their_set_aside_regions():

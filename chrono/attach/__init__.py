@@ -179,7 +179,26 @@ def _date_tokens(tokens: list[Tok], spans: list[tuple[int, int]]) -> frozenset[i
         return frozenset()
     lo = bisect_left(spans, (tokens[0].start - _LONGEST_TIMEX, 0))
     near = [s for s in spans[lo:bisect_right(spans, (tokens[-1].end, 0))] if s[1] > tokens[0].start]
-    return frozenset(i for i, tok in enumerate(tokens) if any(s <= tok.start < e for s, e in near))
+    starts = _starts(tokens)  # ascending: the tokens of [s, e) are one run, found by bisection
+    return frozenset(i for s, e in near for i in range(bisect_left(starts, s), bisect_left(starts, e)))
+
+
+def _starts(tokens: list[Tok]) -> list[int]:
+    """The tokens' start offsets, in text order (kept with a `Sentence`: read for each of its dates)."""
+    if isinstance(tokens, Sentence):
+        if tokens.starts is None:
+            tokens.starts = [tok.start for tok in tokens]
+        return tokens.starts
+    return [tok.start for tok in tokens]
+
+
+def _quoted(seg: Segmentation, tokens: list[Tok]) -> list[bool]:
+    """Whether each token stands in a quote (kept with a `Sentence`: read for each of its dates)."""
+    if isinstance(tokens, Sentence):
+        if tokens.quoted is None:
+            tokens.quoted = [in_quote(seg, t.start, t.end) for t in tokens]
+        return tokens.quoted
+    return [in_quote(seg, t.start, t.end) for t in tokens]
 
 
 _LONGEST_TIMEX = 200
@@ -190,13 +209,14 @@ def _read(text: str, seg: Segmentation, timex: Timex, cache: dict | None = None,
     """The sentence's tokens, the timex's place among them, its clause and trigger."""
     start, end = _scope(text, seg, timex, cache)
     tokens = _sentence_tokens(text, start, end, cache)
-    # a token the timex overlaps: "وأمس" holds the timex "أمس" after its conjunction
-    positions = [i for i, t in enumerate(tokens) if t.start < timex.end and timex.start < t.end]
-    if not positions:
+    starts = _starts(tokens)  # the timex's tokens: those it overlaps, one run
+    first, last = bisect_right(starts, timex.start) - 1, bisect_left(starts, timex.end)
+    if first < 0 or tokens[first].end <= timex.start:
+        first += 1  # the token before it ends before it; else "وأمس" holds the timex "أمس"
+    if first >= last:
         return None
-    first, last = positions[0], positions[-1] + 1
     dates = _date_tokens(tokens, spans or []) | frozenset(range(first, last))
-    quoted = [in_quote(seg, t.start, t.end) for t in tokens]
+    quoted = list(_quoted(seg, tokens))
     clause = clause_of(tokens, first, last)
     trigger = find_trigger(tokens, clause, first, last, quoted, timex.in_quote, dates)
     thin = len(content_of(tokens, clause.lead, clause.hi, dates, None)) < _MIN_CLAUSE_WORDS

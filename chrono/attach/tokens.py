@@ -4,6 +4,7 @@ reader uses (stop word, date word, a word without its conjunction).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -16,6 +17,7 @@ from chrono.normalize import fold, stem_word
 _TOKEN = regex.compile(r"\p{Arabic}(?:[\p{Arabic}\p{Mn}]|\u0640(?!\p{N}))*"
                        r"|[0-9٠-٩۰-۹]+(?:[.,:][0-9٠-٩۰-۹]+)*|[^\s\p{L}\p{N}]")
 _ARABIC = regex.compile(r"\p{Arabic}")
+_bare_fresh: Callable[[str], str] = bare.__wrapped__  # `bare` without its cache
 
 
 class Tok(NamedTuple):
@@ -36,6 +38,8 @@ class Sentence(list):
     def __init__(self, tokens) -> None:
         super().__init__(tokens)
         self.lemmas: dict[int, Lemma | None] = {}
+        self.starts: list[int] | None = None  # the tokens' start offsets, once asked
+        self.quoted: list[bool] | None = None  # whether each token is quoted, once asked
 
 
 def tokenize(text: str, start: int, end: int) -> Sentence:
@@ -67,8 +71,13 @@ def is_stop(tok: Tok) -> bool:
 
 @lru_cache(maxsize=1 << 15)
 def _stop_word(text: str, folded: str) -> bool:
-    return (folded in STOP or bare(folded) in STOP or folded in AUXILIARIES or folded in REPORT
-            or bare(folded) in REPORT or folded in CONNECTIVE_WORDS or len(stem_word(text)) < 2)
+    return _listed_stop(folded, bare) or len(stem_word(text)) < 2
+
+
+def _listed_stop(folded: str, bare_of: Callable[[str], str]) -> bool:
+    """A stop, auxiliary, reporting or connective word (`bare_of`: `bare`, cached or not)."""
+    return (folded in STOP or bare_of(folded) in STOP or folded in AUXILIARIES or folded in REPORT
+            or bare_of(folded) in REPORT or folded in CONNECTIVE_WORDS)
 
 
 def since_at(tokens: list[Tok], first: int) -> int | None:
@@ -86,7 +95,11 @@ def is_date_word(tok: Tok) -> bool:
 
 @lru_cache(maxsize=1 << 15)
 def date_word(folded: str) -> bool:
-    return folded in DATE_WORDS or bare(folded) in DATE_WORDS or \
+    return _date_word_fresh(folded, bare)
+
+
+def _date_word_fresh(folded: str, bare_of: Callable[[str], str] = _bare_fresh) -> bool:
+    return folded in DATE_WORDS or bare_of(folded) in DATE_WORDS or \
         (folded[:1] in "وبل" and folded[1:] in DATE_WORDS)
 
 
@@ -107,3 +120,26 @@ def content_stem(written: str) -> str:
     if _stop_word(written, folded) or date_word(folded):
         return ""
     return stem_word(written)
+
+
+# The uncached function behind the stem cache, for `fresh_content_stem`.
+_stem_fresh = stem_word.__wrapped__
+
+
+def fresh_content_stem(written: str) -> str:
+    """`content_stem(written)` computed without the word caches of the attachment: for a caller
+    that caches its own answers (the merge's terms of a whole article). Those ~100,000 written
+    forms per 3,000 articles would push the attachment's words out of its caches, and each
+    miss there filled five caches (the token, the stop test, the date test, the stem, the
+    bare form) and folded the word three times; here it is folded twice and stemmed once.
+
+    >>> [fresh_content_stem(w) for w in ("والاتفاقية", "أمس", "في", "٣٢")]
+    ['اتفاق', '', '', '32']
+    """
+    folded = fold(written)
+    if folded[:1].isdigit():
+        return folded
+    stem = _stem_fresh(written)
+    if _listed_stop(folded, _bare_fresh) or len(stem) < 2 or _date_word_fresh(folded):
+        return ""
+    return stem

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import dataclasses
 import gc
 import pickle
 import sys
@@ -65,7 +64,15 @@ from chrono.merge.corpus import Corpus, DocumentTerms
 from chrono.merge.entries import entry, is_weak, order_key
 from chrono.merge.identity import identity
 from chrono.merge.index import MentionIndex, MergeCounts
-from chrono.merge.texts import TextStore, pack_texts, unpack_texts, with_texts, without_texts
+from chrono.merge.texts import (
+    EVENT_FIELDS,
+    TextStore,
+    event_values,
+    pack_texts,
+    slim_values,
+    unpack_texts,
+    with_texts,
+)
 from chrono.models import Document, DocumentError, DocumentInfo, DocumentTags, Entry, TimelineOutput
 from chrono.read.labels import newspaper_and_title
 from chrono.segment import segment
@@ -243,7 +250,7 @@ class PackedEvents:
                  texts: Optional[bytes] = None, documents: tuple[int, ...] = ()) -> None:
         if data is None or texts is None:
             events = list(events)
-            data = zlib.compress(pickle.dumps([without_texts(e) for e in events], protocol=pickle.HIGHEST_PROTOCOL), 1)
+            data = zlib.compress(pickle.dumps([slim_values(e) for e in events], protocol=pickle.HIGHEST_PROTOCOL), 1)
             texts = pack_texts(events)
             documents = tuple(sorted({e.doc_order for e in events}))
         self.data, self.texts, self.documents = data, texts, documents
@@ -255,6 +262,10 @@ class PackedEvents:
 
     def without_texts(self) -> list[Event]:
         """The events as the merge reads them (`without_texts`)."""
+        return [Event(*values) for values in self.slim_values()]
+
+    def slim_values(self) -> list[tuple]:
+        """The field values of each of `without_texts` (`slim_values`): what the pickle holds."""
         return pickle.loads(zlib.decompress(self.data))
 
     def __reduce__(self) -> tuple:
@@ -369,7 +380,7 @@ class Merger:
         events = list(events)
         if events:
             self.texts.keep(pack_texts(events), {e.doc_order for e in events})
-            self.events.extend(shared_words(without_texts(event)) for event in events)
+            self.events.extend(_shared_event(slim_values(event)) for event in events)
 
     def unpack(self) -> None:
         """The packed events read into `events`, in the order they were added; each pickle is
@@ -381,10 +392,10 @@ class Merger:
         packed.reverse()
         while packed:
             events = packed.pop()
-            slim = events.without_texts()
+            slim = events.slim_values()
             if slim:
-                self.texts.keep(events.texts, {e.doc_order for e in slim})
-            self.events.extend(shared_words(event) for event in slim)
+                self.texts.keep(events.texts, {values[_DOC_ORDER] for values in slim})
+            self.events.extend(map(_shared_event, slim))
             if len(packed) % _TRIM_EVERY == 0:
                 _give_back_freed_memory()
 
@@ -463,13 +474,26 @@ def shared_words(event: Event) -> Event:
     """`event` with every word, name and lemma it holds the one interned copy of that string:
     an archive's events repeat a few ten thousand stems ("اتفاق", "مجلس") a million times,
     and each document sent from a worker process brings its own copies of them."""
-    return dataclasses.replace(
-        event, doc=sys.intern(event.doc), words=_one_each(event.words), context=_one_each(event.context),
-        participants=_one_each(event.participants), places=_one_each(event.places),
-        actors=_one_each(event.actors), lemmas=_one_each(event.lemmas),
-        phrases=tuple(tuple(map(sys.intern, phrase)) for phrase in event.phrases),
-        root=_interned(event.root), kind=_interned(event.kind), source=_interned(event.source),
-        trigger=_interned(event.trigger), timex=_shared_timex(event.timex))
+    return _shared_event(event_values(event))
+
+
+_AT = {name: i for i, name in enumerate(EVENT_FIELDS)}
+_DOC, _DOC_ORDER, _TIMEX, _PHRASES = _AT["doc"], _AT["doc_order"], _AT["timex"], _AT["phrases"]
+_WORD_SETS = [_AT[name] for name in ("words", "context", "participants", "places", "actors", "lemmas")]
+_NAMES = [_AT[name] for name in ("root", "kind", "source", "trigger")]
+
+
+def _shared_event(values: tuple) -> Event:
+    """`shared_words` of the event with these field values (built once: no copy in between)."""
+    fields = list(values)
+    fields[_DOC] = sys.intern(fields[_DOC])
+    for at in _WORD_SETS:
+        fields[at] = _one_each(fields[at])
+    fields[_PHRASES] = tuple(tuple(map(sys.intern, phrase)) for phrase in fields[_PHRASES])
+    for at in _NAMES:
+        fields[at] = _interned(fields[at])
+    fields[_TIMEX] = _shared_timex(fields[_TIMEX])
+    return Event(*fields)
 
 
 def _interned(text: Optional[str]) -> Optional[str]:

@@ -38,12 +38,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 
-from chrono.attach import content_stem
+from chrono.attach.tokens import fresh_content_stem
 
 DISTINCTIVE_WORDS = 30
 RELATED_WORDS = 3
+_AT_LEAST_RELATED = (RELATED_WORDS - 1).__lt__  # n → n >= RELATED_WORDS, a C call
 BACKGROUND_DOCUMENTS = 1000
 MAX_NEIGHBOURS = 60  # the most related documents a document's mentions are compared with
 MAX_TERMS = 400  # a document's most frequent terms: a book-length page adds nothing past them
@@ -75,7 +76,7 @@ def term_id(word: str) -> int:
 
 @lru_cache(maxsize=1 << 14)
 def _term_of(written: str) -> int:
-    stem = content_stem(written)
+    stem = fresh_content_stem(written)
     return term_id(stem) if stem else -1
 
 
@@ -201,7 +202,9 @@ class Corpus:
         for doc, words in distinctive.items():
             shared: Counter[int] = Counter(chain.from_iterable(postings[term] for term in words))
             del shared[doc]
-            close = sorted((d for d, n in shared.items() if n >= RELATED_WORDS), key=lambda d: (-shared[d], d))
+            # the documents sharing enough, picked in C (an archive's document meets thousands once)
+            enough = compress(shared.keys(), map(_AT_LEAST_RELATED, shared.values()))
+            close = sorted(enough, key=lambda d: (-shared[d], d))
             if close:
                 related[doc] = tuple(sorted(close[:MAX_NEIGHBOURS]))
         return related

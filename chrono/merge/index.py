@@ -14,9 +14,9 @@ buckets per mention, however large the input.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 
 from chrono.attach import Event
@@ -136,27 +136,20 @@ class MentionIndex:
         cluster number, so the result does not depend on it)."""
         documents = [event.doc_order, *self.corpus.sorted_neighbours(event.doc_order)]
         words = self._word_ids(event)
-        seen: set[int] = set()
-        found: list = []
+        # id → member, in the order first read: a bucket is read into it in one C call (a
+        # member read again keeps its place), the merge's hottest loop
+        found: dict[int, Any] = {}
         read = 0
         for period in periods:
             for bucket in self._buckets(period, documents, words):
                 read += len(bucket)
-                for member in bucket:
-                    if id(member) not in seen:
-                        seen.add(id(member))
-                        found.append(member)
+                found.update(zip(map(id, bucket), bucket, strict=True))
         self.counts.lookups += len(periods) * (len(documents) + len(words))
         self.counts.candidates += read
-        return found
+        return list(found.values())
 
-    def _buckets(self, period: int, documents: list[int], words: list[int]) -> Iterable[list]:
+    def _buckets(self, period: int, documents: list[int], words: list[int]) -> list[list]:
         base = _bucket_key(period, 0)  # | an item gives its key, read in a hot loop
-        for document in documents:
-            bucket = self.by_document.get(base | document)
-            if bucket:
-                yield bucket[-BUCKET_CAP:]
-        for word in words:
-            bucket = self.by_word.get(base | word)
-            if bucket:
-                yield bucket[-BUCKET_CAP:]
+        by_document, by_word = self.by_document.get, self.by_word.get
+        return [bucket[-BUCKET_CAP:] for bucket in chain(map(by_document, [base | d for d in documents]),
+                                                          map(by_word, [base | w for w in words])) if bucket]
