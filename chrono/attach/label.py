@@ -1087,10 +1087,10 @@ def _governed(tokens: list[Tok], i: int) -> bool:
     previous = tokens[i - 1].folded if i > 0 else ""
     folded = tokens[i].folded
     return (folded[:1] == "ل" and folded[1:2] != "ل") or previous in DANGLING or previous in PREPOSITIONS \
-        or previous in DATE_GOVERNORS or bare(previous) in _GOVERNING_NOUNS
+        or bare(previous) in DATE_GOVERNORS or bare(previous) in _GOVERNING_NOUNS
 
 
-_GOVERNING_NOUNS = frozenset(fold(w) for w in ("ختام", "نهاية", "مستهل", "أثناء", "طوال"))
+_GOVERNING_NOUNS = frozenset(fold(w) for w in ("ختام", "مستهل", "أثناء"))  # DATE_GOVERNORS has the others
 
 
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
