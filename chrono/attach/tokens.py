@@ -108,8 +108,8 @@ def content_stem(written: str) -> str:
     """The stem a written word counts as when documents and clauses are compared: '' for a stop,
     reporting or date word ("في", "أمس", "الماضي"); a number as its digits ("٣٢" → "32").
 
-    Not cached here: its caller (the merge's term of a written word) caches its own answer, and
-    a second cache of the same words would only double a worker's memory for them.
+    Not cached here (the word caches it reads are); the merge reads whole articles with
+    `fresh_content_stem`, the same answer without those caches (a test holds them equal).
 
     >>> [content_stem(w) for w in ("والاتفاقية", "أمس", "في", "٣٢")]
     ['اتفاق', '', '', '32']
